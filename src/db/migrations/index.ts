@@ -1,0 +1,15 @@
+/**
+ * The ordered list of schema migrations. Migration N brings the schema from
+ * user_version N-1 to N. A released migration is never edited: add a file.
+ */
+import { up as initial } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', up: initial }];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

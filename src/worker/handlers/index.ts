@@ -1,0 +1,12 @@
+/**
+ * The RPC contract is this map: one handler module per domain, merged here.
+ * The page imports only the *type* (src/rpc/contract.ts), so request and
+ * result types are shared without the UI ever importing worker code.
+ */
+import { systemHandlers } from './system';
+
+export const handlers = {
+  ...systemHandlers,
+};
+
+export type Handlers = typeof handlers;

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { migrate, schemaVersion } from '../../../src/db/migrate';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/db/migrations';
+import { Database } from '../../../src/db/session';
+import { SqlJsEngine } from '../../../src/db/sqljs-engine';
+import { NativeEngine } from '../../../src/db/native-engine';
+import { AppError } from '../../../src/errors';
+import { testDb } from '../../helpers/db';
+
+describe('schema migrations', () => {
+  it('a new database is migrated to the latest schema version on open', async () => {
+    const db = await testDb();
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    const tables = db.engine.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    const names = tables.map((t) => t.name);
+    for (const t of ['ingredients', 'products', 'suppliers', 'purchases', 'lots', 'lot_adjustments', 'materials',
+      'material_products', 'material_units', 'material_lots', 'recipes', 'recipe_ingredients', 'recipe_components',
+      'finished_units', 'finished_goods', 'compositions', 'finished_unit_lots', 'finished_good_lots', 'production_runs',
+      'production_consumptions', 'assembly_runs', 'assembly_consumptions', 'events', 'event_good_targets',
+      'event_unit_targets', 'batch_decisions', 'plan_snapshots', 'plan_amendments']) {
+      expect(names).toContain(t);
+    }
+  });
+
+  it('opening an already migrated image applies nothing again', async () => {
+    const db = await testDb();
+    expect(migrate(db)).toEqual([]);
+  });
+
+  it('a database newer than the app is refused with a clear message', async () => {
+    const engine = await SqlJsEngine.open();
+    engine.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 5}`);
+    const db = new Database(engine);
+    expect(() => migrate(db)).toThrowError(/newer version of Bake Planner/);
+  });
+
+  it('a failing migration leaves the previous version intact', async () => {
+    const db = new Database(await SqlJsEngine.open());
+    const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'broken', up: 'CREATE TABLE x (a); INSERT INTO nope VALUES (1);' }];
+    let err: unknown;
+    try {
+      migrate(db, broken);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('MIGRATION');
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.engine.get("SELECT name FROM sqlite_master WHERE name = 'x'")).toBeUndefined();
+  });
+
+  it('the same migrations build the same schema on native SQLite', async () => {
+    const db = new Database(await NativeEngine.open());
+    migrate(db);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.engine.get<{ foreign_keys: number }>('PRAGMA foreign_keys')!.foreign_keys).toBe(1);
+  });
+
+  it('foreign keys are enforced', async () => {
+    const db = await testDb();
+    expect(() =>
+      db.engine.run(
+        "INSERT INTO products (slug, ingredient_id, name, package_unit, package_quantity, created_at, updated_at) VALUES ('p', 999, 'P', 'lb', 1, 'x', 'x')",
+      ),
+    ).toThrow(/FOREIGN KEY/);
+  });
+});
