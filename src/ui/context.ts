@@ -1,0 +1,24 @@
+/**
+ * The app-wide pieces every screen may need, created once in App.svelte and
+ * handed down through Svelte context: the one RPC client, the router, the
+ * change feed, confirmations, connectivity, worker status and the baker's
+ * currency. Screens call `app()` during setup to get them.
+ */
+import { createContext } from 'svelte';
+import type { RpcClient } from '../rpc/client';
+import type { ChangeFeed } from './state/changes.svelte';
+import type { Connectivity } from './state/connectivity.svelte';
+import type { Router } from './state/router.svelte';
+import type { Toasts } from './state/toasts.svelte';
+import type { WorkerStatus } from './state/worker-status.svelte';
+
+export interface AppContext {
+  rpc: RpcClient;
+  router: Router;
+  changes: ChangeFeed;
+  toasts: Toasts;
+  connectivity: Connectivity;
+  status: WorkerStatus;
+}
+
+export const [app, provideApp] = createContext<AppContext>();

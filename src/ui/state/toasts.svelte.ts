@@ -1,0 +1,28 @@
+/**
+ * Brief confirmations ("Purchase saved") shown at the bottom of the screen.
+ * They announce themselves to screen readers through a polite live region
+ * and go away on their own; one can carry a link to what was just made.
+ */
+const visibleMs = 4000;
+
+export interface Toast {
+  id: number;
+  message: string;
+  tone: 'ok' | 'error';
+  link?: { href: string; label: string };
+}
+
+export class Toasts {
+  items = $state<Toast[]>([]);
+  private nextId = 1;
+
+  show(message: string, options: { tone?: Toast['tone']; link?: Toast['link'] } = {}): void {
+    const toast: Toast = { id: this.nextId++, message, tone: options.tone ?? 'ok', link: options.link };
+    this.items = [...this.items.slice(-2), toast];
+    setTimeout(() => this.dismiss(toast.id), visibleMs);
+  }
+
+  dismiss(id: number): void {
+    this.items = this.items.filter((t) => t.id !== id);
+  }
+}

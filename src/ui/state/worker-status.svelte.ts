@@ -1,0 +1,30 @@
+/**
+ * What the database worker last said about itself: its role (this tab
+ * writes, or forwards to another tab that writes) and any problem no request
+ * asked about (a recovery report, storage trouble).
+ */
+import type { ErrorPayload } from '../../errors';
+import type { RpcClient } from '../../rpc/client';
+
+export type WorkerRole = 'starting' | 'writer' | 'follower';
+
+export class WorkerStatus {
+  role = $state<WorkerRole>('starting');
+  message = $state<string | null>(null);
+  problem = $state<ErrorPayload | null>(null);
+
+  constructor(rpc: RpcClient) {
+    rpc.onNotice((notice) => {
+      if (notice.type === 'status') {
+        this.role = notice.role;
+        this.message = notice.message ?? null;
+      } else if (notice.type === 'problem') {
+        this.problem = notice.error;
+      }
+    });
+  }
+
+  dismissProblem(): void {
+    this.problem = null;
+  }
+}
