@@ -3,10 +3,16 @@
  * The page imports only the *type* (src/rpc/contract.ts), so request and
  * result types are shared without the UI ever importing worker code.
  */
+import { catalogHandlers } from './catalog';
+import { pantryHandlers } from './pantry';
+import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 
 export const handlers = {
   ...systemHandlers,
+  ...catalogHandlers,
+  ...pantryHandlers,
+  ...settingsHandlers,
 };
 
 export type Handlers = typeof handlers;

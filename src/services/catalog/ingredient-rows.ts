@@ -1,0 +1,63 @@
+/** Reading ingredient rows: one by id, and the whole tree as a lookup for paths. */
+import { withTransaction, type Database, type Tx } from '../../db/session';
+import type { MeasureColumns } from '../../domain/ingredient-measures';
+import { AppError } from '../../errors';
+
+export interface IngredientRow extends MeasureColumns {
+  id: number;
+  slug: string;
+  parent_id: number | null;
+  level: number;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PathStep {
+  id: number;
+  name: string;
+}
+
+export function loadIngredient(db: Database, id: number, tx?: Tx): IngredientRow {
+  return withTransaction(db, tx, (t) => {
+    const row = t.get<IngredientRow>('SELECT * FROM ingredients WHERE id = ?', [id]);
+    if (!row) throw new AppError('NOT_FOUND', 'That ingredient no longer exists.', { ingredientId: id });
+    return row;
+  });
+}
+
+/** Ancestors of an ingredient, root first (not including the ingredient itself). */
+export function ingredientPath(db: Database, id: number, tx?: Tx): PathStep[] {
+  return withTransaction(db, tx, (t) =>
+    t
+      .all<PathStep & { depth: number }>(
+        `WITH RECURSIVE up(id, name, parent_id, depth) AS (
+           SELECT i.id, i.name, i.parent_id, 0 FROM ingredients i WHERE i.id = (SELECT parent_id FROM ingredients WHERE id = ?)
+           UNION ALL
+           SELECT p.id, p.name, p.parent_id, up.depth + 1 FROM ingredients p JOIN up ON p.id = up.parent_id
+         )
+         SELECT id, name, depth FROM up ORDER BY depth DESC`,
+        [id],
+      )
+      .map(({ id: stepId, name }) => ({ id: stepId, name })),
+  );
+}
+
+export function hasChildren(db: Database, id: number, tx?: Tx): boolean {
+  return withTransaction(db, tx, (t) => t.get('SELECT 1 AS x FROM ingredients WHERE parent_id = ? LIMIT 1', [id]) !== undefined);
+}
+
+/** A leaf (no children) is what products and recipe lines attach to; refuses anything else. */
+export function requireLeaf(db: Database, id: number, what: string, field: string, tx?: Tx): IngredientRow {
+  return withTransaction(db, tx, (t) => {
+    const row = loadIngredient(db, id, t);
+    if (hasChildren(db, id, t)) {
+      throw new AppError(
+        'VALIDATION',
+        `${row.name} is a group of ingredients; ${what} can only use a specific ingredient with no sub-ingredients.`,
+        { field, ingredientId: id, ingredient: row.name },
+      );
+    }
+    return row;
+  });
+}

@@ -1,0 +1,223 @@
+/**
+ * Ingredients: a tree of at most three levels (category > group > leaf) where
+ * only leaves (ingredients with no children) get products, lots and recipe
+ * lines. Names are unique (ignoring case); slugs are derived once and kept.
+ */
+import { withTransaction, type Database, type Tx } from '../../db/session';
+import {
+  checkDensity,
+  checkEachWeight,
+  densityOf,
+  eachWeightOf,
+  type DensityInput,
+  type EachWeightInput,
+} from '../../domain/ingredient-measures';
+import type { Density, EachWeight } from '../../domain/units';
+import { optionalText, positiveId, requiredText } from '../../domain/validate';
+import { AppError, validationError } from '../../errors';
+import { hasChildren, ingredientPath, loadIngredient, type IngredientRow, type PathStep } from './ingredient-rows';
+import { listProducts, type ProductSummary } from './products';
+import { freeSlug } from './slugs';
+
+/** Levels are 0 (category), 1 (group), 2 (leaf at the deepest). */
+export const MAX_LEVEL = 2;
+
+export interface IngredientInput {
+  name: string;
+  parentId?: number | null;
+  density?: DensityInput | null;
+  eachWeight?: EachWeightInput | null;
+  notes?: string;
+}
+
+export interface IngredientUpdate {
+  id: number;
+  name?: string;
+  /** null moves the ingredient to the top level; undefined leaves it where it is. */
+  parentId?: number | null;
+  density?: DensityInput | null;
+  eachWeight?: EachWeightInput | null;
+  notes?: string;
+}
+
+export interface IngredientDetail {
+  id: number;
+  slug: string;
+  name: string;
+  level: number;
+  parentId: number | null;
+  /** Ancestors, top level first. */
+  path: PathStep[];
+  isLeaf: boolean;
+  childCount: number;
+  density: Density | null;
+  eachWeight: EachWeight | null;
+  notes: string;
+  products: ProductSummary[];
+  recipeLineCount: number;
+  lotCount: number;
+}
+
+function assertNameFree(tx: Tx, name: string, exceptId: number | null): void {
+  const clash = tx.get<{ id: number; name: string }>('SELECT id, name FROM ingredients WHERE name = ? COLLATE NOCASE', [name]);
+  if (clash && clash.id !== exceptId) {
+    throw new AppError('DUPLICATE', `There is already an ingredient called ${clash.name}.`, { field: 'name', existingId: clash.id });
+  }
+}
+
+function usage(tx: Tx, id: number): { children: number; products: number; lots: number; recipeLines: number } {
+  const n = (sql: string) => tx.get<{ n: number }>(sql, [id])!.n;
+  return {
+    children: n('SELECT count(*) AS n FROM ingredients WHERE parent_id = ?'),
+    products: n('SELECT count(*) AS n FROM products WHERE ingredient_id = ?'),
+    lots: n('SELECT count(*) AS n FROM lots WHERE ingredient_id = ?'),
+    recipeLines: n('SELECT count(*) AS n FROM recipe_ingredients WHERE ingredient_id = ?'),
+  };
+}
+
+/** The parent must exist, have room for a level below it, and not be a leaf already in use. */
+function checkParent(db: Database, tx: Tx, parentId: number, subtreeHeight: number): IngredientRow {
+  const parent = tx.get<IngredientRow>('SELECT * FROM ingredients WHERE id = ?', [parentId]);
+  if (!parent) throw validationError('parentId', 'The chosen parent ingredient no longer exists.', { parentId });
+  if (parent.level + 1 + subtreeHeight > MAX_LEVEL) {
+    throw validationError(
+      'parentId',
+      `${parent.name} is already at the deepest level: the ingredient tree has at most three levels (category > group > ingredient).`,
+      { parentId },
+    );
+  }
+  const used = usage(tx, parentId);
+  if (used.products > 0 || used.lots > 0 || used.recipeLines > 0) {
+    const what = used.products > 0 ? 'products' : used.lots > 0 ? 'pantry lots' : 'recipe lines';
+    throw validationError(
+      'parentId',
+      `${parent.name} has ${what}, so it must stay a specific ingredient: only ingredients without products can have sub-ingredients.`,
+      { parentId },
+    );
+  }
+  return parent;
+}
+
+function measureValues(density: Density | null, eachWeight: EachWeight | null) {
+  return [
+    density?.volumeQty ?? null,
+    density?.volumeUnit ?? null,
+    density?.weightQty ?? null,
+    density?.weightUnit ?? null,
+    eachWeight?.qty ?? null,
+    eachWeight?.unit ?? null,
+  ];
+}
+
+export function createIngredient(db: Database, input: IngredientInput, tx?: Tx): IngredientDetail {
+  return withTransaction(db, tx, (t) => {
+    const name = requiredText(input.name, 'name');
+    const notes = optionalText(input.notes, 'notes');
+    const density = checkDensity(input.density);
+    const eachWeight = checkEachWeight(input.eachWeight);
+    const parentId = input.parentId == null ? null : positiveId(input.parentId, 'parentId', 'parent ingredient');
+    const parent = parentId === null ? null : checkParent(db, t, parentId, 0);
+    assertNameFree(t, name, null);
+    const now = t.now();
+    const id = t.run(
+      `INSERT INTO ingredients (slug, name, parent_id, level, density_volume_qty, density_volume_unit, density_weight_qty,
+         density_weight_unit, each_weight_qty, each_weight_unit, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [freeSlug(db, 'ingredients', name, t), name, parentId, parent ? parent.level + 1 : 0, ...measureValues(density, eachWeight), notes, now, now],
+    ).lastInsertRowid;
+    return getIngredient(db, id, t);
+  });
+}
+
+/** Ids of every descendant of `id` with its depth below it. */
+function descendants(tx: Tx, id: number): { id: number; depth: number }[] {
+  return tx.all<{ id: number; depth: number }>(
+    `WITH RECURSIVE down(id, depth) AS (
+       SELECT id, 1 FROM ingredients WHERE parent_id = ?
+       UNION ALL
+       SELECT i.id, down.depth + 1 FROM ingredients i JOIN down ON i.parent_id = down.id
+     )
+     SELECT id, depth FROM down`,
+    [id],
+  );
+}
+
+export function updateIngredient(db: Database, input: IngredientUpdate, tx?: Tx): IngredientDetail {
+  return withTransaction(db, tx, (t) => {
+    const row = loadIngredient(db, input.id, t);
+    const name = input.name === undefined ? row.name : requiredText(input.name, 'name');
+    const notes = input.notes === undefined ? row.notes : optionalText(input.notes, 'notes');
+    const density = input.density === undefined ? densityOf(row) : checkDensity(input.density);
+    const eachWeight = input.eachWeight === undefined ? eachWeightOf(row) : checkEachWeight(input.eachWeight);
+    if (name.toLowerCase() !== row.name.toLowerCase()) assertNameFree(t, name, row.id);
+
+    let parentId = row.parent_id;
+    let level = row.level;
+    const below = descendants(t, row.id);
+    if (input.parentId !== undefined && input.parentId !== row.parent_id) {
+      parentId = input.parentId === null ? null : positiveId(input.parentId, 'parentId', 'parent ingredient');
+      if (parentId !== null && (parentId === row.id || below.some((d) => d.id === parentId))) {
+        throw validationError('parentId', `${row.name} cannot be placed under itself or one of its own sub-ingredients.`);
+      }
+      const height = below.reduce((h, d) => Math.max(h, d.depth), 0);
+      level = parentId === null ? 0 : checkParent(db, t, parentId, height).level + 1;
+    }
+
+    const now = t.now();
+    t.run(
+      `UPDATE ingredients SET name = ?, parent_id = ?, level = ?, density_volume_qty = ?, density_volume_unit = ?,
+         density_weight_qty = ?, density_weight_unit = ?, each_weight_qty = ?, each_weight_unit = ?, notes = ?, updated_at = ?
+       WHERE id = ?`,
+      [name, parentId, level, ...measureValues(density, eachWeight), notes, now, row.id],
+    );
+    if (level !== row.level) {
+      for (const d of below) t.run('UPDATE ingredients SET level = ?, updated_at = ? WHERE id = ?', [level + d.depth, now, d.id]);
+    }
+    return getIngredient(db, row.id, t);
+  });
+}
+
+export function deleteIngredient(db: Database, id: number, tx?: Tx): { deleted: true; id: number } {
+  return withTransaction(db, tx, (t) => {
+    const row = loadIngredient(db, id, t);
+    const used = usage(t, id);
+    const reasons = [
+      used.children && `${used.children} sub-ingredient${used.children === 1 ? '' : 's'}`,
+      used.products && `${used.products} product${used.products === 1 ? '' : 's'}`,
+      used.lots && `${used.lots} pantry lot${used.lots === 1 ? '' : 's'}`,
+      used.recipeLines && `${used.recipeLines} recipe line${used.recipeLines === 1 ? '' : 's'}`,
+    ].filter(Boolean);
+    if (reasons.length > 0) {
+      throw new AppError('IN_USE', `${row.name} cannot be deleted: it has ${reasons.join(', ')}.`, {
+        ingredientId: id,
+        ingredient: row.name,
+        ...used,
+      });
+    }
+    t.run('DELETE FROM ingredients WHERE id = ?', [id]);
+    return { deleted: true as const, id };
+  });
+}
+
+export function getIngredient(db: Database, id: number, tx?: Tx): IngredientDetail {
+  return withTransaction(db, tx, (t) => {
+    const row = loadIngredient(db, id, t);
+    const used = usage(t, id);
+    return {
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      level: row.level,
+      parentId: row.parent_id,
+      path: ingredientPath(db, id, t),
+      isLeaf: !hasChildren(db, id, t),
+      childCount: used.children,
+      density: densityOf(row),
+      eachWeight: eachWeightOf(row),
+      notes: row.notes,
+      products: listProducts(db, { ingredientId: id, includeHidden: true }, t),
+      recipeLineCount: used.recipeLines,
+      lotCount: used.lots,
+    };
+  });
+}

@@ -1,0 +1,283 @@
+/**
+ * Products: purchasable packages of a leaf ingredient (a 25 lb bag of King
+ * Arthur flour). The package unit decides the dimension of every lot bought
+ * of it, so once a product has purchases or lots its ingredient and package
+ * size are fixed: change them on a new product instead.
+ */
+import { withTransaction, type Database, type Tx } from '../../db/session';
+import { productLabel } from '../../domain/labels';
+import { rankByName } from '../../domain/text-search';
+import { INGREDIENT_DIMENSIONS, dimensionOf, requireUnit, type Unit } from '../../domain/units';
+import { optionalText, positiveId, positiveNumber, requiredText } from '../../domain/validate';
+import { AppError, validationError } from '../../errors';
+import { requireLeaf } from './ingredient-rows';
+import { freeSlug } from './slugs';
+
+export interface ProductInput {
+  ingredientId: number;
+  brand?: string;
+  name: string;
+  packageQuantity: number;
+  packageUnit: string;
+  packageType?: string;
+  gtin?: string | null;
+  preferred?: boolean;
+  hidden?: boolean;
+  supplierId?: number | null;
+  notes?: string;
+}
+
+export interface ProductUpdate extends Partial<ProductInput> {
+  id: number;
+}
+
+export interface ProductSummary {
+  id: number;
+  slug: string;
+  ingredient: { id: number; name: string };
+  brand: string;
+  name: string;
+  /** Brand and name together, as a baker reads a label. */
+  displayName: string;
+  packageType: string;
+  packageQuantity: number;
+  packageUnit: Unit;
+  gtin: string | null;
+  preferred: boolean;
+  hidden: boolean;
+  supplierId: number | null;
+  notes: string;
+  lastPricePerPackage: number | null;
+  lastPurchasedOn: string | null;
+  purchaseCount: number;
+}
+
+interface ProductRow {
+  id: number;
+  slug: string;
+  ingredient_id: number;
+  ingredient_name: string;
+  brand: string;
+  name: string;
+  package_type: string;
+  package_quantity: number;
+  package_unit: string;
+  gtin: string | null;
+  preferred: number;
+  hidden: number;
+  supplier_id: number | null;
+  notes: string;
+  last_price: number | null;
+  last_purchased_on: string | null;
+  purchase_count: number;
+}
+
+const PRODUCT_SELECT = `
+  SELECT p.id, p.slug, p.ingredient_id, i.name AS ingredient_name, p.brand, p.name, p.package_type, p.package_quantity,
+         p.package_unit, p.gtin, p.preferred, p.hidden, p.supplier_id, p.notes,
+         (SELECT price_per_package FROM purchases pu WHERE pu.product_id = p.id ORDER BY purchased_on DESC, id DESC LIMIT 1) AS last_price,
+         (SELECT max(purchased_on) FROM purchases pu WHERE pu.product_id = p.id) AS last_purchased_on,
+         (SELECT count(*) FROM purchases pu WHERE pu.product_id = p.id) AS purchase_count
+  FROM products p JOIN ingredients i ON i.id = p.ingredient_id`;
+
+function toSummary(r: ProductRow): ProductSummary {
+  return {
+    id: r.id,
+    slug: r.slug,
+    ingredient: { id: r.ingredient_id, name: r.ingredient_name },
+    brand: r.brand,
+    name: r.name,
+    displayName: productLabel(r.brand, r.name),
+    packageType: r.package_type,
+    packageQuantity: r.package_quantity,
+    packageUnit: requireUnit(r.package_unit),
+    gtin: r.gtin,
+    preferred: r.preferred === 1,
+    hidden: r.hidden === 1,
+    supplierId: r.supplier_id,
+    notes: r.notes,
+    lastPricePerPackage: r.last_price,
+    lastPurchasedOn: r.last_purchased_on,
+    purchaseCount: r.purchase_count,
+  };
+}
+
+export function getProduct(db: Database, id: number, tx?: Tx): ProductSummary {
+  return withTransaction(db, tx, (t) => {
+    const row = t.get<ProductRow>(`${PRODUCT_SELECT} WHERE p.id = ?`, [id]);
+    if (!row) throw new AppError('NOT_FOUND', 'That product no longer exists.', { productId: id });
+    return toSummary(row);
+  });
+}
+
+export function listProducts(db: Database, filter: { ingredientId?: number; includeHidden?: boolean }, tx?: Tx): ProductSummary[] {
+  return withTransaction(db, tx, (t) => {
+    const where: string[] = [];
+    const params: number[] = [];
+    if (filter.ingredientId !== undefined) {
+      where.push('p.ingredient_id = ?');
+      params.push(filter.ingredientId);
+    }
+    if (!filter.includeHidden) where.push('p.hidden = 0');
+    const sql = `${PRODUCT_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY p.preferred DESC, p.brand, p.name`;
+    return t.all<ProductRow>(sql, params).map(toSummary);
+  });
+}
+
+export interface ProductSearch {
+  query: string;
+  ingredientId?: number;
+  includeHidden?: boolean;
+  limit?: number;
+}
+
+/** Type-ahead for products: matches brand + name or the ingredient's name, best first. */
+export function searchProducts(db: Database, search: ProductSearch, tx?: Tx): ProductSummary[] {
+  return withTransaction(db, tx, (t) => {
+    const all = listProducts(db, { ingredientId: search.ingredientId, includeHidden: search.includeHidden }, t);
+    const limit = search.limit ?? 20;
+    const byLabel = rankByName(all, search.query ?? '', (p) => p.displayName);
+    const byName = rankByName(all, search.query ?? '', (p) => p.name);
+    const byIngredient = rankByName(all, search.query ?? '', (p) => p.ingredient.name);
+    const seen = new Set<number>();
+    const out: ProductSummary[] = [];
+    for (const p of [...byLabel, ...byName, ...byIngredient]) {
+      if (seen.has(p.id)) continue;
+      seen.add(p.id);
+      out.push(p);
+      if (out.length >= limit) break;
+    }
+    return out;
+  });
+}
+
+function checkPackageUnit(text: unknown): Unit {
+  if (typeof text !== 'string' || text.trim() === '') throw validationError('packageUnit', 'Choose the package unit (lb, oz, g, each...).');
+  const unit = requireUnit(text, 'packageUnit');
+  if (!INGREDIENT_DIMENSIONS.includes(dimensionOf(unit))) {
+    throw validationError('packageUnit', `${unit} is a packaging measure; an ingredient package is a weight, a volume or a count.`);
+  }
+  return unit;
+}
+
+function checkSupplier(tx: Tx, supplierId: number | null | undefined): number | null {
+  if (supplierId == null) return null;
+  const id = positiveId(supplierId, 'supplierId', 'supplier');
+  if (!tx.get('SELECT 1 AS x FROM suppliers WHERE id = ?', [id])) throw validationError('supplierId', 'That supplier no longer exists.');
+  return id;
+}
+
+function assertUnique(tx: Tx, ingredientId: number, brand: string, name: string, exceptId: number | null): void {
+  const clash = tx.get<{ id: number }>(
+    'SELECT id FROM products WHERE ingredient_id = ? AND brand = ? COLLATE NOCASE AND name = ? COLLATE NOCASE',
+    [ingredientId, brand, name],
+  );
+  if (clash && clash.id !== exceptId) {
+    throw new AppError('DUPLICATE', `There is already a product ${productLabel(brand, name)} for this ingredient.`, {
+      field: 'name',
+      existingId: clash.id,
+    });
+  }
+}
+
+function normalizedGtin(value: unknown): string | null {
+  const text = optionalText(value, 'gtin', 'barcode', 20).replace(/[\s-]/g, '');
+  if (!text) return null;
+  if (!/^\d{6,14}$/.test(text)) throw validationError('gtin', 'A barcode (GTIN/UPC) is 6 to 14 digits.');
+  return text;
+}
+
+/** One preferred product per ingredient: the shopping list buys it. */
+function clearOtherPreferred(tx: Tx, ingredientId: number, keepId: number, now: string): void {
+  tx.run('UPDATE products SET preferred = 0, updated_at = ? WHERE ingredient_id = ? AND id <> ? AND preferred = 1', [now, ingredientId, keepId]);
+}
+
+export function createProduct(db: Database, input: ProductInput, tx?: Tx): ProductSummary {
+  return withTransaction(db, tx, (t) => {
+    const ingredientId = positiveId(input.ingredientId, 'ingredientId', 'ingredient');
+    requireLeaf(db, ingredientId, 'a product', 'ingredientId', t);
+    const brand = optionalText(input.brand, 'brand', 'brand', 200);
+    const name = requiredText(input.name, 'name', 'product name');
+    const packageQuantity = positiveNumber(input.packageQuantity, 'packageQuantity', 'package size');
+    const packageUnit = checkPackageUnit(input.packageUnit);
+    const packageType = optionalText(input.packageType, 'packageType', 'package type', 50);
+    const gtin = normalizedGtin(input.gtin);
+    const supplierId = checkSupplier(t, input.supplierId);
+    const notes = optionalText(input.notes, 'notes');
+    assertUnique(t, ingredientId, brand, name, null);
+    const now = t.now();
+    const id = t.run(
+      `INSERT INTO products (slug, ingredient_id, brand, name, package_type, package_unit, package_quantity, gtin, preferred,
+         hidden, supplier_id, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        freeSlug(db, 'products', `${brand} ${name}`, t),
+        ingredientId, brand, name, packageType, packageUnit, packageQuantity, gtin,
+        input.preferred ? 1 : 0, input.hidden ? 1 : 0, supplierId, notes, now, now,
+      ],
+    ).lastInsertRowid;
+    if (input.preferred) clearOtherPreferred(t, ingredientId, id, now);
+    return getProduct(db, id, t);
+  });
+}
+
+function hasStockHistory(tx: Tx, productId: number): boolean {
+  return (
+    tx.get('SELECT 1 AS x FROM purchases WHERE product_id = ? LIMIT 1', [productId]) !== undefined ||
+    tx.get('SELECT 1 AS x FROM lots WHERE product_id = ? LIMIT 1', [productId]) !== undefined
+  );
+}
+
+export function updateProduct(db: Database, input: ProductUpdate, tx?: Tx): ProductSummary {
+  return withTransaction(db, tx, (t) => {
+    const current = getProduct(db, positiveId(input.id, 'id', 'product'), t);
+    const ingredientId = input.ingredientId === undefined ? current.ingredient.id : positiveId(input.ingredientId, 'ingredientId', 'ingredient');
+    const brand = input.brand === undefined ? current.brand : optionalText(input.brand, 'brand', 'brand', 200);
+    const name = input.name === undefined ? current.name : requiredText(input.name, 'name', 'product name');
+    const packageQuantity = input.packageQuantity === undefined ? current.packageQuantity : positiveNumber(input.packageQuantity, 'packageQuantity', 'package size');
+    const packageUnit = input.packageUnit === undefined ? current.packageUnit : checkPackageUnit(input.packageUnit);
+    const packageType = input.packageType === undefined ? current.packageType : optionalText(input.packageType, 'packageType', 'package type', 50);
+    const gtin = input.gtin === undefined ? current.gtin : normalizedGtin(input.gtin);
+    const supplierId = input.supplierId === undefined ? current.supplierId : checkSupplier(t, input.supplierId);
+    const notes = input.notes === undefined ? current.notes : optionalText(input.notes, 'notes');
+    const preferred = input.preferred ?? current.preferred;
+    const hidden = input.hidden ?? current.hidden;
+
+    const fixedChanged: [string, boolean][] = [
+      ['ingredientId', ingredientId !== current.ingredient.id],
+      ['packageQuantity', packageQuantity !== current.packageQuantity],
+      ['packageUnit', packageUnit !== current.packageUnit],
+    ];
+    const changedFixed = fixedChanged.find(([, changed]) => changed);
+    if (changedFixed && hasStockHistory(t, current.id)) {
+      throw new AppError(
+        'IN_USE',
+        `${current.displayName} already has purchases or lots, so its ingredient and package size cannot change: create a new product for the new package.`,
+        { field: changedFixed[0], productId: current.id },
+      );
+    }
+    if (ingredientId !== current.ingredient.id) requireLeaf(db, ingredientId, 'a product', 'ingredientId', t);
+    assertUnique(t, ingredientId, brand, name, current.id);
+    const now = t.now();
+    t.run(
+      `UPDATE products SET ingredient_id = ?, brand = ?, name = ?, package_type = ?, package_unit = ?, package_quantity = ?,
+         gtin = ?, preferred = ?, hidden = ?, supplier_id = ?, notes = ?, updated_at = ? WHERE id = ?`,
+      [ingredientId, brand, name, packageType, packageUnit, packageQuantity, gtin, preferred ? 1 : 0, hidden ? 1 : 0, supplierId, notes, now, current.id],
+    );
+    if (preferred && !current.preferred) clearOtherPreferred(t, ingredientId, current.id, now);
+    return getProduct(db, current.id, t);
+  });
+}
+
+export function deleteProduct(db: Database, id: number, tx?: Tx): { deleted: true; id: number } {
+  return withTransaction(db, tx, (t) => {
+    const current = getProduct(db, id, t);
+    if (hasStockHistory(t, id)) {
+      throw new AppError('IN_USE', `${current.displayName} has purchases or pantry lots, so it cannot be deleted; hide it instead.`, {
+        productId: id,
+      });
+    }
+    t.run('DELETE FROM products WHERE id = ?', [id]);
+    return { deleted: true as const, id };
+  });
+}

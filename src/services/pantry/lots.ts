@@ -1,0 +1,126 @@
+/**
+ * Reading lots. A lot holds its quantities in the base unit of its dimension
+ * (g, ml, each) and its unit cost per base unit; screens get them converted
+ * to a unit a baker reads (see stock.ts).
+ */
+import { withTransaction, type Database, type Tx } from '../../db/session';
+import { conversionContextOf } from '../../domain/ingredient-measures';
+import { productLabel } from '../../domain/labels';
+import { isEmpty, isLow } from '../../domain/stock-flags';
+import { BASE_UNIT, parseUnit, type ConversionContext, type Dimension, type Unit } from '../../domain/units';
+import { AppError } from '../../errors';
+import { loadIngredient } from '../catalog/ingredient-rows';
+
+export interface LotRow {
+  id: number;
+  ingredient_id: number;
+  product_id: number;
+  purchase_id: number | null;
+  purchased_on: string;
+  dimension: Dimension;
+  quantity_initial: number;
+  quantity_remaining: number;
+  unit_cost: number | null;
+  expires_on: string | null;
+  location: string;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+  product_brand: string;
+  product_name: string;
+  package_unit: string;
+}
+
+export interface Lot {
+  id: number;
+  ingredientId: number;
+  productId: number;
+  productName: string;
+  purchaseId: number | null;
+  purchasedOn: string;
+  dimension: Dimension;
+  /** Base unit of the dimension: every quantity and unit cost of the lot is in it. */
+  unit: Unit;
+  quantityInitial: number;
+  quantityRemaining: number;
+  unitCost: number | null;
+  expiresOn: string | null;
+  location: string;
+  notes: string;
+  empty: boolean;
+  low: boolean;
+}
+
+const LOT_SELECT = `
+  SELECT l.*, p.brand AS product_brand, p.name AS product_name, p.package_unit
+  FROM lots l JOIN products p ON p.id = l.product_id`;
+
+function toLot(r: LotRow): Lot {
+  return {
+    id: r.id,
+    ingredientId: r.ingredient_id,
+    productId: r.product_id,
+    productName: productLabel(r.product_brand, r.product_name),
+    purchaseId: r.purchase_id,
+    purchasedOn: r.purchased_on,
+    dimension: r.dimension,
+    unit: BASE_UNIT[r.dimension],
+    quantityInitial: r.quantity_initial,
+    quantityRemaining: r.quantity_remaining,
+    unitCost: r.unit_cost,
+    expiresOn: r.expires_on,
+    location: r.location,
+    notes: r.notes,
+    empty: isEmpty(r.quantity_remaining, r.quantity_initial),
+    low: isLow(r.quantity_remaining, r.quantity_initial),
+  };
+}
+
+export function loadLotRow(db: Database, lotId: number, tx?: Tx): LotRow {
+  return withTransaction(db, tx, (t) => {
+    const row = t.get<LotRow>(`${LOT_SELECT} WHERE l.id = ?`, [lotId]);
+    if (!row) throw new AppError('NOT_FOUND', 'That lot no longer exists.', { lotId });
+    return row;
+  });
+}
+
+export function getLot(db: Database, lotId: number, tx?: Tx): Lot {
+  return withTransaction(db, tx, (t) => toLot(loadLotRow(db, lotId, t)));
+}
+
+/** Every lot of an ingredient in FIFO order (oldest purchase first, then creation order). */
+export function lotRowsOf(db: Database, ingredientId: number, tx?: Tx): LotRow[] {
+  return withTransaction(db, tx, (t) =>
+    t.all<LotRow>(`${LOT_SELECT} WHERE l.ingredient_id = ? ORDER BY l.purchased_on, l.id`, [ingredientId]),
+  );
+}
+
+export function listLots(db: Database, filter: { ingredientId: number; withStockOnly?: boolean }, tx?: Tx): Lot[] {
+  return withTransaction(db, tx, (t) => {
+    const lots = lotRowsOf(db, filter.ingredientId, t).map(toLot);
+    return filter.withStockOnly ? lots.filter((l) => !l.empty) : lots;
+  });
+}
+
+/**
+ * The unit an ingredient's stock reads best in: the package unit of its
+ * newest lot, else of its preferred (or first) product, else grams.
+ */
+export function displayUnitOf(db: Database, ingredientId: number, tx?: Tx): Unit {
+  return withTransaction(db, tx, (t) => {
+    const fromLot = t.get<{ package_unit: string }>(
+      `SELECT p.package_unit FROM lots l JOIN products p ON p.id = l.product_id
+       WHERE l.ingredient_id = ? ORDER BY l.purchased_on DESC, l.id DESC LIMIT 1`,
+      [ingredientId],
+    );
+    const fromProduct = t.get<{ package_unit: string }>(
+      'SELECT package_unit FROM products WHERE ingredient_id = ? ORDER BY preferred DESC, id LIMIT 1',
+      [ingredientId],
+    );
+    return parseUnit(fromLot?.package_unit ?? fromProduct?.package_unit ?? 'g') ?? 'g';
+  });
+}
+
+export function conversionContextFor(db: Database, ingredientId: number, tx?: Tx): ConversionContext {
+  return withTransaction(db, tx, (t) => conversionContextOf(loadIngredient(db, ingredientId, t)));
+}

@@ -1,0 +1,280 @@
+/**
+ * Purchases and the lot each one creates. packages x package quantity is the
+ * lot's quantity (stored in the base unit of the package unit's dimension);
+ * unit cost = price per package / package quantity. Editing a purchase
+ * rewrites its lot but never below what was already used; a purchase whose
+ * lot was drawn from or adjusted cannot be deleted.
+ */
+import { withTransaction, type Database, type Tx } from '../../db/session';
+import { dateOf } from '../../domain/dates';
+import { formatQuantity } from '../../domain/format';
+import { productLabel } from '../../domain/labels';
+import { dimensionOf, fromBase, requireUnit, toBase, type Unit } from '../../domain/units';
+import { isoDate, nonNegativeNumber, optionalText, positiveId, positiveNumber } from '../../domain/validate';
+import { AppError, validationError } from '../../errors';
+import { createProduct, getProduct, type ProductInput, type ProductSummary } from '../catalog/products';
+import { getLot, type Lot } from './lots';
+
+export interface NewProductInput {
+  ingredientId: number;
+  brand?: string;
+  name: string;
+  packageQuantity: number;
+  packageUnit: string;
+  packageType?: string;
+}
+
+export interface PurchaseInput {
+  /** An existing product, or `newProduct` to create one on the spot. */
+  productId?: number;
+  newProduct?: NewProductInput;
+  supplierId?: number | null;
+  /** 'YYYY-MM-DD'; today when omitted. */
+  purchasedOn?: string;
+  packages: number;
+  pricePerPackage: number;
+  expiresOn?: string | null;
+  location?: string;
+  notes?: string;
+}
+
+export interface PurchaseUpdate {
+  id: number;
+  packages?: number;
+  pricePerPackage?: number;
+  purchasedOn?: string;
+  supplierId?: number | null;
+  notes?: string;
+  expiresOn?: string | null;
+  location?: string;
+}
+
+export interface Purchase {
+  id: number;
+  purchasedOn: string;
+  product: { id: number; displayName: string; packageQuantity: number; packageUnit: Unit };
+  ingredient: { id: number; name: string };
+  supplier: { id: number; name: string } | null;
+  packages: number;
+  pricePerPackage: number;
+  /** packages x price per package. */
+  totalPrice: number;
+  lotId: number | null;
+  /** Bought, in the product's package unit. */
+  quantity: number;
+  /** Still in the lot, in the product's package unit. */
+  remaining: number;
+  unit: Unit;
+  /** Something was drawn from or adjusted on its lot: it cannot be deleted. */
+  used: boolean;
+  notes: string;
+}
+
+export interface PurchaseResult {
+  purchase: Purchase;
+  lot: Lot;
+}
+
+interface PurchaseRow {
+  id: number;
+  purchased_on: string;
+  product_id: number;
+  brand: string;
+  product_name: string;
+  package_quantity: number;
+  package_unit: string;
+  ingredient_id: number;
+  ingredient_name: string;
+  supplier_id: number | null;
+  supplier_name: string | null;
+  packages: number;
+  price_per_package: number;
+  notes: string;
+  lot_id: number | null;
+  quantity_initial: number | null;
+  quantity_remaining: number | null;
+  used: number;
+}
+
+const PURCHASE_SELECT = `
+  SELECT pu.id, pu.purchased_on, pu.product_id, p.brand, p.name AS product_name, p.package_quantity, p.package_unit,
+         i.id AS ingredient_id, i.name AS ingredient_name, pu.supplier_id, s.name AS supplier_name, pu.packages,
+         pu.price_per_package, pu.notes, l.id AS lot_id, l.quantity_initial, l.quantity_remaining,
+         (EXISTS (SELECT 1 FROM production_consumptions c WHERE c.lot_id = l.id)
+          OR EXISTS (SELECT 1 FROM lot_adjustments a WHERE a.lot_id = l.id)) AS used
+  FROM purchases pu
+  JOIN products p ON p.id = pu.product_id
+  JOIN ingredients i ON i.id = p.ingredient_id
+  LEFT JOIN suppliers s ON s.id = pu.supplier_id
+  LEFT JOIN lots l ON l.purchase_id = pu.id`;
+
+function toPurchase(r: PurchaseRow): Purchase {
+  const unit = requireUnit(r.package_unit);
+  return {
+    id: r.id,
+    purchasedOn: r.purchased_on,
+    product: { id: r.product_id, displayName: productLabel(r.brand, r.product_name), packageQuantity: r.package_quantity, packageUnit: unit },
+    ingredient: { id: r.ingredient_id, name: r.ingredient_name },
+    supplier: r.supplier_id === null ? null : { id: r.supplier_id, name: r.supplier_name ?? '' },
+    packages: r.packages,
+    pricePerPackage: r.price_per_package,
+    totalPrice: r.packages * r.price_per_package,
+    lotId: r.lot_id,
+    quantity: r.packages * r.package_quantity,
+    remaining: r.quantity_remaining === null ? 0 : fromBase(r.quantity_remaining, unit),
+    unit,
+    used: r.used === 1,
+    notes: r.notes,
+  };
+}
+
+export function getPurchase(db: Database, id: number, tx?: Tx): Purchase {
+  return withTransaction(db, tx, (t) => {
+    const row = t.get<PurchaseRow>(`${PURCHASE_SELECT} WHERE pu.id = ?`, [id]);
+    if (!row) throw new AppError('NOT_FOUND', 'That purchase no longer exists.', { purchaseId: id });
+    return toPurchase(row);
+  });
+}
+
+export interface PurchaseFilter {
+  ingredientId?: number;
+  productId?: number;
+  supplierId?: number;
+  limit?: number;
+}
+
+/** Newest first. */
+export function listPurchases(db: Database, filter: PurchaseFilter = {}, tx?: Tx): Purchase[] {
+  return withTransaction(db, tx, (t) => {
+    const where: string[] = [];
+    const params: number[] = [];
+    if (filter.ingredientId !== undefined) (where.push('i.id = ?'), params.push(filter.ingredientId));
+    if (filter.productId !== undefined) (where.push('pu.product_id = ?'), params.push(filter.productId));
+    if (filter.supplierId !== undefined) (where.push('pu.supplier_id = ?'), params.push(filter.supplierId));
+    params.push(Math.max(1, Math.min(filter.limit ?? 100, 1000)));
+    return t
+      .all<PurchaseRow>(`${PURCHASE_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY pu.purchased_on DESC, pu.id DESC LIMIT ?`, params)
+      .map(toPurchase);
+  });
+}
+
+function checkSupplier(tx: Tx, supplierId: number | null | undefined): number | null {
+  if (supplierId == null) return null;
+  const id = positiveId(supplierId, 'supplierId', 'supplier');
+  if (!tx.get('SELECT 1 AS x FROM suppliers WHERE id = ?', [id])) throw validationError('supplierId', 'That supplier no longer exists.');
+  return id;
+}
+
+function optionalDate(value: unknown, field: string, label: string): string | null {
+  return value === undefined || value === null || value === '' ? null : isoDate(value, field, label);
+}
+
+/** Base-unit quantity and per-base-unit cost of `packages` packages of a product. */
+function lotFigures(product: ProductSummary, packages: number, pricePerPackage: number) {
+  const packageBase = toBase(product.packageQuantity, product.packageUnit);
+  return {
+    dimension: dimensionOf(product.packageUnit),
+    quantity: packages * packageBase,
+    unitCost: pricePerPackage / packageBase,
+  };
+}
+
+export function recordPurchase(db: Database, input: PurchaseInput, tx?: Tx): PurchaseResult {
+  return withTransaction(db, tx, (t) => {
+    const packages = positiveNumber(input.packages, 'packages', 'number of packages');
+    const pricePerPackage = nonNegativeNumber(input.pricePerPackage, 'pricePerPackage', 'price per package');
+    const purchasedOn = input.purchasedOn ? isoDate(input.purchasedOn, 'purchasedOn', 'purchase date') : dateOf(t.now());
+    const expiresOn = optionalDate(input.expiresOn, 'expiresOn', 'expiry date');
+    const location = optionalText(input.location, 'location', 'location', 100);
+    const notes = optionalText(input.notes, 'notes');
+    const supplierId = checkSupplier(t, input.supplierId);
+    if ((input.productId == null) === (input.newProduct == null)) {
+      throw validationError('productId', 'Choose a product, or describe a new one.');
+    }
+    const product = input.newProduct
+      ? createProduct(db, { ...input.newProduct, supplierId } satisfies ProductInput, t)
+      : getProduct(db, positiveId(input.productId, 'productId', 'product'), t);
+
+    const now = t.now();
+    const purchaseId = t.run(
+      `INSERT INTO purchases (product_id, supplier_id, purchased_on, packages, price_per_package, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [product.id, supplierId, purchasedOn, packages, pricePerPackage, notes, now, now],
+    ).lastInsertRowid;
+    const lot = lotFigures(product, packages, pricePerPackage);
+    const lotId = t.run(
+      `INSERT INTO lots (ingredient_id, product_id, purchase_id, purchased_on, dimension, quantity_initial, quantity_remaining,
+         unit_cost, expires_on, location, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`,
+      [product.ingredient.id, product.id, purchaseId, purchasedOn, lot.dimension, lot.quantity, lot.quantity, lot.unitCost, expiresOn, location, now, now],
+    ).lastInsertRowid;
+    return { purchase: getPurchase(db, purchaseId, t), lot: getLot(db, lotId, t) };
+  });
+}
+
+interface LotOfPurchase {
+  id: number;
+  quantity_initial: number;
+  quantity_remaining: number;
+  expires_on: string | null;
+  location: string;
+}
+
+function lotOfPurchase(tx: Tx, purchaseId: number): LotOfPurchase | undefined {
+  return tx.get<LotOfPurchase>('SELECT id, quantity_initial, quantity_remaining, expires_on, location FROM lots WHERE purchase_id = ?', [purchaseId]);
+}
+
+export function updatePurchase(db: Database, input: PurchaseUpdate, tx?: Tx): PurchaseResult {
+  return withTransaction(db, tx, (t) => {
+    const current = getPurchase(db, positiveId(input.id, 'id', 'purchase'), t);
+    const product = getProduct(db, current.product.id, t);
+    const packages = input.packages === undefined ? current.packages : positiveNumber(input.packages, 'packages', 'number of packages');
+    const pricePerPackage =
+      input.pricePerPackage === undefined ? current.pricePerPackage : nonNegativeNumber(input.pricePerPackage, 'pricePerPackage', 'price per package');
+    const purchasedOn = input.purchasedOn === undefined ? current.purchasedOn : isoDate(input.purchasedOn, 'purchasedOn', 'purchase date');
+    const supplierId = input.supplierId === undefined ? (current.supplier?.id ?? null) : checkSupplier(t, input.supplierId);
+    const notes = input.notes === undefined ? current.notes : optionalText(input.notes, 'notes');
+    const lotRow = lotOfPurchase(t, current.id);
+    if (!lotRow) throw new AppError('NOT_FOUND', 'The lot of this purchase no longer exists.', { purchaseId: current.id });
+    const expiresOn = input.expiresOn === undefined ? lotRow.expires_on : optionalDate(input.expiresOn, 'expiresOn', 'expiry date');
+    const location = input.location === undefined ? lotRow.location : optionalText(input.location, 'location', 'location', 100);
+
+    const figures = lotFigures(product, packages, pricePerPackage);
+    const used = lotRow.quantity_initial - lotRow.quantity_remaining;
+    if (figures.quantity < used * (1 - 1e-12)) {
+      const usedText = formatQuantity(fromBase(used, product.packageUnit), product.packageUnit);
+      throw validationError(
+        'packages',
+        `${usedText} of this purchase has already been used, so it cannot be less than that (${formatQuantity(used / toBase(product.packageQuantity, product.packageUnit), 'packages')}).`,
+        { used: fromBase(used, product.packageUnit), unit: product.packageUnit },
+      );
+    }
+    const now = t.now();
+    t.run('UPDATE purchases SET packages = ?, price_per_package = ?, purchased_on = ?, supplier_id = ?, notes = ?, updated_at = ? WHERE id = ?', [
+      packages, pricePerPackage, purchasedOn, supplierId, notes, now, current.id,
+    ]);
+    t.run(
+      `UPDATE lots SET quantity_initial = ?, quantity_remaining = ?, unit_cost = ?, purchased_on = ?, expires_on = ?, location = ?, updated_at = ?
+       WHERE id = ?`,
+      [figures.quantity, Math.max(0, figures.quantity - used), figures.unitCost, purchasedOn, expiresOn, location, now, lotRow.id],
+    );
+    return { purchase: getPurchase(db, current.id, t), lot: getLot(db, lotRow.id, t) };
+  });
+}
+
+export function deletePurchase(db: Database, id: number, tx?: Tx): { deleted: true; id: number } {
+  return withTransaction(db, tx, (t) => {
+    const current = getPurchase(db, positiveId(id, 'id', 'purchase'), t);
+    const lotRow = lotOfPurchase(t, current.id);
+    if (current.used || (lotRow && lotRow.quantity_remaining !== lotRow.quantity_initial)) {
+      throw new AppError(
+        'IN_USE',
+        `This purchase of ${current.product.displayName} has already been used or adjusted, so it cannot be deleted; correct it with an adjustment instead.`,
+        { purchaseId: current.id },
+      );
+    }
+    if (lotRow) t.run('DELETE FROM lots WHERE id = ?', [lotRow.id]);
+    t.run('DELETE FROM purchases WHERE id = ?', [current.id]);
+    return { deleted: true as const, id: current.id };
+  });
+}

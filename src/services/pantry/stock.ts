@@ -1,0 +1,166 @@
+/**
+ * What is on hand: per ingredient in any compatible unit, the pantry
+ * overview (every ingredient with lots), and one ingredient's lots. Totals
+ * come from src/domain/stock-summary.ts, so every screen adds up the same way.
+ */
+import { withTransaction, type Database, type Tx } from '../../db/session';
+import { conversionContextOf } from '../../domain/ingredient-measures';
+import { productLabel } from '../../domain/labels';
+import { summarizeStock, type StockLotRow, type StockSummary } from '../../domain/stock-summary';
+import { rankByName } from '../../domain/text-search';
+import { BASE_UNIT, conversionFactor, parseUnit, requireUnit, type Unit } from '../../domain/units';
+import { positiveId } from '../../domain/validate';
+import { loadIngredient, type IngredientRow } from '../catalog/ingredient-rows';
+import { displayUnitOf, lotRowsOf, type LotRow } from './lots';
+
+export interface OnHand {
+  ingredientId: number;
+  quantity: number;
+  unit: Unit;
+}
+
+function stockRow(r: LotRow): StockLotRow {
+  return {
+    id: r.id,
+    purchasedOn: r.purchased_on,
+    dimension: r.dimension,
+    quantityInitial: r.quantity_initial,
+    quantityRemaining: r.quantity_remaining,
+    unitCost: r.unit_cost,
+  };
+}
+
+/**
+ * Everything on hand of an ingredient in `unit`. Strict: a lot that cannot be
+ * converted (no density) is an error naming the ingredient and both units,
+ * because a planner must not under-count stock silently.
+ */
+export function onHand(db: Database, request: { ingredientId: number; unit: string }, tx?: Tx): OnHand {
+  return withTransaction(db, tx, (t) => {
+    const ingredientId = positiveId(request.ingredientId, 'ingredientId', 'ingredient');
+    const unit = requireUnit(String(request.unit ?? ''), 'unit');
+    const ctx = conversionContextOf(loadIngredient(db, ingredientId, t));
+    let quantity = 0;
+    for (const lot of lotRowsOf(db, ingredientId, t)) {
+      if (lot.quantity_remaining > 0) quantity += lot.quantity_remaining / conversionFactor(unit, BASE_UNIT[lot.dimension], ctx);
+    }
+    return { ingredientId, quantity, unit };
+  });
+}
+
+export interface IngredientStockLot {
+  id: number;
+  productId: number;
+  product: string;
+  purchaseId: number | null;
+  purchasedOn: string;
+  quantityInitial: number;
+  quantityRemaining: number;
+  unit: Unit;
+  /** Per `unit`. */
+  unitCost: number | null;
+  value: number | null;
+  expiresOn: string | null;
+  location: string;
+  notes: string;
+  empty: boolean;
+  low: boolean;
+}
+
+export interface IngredientStock extends Omit<StockSummary, 'lots'> {
+  ingredient: { id: number; name: string; slug: string };
+  lots: IngredientStockLot[];
+}
+
+/** One ingredient's stock: the total in `unit` (default: the unit it is bought in) and every lot, oldest first. */
+export function ingredientStock(db: Database, request: { ingredientId: number; unit?: string }, tx?: Tx): IngredientStock {
+  return withTransaction(db, tx, (t) => {
+    const ingredientId = positiveId(request.ingredientId, 'ingredientId', 'ingredient');
+    const ingredient = loadIngredient(db, ingredientId, t);
+    const ctx = conversionContextOf(ingredient);
+    const rows = lotRowsOf(db, ingredientId, t);
+    const unit = request.unit ? requireUnit(request.unit, 'unit') : displayUnitOf(db, ingredientId, t);
+    if (request.unit) {
+      // The baker asked for this unit: say why a lot cannot be shown in it rather than hide it.
+      for (const r of rows) conversionFactor(unit, BASE_UNIT[r.dimension], ctx);
+    }
+    const summary = summarizeStock(rows.map(stockRow), unit, ctx);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return {
+      ...summary,
+      ingredient: { id: ingredient.id, name: ingredient.name, slug: ingredient.slug },
+      lots: summary.lots.map((v) => {
+        const r = byId.get(v.id)!;
+        return {
+          id: v.id,
+          productId: r.product_id,
+          product: productLabel(r.product_brand, r.product_name),
+          purchaseId: r.purchase_id,
+          purchasedOn: r.purchased_on,
+          quantityInitial: v.quantityInitial,
+          quantityRemaining: v.quantityRemaining,
+          unit: v.unit,
+          unitCost: v.unitCost,
+          value: v.value,
+          expiresOn: r.expires_on,
+          location: r.location,
+          notes: r.notes,
+          empty: v.empty,
+          low: v.low,
+        };
+      }),
+    };
+  });
+}
+
+export interface PantryOverviewRow extends Omit<StockSummary, 'lots'> {
+  ingredient: { id: number; name: string; slug: string };
+  /** Ancestors' names, top level first ("Baking > Flours"). */
+  path: string[];
+  lastPurchasedOn: string;
+}
+
+interface OverviewLotRow extends LotRow {
+  ing_name: string;
+}
+
+/**
+ * Every ingredient with at least one lot, with its total in the unit it is
+ * bought in, its value and its flags; filtered by name when `query` is given.
+ */
+export function pantryOverview(db: Database, request: { query?: string } = {}, tx?: Tx): PantryOverviewRow[] {
+  return withTransaction(db, tx, (t) => {
+    const ingredients = new Map(t.all<IngredientRow>('SELECT * FROM ingredients').map((r) => [r.id, r]));
+    const lots = t.all<OverviewLotRow>(
+      `SELECT l.*, p.brand AS product_brand, p.name AS product_name, p.package_unit, i.name AS ing_name
+       FROM lots l JOIN products p ON p.id = l.product_id JOIN ingredients i ON i.id = l.ingredient_id
+       ORDER BY l.ingredient_id, l.purchased_on, l.id`,
+    );
+    const grouped = new Map<number, OverviewLotRow[]>();
+    for (const lot of lots) {
+      const list = grouped.get(lot.ingredient_id);
+      if (list) list.push(lot);
+      else grouped.set(lot.ingredient_id, [lot]);
+    }
+    const rows: PantryOverviewRow[] = [];
+    for (const [ingredientId, ingredientLots] of grouped) {
+      const ingredient = ingredients.get(ingredientId)!;
+      const newest = ingredientLots[ingredientLots.length - 1]!;
+      const unit = parseUnit(newest.package_unit) ?? BASE_UNIT[newest.dimension];
+      const summary: Partial<StockSummary> = summarizeStock(ingredientLots.map(stockRow), unit, conversionContextOf(ingredient));
+      delete summary.lots;
+      const path: string[] = [];
+      for (let p = ingredient.parent_id; p !== null; p = ingredients.get(p)?.parent_id ?? null) {
+        path.unshift(ingredients.get(p)?.name ?? '');
+      }
+      rows.push({
+        ...(summary as Omit<StockSummary, 'lots'>),
+        ingredient: { id: ingredient.id, name: ingredient.name, slug: ingredient.slug },
+        path,
+        lastPurchasedOn: newest.purchased_on,
+      });
+    }
+    const query = request.query?.trim() ?? '';
+    return query ? rankByName(rows, query, (r) => r.ingredient.name) : rows.sort((a, b) => a.ingredient.name.localeCompare(b.ingredient.name));
+  });
+}

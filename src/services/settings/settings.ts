@@ -1,0 +1,53 @@
+/**
+ * App settings kept in the database (so they travel with a backup): for now
+ * the currency money is shown in. It defaults to USD; `currencyChosen` tells
+ * the UI whether the baker (or the browser locale, on first run) has set it.
+ */
+import { withTransaction, type Database, type Tx } from '../../db/session';
+import { validationError } from '../../errors';
+
+export const DEFAULT_CURRENCY = 'USD';
+
+export interface Settings {
+  currency: string;
+  currencyChosen: boolean;
+}
+
+export interface SettingsUpdate {
+  currency?: string;
+}
+
+function read(tx: Tx, key: string): string | undefined {
+  return tx.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [key])?.value;
+}
+
+function write(tx: Tx, key: string, value: string): void {
+  tx.run(
+    'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    [key, value, tx.now()],
+  );
+}
+
+export function getSettings(db: Database, tx?: Tx): Settings {
+  return withTransaction(db, tx, (t) => {
+    const currency = read(t, 'currency');
+    return { currency: currency ?? DEFAULT_CURRENCY, currencyChosen: currency !== undefined };
+  });
+}
+
+/** An ISO 4217 code the platform can format (USD, EUR, GBP, CAD...). */
+function checkCurrency(value: unknown): string {
+  const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
+  if (!/^[A-Z]{3}$/.test(code)) throw validationError('currency', 'A currency is a three-letter code such as USD, EUR or GBP.', { value });
+  if (!Intl.supportedValuesOf('currency').includes(code)) {
+    throw validationError('currency', `${code} is not a currency this device knows.`, { value });
+  }
+  return code;
+}
+
+export function updateSettings(db: Database, update: SettingsUpdate, tx?: Tx): Settings {
+  return withTransaction(db, tx, (t) => {
+    if (update.currency !== undefined) write(t, 'currency', checkCurrency(update.currency));
+    return getSettings(db, t);
+  });
+}

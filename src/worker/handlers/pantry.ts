@@ -1,0 +1,31 @@
+/** RPC handlers for the pantry: purchases, stock, lots, adjustments, FIFO dry runs and price history. */
+import { adjustLot, listAdjustments, type AdjustmentInput } from '../../services/pantry/adjustments';
+import { planFifo, type FifoRequest } from '../../services/pantry/fifo';
+import { getLot } from '../../services/pantry/lots';
+import { priceHistory } from '../../services/pantry/price-history';
+import {
+  deletePurchase,
+  listPurchases,
+  recordPurchase,
+  updatePurchase,
+  type PurchaseFilter,
+  type PurchaseInput,
+  type PurchaseUpdate,
+} from '../../services/pantry/purchases';
+import { ingredientStock, onHand, pantryOverview } from '../../services/pantry/stock';
+import { defineHandlers } from './context';
+
+export const pantryHandlers = defineHandlers({
+  'pantry.recordPurchase': (ctx, params: PurchaseInput) => recordPurchase(ctx.db, params),
+  'pantry.updatePurchase': (ctx, params: PurchaseUpdate) => updatePurchase(ctx.db, params),
+  'pantry.deletePurchase': (ctx, params: { id: number }) => deletePurchase(ctx.db, params.id),
+  'pantry.listPurchases': (ctx, params: PurchaseFilter | void) => listPurchases(ctx.db, params ?? {}),
+  'pantry.overview': (ctx, params: { query?: string } | void) => pantryOverview(ctx.db, params ?? {}),
+  'pantry.ingredientStock': (ctx, params: { ingredientId: number; unit?: string }) => ingredientStock(ctx.db, params),
+  'pantry.onHand': (ctx, params: { ingredientId: number; unit: string }) => onHand(ctx.db, params),
+  'pantry.getLot': (ctx, params: { id: number }) => getLot(ctx.db, params.id),
+  'pantry.adjustLot': (ctx, params: AdjustmentInput) => adjustLot(ctx.db, params),
+  'pantry.listAdjustments': (ctx, params: { lotId?: number; ingredientId?: number }) => listAdjustments(ctx.db, params),
+  'pantry.consumeDryRun': (ctx, params: FifoRequest) => planFifo(ctx.db, params),
+  'pantry.priceHistory': (ctx, params: { ingredientId: number; productId?: number }) => priceHistory(ctx.db, params),
+});
