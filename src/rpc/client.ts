@@ -1,11 +1,15 @@
 /**
  * The page side of the RPC: `call(method, params)` returns a promise of the
  * typed result; replies are matched by id; errors come back as AppError with
- * their code and details. Calls made before the worker is ready simply wait
- * in the worker's queue.
+ * their code, message and details. Calls made before the worker is ready
+ * simply wait in the worker. Binary values in params (a backup file) are
+ * transferred to the worker, not copied; binary results come back the same
+ * way. The client remembers the worker's last status and problem, so a
+ * screen created later can still show them.
  */
 import { AppError } from '../errors';
 import type { Method, ParamsOf, ResultOf, RpcRequest, WorkerMessage, WorkerNotice } from './contract';
+import { transferablesOf } from './transfer';
 
 export interface MessagePortLike {
   postMessage(message: unknown, transfer?: Transferable[]): void;
@@ -13,11 +17,17 @@ export interface MessagePortLike {
 }
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: AppError) => void };
+type StatusNotice = Extract<WorkerNotice, { type: 'status' }>;
+type ProblemNotice = Extract<WorkerNotice, { type: 'problem' }>;
 
 export class RpcClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly noticeListeners = new Set<(notice: WorkerNotice) => void>();
+  /** The worker's last 'status' notice (starting until it says otherwise). */
+  lastStatus: StatusNotice = { type: 'status', role: 'starting' };
+  /** The last 'problem' notice, if any. */
+  lastProblem: ProblemNotice | null = null;
 
   constructor(private readonly port: MessagePortLike) {
     port.addEventListener('message', (event) => this.receive(event.data as WorkerMessage));
@@ -28,7 +38,7 @@ export class RpcClient {
     const request: RpcRequest = { kind: 'request', id, method, params: args[0] };
     return new Promise<ResultOf<M>>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.port.postMessage(request);
+      this.port.postMessage(request, transferablesOf(args[0]));
     });
   }
 
@@ -39,6 +49,8 @@ export class RpcClient {
 
   private receive(message: WorkerMessage): void {
     if (message.kind === 'notice') {
+      if (message.notice.type === 'status') this.lastStatus = message.notice;
+      if (message.notice.type === 'problem') this.lastProblem = message.notice;
       for (const listener of this.noticeListeners) listener(message.notice);
       return;
     }

@@ -23,8 +23,11 @@ export type RpcResponse =
 
 /** Pushed by the worker without a request. */
 export type WorkerNotice =
-  /** A commit landed durably; open screens refresh. */
-  | { type: 'changed'; tables: string[] }
+  /**
+   * A commit landed durably; open screens refresh. `tables` lists what was written
+   * (empty: anything may have changed); `seq` is the commit's position in the log.
+   */
+  | { type: 'changed'; tables: string[]; seq?: number }
   /** Where this tab's worker stands: starting, writing itself, or forwarding to another tab's writer. */
   | { type: 'status'; role: 'starting' | 'writer' | 'follower'; message?: string }
   /** Something the user must hear about that no request asked for (recovery report, storage trouble). */

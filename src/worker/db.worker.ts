@@ -1,30 +1,127 @@
 /**
- * The database worker: owns the sql.js database and serves RPC requests.
- * (Interim: in-memory only. Persistence, writer election and change notices
- * come with the browser runtime.)
+ * The database worker, one per tab. It decides its role with the Web Locks
+ * API: the worker holding the 'bake-planner-writer' lock is the writer and the
+ * only one that opens the database; every other tab's worker is a follower
+ * that forwards its page's requests to the writer over a BroadcastChannel.
+ * The browser releases the lock when the writer's tab closes or crashes; the
+ * next waiting worker then becomes the writer, loads everything acknowledged
+ * from IndexedDB and carries on without a reload. Requests from the page
+ * that arrive before the role is known wait here.
+ *
+ * Opening the page with `?test-hooks` names the worker accordingly, which
+ * unlocks the test-only system handlers (see docs/design/persistence.md).
  */
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
-import { openSqlJsDatabase } from '../db/open';
-import type { RpcRequest, WorkerMessage } from '../rpc/contract';
-import { serve } from './rpc-server';
+import { SqlJsEngine } from '../db/sqljs-engine';
+import { RPC_CHANNEL, WRITER_LOCK } from '../persistence/policy';
+import { PersistenceStore } from '../persistence/store';
+import type { RpcRequest, RpcResponse, WorkerMessage, WorkerNotice } from '../rpc/contract';
+import { transferablesOf } from '../rpc/transfer';
+import type { ChannelMessage } from './channel';
+import { Follower } from './follower';
+import { Writer } from './writer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (m: WorkerMessage) => scope.postMessage(m);
+const testHooks = scope.name.includes('test-hooks');
+const id = crypto.randomUUID();
+const channel = new BroadcastChannel(RPC_CHANNEL);
 
-const ready = openSqlJsDatabase({ locateWasm: () => wasmUrl });
-let queue: Promise<unknown> = Promise.resolve();
+let writer: Writer | null = null;
+let follower: Follower | null = null;
+const waiting: RpcRequest[] = [];
 
-scope.addEventListener('message', (event: MessageEvent<RpcRequest>) => {
-  const request = event.data;
-  if (request?.kind !== 'request') return;
-  queue = queue.then(async () => {
-    const db = await ready;
-    post(await serve({ db }, request));
-  });
+function toPage(message: WorkerMessage): void {
+  scope.postMessage(message, message.kind === 'response' && message.ok ? transferablesOf(message.result) : []);
+}
+
+function noticeToPage(notice: WorkerNotice): void {
+  toPage({ kind: 'notice', notice });
+}
+
+function route(request: RpcRequest): void {
+  const reply = (response: RpcResponse) => toPage(response);
+  if (writer) void writer.submit(request).then(reply);
+  else if (follower) void follower.forward(request).then(reply);
+  else waiting.push(request);
+}
+
+scope.addEventListener('message', (event: MessageEvent) => {
+  const request = event.data as RpcRequest | undefined;
+  if (request?.kind === 'request') route(request);
 });
 
-ready.then(
-  () => post({ kind: 'notice', notice: { type: 'status', role: 'writer' } }),
-  (e: unknown) =>
-    post({ kind: 'notice', notice: { type: 'problem', error: { code: 'STORAGE', message: String(e) } } }),
-);
+channel.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
+  const message = event.data;
+  if (!writer) {
+    follower?.receive(message);
+    return;
+  }
+  if (message.type === 'hello') {
+    announce(writer);
+  } else if (message.type === 'request' && message.to === id) {
+    const origin =
+      message.retryAfterSeq === undefined
+        ? { requestKey: message.key }
+        : { requestKey: message.key, retryAfterSeq: message.retryAfterSeq };
+    void writer.submit(message.request, origin).then((response) =>
+      channel.postMessage({ type: 'response', to: message.from, key: message.key, response } satisfies ChannelMessage),
+    );
+  }
+});
+
+function announce(w: Writer): void {
+  void w.ready.then(() => channel.postMessage({ type: 'writer', writerId: id, seq: w.seq } satisfies ChannelMessage));
+}
+
+function becomeWriter(): void {
+  const unanswered = follower?.handOver() ?? [];
+  follower = null;
+  noticeToPage({ type: 'status', role: 'starting', message: 'Opening your data…' });
+  const w = new Writer(new PersistenceStore(), (image) => SqlJsEngine.open(image, { locateWasm: () => wasmUrl }), {
+    testHooks,
+    notify: (notice) => {
+      noticeToPage(notice);
+      channel.postMessage({ type: 'notice', from: id, notice } satisfies ChannelMessage);
+    },
+  });
+  writer = w;
+  // Requests left unanswered by the previous writer go first, checked as retries; then everything that waited.
+  for (const item of unanswered) {
+    const origin =
+      item.retryAfterSeq === undefined
+        ? { requestKey: item.key }
+        : { requestKey: item.key, retryAfterSeq: item.retryAfterSeq };
+    void w.submit(item.request, origin).then(item.resolve);
+  }
+  for (const request of waiting.splice(0)) route(request);
+  void w.ready.then(() => {
+    noticeToPage({ type: 'status', role: 'writer' });
+    announce(w);
+  });
+}
+
+function becomeFollower(): void {
+  follower = new Follower(id, channel, noticeToPage);
+  noticeToPage({
+    type: 'status',
+    role: 'follower',
+    message: 'Bake Planner is also open in another tab; this tab saves your changes through that one.',
+  });
+  for (const request of waiting.splice(0)) route(request);
+}
+
+/** Holds the writer lock for the rest of this worker's life; the browser releases it when the tab goes. */
+const holdForever = () => new Promise<never>(() => {});
+
+void navigator.locks.request(WRITER_LOCK, { ifAvailable: true }, (lock) => {
+  if (lock) {
+    becomeWriter();
+    return holdForever();
+  }
+  becomeFollower();
+  void navigator.locks.request(WRITER_LOCK, () => {
+    becomeWriter();
+    return holdForever();
+  });
+  return undefined;
+});

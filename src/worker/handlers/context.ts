@@ -1,11 +1,16 @@
 /**
  * What every RPC handler receives. Handlers are thin: they validate nothing
  * themselves and call services, which own the rules and the transactions.
+ * `runtime` is the worker's own machinery (storage figures, checkpoints,
+ * backups) for the system handlers; domain handlers need only `db`.
  */
 import type { Database } from '../../db/session';
+import type { CheckpointMeta } from '../../persistence/records';
+import type { RecoveryReport } from '../../persistence/report';
 
 export interface HandlerContext {
   db: Database;
+  runtime: RuntimeServices;
 }
 
 export type Handler<P, R> = (ctx: HandlerContext, params: P) => R | Promise<R>;
@@ -13,4 +18,35 @@ export type Handler<P, R> = (ctx: HandlerContext, params: P) => R | Promise<R>;
 /** Declares a handler map while keeping each handler's exact parameter and result types. */
 export function defineHandlers<T extends Record<string, Handler<never, unknown>>>(handlers: T): T {
   return handlers;
+}
+
+/** The writer's view of its storage, for the Settings screen. */
+export interface WorkerStorageStatus {
+  /** Size of the database itself (SQLite pages). */
+  databaseBytes: number;
+  /** The last committed change's position in the log. */
+  lastSeq: number;
+  log: { records: number; bytes: number };
+  checkpoints: Omit<CheckpointMeta, 'checksum'>[];
+  lastCheckpointAt: string | null;
+  /** Records set aside by recovery and still kept. */
+  quarantined: number;
+  recovery: RecoveryReport;
+}
+
+export interface RuntimeServices {
+  /** True when the page was opened with `?test-hooks` (tests and benchmarks only). */
+  readonly testHooks: boolean;
+  storageStatus(): Promise<WorkerStorageStatus>;
+  recoveryReport(): RecoveryReport;
+  /** Writes a checkpoint now and prunes the log; resolves once it is durable and verified. */
+  checkpointNow(): Promise<Omit<CheckpointMeta, 'checksum'> | null>;
+  /** Discards records recovery set aside, after the user has read the report. */
+  clearQuarantine(): Promise<void>;
+  /** The whole database as a SQLite file (handed to the page, not copied). */
+  exportFile(): Uint8Array;
+  /** Replaces the whole database with a SQLite file; durable before it resolves. */
+  restoreFile(file: Uint8Array): Promise<{ schemaVersion: number; bytes: number }>;
+  /** Test hook: drops the IndexedDB connection the way mobile Safari does after backgrounding. */
+  dropConnection(): void;
 }

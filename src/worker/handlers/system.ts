@@ -1,6 +1,14 @@
-/** Handlers about the database itself: readiness, versions. */
+/**
+ * Handlers about the database itself: readiness, versions, storage figures
+ * for the Settings screen, the recovery report, checkpoints and whole-file
+ * backups. The `system.touch*` pair exists only for tests and benchmarks
+ * (a one-row write with a known value) and refuses to run unless the page
+ * was opened with `?test-hooks`.
+ */
+import { AppError } from '../../errors';
 import { schemaVersion } from '../../db/migrate';
-import { defineHandlers } from './context';
+import { withTransaction, type Database, type Tx } from '../../db/session';
+import { defineHandlers, type HandlerContext } from './context';
 
 export const systemHandlers = defineHandlers({
   'system.ping': (_ctx, _params: void) => 'pong' as const,
@@ -8,4 +16,48 @@ export const systemHandlers = defineHandlers({
     schemaVersion: schemaVersion(ctx.db),
     driver: ctx.db.engine.driver,
   }),
+  'system.storageStatus': (ctx, _params: void) => ctx.runtime.storageStatus(),
+  'system.recoveryReport': (ctx, _params: void) => ctx.runtime.recoveryReport(),
+  'system.clearQuarantine': (ctx, _params: void) => ctx.runtime.clearQuarantine(),
+  'system.checkpoint': (ctx, _params: void) => ctx.runtime.checkpointNow(),
+  /** The database as a SQLite file; its buffer is transferred to the page. */
+  'system.exportFile': (ctx, _params: void) => ctx.runtime.exportFile(),
+  'system.restoreFile': (ctx, params: { file: Uint8Array }) => ctx.runtime.restoreFile(params.file),
+  'system.touch': (ctx, params: { label: string; value: number }) => {
+    requireTestHooks(ctx);
+    return touch(ctx.db, params.label, params.value);
+  },
+  'system.touched': (ctx, _params: void) => {
+    requireTestHooks(ctx);
+    return touched(ctx.db);
+  },
+  'system.dropConnection': (ctx, _params: void) => {
+    requireTestHooks(ctx);
+    ctx.runtime.dropConnection();
+  },
 });
+
+function requireTestHooks(ctx: HandlerContext): void {
+  if (!ctx.runtime.testHooks) {
+    throw new AppError('UNKNOWN_METHOD', 'This request is available only to tests (open the app with ?test-hooks).');
+  }
+}
+
+const TOUCH_TABLE = 'test_hook_touches';
+
+/** One-row write into a table that exists only in databases driven by tests. */
+function touch(db: Database, label: string, value: number, tx?: Tx): { label: string; value: number } {
+  return withTransaction(db, tx, (tx) => {
+    const exists = tx.get("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = ?", [TOUCH_TABLE]);
+    if (!exists) tx.exec(`CREATE TABLE ${TOUCH_TABLE} (label TEXT PRIMARY KEY, value REAL NOT NULL, at TEXT NOT NULL)`);
+    tx.run(`INSERT OR REPLACE INTO ${TOUCH_TABLE} (label, value, at) VALUES (?, ?, ?)`, [label, value, tx.now()]);
+    return { label, value };
+  });
+}
+
+function touched(db: Database): Record<string, number> {
+  const exists = db.engine.get("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = ?", [TOUCH_TABLE]);
+  if (!exists) return {};
+  const rows = db.engine.all<{ label: string; value: number }>(`SELECT label, value FROM ${TOUCH_TABLE}`);
+  return Object.fromEntries(rows.map((r) => [r.label, r.value]));
+}

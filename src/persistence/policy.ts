@@ -1,0 +1,23 @@
+/**
+ * Every timing and size that shapes persistence, in one place. A checkpoint
+ * costs time proportional to the database (export, checksum, one big
+ * IndexedDB write), while replaying the log on open costs roughly 0.3 ms per
+ * logged commit; these numbers keep both small.
+ */
+
+/** Web Locks name: whoever holds it is the only worker that opens the database. */
+export const WRITER_LOCK = 'bake-planner-writer';
+
+/** BroadcastChannel on which follower tabs forward requests and the writer answers and announces changes. */
+export const RPC_CHANNEL = 'bake-planner-rpc';
+
+export const CHECKPOINT_POLICY = {
+  /** Checkpoint once no request has arrived for this long… */
+  idleMs: 1_000,
+  /** …and at least this many commits or log bytes are waiting to be folded in. */
+  idleMinCommits: 50,
+  idleMinLogBytes: 256 * 1024,
+  /** Past either of these, checkpoint at the next gap between requests even when busy. */
+  forceCommits: 500,
+  forceLogBytes: 4 * 1024 * 1024,
+} as const;

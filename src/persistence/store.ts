@@ -1,0 +1,212 @@
+/**
+ * The IndexedDB side of persistence (through Dexie): the commit log, the
+ * checkpoints (description and image in separate tables, so listing them
+ * never reads an image), and the quarantine. Every transaction asks for
+ * strict durability: a write counts as saved only once the browser has
+ * flushed it, which is what the worker waits for before acknowledging a
+ * change. Only the writer tab's worker opens this store.
+ *
+ * IndexedDB errors become typed errors here: a full disk is STORAGE_QUOTA,
+ * anything else STORAGE. A connection the browser dropped (mobile Safari
+ * after backgrounding) is reopened once and the operation retried; the
+ * operations are idempotent or keyed, so a retry never writes twice.
+ */
+import Dexie, { type Table } from 'dexie';
+import { AppError } from '../errors';
+import type { RecoverySource } from './recovery';
+import type { CheckpointImage, CheckpointMeta, LogRecord, QuarantineRecord } from './records';
+
+export const DATABASE_NAME = 'bake-planner';
+
+class PersistenceDb extends Dexie {
+  log!: Table<LogRecord, number>;
+  checkpoints!: Table<CheckpointMeta, number>;
+  images!: Table<CheckpointImage, number>;
+  quarantine!: Table<QuarantineRecord, number>;
+
+  constructor(name: string) {
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      log: 'seq, requestKey',
+      checkpoints: '++id, upToSeq',
+      images: 'id',
+      quarantine: '++id, incident',
+    });
+  }
+}
+
+export interface StoreStats {
+  logRecords: number;
+  logBytes: number;
+  checkpoints: CheckpointMeta[];
+  quarantined: number;
+}
+
+export class PersistenceStore implements RecoverySource {
+  private readonly dexie: PersistenceDb;
+
+  constructor(name = DATABASE_NAME) {
+    this.dexie = new PersistenceDb(name);
+  }
+
+  async open(): Promise<void> {
+    await this.guard(() => this.dexie.open().then(() => undefined));
+  }
+
+  checkpoints(): Promise<CheckpointMeta[]> {
+    return this.guard(() => this.dexie.checkpoints.toArray());
+  }
+
+  async image(id: number): Promise<Uint8Array | undefined> {
+    return (await this.guard(() => this.dexie.images.get(id)))?.image;
+  }
+
+  logAfter(seq: number): Promise<LogRecord[]> {
+    return this.guard(() => this.dexie.log.where('seq').above(seq).toArray());
+  }
+
+  /** Appends committed records; resolves only once they are durably stored. Refuses to overwrite a seq. */
+  appendLog(records: LogRecord[]): Promise<void> {
+    const { dexie } = this;
+    return this.guard(() => dexie.transaction('rw', dexie.log, () => dexie.log.bulkAdd(records).then(() => undefined)));
+  }
+
+  /** Stores a checkpoint (description and image in one transaction); resolves with its id once durable. */
+  writeCheckpoint(meta: Omit<CheckpointMeta, 'id'>, image: Uint8Array): Promise<number> {
+    const { dexie } = this;
+    return this.guard(() =>
+      dexie.transaction('rw', dexie.checkpoints, dexie.images, async () => {
+        const id = await dexie.checkpoints.add(meta as CheckpointMeta);
+        await dexie.images.add({ id, image });
+        return id;
+      }),
+    );
+  }
+
+  /** Keeps only the checkpoints in `keep` and drops log records already inside the oldest of them. */
+  retain(keep: readonly number[], pruneUpToSeq: number): Promise<void> {
+    const { dexie } = this;
+    return this.guard(() =>
+      dexie.transaction('rw', dexie.checkpoints, dexie.images, dexie.log, async () => {
+        const stale = (await dexie.checkpoints.toCollection().primaryKeys()).filter((id) => !keep.includes(id));
+        await dexie.checkpoints.bulkDelete(stale);
+        await dexie.images.bulkDelete(stale);
+        await dexie.log.where('seq').belowOrEqual(pruneUpToSeq).delete();
+      }),
+    );
+  }
+
+  /** Moves failed records out of the log and checkpoints into the quarantine, in one transaction. */
+  quarantine(incident: string, reasons: Map<number, string>, log: LogRecord[], checkpoints: CheckpointMeta[]): Promise<void> {
+    const { dexie } = this;
+    return this.guard(() =>
+      dexie.transaction('rw', [dexie.log, dexie.checkpoints, dexie.images, dexie.quarantine], async () => {
+        for (const record of log) {
+          const reason = reasons.get(record.seq) ?? 'comes after a change that could not be applied';
+          await dexie.quarantine.add({ incident, reason, source: 'log', seq: record.seq, log: record });
+          await dexie.log.delete(record.seq);
+        }
+        for (const meta of checkpoints) {
+          const image = (await dexie.images.get(meta.id))?.image;
+          const checkpoint = image ? { ...meta, image } : meta;
+          await dexie.quarantine.add({ incident, reason: 'checkpoint failed its check', source: 'checkpoint', checkpoint });
+          await dexie.checkpoints.delete(meta.id);
+          await dexie.images.delete(meta.id);
+        }
+      }),
+    );
+  }
+
+  quarantined(): Promise<QuarantineRecord[]> {
+    return this.guard(() => this.dexie.quarantine.toArray());
+  }
+
+  clearQuarantine(): Promise<void> {
+    return this.guard(() => this.dexie.quarantine.clear());
+  }
+
+  /** The seq of the log record written for a forwarded request, if one was stored. */
+  async seqOfRequest(requestKey: string): Promise<number | undefined> {
+    return (await this.guard(() => this.dexie.log.where('requestKey').equals(requestKey).first()))?.seq;
+  }
+
+  /** The lowest seq still in the log, or undefined when it is empty. */
+  async oldestLogSeq(): Promise<number | undefined> {
+    return (await this.guard(() => this.dexie.log.orderBy('seq').first()))?.seq;
+  }
+
+  async stats(): Promise<StoreStats> {
+    return this.guard(async () => {
+      let logRecords = 0;
+      let logBytes = 0;
+      await this.dexie.log.each((r) => {
+        logRecords++;
+        logBytes += r.payload.length;
+      });
+      return {
+        logRecords,
+        logBytes,
+        checkpoints: await this.dexie.checkpoints.toArray(),
+        quarantined: await this.dexie.quarantine.count(),
+      };
+    });
+  }
+
+  /** Closes the browser's connection under Dexie's feet, as mobile Safari does; for the reconnect test. */
+  dropConnection(): void {
+    this.dexie.backendDB()?.close();
+  }
+
+  close(): void {
+    this.dexie.close();
+  }
+
+  /** Runs an IndexedDB operation, retrying once on a dropped connection and typing the failure. */
+  private async guard<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (e) {
+      if (!isConnectionLost(e)) throw storageError(e);
+      try {
+        if (!this.dexie.isOpen()) await this.dexie.open();
+        return await operation();
+      } catch (again) {
+        throw storageError(again);
+      }
+    }
+  }
+}
+
+function errorNames(e: unknown): string[] {
+  const names: string[] = [];
+  let current = e as { name?: string; inner?: unknown } | undefined;
+  for (let depth = 0; current && depth < 4; depth++) {
+    if (current.name) names.push(current.name);
+    current = current.inner as typeof current;
+  }
+  return names;
+}
+
+function isConnectionLost(e: unknown): boolean {
+  return errorNames(e).some((n) => n === 'DatabaseClosedError' || n === 'InvalidStateError');
+}
+
+export function isQuotaError(e: unknown): boolean {
+  return (e instanceof AppError && e.code === 'STORAGE_QUOTA') || errorNames(e).includes('QuotaExceededError');
+}
+
+function storageError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  const detail = e instanceof Error ? e.message : String(e);
+  if (isQuotaError(e)) {
+    return new AppError(
+      'STORAGE_QUOTA',
+      'This device has no storage space left for Bake Planner, so the change was not saved. Free some space (or remove unused sites’ data) and try again; everything saved before is intact.',
+      { cause: detail },
+    );
+  }
+  return new AppError('STORAGE', `The browser’s storage failed, so the change was not saved: ${detail}`, {
+    cause: detail,
+    names: errorNames(e),
+  });
+}

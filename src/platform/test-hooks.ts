@@ -1,0 +1,30 @@
+/**
+ * The browser tests' handle on a production build. Only when the page URL
+ * carries `?test-hooks` does the app put `window.__bakePlanner` in place: the
+ * page's RPC client plus every notice the worker has pushed. Tests drive the
+ * worker through it instead of through screens, so they survive UI changes.
+ * The worker, told the same, unlocks its test-only handlers (system.touch…).
+ */
+import type { RpcClient } from '../rpc/client';
+import type { WorkerNotice } from '../rpc/contract';
+
+export interface TestHooks {
+  rpc: RpcClient;
+  notices: WorkerNotice[];
+}
+
+declare global {
+  interface Window {
+    __bakePlanner?: TestHooks;
+  }
+}
+
+export function testHooksRequested(): boolean {
+  return typeof location !== 'undefined' && new URLSearchParams(location.search).has('test-hooks');
+}
+
+export function installTestHooks(rpc: RpcClient): void {
+  const notices: WorkerNotice[] = [];
+  rpc.onNotice((notice) => notices.push(notice));
+  window.__bakePlanner = { rpc, notices };
+}

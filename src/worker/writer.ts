@@ -1,0 +1,328 @@
+/**
+ * The writer: the one worker (across all tabs) that holds the database. It
+ * rebuilds the database from IndexedDB on open, serves requests one at a time
+ * and makes each commit durable before answering: the handler's committed
+ * write statements go to the IndexedDB log with strict durability, and only
+ * then does the reply leave, followed by a 'changed' notice. If that write
+ * fails (a full disk), the in-memory database is ahead of storage, so it is
+ * rebuilt from IndexedDB and the caller gets the storage error: the last
+ * acknowledged state is what remains.
+ *
+ * Checkpoints (a whole image) are written in the background when the worker
+ * is idle or the log grows large, always between requests, never inside a
+ * transaction. The new checkpoint is read back and checked before the older
+ * one and the log it covers are pruned. The mechanism, guarantee and recovery
+ * are described in docs/design/persistence.md.
+ */
+import { AppError, toErrorPayload } from '../errors';
+import { migrate, schemaVersion } from '../db/migrate';
+import { Database, type LoggedStatement } from '../db/session';
+import { CHECKPOINT_POLICY } from '../persistence/policy';
+import { recover, type OpenEngine } from '../persistence/recovery';
+import {
+  checkpointChecksum,
+  encodeStatements,
+  makeLogRecord,
+  type CheckpointMeta,
+  type LogRecord,
+} from '../persistence/records';
+import { buildReport, type RecoveryReport } from '../persistence/report';
+import type { PersistenceStore } from '../persistence/store';
+import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/contract';
+import { changedTables } from './changed-tables';
+import type { RuntimeServices, WorkerStorageStatus } from './handlers/context';
+import { serve } from './rpc-server';
+
+/** Where a request came from: a follower tab's forwarded requests carry a key and, after a handover, a retry mark. */
+export interface RequestOrigin {
+  requestKey?: string;
+  /** Set when the request had been sent to a previous writer that went away; the last seq its tab had seen. */
+  retryAfterSeq?: number;
+}
+
+export interface WriterOptions {
+  testHooks: boolean;
+  notify: (notice: WorkerNotice) => void;
+  clock?: () => Date;
+}
+
+type PublicCheckpoint = Omit<CheckpointMeta, 'checksum'>;
+
+export class Writer {
+  private db: Database | null = null;
+  private lastSeq = 0;
+  private lastCheckpoint: CheckpointMeta | null = null;
+  private report: RecoveryReport | null = null;
+  private broken: AppError | null = null;
+  private commits: LoggedStatement[][] = [];
+  private since = { commits: 0, bytes: 0 };
+  private queue: Promise<unknown>;
+  private checkpointWrite: Promise<unknown> | null = null;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly services: RuntimeServices;
+  /** Resolves once the first opening has finished (successfully or not). */
+  readonly ready: Promise<void>;
+
+  constructor(
+    private readonly store: PersistenceStore,
+    private readonly openEngine: OpenEngine,
+    private readonly options: WriterOptions,
+  ) {
+    this.services = this.makeServices();
+    this.ready = this.store
+      .open()
+      .then(() => this.load())
+      .catch((e: unknown) => this.fail(e));
+    this.queue = this.ready;
+  }
+
+  /** The seq of the last durable commit; followers use it to prove a retried request was never applied. */
+  get seq(): number {
+    return this.lastSeq;
+  }
+
+  submit(request: RpcRequest, origin: RequestOrigin = {}): Promise<RpcResponse> {
+    const run = this.queue.then(() => this.process(request, origin));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async process(request: RpcRequest, origin: RequestOrigin): Promise<RpcResponse> {
+    clearTimeout(this.idleTimer);
+    if (this.broken) return failure(request.id, this.broken);
+    if (origin.requestKey !== undefined && origin.retryAfterSeq !== undefined) {
+      const refusal = await this.checkRetry(origin.requestKey, origin.retryAfterSeq);
+      if (refusal) return failure(request.id, refusal);
+    }
+    this.commits = [];
+    const response = await serve({ db: this.db!, runtime: this.services }, request);
+    const commits = this.commits;
+    this.commits = [];
+    if (commits.length > 0) {
+      const records = commits.map((statements, i) =>
+        makeLogRecord(this.lastSeq + 1 + i, 'commit', encodeStatements(statements), this.nowIso(), origin.requestKey),
+      );
+      try {
+        await this.append(records, changedTables(commits));
+      } catch (e) {
+        return failure(request.id, await this.revertToDurable(e));
+      }
+    }
+    this.scheduleCheckpoint();
+    return response;
+  }
+
+  /** Stores records durably, then advances the seq and tells every tab. */
+  private async append(records: LogRecord[], tables: string[]): Promise<void> {
+    await this.store.appendLog(records);
+    this.lastSeq = records[records.length - 1]!.seq;
+    this.since.commits += records.length;
+    for (const r of records) this.since.bytes += r.payload.length;
+    this.options.notify({ type: 'changed', tables, seq: this.lastSeq });
+  }
+
+  /** Opens (or reopens) the database from IndexedDB: checkpoint, log replay, quarantine, migrations. */
+  private async load(): Promise<void> {
+    const openedAt = this.nowIso();
+    const clock = this.options.clock;
+    const recovered = await recover(this.store, this.openEngine, clock ? { clock } : {});
+    if (recovered.quarantineLog.length > 0 || recovered.quarantineCheckpoints.length > 0) {
+      const reasons = new Map(recovered.problems.flatMap((p) => (p.seq === undefined ? [] : [[p.seq, p.message]])));
+      await this.store.quarantine(openedAt, reasons, recovered.quarantineLog, recovered.quarantineCheckpoints);
+    }
+    const migrated = migrate(recovered.db).map((m) => m.version);
+    this.db?.close();
+    this.db = recovered.db;
+    this.db.onCommit((statements) => this.commits.push([...statements]));
+    this.lastSeq = recovered.lastSeq;
+    this.lastCheckpoint = recovered.checkpoint;
+    this.since = { commits: recovered.replayed, bytes: 0 };
+    this.report = buildReport(openedAt, recovered, migrated);
+    // A migration is not in the log, and a recovery changed what the log means: anchor both in a checkpoint.
+    if (migrated.length > 0 || recovered.problems.length > 0 || !recovered.checkpoint) await this.checkpoint(true);
+    if (recovered.problems.length > 0) {
+      this.options.notify({
+        type: 'problem',
+        error: new AppError('CORRUPT_RECORD', this.report.summary, { report: this.report }).toPayload(),
+      });
+    }
+  }
+
+  /** After a failed IndexedDB write: rebuild from what is durable, so memory never runs ahead of storage. */
+  private async revertToDurable(e: unknown): Promise<AppError> {
+    const error = e instanceof AppError ? e : new AppError('STORAGE', `Saving failed: ${String(e)}`);
+    try {
+      await this.checkpointWrite;
+      await this.load();
+    } catch (reloadError) {
+      this.fail(reloadError);
+    }
+    return error;
+  }
+
+  private fail(e: unknown): void {
+    const payload = toErrorPayload(e);
+    this.broken =
+      e instanceof AppError
+        ? e
+        : new AppError('STORAGE', `Your data could not be opened: ${payload.message}. Reload the page to try again.`);
+    this.options.notify({ type: 'problem', error: this.broken.toPayload() });
+  }
+
+  /**
+   * A request first sent to a writer that went away: run it only if it provably
+   * never committed (no log record carries its key, and the log still holds
+   * every record its tab could not have seen); otherwise say so.
+   */
+  private async checkRetry(requestKey: string, afterSeq: number): Promise<AppError | null> {
+    const seq = await this.store.seqOfRequest(requestKey);
+    if (seq !== undefined) {
+      return new AppError(
+        'WRITER_CHANGED',
+        'The tab that was saving your changes closed just after saving this one. It is saved; the screen will refresh.',
+        { applied: true, seq },
+      );
+    }
+    const coveredFrom = (await this.store.oldestLogSeq()) ?? this.lastSeq + 1;
+    if (coveredFrom <= afterSeq + 1) return null;
+    return new AppError(
+      'WRITER_CHANGED',
+      'The tab that was saving your changes closed while this change was on its way, and it cannot be told whether it was saved. Check it, and repeat it if it is missing.',
+      { applied: 'unknown' },
+    );
+  }
+
+  private scheduleCheckpoint(): void {
+    const p = CHECKPOINT_POLICY;
+    if (this.since.commits >= p.forceCommits || this.since.bytes >= p.forceLogBytes) {
+      this.queueCheckpoint();
+    } else if (this.since.commits >= p.idleMinCommits || this.since.bytes >= p.idleMinLogBytes) {
+      this.idleTimer = setTimeout(() => this.queueCheckpoint(), p.idleMs);
+    }
+  }
+
+  /** Runs a background checkpoint at the next gap between requests. */
+  private queueCheckpoint(): void {
+    this.queue = this.queue.then(() => (this.checkpointWrite || this.broken ? null : this.checkpoint(false))).catch(() => undefined);
+  }
+
+  /**
+   * Exports the image now (between requests, so no transaction is open) and
+   * stores it. With `wait` the caller gets it once durable and verified;
+   * otherwise the IndexedDB write proceeds while requests continue.
+   */
+  private async checkpoint(wait: boolean): Promise<PublicCheckpoint | null> {
+    if (this.checkpointWrite) await this.checkpointWrite;
+    const db = this.db!;
+    if (db.inTransaction) throw new AppError('INTERNAL', 'A checkpoint was attempted inside a transaction.');
+    const image = db.engine.exportImage!();
+    const meta: Omit<CheckpointMeta, 'id'> = {
+      upToSeq: this.lastSeq,
+      bytes: image.length,
+      checksum: checkpointChecksum(this.lastSeq, image),
+      schemaVersion: schemaVersion(db),
+      writtenAt: this.nowIso(),
+    };
+    const folded = this.since;
+    this.since = { commits: 0, bytes: 0 };
+    const write = this.storeCheckpoint(meta, image).catch((e: unknown) => {
+      this.since = { commits: this.since.commits + folded.commits, bytes: this.since.bytes + folded.bytes };
+      throw e;
+    });
+    this.checkpointWrite = write.then(
+      () => (this.checkpointWrite = null),
+      () => (this.checkpointWrite = null),
+    );
+    if (wait) return write;
+    write.catch((e: unknown) => this.options.notify({ type: 'problem', error: toErrorPayload(e) }));
+    return null;
+  }
+
+  private async storeCheckpoint(meta: Omit<CheckpointMeta, 'id'>, image: Uint8Array): Promise<PublicCheckpoint> {
+    const id = await this.store.writeCheckpoint(meta, image);
+    const written: CheckpointMeta = { ...meta, id };
+    const back = await this.store.image(id);
+    if (!back || back.length !== meta.bytes || checkpointChecksum(meta.upToSeq, back) !== meta.checksum) {
+      await this.store.quarantine(this.nowIso(), new Map(), [], [written]);
+      throw new AppError('STORAGE', 'A checkpoint did not read back intact, so the previous one was kept.', {
+        checkpointId: id,
+      });
+    }
+    const previous = this.lastCheckpoint;
+    this.lastCheckpoint = written;
+    await this.store.retain(previous ? [previous.id, id] : [id], previous?.upToSeq ?? 0);
+    const { checksum: _checksum, ...visible } = written;
+    return visible;
+  }
+
+  private makeServices(): RuntimeServices {
+    return {
+      testHooks: this.options.testHooks,
+      storageStatus: () => this.storageStatus(),
+      recoveryReport: () => this.report!,
+      checkpointNow: () => this.checkpoint(true),
+      clearQuarantine: () => this.store.clearQuarantine(),
+      exportFile: () => this.db!.engine.exportImage!(),
+      restoreFile: (file) => this.restoreFile(file),
+      dropConnection: () => this.store.dropConnection(),
+    };
+  }
+
+  private async storageStatus(): Promise<WorkerStorageStatus> {
+    const stats = await this.store.stats();
+    const engine = this.db!.engine;
+    const pages = engine.get<{ page_count: number }>('PRAGMA page_count')?.page_count ?? 0;
+    const pageSize = engine.get<{ page_size: number }>('PRAGMA page_size')?.page_size ?? 0;
+    const checkpoints = stats.checkpoints
+      .sort((a, b) => b.upToSeq - a.upToSeq)
+      .map(({ checksum: _checksum, ...visible }) => visible);
+    return {
+      databaseBytes: pages * pageSize,
+      lastSeq: this.lastSeq,
+      log: { records: stats.logRecords, bytes: stats.logBytes },
+      checkpoints,
+      lastCheckpointAt: checkpoints[0]?.writtenAt ?? null,
+      quarantined: stats.quarantined,
+      recovery: this.report!,
+    };
+  }
+
+  /** Replaces the database with a SQLite file: checked and migrated first, then logged as one image record. */
+  private async restoreFile(file: Uint8Array): Promise<{ schemaVersion: number; bytes: number }> {
+    const header = 'SQLite format 3\0';
+    if (!(file instanceof Uint8Array) || file.length < 512 || new TextDecoder().decode(file.subarray(0, 16)) !== header) {
+      throw new AppError('IMPORT', 'This file is not a Bake Planner database (SQLite) file.', { field: 'file' });
+    }
+    const clock = this.options.clock;
+    let candidate: Database;
+    try {
+      candidate = new Database(await this.openEngine(file), clock ? { clock } : {});
+      const check = candidate.engine.get<{ quick_check: string }>('PRAGMA quick_check');
+      if (check?.quick_check !== 'ok') throw new Error(check?.quick_check ?? 'integrity check failed');
+    } catch (e) {
+      throw new AppError('IMPORT', `This database file is damaged: ${(e as Error).message}`, { field: 'file' });
+    }
+    try {
+      migrate(candidate);
+      const image = candidate.engine.exportImage!();
+      const record = makeLogRecord(this.lastSeq + 1, 'image', image, this.nowIso());
+      await this.append([record], []);
+    } catch (e) {
+      candidate.close();
+      throw e;
+    }
+    this.db!.close();
+    this.db = candidate;
+    candidate.onCommit((statements) => this.commits.push([...statements]));
+    this.scheduleCheckpoint();
+    return { schemaVersion: schemaVersion(candidate), bytes: file.length };
+  }
+
+  private nowIso(): string {
+    return (this.options.clock?.() ?? new Date()).toISOString();
+  }
+}
+
+function failure(id: number, error: AppError): RpcResponse {
+  return { kind: 'response', id, ok: false, error: error.toPayload() };
+}

@@ -1,0 +1,20 @@
+/**
+ * Once per browser test run: build the production app, serve it with
+ * `vite preview` on a free port, and hand its URL to the tests
+ * (`inject('baseUrl')`). The server stops and the build folder is removed
+ * when the run ends.
+ */
+import type { TestProject } from 'vitest/node';
+import { buildAndServe } from './helpers/server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const server = await buildAndServe();
+  project.provide('baseUrl', server.url);
+  return () => server.stop();
+}

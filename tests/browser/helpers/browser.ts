@@ -1,0 +1,104 @@
+/**
+ * Launching Debian's Chromium for tests and benchmarks, one fresh profile
+ * (user-data-dir) per launch so IndexedDB, the service worker and Web Locks
+ * start empty, and driving the app through its test hooks: pages are opened
+ * with `?test-hooks`, and `rpc()` calls the page's own RPC client
+ * (window.__bakePlanner), returning errors as values instead of throwing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { ErrorPayload } from '../../../src/errors';
+import type { Method, ParamsOf, ResultOf, WorkerNotice } from '../../../src/rpc/contract';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface Profile {
+  context: BrowserContext;
+  dir: string;
+  /** Closes the browser; the profile folder stays for a relaunch until `remove()`. */
+  close(): Promise<void>;
+  remove(): Promise<void>;
+}
+
+export async function launch(dir = mkdtempSync(join(tmpdir(), 'bake-planner-profile-'))): Promise<Profile> {
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await context.close();
+  };
+  return {
+    context,
+    dir,
+    close,
+    remove: async () => {
+      await close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function appUrl(baseUrl: string): string {
+  return `${baseUrl}?test-hooks`;
+}
+
+/** Opens the app and waits until its worker answers (as writer or through the writer). */
+export async function openApp(context: BrowserContext, baseUrl: string, page?: Page): Promise<Page> {
+  const p = page ?? (await context.newPage());
+  await p.goto(appUrl(baseUrl));
+  await p.waitForFunction(() => window.__bakePlanner !== undefined);
+  await p.evaluate(() => window.__bakePlanner!.rpc.call('system.ping'));
+  return p;
+}
+
+export type RpcOutcome<M extends Method> = { ok: true; result: ResultOf<M> } | { ok: false; error: ErrorPayload };
+
+export async function rpc<M extends Method>(page: Page, method: M, params?: ParamsOf<M>): Promise<RpcOutcome<M>> {
+  return page.evaluate(
+    async ([m, p]) => {
+      try {
+        const client = window.__bakePlanner!.rpc as unknown as { call(method: string, params?: unknown): Promise<unknown> };
+        return { ok: true as const, result: await client.call(m, p) };
+      } catch (e) {
+        const err = e as { code?: string; message?: string; details?: Record<string, unknown> };
+        return { ok: false as const, error: { code: err.code ?? 'INTERNAL', message: String(err.message), details: err.details ?? {} } };
+      }
+    },
+    [method, params] as const,
+  ) as Promise<RpcOutcome<M>>;
+}
+
+/** Like rpc() but throws with the error's code and message, for steps that must succeed. */
+export async function call<M extends Method>(page: Page, method: M, params?: ParamsOf<M>): Promise<ResultOf<M>> {
+  const outcome = await rpc(page, method, params);
+  if (!outcome.ok) throw new Error(`${method} failed: ${outcome.error.code}: ${outcome.error.message}`);
+  return outcome.result;
+}
+
+export function notices(page: Page): Promise<WorkerNotice[]> {
+  return page.evaluate(() => window.__bakePlanner!.notices);
+}
+
+export function role(page: Page): Promise<string> {
+  return page.evaluate(() => window.__bakePlanner!.rpc.lastStatus.role);
+}
+
+/** Waits until this tab's worker reports `wanted` as its role. */
+export async function waitForRole(page: Page, wanted: 'writer' | 'follower'): Promise<void> {
+  await page.waitForFunction((w) => window.__bakePlanner?.rpc.lastStatus.role === w, wanted);
+}

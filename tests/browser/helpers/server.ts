@@ -1,0 +1,90 @@
+/**
+ * Builds the production app once and serves it with `vite preview` on a free
+ * port: the browser tests and the browser benchmark both run against what
+ * users get, service worker included. The build goes to its own folder so a
+ * developer's `dist/` (or their running preview) is never touched.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
+
+export interface PreviewServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function buildApp(): string {
+  const outDir = mkdtempSync(join(tmpdir(), 'bake-planner-build-'));
+  const result = spawnSync(process.execPath, [VITE, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+  return outDir;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export async function startPreview(outDir: string): Promise<PreviewServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [VITE, 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  // localhost (not 127.0.0.1) so the origin is a secure context the same way users get it.
+  const url = `http://localhost:${port}/`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited:\n${output}`);
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill();
+      throw new Error(`vite preview did not start:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill();
+      }),
+  };
+}
+
+export async function buildAndServe(): Promise<PreviewServer & { outDir: string }> {
+  const outDir = buildApp();
+  const server = await startPreview(outDir);
+  return {
+    ...server,
+    outDir,
+    stop: async () => {
+      await server.stop();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
