@@ -5,6 +5,7 @@
  */
 import { catalogHandlers } from './catalog';
 import { pantryHandlers } from './pantry';
+import { sampleHandlers } from './sample';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 
@@ -13,6 +14,7 @@ export const handlers = {
   ...catalogHandlers,
   ...pantryHandlers,
   ...settingsHandlers,
+  ...sampleHandlers,
 };
 
 export type Handlers = typeof handlers;

@@ -1,0 +1,531 @@
+/**
+ * Imports a Bake Tracker 4.x backup: suppliers, the ingredient tree with
+ * densities, products, inventory items (as lots with no purchase), materials
+ * and material products. Two passes: every record is read and resolved
+ * against the file and the database first; only when nothing is rejected is
+ * anything written, all inside one transaction. Records already present (same
+ * slug, same product, same lot) are skipped, so importing twice changes
+ * nothing the second time.
+ *
+ * Two repairs are made, and reported as warnings: an ingredient placed below
+ * the third level moves up beside its parent (the tree has three levels), and
+ * same-named products of different sizes get the size in their name (a
+ * product name is unique per ingredient and brand here).
+ */
+import { withTransaction, type Database, type Tx } from '../../db/session';
+import {
+  RecordProblem,
+  readIngredient,
+  readInventoryItem,
+  readMaterial,
+  readMaterialProduct,
+  readProduct,
+  readSupplier,
+  type BtIngredient,
+  type BtInventoryItem,
+  type BtMaterial,
+  type BtMaterialProduct,
+  type BtProduct,
+  type BtSupplier,
+} from '../../domain/bake-tracker-records';
+import { formatNumber } from '../../domain/format';
+import { ImportReportBuilder, type ImportEntity, type ImportReport } from '../../domain/import-report';
+import { slugify, uniqueSlug } from '../../domain/slug';
+import { dimensionOf, toBase } from '../../domain/units';
+import { AppError } from '../../errors';
+
+const MAX_LEVEL = 2;
+const READ_SECTIONS = ['suppliers', 'ingredients', 'products', 'inventory_items', 'materials', 'material_products'];
+const HEADER_KEYS = ['version', 'exported_at', 'application', 'transformed_at', 'transformation_notes'];
+
+type Outcome = { outcome: 'created' | 'skipped'; id: number | null } | { outcome: 'rejected'; path: string; reason: string };
+
+interface Planned<T> {
+  index: number;
+  path: string;
+  record: T | null;
+  result: Outcome;
+  label: string;
+}
+
+interface IngredientPlan extends Planned<BtIngredient> {
+  level: number;
+  parentSlug: string | null;
+}
+
+interface ProductPlan extends Planned<BtProduct> {
+  ingredientSlug: string;
+  finalName: string;
+}
+
+interface LotPlan extends Planned<BtInventoryItem> {
+  product: ProductPlan | { existingId: number } | null;
+}
+
+interface MaterialProductPlan extends Planned<BtMaterialProduct> {
+  material: Planned<BtMaterial> | { existingId: number } | null;
+  supplierId: number | null | Planned<BtSupplier>;
+}
+
+const rejected = (path: string, reason: string): Outcome => ({ outcome: 'rejected', path, reason });
+const isRejected = (o: Outcome): o is Extract<Outcome, { outcome: 'rejected' }> => o.outcome === 'rejected';
+
+function section(data: Record<string, unknown>, key: string): unknown[] {
+  const v = data[key];
+  return Array.isArray(v) ? v : [];
+}
+
+function read<T>(raw: unknown, path: string, reader: (raw: unknown, path: string) => T, label: (raw: unknown) => string): Planned<T> {
+  try {
+    const record = reader(raw, path);
+    return { index: 0, path, record, result: { outcome: 'created', id: null }, label: label(raw) };
+  } catch (e) {
+    if (!(e instanceof RecordProblem)) throw e;
+    return { index: 0, path, record: null, result: rejected(e.path, e.message), label: label(raw) };
+  }
+}
+
+function labelOf(...keys: string[]) {
+  return (raw: unknown): string => {
+    const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    return keys.map((k) => r[k]).filter((v) => typeof v === 'string' && v).join(' ') || '(unnamed)';
+  };
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+/** Reads, checks and resolves the whole file; writes nothing. */
+function plan(tx: Tx, data: Record<string, unknown>, report: ImportReportBuilder) {
+  // Suppliers ---------------------------------------------------------------
+  const suppliers = section(data, 'suppliers').map((raw, i) => ({ ...read(raw, `suppliers[${i}]`, readSupplier, labelOf('name')), index: i }));
+  const supplierByFileId = new Map<number, Planned<BtSupplier>>();
+  const supplierNames = new Set<string>();
+  for (const s of suppliers) {
+    const r = s.record;
+    if (!r) continue;
+    if (supplierNames.has(lower(r.name))) {
+      s.result = rejected(`${s.path}.name`, `Another supplier in this file is also called ${r.name}.`);
+      continue;
+    }
+    supplierNames.add(lower(r.name));
+    const existing = tx.get<{ id: number }>('SELECT id FROM suppliers WHERE slug = ? OR name = ? COLLATE NOCASE', [r.slug ?? '', r.name]);
+    if (existing) s.result = { outcome: 'skipped', id: existing.id };
+    if (r.fileId !== null) supplierByFileId.set(r.fileId, s);
+  }
+
+  // Ingredients ---------------------------------------------------------------
+  const ingredients: IngredientPlan[] = section(data, 'ingredients').map((raw, i) => ({
+    ...read(raw, `ingredients[${i}]`, readIngredient, labelOf('display_name', 'slug')),
+    index: i,
+    level: 0,
+    parentSlug: null,
+  }));
+  const bySlug = new Map<string, IngredientPlan>();
+  const names = new Map<string, IngredientPlan>();
+  for (const ing of ingredients) {
+    const r = ing.record;
+    if (!r) continue;
+    if (bySlug.has(r.slug)) {
+      ing.result = rejected(`${ing.path}.slug`, `The slug ${r.slug} is used twice in this file (first at ${bySlug.get(r.slug)!.path}).`);
+      continue;
+    }
+    if (names.has(lower(r.name))) {
+      ing.result = rejected(`${ing.path}.display_name`, `Two ingredients in this file are called ${r.name} (first at ${names.get(lower(r.name))!.path}).`);
+      continue;
+    }
+    bySlug.set(r.slug, ing);
+    names.set(lower(r.name), ing);
+    const existing = tx.get<{ id: number; slug: string; level: number; parent_slug: string | null }>(
+      'SELECT i.id, i.slug, i.level, p.slug AS parent_slug FROM ingredients i LEFT JOIN ingredients p ON p.id = i.parent_id WHERE i.slug = ?',
+      [r.slug],
+    );
+    if (existing) {
+      ing.result = { outcome: 'skipped', id: existing.id };
+      ing.level = existing.level;
+      ing.parentSlug = existing.parent_slug;
+      continue;
+    }
+    const clash = tx.get<{ slug: string }>('SELECT slug FROM ingredients WHERE name = ? COLLATE NOCASE', [r.name]);
+    if (clash) ing.result = rejected(`${ing.path}.display_name`, `An ingredient called ${r.name} already exists (as ${clash.slug}).`);
+  }
+  const dbIngredient = (slug: string) =>
+    tx.get<{ id: number; level: number; parent_slug: string | null }>(
+      'SELECT i.id, i.level, p.slug AS parent_slug FROM ingredients i LEFT JOIN ingredients p ON p.id = i.parent_id WHERE i.slug = ?',
+      [slug],
+    );
+
+  // Place each new ingredient: its level follows from its parent's; too deep moves it up.
+  const placed = new Set<IngredientPlan>();
+  const placing = new Set<IngredientPlan>();
+  const levelOf = (slug: string): { level: number; parentSlug: string | null } | null => {
+    const inFile = bySlug.get(slug);
+    if (inFile) {
+      place(inFile);
+      return isRejected(inFile.result) ? null : { level: inFile.level, parentSlug: inFile.parentSlug };
+    }
+    const row = dbIngredient(slug);
+    return row ? { level: row.level, parentSlug: row.parent_slug } : null;
+  };
+  const place = (ing: IngredientPlan): void => {
+    if (placed.has(ing) || !ing.record || ing.result.outcome !== 'created') return;
+    if (placing.has(ing)) {
+      ing.result = rejected(`${ing.path}.parent_slug`, `${ing.record.name} is, through its parents, its own parent.`);
+      return;
+    }
+    placing.add(ing);
+    const r = ing.record;
+    let parentSlug = r.parentSlug;
+    if (parentSlug !== null) {
+      let parent = levelOf(parentSlug);
+      if (!parent) {
+        const why = bySlug.has(parentSlug) ? 'was rejected' : 'is neither in this file nor in the pantry';
+        ing.result = rejected(`${ing.path}.parent_slug`, `The parent ${parentSlug} ${why}.`);
+      } else {
+        const original = parentSlug;
+        while (parent && parent.level + 1 > MAX_LEVEL && parent.parentSlug !== null) {
+          parentSlug = parent.parentSlug;
+          parent = levelOf(parentSlug);
+        }
+        if (!parent || parent.level + 1 > MAX_LEVEL) {
+          ing.result = rejected(`${ing.path}.parent_slug`, `${r.name} would be deeper than the three levels the ingredient tree has.`);
+        } else {
+          if (parentSlug !== original) {
+            report.warn(`${ing.path}.parent_slug`, `${r.name} was below ${original}, deeper than three levels; it is placed beside it, under ${parentSlug}.`);
+          }
+          ing.level = parent.level + 1;
+        }
+      }
+    }
+    ing.parentSlug = parentSlug;
+    placing.delete(ing);
+    placed.add(ing);
+  };
+  for (const ing of ingredients) place(ing);
+
+  const hasChildren = new Set<string>();
+  for (const ing of ingredients) if (!isRejected(ing.result) && ing.parentSlug) hasChildren.add(ing.parentSlug);
+  const ingredientRef = (slug: string, path: string, what: string): { ok: true } | { ok: false; outcome: Outcome } => {
+    const inFile = bySlug.get(slug);
+    if (inFile && isRejected(inFile.result)) return { ok: false, outcome: rejected(path, `The ingredient ${slug} was rejected (${inFile.result.path}).`) };
+    const row = inFile ? null : dbIngredient(slug);
+    if (!inFile && !row) return { ok: false, outcome: rejected(path, `There is no ingredient ${slug} in this file or in the pantry.`) };
+    const childInDb = row ? tx.get('SELECT 1 AS x FROM ingredients c JOIN ingredients p ON p.id = c.parent_id WHERE p.slug = ?', [slug]) : undefined;
+    if (hasChildren.has(slug) || childInDb) {
+      return { ok: false, outcome: rejected(path, `${slug} has sub-ingredients; ${what} belong to a specific ingredient.`) };
+    }
+    return { ok: true };
+  };
+
+  // Products ----------------------------------------------------------------
+  const products: ProductPlan[] = section(data, 'products').map((raw, i) => ({
+    ...read(raw, `products[${i}]`, readProduct, labelOf('brand', 'product_name')),
+    index: i,
+    ingredientSlug: '',
+    finalName: '',
+  }));
+  const ingredientName = (slug: string) =>
+    bySlug.get(slug)?.record?.name ?? tx.get<{ name: string }>('SELECT name FROM ingredients WHERE slug = ?', [slug])?.name ?? slug;
+  const sizeOf = (p: { packageQuantity: number; packageUnit: string }) => `${formatNumber(p.packageQuantity)} ${p.packageUnit}`;
+  const productKey = (slug: string, brand: string, name: string | null, size: string) => `${slug}|${lower(brand)}|${lower(name ?? '')}|${size}`;
+  const productByKey = new Map<string, ProductPlan>();
+  const nameGroups = new Map<string, Set<string>>();
+  for (const p of products) {
+    if (!p.record) continue;
+    const group = `${p.record.ingredientSlug}|${lower(p.record.brand)}|${lower(p.record.name ?? '')}`;
+    nameGroups.set(group, (nameGroups.get(group) ?? new Set()).add(sizeOf(p.record)));
+  }
+  for (const p of products) {
+    const r = p.record;
+    if (!r) continue;
+    p.ingredientSlug = r.ingredientSlug;
+    const ref = ingredientRef(r.ingredientSlug, `${p.path}.ingredient_slug`, 'products');
+    if (!ref.ok) {
+      p.result = ref.outcome;
+      continue;
+    }
+    const key = productKey(r.ingredientSlug, r.brand, r.name, sizeOf(r));
+    if (productByKey.has(key)) {
+      p.result = rejected(p.path, `The same product (brand, name and package size) is already at ${productByKey.get(key)!.path}.`);
+      continue;
+    }
+    productByKey.set(key, p);
+    let name = r.name ?? ingredientName(r.ingredientSlug);
+    if (r.name === null) report.warn(`${p.path}.product_name`, `No product name: named "${name}" after its ingredient.`);
+    const existingSameName = tx.all<{ id: number; package_quantity: number; package_unit: string }>(
+      `SELECT p.id, p.package_quantity, p.package_unit FROM products p JOIN ingredients i ON i.id = p.ingredient_id
+       WHERE i.slug = ? AND p.brand = ? COLLATE NOCASE AND p.name = ? COLLATE NOCASE`,
+      [r.ingredientSlug, r.brand, name],
+    );
+    const group = nameGroups.get(`${r.ingredientSlug}|${lower(r.brand)}|${lower(r.name ?? '')}`)!;
+    const otherSizeInDb = existingSameName.some((e) => sizeOf({ packageQuantity: e.package_quantity, packageUnit: e.package_unit }) !== sizeOf(r));
+    if (group.size > 1 || otherSizeInDb) {
+      name = `${name}, ${sizeOf(r)}`;
+      report.warn(`${p.path}.product_name`, `Several ${r.brand} products share this name; this one is called "${name}".`);
+    }
+    p.finalName = name;
+    p.label = [r.brand, name].filter(Boolean).join(' ');
+    const existing = tx.get<{ id: number; package_quantity: number; package_unit: string }>(
+      `SELECT p.id, p.package_quantity, p.package_unit FROM products p JOIN ingredients i ON i.id = p.ingredient_id
+       WHERE i.slug = ? AND p.brand = ? COLLATE NOCASE AND p.name = ? COLLATE NOCASE`,
+      [r.ingredientSlug, r.brand, name],
+    );
+    if (existing) {
+      p.result = sizeOf({ packageQuantity: existing.package_quantity, packageUnit: existing.package_unit }) === sizeOf(r)
+        ? { outcome: 'skipped', id: existing.id }
+        : rejected(`${p.path}.package_unit_quantity`, `${p.label} already exists with a package of ${existing.package_quantity} ${existing.package_unit}.`);
+    }
+  }
+
+  // Inventory items -> lots ---------------------------------------------------
+  const lots: LotPlan[] = section(data, 'inventory_items').map((raw, i) => ({
+    ...read(raw, `inventory_items[${i}]`, readInventoryItem, labelOf('product_brand', 'product_name', 'purchase_date')),
+    index: i,
+    product: null,
+  }));
+  const lotsSeen = new Map<string, number>();
+  for (const lot of lots) {
+    const r = lot.record;
+    if (!r) continue;
+    let product: ProductPlan | undefined = productByKey.get(productKey(r.ingredientSlug, r.brand, r.name, sizeOf(r)));
+    if (!product) {
+      const sameName = products.filter(
+        (p) => p.record && p.record.ingredientSlug === r.ingredientSlug && lower(p.record.brand) === lower(r.brand) && lower(p.record.name ?? '') === lower(r.name ?? ''),
+      );
+      if (sameName.length === 1) product = sameName[0];
+    }
+    if (!product) {
+      lot.result = rejected(`${lot.path}.product_name`, `No product ${[r.brand, r.name].filter(Boolean).join(' ')} (${sizeOf(r)}) of ${r.ingredientSlug} in this file.`);
+      continue;
+    }
+    if (isRejected(product.result)) {
+      lot.result = rejected(`${lot.path}.product_name`, `Its product was rejected (${product.result.path}).`);
+      continue;
+    }
+    lot.product = product;
+    if (dimensionOf(r.packageUnit) !== dimensionOf(product.record!.packageUnit)) {
+      lot.result = rejected(`${lot.path}.package_unit`, `${r.packageUnit} does not measure the same thing as its product's ${product.record!.packageUnit}.`);
+      continue;
+    }
+    if (product.result.outcome === 'skipped') {
+      // Same product, date, quantity and notes: that lot is already in the pantry (counted, so true twins both import once).
+      const quantity = toBase(r.quantity, r.packageUnit);
+      const key = `${product.result.id}|${r.purchasedOn}|${quantity}|${r.notes}`;
+      const seen = lotsSeen.get(key) ?? 0;
+      const existing = tx.all<{ id: number }>(
+        `SELECT id FROM lots WHERE product_id = ? AND purchased_on = ? AND purchase_id IS NULL AND abs(quantity_initial - ?) <= 1e-9 * ? AND notes = ?
+         ORDER BY id`,
+        [product.result.id, r.purchasedOn, quantity, quantity, r.notes],
+      );
+      lotsSeen.set(key, seen + 1);
+      if (existing[seen]) lot.result = { outcome: 'skipped', id: existing[seen]!.id };
+    }
+  }
+
+  // Materials and material products ---------------------------------------------
+  const materials = section(data, 'materials').map((raw, i) => ({ ...read(raw, `materials[${i}]`, readMaterial, labelOf('display_name')), index: i }));
+  const materialByName = new Map<string, Planned<BtMaterial>>();
+  for (const m of materials) {
+    const r = m.record;
+    if (!r) continue;
+    if (materialByName.has(lower(r.name))) {
+      m.result = rejected(`${m.path}.display_name`, `Two materials in this file are called ${r.name}.`);
+      continue;
+    }
+    materialByName.set(lower(r.name), m);
+    const existing = tx.get<{ id: number }>('SELECT id FROM materials WHERE slug = ?', [r.slug]);
+    if (existing) m.result = { outcome: 'skipped', id: existing.id };
+  }
+  const supplierByName = (name: string) => suppliers.find((s) => s.record && lower(s.record.name) === lower(name));
+  const materialProducts: MaterialProductPlan[] = section(data, 'material_products').map((raw, i) => ({
+    ...read(raw, `material_products[${i}]`, readMaterialProduct, labelOf('display_name')),
+    index: i,
+    material: null,
+    supplierId: null,
+  }));
+  const measures = new Map<Planned<BtMaterial>, 'each' | 'length'>();
+  for (const mp of materialProducts) {
+    const r = mp.record;
+    if (!r) continue;
+    const material = materialByName.get(lower(r.materialName));
+    const dbMaterial = material ? undefined : tx.get<{ id: number; base_measure: string }>('SELECT id, base_measure FROM materials WHERE name = ? COLLATE NOCASE', [r.materialName]);
+    if (!material && !dbMaterial) {
+      mp.result = rejected(`${mp.path}.material`, `There is no material called ${r.materialName} in this file or in the pantry.`);
+      continue;
+    }
+    if (material && isRejected(material.result)) {
+      mp.result = rejected(`${mp.path}.material`, `Its material was rejected (${material.result.path}).`);
+      continue;
+    }
+    const measure = material ? (measures.get(material) ?? r.measure) : dbMaterial!.base_measure;
+    if (measure !== r.measure) {
+      mp.result = rejected(`${mp.path}.default_unit`, `${r.materialName} is measured by ${measure}, but this product by ${r.measure}.`);
+      continue;
+    }
+    if (material) measures.set(material, r.measure);
+    mp.material = material ?? { existingId: dbMaterial!.id };
+    if (r.quantityAssumed) report.warn(`${mp.path}.notes`, `The notes do not say how many ${r.packageUnit} a package holds; 1 is assumed.`);
+    if (r.supplierName) {
+      const inFile = supplierByName(r.supplierName);
+      const inDb = inFile ? undefined : tx.get<{ id: number }>('SELECT id FROM suppliers WHERE name = ? COLLATE NOCASE', [r.supplierName]);
+      mp.supplierId = inFile && !isRejected(inFile.result) ? inFile : (inDb?.id ?? null);
+      if (!inFile && !inDb) report.warn(`${mp.path}.supplier`, `${r.supplierName} is not among the suppliers; the supplier is left blank.`);
+    }
+    const materialId = material ? (material.result.outcome === 'skipped' ? material.result.id : null) : dbMaterial!.id;
+    const existing = materialId === null ? undefined : tx.get<{ id: number }>('SELECT id FROM material_products WHERE material_id = ? AND name = ? COLLATE NOCASE', [materialId, r.name]);
+    if (existing) mp.result = { outcome: 'skipped', id: existing.id };
+  }
+
+  return { suppliers, supplierByFileId, ingredients, bySlug, products, lots, materials, measures, materialProducts };
+}
+
+type Plan = ReturnType<typeof plan>;
+
+function freeSlug(tx: Tx, table: 'ingredients' | 'suppliers' | 'products' | 'materials' | 'material_products', wanted: string | null, name: string): string {
+  const taken = (slug: string) => tx.get(`SELECT 1 AS x FROM ${table} WHERE slug = ?`, [slug]) !== undefined;
+  return wanted && !taken(wanted) ? wanted : uniqueSlug(slugify(wanted ?? name), taken);
+}
+
+const idOf = (p: Planned<unknown>): number | null => (p.result.outcome === 'rejected' ? null : p.result.id);
+
+/** Writes a fully accepted plan. Every insert binds its own timestamp. */
+function apply(tx: Tx, p: Plan): void {
+  const now = tx.now();
+  for (const s of p.suppliers) {
+    const r = s.record!;
+    if (s.result.outcome !== 'created') continue;
+    s.result.id = tx.run(
+      'INSERT INTO suppliers (slug, name, kind, location, active, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [freeSlug(tx, 'suppliers', r.slug, r.name), r.name, r.kind, r.location, r.active ? 1 : 0, r.notes, now, now],
+    ).lastInsertRowid;
+  }
+
+  const ingredientId = (slug: string): number =>
+    (p.bySlug.has(slug) ? idOf(p.bySlug.get(slug)!) : null) ?? tx.get<{ id: number }>('SELECT id FROM ingredients WHERE slug = ?', [slug])!.id;
+  // Parents before children: levels only grow downwards.
+  const newIngredients = p.ingredients.filter((i) => i.result.outcome === 'created').sort((a, b) => a.level - b.level || a.index - b.index);
+  for (const ing of newIngredients) {
+    const r = ing.record!;
+    const d = r.density;
+    (ing.result as { id: number | null }).id = tx.run(
+      `INSERT INTO ingredients (slug, name, parent_id, level, density_volume_qty, density_volume_unit, density_weight_qty,
+         density_weight_unit, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        r.slug, r.name, ing.parentSlug === null ? null : ingredientId(ing.parentSlug), ing.level,
+        d?.volumeQty ?? null, d?.volumeUnit ?? null, d?.weightQty ?? null, d?.weightUnit ?? null, r.notes, now, now,
+      ],
+    ).lastInsertRowid;
+  }
+
+  for (const prod of p.products) {
+    if (prod.result.outcome !== 'created') continue;
+    const r = prod.record!;
+    const supplier = r.supplierFileId === null ? undefined : p.supplierByFileId.get(r.supplierFileId);
+    prod.result.id = tx.run(
+      `INSERT INTO products (slug, ingredient_id, brand, name, package_type, package_unit, package_quantity, gtin, preferred, hidden,
+         supplier_id, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`,
+      [
+        freeSlug(tx, 'products', null, `${r.brand} ${prod.finalName}`), ingredientId(r.ingredientSlug), r.brand, prod.finalName,
+        r.packageType, r.packageUnit, r.packageQuantity, r.gtin, r.preferred ? 1 : 0, r.hidden ? 1 : 0,
+        supplier ? idOf(supplier) : null, now, now,
+      ],
+    ).lastInsertRowid;
+  }
+
+  for (const lot of p.lots) {
+    if (lot.result.outcome !== 'created') continue;
+    const r = lot.record!;
+    const product = lot.product as ProductPlan;
+    const quantity = toBase(r.quantity, r.packageUnit);
+    const unitCost = r.unitCost === null ? null : r.unitCost / toBase(1, r.packageUnit);
+    lot.result.id = tx.run(
+      `INSERT INTO lots (ingredient_id, product_id, purchase_id, purchased_on, dimension, quantity_initial, quantity_remaining, unit_cost,
+         expires_on, location, notes, created_at, updated_at)
+       VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        ingredientId(product.record!.ingredientSlug), idOf(product), r.purchasedOn, dimensionOf(r.packageUnit), quantity, quantity, unitCost,
+        r.expiresOn, r.location, r.notes, now, now,
+      ],
+    ).lastInsertRowid;
+  }
+
+  for (const m of p.materials) {
+    if (m.result.outcome !== 'created') continue;
+    const r = m.record!;
+    m.result.id = tx.run(
+      'INSERT INTO materials (slug, name, category, base_measure, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [freeSlug(tx, 'materials', r.slug, r.name), r.name, r.category, p.measures.get(m) ?? 'each', r.notes, now, now],
+    ).lastInsertRowid;
+  }
+
+  for (const mp of p.materialProducts) {
+    if (mp.result.outcome !== 'created') continue;
+    const r = mp.record!;
+    const material = mp.material!;
+    const materialId = 'existingId' in material ? material.existingId : idOf(material);
+    const supplierId = mp.supplierId === null || typeof mp.supplierId === 'number' ? mp.supplierId : idOf(mp.supplierId);
+    mp.result.id = tx.run(
+      `INSERT INTO material_products (slug, material_id, brand, name, package_unit, package_quantity, supplier_id, notes, created_at, updated_at)
+       VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, ?)`,
+      [freeSlug(tx, 'material_products', null, r.name), materialId, r.name, r.packageUnit, r.packageQuantity, supplierId, r.notes, now, now],
+    ).lastInsertRowid;
+  }
+}
+
+function record(report: ImportReportBuilder, entity: ImportEntity, items: Planned<unknown>[]): void {
+  for (const item of items) {
+    const r = item.result;
+    report.add(
+      isRejected(r)
+        ? { path: r.path, entity, label: item.label, outcome: 'rejected', reason: r.reason }
+        : { path: item.path, entity, label: item.label, outcome: r.outcome },
+    );
+  }
+}
+
+/**
+ * Imports a parsed Bake Tracker 4.x file. Returns the report; writes only
+ * when no record is rejected, and then everything in one transaction. A file
+ * that is not a Bake Tracker 4.x backup at all is an IMPORT error.
+ */
+export function importBakeTracker(db: Database, data: unknown, tx?: Tx): ImportReport {
+  return withTransaction(db, tx, (t) => {
+    const report = new ImportReportBuilder();
+    const header = (typeof data === 'object' && data !== null && !Array.isArray(data) ? data : null) as Record<string, unknown> | null;
+    const application = typeof header?.application === 'string' ? header.application : '';
+    const version = typeof header?.version === 'string' ? header.version : '';
+    const source = { application, version };
+    if (!header || application !== 'bake-tracker') {
+      throw new AppError('IMPORT', 'This is not a Bake Tracker backup: its "application" is not "bake-tracker".', { field: 'application' });
+    }
+    if (!/^4\./.test(version)) {
+      throw new AppError('IMPORT', `Only Bake Tracker 4.x backups can be imported; this one is version "${version}".`, { field: 'version' });
+    }
+    for (const [key, value] of Object.entries(header)) {
+      if (READ_SECTIONS.includes(key) || HEADER_KEYS.includes(key)) continue;
+      if (Array.isArray(value) && value.length > 0) report.notImported.push({ section: key, count: value.length });
+    }
+    const p = plan(t, header, report);
+    const rejectedBefore = [...p.suppliers, ...p.ingredients, ...p.products, ...p.lots, ...p.materials, ...p.materialProducts].some((x) => isRejected(x.result));
+    if (!rejectedBefore) apply(t, p);
+    record(report, 'supplier', p.suppliers);
+    record(report, 'ingredient', p.ingredients);
+    record(report, 'product', p.products);
+    record(report, 'lot', p.lots);
+    record(report, 'material', p.materials);
+    record(report, 'material product', p.materialProducts);
+    return report.build(source, !rejectedBefore);
+  });
+}
+
+/** Parses the text of a backup file and imports it (see importBakeTracker). */
+export function importBakeTrackerText(db: Database, text: string, tx?: Tx): ImportReport {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new AppError('IMPORT', `This file is not a readable backup: ${(e as Error).message}`, { field: 'file' });
+  }
+  return importBakeTracker(db, data, tx);
+}
