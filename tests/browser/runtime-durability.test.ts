@@ -1,0 +1,40 @@
+/**
+ * A baker saves something, sees "saved", and shuts the tab straight away.
+ * The change must be there when the app is opened again: the worker only
+ * acknowledges after IndexedDB has durably stored the commit.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { call, launch, openApp, type Profile } from './helpers/browser';
+
+let profile: Profile;
+beforeAll(async () => (profile = await launch()));
+afterAll(async () => profile?.remove());
+
+describe('durable acknowledgement', () => {
+  test('20 times: write, wait for the acknowledgement, close the tab at once, reopen: every write is there', async () => {
+    const baseUrl = inject('baseUrl');
+    const expected: Record<string, number> = {};
+    for (let round = 1; round <= 20; round++) {
+      const page = await openApp(profile.context, baseUrl);
+      // Everything acknowledged in earlier rounds survived the abrupt close.
+      expect(await call(page, 'system.touched')).toEqual(expected);
+      const ack = await call(page, 'system.touch', { label: `flour bought, round ${round}`, value: round * 1.5 });
+      expect(ack).toEqual({ label: `flour bought, round ${round}`, value: round * 1.5 });
+      expected[`flour bought, round ${round}`] = round * 1.5;
+      await page.close();
+    }
+    const last = await openApp(profile.context, baseUrl);
+    expect(await call(last, 'system.touched')).toEqual(expected);
+    await last.close();
+  });
+
+  test('a write acknowledged just before the browser itself goes away is there after a restart', async () => {
+    const baseUrl = inject('baseUrl');
+    const page = await openApp(profile.context, baseUrl);
+    await call(page, 'system.touch', { label: 'sugar on hand (g)', value: 2500 });
+    await profile.close();
+    profile = await launch(profile.dir);
+    const again = await openApp(profile.context, baseUrl);
+    expect((await call(again, 'system.touched'))['sugar on hand (g)']).toBe(2500);
+  });
+});
