@@ -44,6 +44,7 @@ export interface StoreStats {
 
 export class PersistenceStore implements RecoverySource {
   private readonly dexie: PersistenceDb;
+  private injected: string | null = null;
 
   constructor(name = DATABASE_NAME) {
     this.dexie = new PersistenceDb(name);
@@ -68,7 +69,27 @@ export class PersistenceStore implements RecoverySource {
   /** Appends committed records; resolves only once they are durably stored. Refuses to overwrite a seq. */
   appendLog(records: LogRecord[]): Promise<void> {
     const { dexie } = this;
-    return this.guard(() => dexie.transaction('rw', dexie.log, () => dexie.log.bulkAdd(records).then(() => undefined)));
+    return this.guard(() =>
+      dexie.transaction('rw', dexie.log, async () => {
+        await dexie.log.bulkAdd(records);
+        this.failIfInjected();
+      }),
+    );
+  }
+
+  /**
+   * Test hook: the next log append aborts its (real) transaction with a DOMException of this name.
+   * Chromium's DevTools quota override does not reach IndexedDB, so a full disk is played this way.
+   */
+  injectFailure(name: string): void {
+    this.injected = name;
+  }
+
+  private failIfInjected(): void {
+    const name = this.injected;
+    if (name === null) return;
+    this.injected = null;
+    throw new DOMException(`Injected failure (${name}).`, name);
   }
 
   /** Stores a checkpoint (description and image in one transaction); resolves with its id once durable. */

@@ -265,6 +265,7 @@ export class Writer {
       exportFile: () => this.db!.engine.exportImage!(),
       restoreFile: (file) => this.restoreFile(file),
       dropConnection: () => this.store.dropConnection(),
+      failNextWrite: (name) => this.store.injectFailure(name),
     };
   }
 

@@ -49,4 +49,6 @@ export interface RuntimeServices {
   restoreFile(file: Uint8Array): Promise<{ schemaVersion: number; bytes: number }>;
   /** Test hook: drops the IndexedDB connection the way mobile Safari does after backgrounding. */
   dropConnection(): void;
+  /** Test hook: the next durable write fails with this DOMException name (e.g. QuotaExceededError). */
+  failNextWrite(name: string): void;
 }

@@ -1,9 +1,10 @@
 /**
  * Handlers about the database itself: readiness, versions, storage figures
  * for the Settings screen, the recovery report, checkpoints and whole-file
- * backups. The `system.touch*` pair exists only for tests and benchmarks
- * (a one-row write with a known value) and refuses to run unless the page
- * was opened with `?test-hooks`.
+ * backups. The `system.touch*` pair (a one-row write with a known value),
+ * `system.dropConnection` and `system.failNextWrite` (fault injection) exist
+ * only for tests and benchmarks and refuse to run unless the page was opened
+ * with `?test-hooks`.
  */
 import { AppError } from '../../errors';
 import { schemaVersion } from '../../db/migrate';
@@ -34,6 +35,10 @@ export const systemHandlers = defineHandlers({
   'system.dropConnection': (ctx, _params: void) => {
     requireTestHooks(ctx);
     ctx.runtime.dropConnection();
+  },
+  'system.failNextWrite': (ctx, params: { name: 'QuotaExceededError' | 'UnknownError' }) => {
+    requireTestHooks(ctx);
+    ctx.runtime.failNextWrite(params.name);
   },
 });
 

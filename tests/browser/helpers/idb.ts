@@ -1,0 +1,129 @@
+/**
+ * Reaching into the app's IndexedDB from a test page with the raw IndexedDB
+ * API, to put storage into the states a crash or a bad disk leaves behind:
+ * a damaged log record, a torn checkpoint, a checkpoint written but not yet
+ * pruned after. The app's worker is idle while this runs (no writes, no
+ * background checkpoint due), and the page is closed before the app reopens.
+ */
+import type { Page } from 'playwright-core';
+
+/** Runs `body` (source of an async function taking the open IDBDatabase) inside the page. */
+async function withIdb<T>(page: Page, body: string, arg?: unknown): Promise<T> {
+  return page.evaluate(
+    async ([source, a]) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('bake-planner');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const done = (tx: IDBTransaction) =>
+        new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      const req = <R>(r: IDBRequest<R>) =>
+        new Promise<R>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+      try {
+        const fn = new Function('db', 'req', 'done', 'arg', `return (${source})(db, req, done, arg);`);
+        return (await fn(db, req, done, a)) as unknown;
+      } finally {
+        db.close();
+      }
+    },
+    [body, arg] as const,
+  ) as Promise<T>;
+}
+
+/** Flips one byte in the middle of log record `seq`'s payload, keeping its checksum: a bit rot. */
+export function corruptLogRecord(page: Page, seq: number): Promise<void> {
+  return withIdb(
+    page,
+    `async (db, req, done, seq) => {
+      const tx = db.transaction('log', 'readwrite');
+      const store = tx.objectStore('log');
+      const record = await req(store.get(seq));
+      const payload = new Uint8Array(record.payload);
+      payload[payload.length >> 1] ^= 0x20;
+      store.put({ ...record, payload });
+      await done(tx);
+    }`,
+    seq,
+  );
+}
+
+/** Cuts the newest checkpoint's image in half, as a write interrupted mid-way would leave it. */
+export function tearNewestCheckpoint(page: Page): Promise<number> {
+  return withIdb(
+    page,
+    `async (db, req, done) => {
+      const tx = db.transaction(['checkpoints', 'images'], 'readwrite');
+      const metas = await req(tx.objectStore('checkpoints').getAll());
+      const newest = metas.sort((a, b) => b.upToSeq - a.upToSeq)[0];
+      const images = tx.objectStore('images');
+      const { image } = await req(images.get(newest.id));
+      images.put({ id: newest.id, image: image.slice(0, image.length >> 1) });
+      await done(tx);
+      return newest.id;
+    }`,
+  );
+}
+
+/** Copies every checkpoint and log record into page memory (window.__saved), to put back later. */
+export function saveStores(page: Page): Promise<void> {
+  return withIdb(
+    page,
+    `async (db, req, done) => {
+      const tx = db.transaction(['checkpoints', 'images', 'log'], 'readonly');
+      window.__saved = {
+        checkpoints: await req(tx.objectStore('checkpoints').getAll()),
+        images: await req(tx.objectStore('images').getAll()),
+        log: await req(tx.objectStore('log').getAll()),
+      };
+      await done(tx);
+    }`,
+  );
+}
+
+/** Puts back every saved record that has since been pruned: the state of a crash just before pruning. */
+export function restorePruned(page: Page): Promise<{ checkpoints: number; log: number }> {
+  return withIdb(
+    page,
+    `async (db, req, done) => {
+      const saved = window.__saved;
+      const tx = db.transaction(['checkpoints', 'images', 'log'], 'readwrite');
+      let checkpoints = 0, log = 0;
+      for (const meta of saved.checkpoints) {
+        if (await req(tx.objectStore('checkpoints').get(meta.id))) continue;
+        tx.objectStore('checkpoints').put(meta);
+        tx.objectStore('images').put(saved.images.find((i) => i.id === meta.id));
+        checkpoints++;
+      }
+      for (const record of saved.log) {
+        if (await req(tx.objectStore('log').get(record.seq))) continue;
+        tx.objectStore('log').put(record);
+        log++;
+      }
+      await done(tx);
+      return { checkpoints, log };
+    }`,
+  );
+}
+
+export function countRecords(page: Page): Promise<{ checkpoints: number; log: number; quarantine: number }> {
+  return withIdb(
+    page,
+    `async (db, req, done) => {
+      const tx = db.transaction(['checkpoints', 'log', 'quarantine'], 'readonly');
+      const result = {
+        checkpoints: await req(tx.objectStore('checkpoints').count()),
+        log: await req(tx.objectStore('log').count()),
+        quarantine: await req(tx.objectStore('quarantine').count()),
+      };
+      await done(tx);
+      return result;
+    }`,
+  );
+}

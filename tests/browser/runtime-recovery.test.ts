@@ -1,0 +1,128 @@
+/**
+ * What the app does with storage a crash or a bad disk left behind. Each
+ * scenario writes real data through the app, damages IndexedDB the way the
+ * failure would, reopens the app, and checks three things: every change
+ * committed before the damage is there, nothing damaged was applied, and the
+ * baker is told plainly (a 'problem' notice and the recovery report).
+ */
+import { afterEach, beforeEach, expect, inject, test } from 'vitest';
+import { call, launch, notices, openApp, rpc, type Profile } from './helpers/browser';
+import { corruptLogRecord, countRecords, restorePruned, saveStores, tearNewestCheckpoint } from './helpers/idb';
+
+let profile: Profile;
+beforeEach(async () => (profile = await launch()));
+afterEach(async () => profile?.remove());
+
+test('a corrupted log record is set aside with a clear report; every change before it is kept', async () => {
+  const baseUrl = inject('baseUrl');
+  const page = await openApp(profile.context, baseUrl);
+  // seq 1..4: flour 1000 g, sugar 500 g, butter 250 g, eggs 12.
+  await call(page, 'system.touch', { label: 'flour', value: 1000 });
+  await call(page, 'system.touch', { label: 'sugar', value: 500 });
+  await call(page, 'system.touch', { label: 'butter', value: 250 });
+  await call(page, 'system.touch', { label: 'eggs', value: 12 });
+  await corruptLogRecord(page, 3);
+  await page.close();
+
+  const reopened = await openApp(profile.context, baseUrl);
+  expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000, sugar: 500 });
+  const report = await call(reopened, 'system.recoveryReport');
+  expect(report.problems).toEqual([expect.objectContaining({ kind: 'log-corrupt', seq: 3 })]);
+  expect(report.quarantined).toEqual({ log: 2, checkpoints: 0 });
+  expect(report.summary).toMatch(/saved change 3 could not be used.*everything saved before it is intact/);
+  await reopened.waitForFunction(() => window.__bakePlanner!.notices.some((n) => n.type === 'problem'));
+  const problem = (await notices(reopened)).find((n) => n.type === 'problem');
+  expect(problem).toMatchObject({ error: { code: 'CORRUPT_RECORD', message: report.summary } });
+  // The damaged record and the one after it are kept aside, not deleted.
+  expect((await call(reopened, 'system.storageStatus')).quarantined).toBe(2);
+
+  // The app carries on: a new change is saved and survives another reopening, with no second report.
+  await call(reopened, 'system.touch', { label: 'milk', value: 1 });
+  await reopened.close();
+  const third = await openApp(profile.context, baseUrl);
+  expect(await call(third, 'system.touched')).toEqual({ flour: 1000, sugar: 500, milk: 1 });
+  expect((await call(third, 'system.recoveryReport')).problems).toEqual([]);
+  expect((await countRecords(third)).quarantine).toBe(2);
+});
+
+test('an interrupted checkpoint is skipped: the previous checkpoint plus the log rebuild everything', async () => {
+  const baseUrl = inject('baseUrl');
+  const page = await openApp(profile.context, baseUrl);
+  await call(page, 'system.touch', { label: 'flour', value: 1000 });
+  await call(page, 'system.checkpoint');
+  await call(page, 'system.touch', { label: 'sugar', value: 500 });
+  const torn = await call(page, 'system.checkpoint');
+  await call(page, 'system.touch', { label: 'butter', value: 250 });
+  expect(await tearNewestCheckpoint(page)).toBe(torn!.id);
+  await page.close();
+
+  const reopened = await openApp(profile.context, baseUrl);
+  expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000, sugar: 500, butter: 250 });
+  const report = await call(reopened, 'system.recoveryReport');
+  expect(report.problems).toEqual([expect.objectContaining({ kind: 'checkpoint-corrupt', checkpointId: torn!.id })]);
+  expect(report.checkpoint!.upToSeq).toBe(1);
+  expect(report.replayed).toBe(2);
+  expect(report.summary).toMatch(/damaged checkpoint was skipped.*earlier checkpoint plus the change log/);
+  // Recovery anchored the rebuilt state in a fresh checkpoint; the torn one is in quarantine.
+  const status = await call(reopened, 'system.storageStatus');
+  expect(status.quarantined).toBe(1);
+  expect(status.checkpoints[0]!.upToSeq).toBe(3);
+});
+
+test('a crash between writing a checkpoint and pruning the log loses nothing and is tidied up later', async () => {
+  const baseUrl = inject('baseUrl');
+  const page = await openApp(profile.context, baseUrl);
+  await call(page, 'system.touch', { label: 'flour', value: 1000 });
+  await call(page, 'system.checkpoint');
+  await call(page, 'system.touch', { label: 'sugar', value: 500 });
+  await saveStores(page);
+  await call(page, 'system.checkpoint'); // keeps 2 checkpoints, prunes the oldest and the log it covered
+  await call(page, 'system.touch', { label: 'butter', value: 250 });
+  // Put back what the prune removed: storage as if the tab died right after the checkpoint was written.
+  expect(await restorePruned(page)).toEqual({ checkpoints: 1, log: 1 });
+  await page.close();
+
+  const reopened = await openApp(profile.context, baseUrl);
+  expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000, sugar: 500, butter: 250 });
+  const report = await call(reopened, 'system.recoveryReport');
+  expect(report.problems).toEqual([]);
+  expect(report.checkpoint!.upToSeq).toBe(2);
+  expect(report.replayed).toBe(1);
+  expect((await countRecords(reopened)).checkpoints).toBe(3);
+  // The next checkpoint keeps only itself and the one it replaces.
+  await call(reopened, 'system.checkpoint');
+  expect(await countRecords(reopened)).toEqual({ checkpoints: 2, log: 1, quarantine: 0 });
+});
+
+test('a full disk refuses the change with a clear message and leaves the last saved state intact', async () => {
+  const baseUrl = inject('baseUrl');
+  const page = await openApp(profile.context, baseUrl);
+  await call(page, 'system.touch', { label: 'flour', value: 1000 });
+  // The disk fills up during the next save. (Chromium's DevTools quota override does not reach
+  // IndexedDB, so the worker's next log transaction is aborted with a real QuotaExceededError.)
+  await call(page, 'system.failNextWrite', { name: 'QuotaExceededError' });
+  const refused = await rpc(page, 'system.touch', { label: 'sugar', value: 500 });
+  expect(refused.ok).toBe(false);
+  if (!refused.ok) {
+    expect(refused.error.code).toBe('STORAGE_QUOTA');
+    expect(refused.error.message).toMatch(/no storage space left.*not saved.*intact/);
+  }
+  // The worker went back to the last durable state: the refused change is not visible in memory either.
+  expect(await call(page, 'system.touched')).toEqual({ flour: 1000 });
+
+  await call(page, 'system.touch', { label: 'butter', value: 250 });
+  await page.close();
+  const reopened = await openApp(profile.context, baseUrl);
+  expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000, butter: 250 });
+});
+
+test('a dropped IndexedDB connection (mobile Safari after backgrounding) is reopened and the write goes through', async () => {
+  const baseUrl = inject('baseUrl');
+  const page = await openApp(profile.context, baseUrl);
+  await call(page, 'system.touch', { label: 'flour', value: 1000 });
+  await call(page, 'system.dropConnection');
+  await call(page, 'system.touch', { label: 'sugar', value: 500 });
+  await page.close();
+  const reopened = await openApp(profile.context, baseUrl);
+  expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000, sugar: 500 });
+});
