@@ -50,8 +50,16 @@ try {
   const context = await browser.newContext({ viewport: viewports[0], deviceScaleFactor: 1 });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`http://localhost:${port}/#/plan`);
-  await page.locator('h1').first().waitFor();
+  await page.goto(`http://localhost:${port}/`);
+  await page.getByRole('heading', { name: 'Welcome to Bake Planner' }).waitFor();
+  await shoot(page, 'welcome');
+  await page.getByRole('button', { name: 'Explore sample data' }).click();
+  await page.waitForURL(/#\/pantry/, { timeout: 60_000 });
+  await visit(page, '#/dashboard', 'text=ingredients in stock');
+  await shoot(page, 'dashboard');
+  await visit(page, '#/settings', 'text=Database schema');
+  await shoot(page, 'settings');
+  await visit(page, '#/plan', 'text=What this screen will do');
   await shoot(page, 'plan');
 } finally {
   await browser.close();

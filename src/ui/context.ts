@@ -9,6 +9,7 @@ import type { RpcClient } from '../rpc/client';
 import type { AppUpdate } from './state/app-update.svelte';
 import type { ChangeFeed } from './state/changes.svelte';
 import type { Connectivity } from './state/connectivity.svelte';
+import type { Currency } from './state/currency.svelte';
 import type { Router } from './state/router.svelte';
 import type { Toasts } from './state/toasts.svelte';
 import type { WorkerStatus } from './state/worker-status.svelte';
@@ -21,6 +22,7 @@ export interface AppContext {
   connectivity: Connectivity;
   status: WorkerStatus;
   update: AppUpdate;
+  currency: Currency;
 }
 
 export const [app, provideApp] = createContext<AppContext>();

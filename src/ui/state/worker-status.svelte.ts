@@ -14,6 +14,9 @@ export class WorkerStatus {
   problem = $state<ErrorPayload | null>(null);
 
   constructor(rpc: RpcClient) {
+    this.role = rpc.lastStatus.role;
+    this.message = rpc.lastStatus.message ?? null;
+    this.problem = rpc.lastProblem?.error ?? null;
     rpc.onNotice((notice) => {
       if (notice.type === 'status') {
         this.role = notice.role;
