@@ -217,7 +217,8 @@ function plan(tx: Tx, data: Record<string, unknown>, report: ImportReportBuilder
   };
 
   // Products ----------------------------------------------------------------
-  const products: ProductPlan[] = section(data, 'products').map((raw, i) => ({
+  const rawProducts = section(data, 'products');
+  const products: ProductPlan[] = rawProducts.map((raw, i) => ({
     ...read(raw, `products[${i}]`, readProduct, labelOf('brand', 'product_name')),
     index: i,
     ingredientSlug: '',
@@ -292,6 +293,13 @@ function plan(tx: Tx, data: Record<string, unknown>, report: ImportReportBuilder
         (p) => p.record && p.record.ingredientSlug === r.ingredientSlug && lower(p.record.brand) === lower(r.brand) && lower(p.record.name ?? '') === lower(r.name ?? ''),
       );
       if (sameName.length === 1) product = sameName[0];
+    }
+    if (!product) {
+      // A product whose own record could not be read is still recognisable by its raw fields.
+      product = products.find((p) => {
+        const raw = rawProducts[p.index] as Record<string, unknown> | undefined;
+        return !p.record && raw?.ingredient_slug === r.ingredientSlug && lower(String(raw.brand ?? '')) === lower(r.brand) && lower(String(raw.product_name ?? '')) === lower(r.name ?? '');
+      });
     }
     if (!product) {
       lot.result = rejected(`${lot.path}.product_name`, `No product ${[r.brand, r.name].filter(Boolean).join(' ')} (${sizeOf(r)}) of ${r.ingredientSlug} in this file.`);

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { ingredientTree, searchIngredients } from '../../../../src/services/catalog/ingredient-tree';
+import { createIngredient, deleteIngredient, getIngredient, updateIngredient } from '../../../../src/services/catalog/ingredients';
+import { count, testDb } from '../../../helpers/db';
+import { caught, flourPantry } from '../bakery';
+
+describe('the ingredient tree', () => {
+  it('Baking > Flours > All-purpose flour: three levels, only the flour is a leaf, with its path and density', async () => {
+    const db = await testDb();
+    const flour = getIngredient(db, flourPantry(db).flour.id);
+    expect(flour).toMatchObject({ level: 2, isLeaf: true, slug: 'all-purpose-flour', path: [{ name: 'Baking' }, { name: 'Flours' }] });
+    expect(flour.density).toEqual({ volumeQty: 1, volumeUnit: 'cup', weightQty: 4, weightUnit: 'oz' });
+    expect(flour.products.map((p) => p.displayName)).toEqual(['Gold Medal All-Purpose', 'King Arthur Unbleached All-Purpose']);
+
+    const [baking] = ingredientTree(db);
+    expect(baking).toMatchObject({ name: 'Baking', isLeaf: false, level: 0 });
+    expect(baking!.children[0]!.children[0]).toMatchObject({ name: 'All-purpose flour', isLeaf: true, productCount: 2, hasDensity: true, onHand: null });
+  });
+
+  it('a fourth level is refused, naming the parent field', async () => {
+    const db = await testDb();
+    const { flour, flours } = flourPantry(db);
+    const err = caught(() => createIngredient(db, { name: 'Sifted flour', parentId: flour.id }));
+    expect([err.code, err.details.field]).toEqual(['VALIDATION', 'parentId']);
+    expect(err.message).toContain('at most three levels');
+    // A leaf at level 1 (no group) is fine, and so is a second leaf under Flours.
+    expect(createIngredient(db, { name: 'Bread flour', parentId: flours.id }).level).toBe(2);
+  });
+
+  it('an ingredient with products cannot get sub-ingredients: products belong to leaves', async () => {
+    const db = await testDb();
+    const sugar = createIngredient(db, { name: 'Sugar' });
+    const { createProduct } = await import('../../../../src/services/catalog/products');
+    createProduct(db, { ingredientId: sugar.id, brand: 'Domino', name: 'Granulated', packageQuantity: 4, packageUnit: 'lb' });
+    const err = caught(() => createIngredient(db, { name: 'Brown sugar', parentId: sugar.id }));
+    expect(err.details.field).toBe('parentId');
+    expect(err.message).toContain('Sugar has products');
+    expect(count(db, 'ingredients')).toBe(1);
+  });
+
+  it('names are unique ignoring case: a second "all-purpose FLOUR" is a duplicate, naming the name field', async () => {
+    const db = await testDb();
+    flourPantry(db);
+    const err = caught(() => createIngredient(db, { name: 'all-purpose FLOUR' }));
+    expect([err.code, err.details.field]).toEqual(['DUPLICATE', 'name']);
+    expect(caught(() => createIngredient(db, { name: '   ' })).details.field).toBe('name');
+  });
+
+  it('slugs stay unique: "Salt!" after "Salt" gets salt-2', async () => {
+    const db = await testDb();
+    createIngredient(db, { name: 'Salt' });
+    expect(createIngredient(db, { name: 'Salt!' }).slug).toBe('salt-2');
+  });
+
+  it('a density with a missing part is refused naming that part; zero or a wrong unit too; nothing is written', async () => {
+    const db = await testDb();
+    const cases: [object, string][] = [
+      [{ volumeQty: 1, volumeUnit: 'cup', weightQty: 4.25 }, 'density.weightUnit'],
+      [{ volumeUnit: 'cup', weightQty: 4.25, weightUnit: 'oz' }, 'density.volumeQty'],
+      [{ volumeQty: 0, volumeUnit: 'cup', weightQty: 4.25, weightUnit: 'oz' }, 'density.volumeQty'],
+      [{ volumeQty: 1, volumeUnit: 'oz', weightQty: 4.25, weightUnit: 'oz' }, 'density.volumeUnit'],
+      [{ volumeQty: 1, volumeUnit: 'cup', weightQty: 4.25, weightUnit: 'bushel' }, 'density.weightUnit'],
+    ];
+    for (const [density, field] of cases) {
+      expect(caught(() => createIngredient(db, { name: 'Brown sugar', density })).details.field, field).toBe(field);
+    }
+    expect(caught(() => createIngredient(db, { name: 'Eggs', eachWeight: { qty: 50 } })).details.field).toBe('eachWeight.unit');
+    expect(count(db, 'ingredients')).toBe(0);
+    // All four parts blank is simply "no density".
+    expect(createIngredient(db, { name: 'Brown sugar', density: { volumeQty: null, volumeUnit: '', weightQty: null, weightUnit: null } }).density).toBeNull();
+  });
+
+  it('renaming, setting a density and moving keep the slug and recompute levels below', async () => {
+    const db = await testDb();
+    const { baking, flours, flour } = flourPantry(db);
+    const pantryStaples = createIngredient(db, { name: 'Staples' });
+    const moved = updateIngredient(db, { id: flours.id, parentId: null, name: 'Flours & Starches' });
+    expect(moved).toMatchObject({ level: 0, slug: 'flours', name: 'Flours & Starches' });
+    expect(getIngredient(db, flour.id).level).toBe(1);
+    updateIngredient(db, { id: flours.id, parentId: pantryStaples.id });
+    expect(getIngredient(db, flour.id)).toMatchObject({ level: 2, path: [{ name: 'Staples' }, { name: 'Flours & Starches' }] });
+    const cyclic = caught(() => updateIngredient(db, { id: flours.id, parentId: flour.id }));
+    expect(cyclic.details.field).toBe('parentId');
+    const tooDeep = caught(() => updateIngredient(db, { id: pantryStaples.id, parentId: baking.id }));
+    expect(tooDeep.details.field).toBe('parentId');
+    expect(updateIngredient(db, { id: flour.id, density: null }).density).toBeNull();
+  });
+
+  it('deleting an ingredient in use is refused and says why; an unused one goes', async () => {
+    const db = await testDb();
+    const { flours, flour } = flourPantry(db);
+    const groupErr = caught(() => deleteIngredient(db, flours.id));
+    expect(groupErr.code).toBe('IN_USE');
+    expect(groupErr.message).toBe('Flours cannot be deleted: it has 1 sub-ingredient.');
+    expect(caught(() => deleteIngredient(db, flour.id)).message).toBe('All-purpose flour cannot be deleted: it has 2 products.');
+    const spare = createIngredient(db, { name: 'Spelt' });
+    deleteIngredient(db, spare.id);
+    expect(count(db, 'ingredients')).toBe(3);
+  });
+});
+
+describe('searching ingredients', () => {
+  it('"sugar" ranks the exact name, then names starting with it, then words starting with it, each with its path', async () => {
+    const db = await testDb();
+    const sugars = createIngredient(db, { name: 'Sugars' });
+    for (const name of ['Brown sugar', 'Sugar', 'Sugar, powdered', 'Muscovado']) createIngredient(db, { name, parentId: sugars.id });
+    const found = searchIngredients(db, { query: 'sugar', leavesOnly: true });
+    expect(found.map((m) => m.name)).toEqual(['Sugar', 'Sugar, powdered', 'Brown sugar']);
+    expect(found[0]!.path).toEqual(['Sugars']);
+    expect(searchIngredients(db, { query: 'sugar' }).map((m) => m.name)).toContain('Sugars');
+    expect(searchIngredients(db, { query: 'sugar', limit: 1 })).toHaveLength(1);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { createIngredient } from '../../../../src/services/catalog/ingredients';
+import { createProduct, deleteProduct, getProduct, listProducts, searchProducts, updateProduct } from '../../../../src/services/catalog/products';
+import { createSupplier, listSuppliers, updateSupplier } from '../../../../src/services/catalog/suppliers';
+import { recordPurchase } from '../../../../src/services/pantry/purchases';
+import { count, testDb } from '../../../helpers/db';
+import { caught, flourPantry } from '../bakery';
+
+describe('products', () => {
+  it("a product's slug comes from brand and name, and its last price from its newest purchase", async () => {
+    const db = await testDb();
+    const { smallBag } = flourPantry(db);
+    expect(smallBag.slug).toBe('king-arthur-unbleached-all-purpose');
+    recordPurchase(db, { productId: smallBag.id, purchasedOn: '2026-01-01', packages: 1, pricePerPackage: 9 });
+    recordPurchase(db, { productId: smallBag.id, purchasedOn: '2026-03-01', packages: 1, pricePerPackage: 9.75 });
+    expect(getProduct(db, smallBag.id)).toMatchObject({ lastPricePerPackage: 9.75, lastPurchasedOn: '2026-03-01', purchaseCount: 2 });
+  });
+
+  it('only leaves get products: "Flours" is a group, so a product on it is refused naming the ingredient field', async () => {
+    const db = await testDb();
+    const { flours } = flourPantry(db);
+    const err = caught(() => createProduct(db, { ingredientId: flours.id, brand: 'Any', name: 'Flour', packageQuantity: 5, packageUnit: 'lb' }));
+    expect([err.code, err.details.field]).toEqual(['VALIDATION', 'ingredientId']);
+  });
+
+  it('bad packages name their field: a bushel, zero pounds, a ribbon length, a duplicate name, a bad barcode', async () => {
+    const db = await testDb();
+    const { flour } = flourPantry(db);
+    const base = { ingredientId: flour.id, brand: 'Farm', name: 'Sack', packageQuantity: 5, packageUnit: 'lb' };
+    const cases: [object, string, string][] = [
+      [{ packageUnit: 'bushel' }, 'UNKNOWN_UNIT', 'packageUnit'],
+      [{ packageQuantity: 0 }, 'VALIDATION', 'packageQuantity'],
+      [{ packageUnit: 'yd' }, 'VALIDATION', 'packageUnit'],
+      [{ brand: 'king arthur', name: 'UNBLEACHED all-purpose' }, 'DUPLICATE', 'name'],
+      [{ gtin: '12-ab' }, 'VALIDATION', 'gtin'],
+      [{ name: '' }, 'VALIDATION', 'name'],
+    ];
+    for (const [change, code, field] of cases) {
+      const err = caught(() => createProduct(db, { ...base, ...change }));
+      expect([err.code, err.details.field], JSON.stringify(change)).toEqual([code, field]);
+    }
+    expect(count(db, 'products')).toBe(2);
+  });
+
+  it('once bought, a bag size cannot change (make a new product), but its name and flags can', async () => {
+    const db = await testDb();
+    const { smallBag } = flourPantry(db);
+    recordPurchase(db, { productId: smallBag.id, purchasedOn: '2026-01-01', packages: 1, pricePerPackage: 9 });
+    const err = caught(() => updateProduct(db, { id: smallBag.id, packageQuantity: 5 }));
+    expect([err.code, err.details.field]).toEqual(['IN_USE', 'packageQuantity']);
+    expect(updateProduct(db, { id: smallBag.id, name: 'AP Flour', hidden: true })).toMatchObject({ name: 'AP Flour', hidden: true, slug: smallBag.slug });
+    expect(listProducts(db, { ingredientId: smallBag.ingredient.id }).map((p) => p.id)).not.toContain(smallBag.id);
+  });
+
+  it('one preferred product per ingredient: preferring the big bag un-prefers the small one', async () => {
+    const db = await testDb();
+    const { smallBag, bigBag } = flourPantry(db);
+    updateProduct(db, { id: smallBag.id, preferred: true });
+    updateProduct(db, { id: bigBag.id, preferred: true });
+    expect([getProduct(db, smallBag.id).preferred, getProduct(db, bigBag.id).preferred]).toEqual([false, true]);
+  });
+
+  it('a product with purchases cannot be deleted; an unbought one can', async () => {
+    const db = await testDb();
+    const { smallBag, bigBag } = flourPantry(db);
+    recordPurchase(db, { productId: smallBag.id, purchasedOn: '2026-01-01', packages: 1, pricePerPackage: 9 });
+    expect(caught(() => deleteProduct(db, smallBag.id)).code).toBe('IN_USE');
+    deleteProduct(db, bigBag.id);
+    expect(count(db, 'products')).toBe(1);
+  });
+
+  it('type-ahead finds products by brand, name or ingredient: "gold" finds Gold Medal, "flour" finds both bags', async () => {
+    const db = await testDb();
+    flourPantry(db);
+    const butter = createIngredient(db, { name: 'Butter' });
+    createProduct(db, { ingredientId: butter.id, brand: 'Kerrygold', name: 'Unsalted', packageQuantity: 8, packageUnit: 'oz' });
+    expect(searchProducts(db, { query: 'gold' }).map((p) => p.displayName)).toEqual(['Gold Medal All-Purpose', 'Kerrygold Unsalted']);
+    expect(searchProducts(db, { query: 'flour' }).map((p) => p.brand).sort()).toEqual(['Gold Medal', 'King Arthur']);
+    expect(searchProducts(db, { query: 'butter', limit: 5 }).map((p) => p.ingredient.name)).toEqual(['Butter']);
+  });
+});
+
+describe('suppliers', () => {
+  it('a shop and a website, listed active first; names are unique ignoring case', async () => {
+    const db = await testDb();
+    const costco = createSupplier(db, { name: 'Costco', location: 'Waltham, MA' });
+    createSupplier(db, { name: 'King Arthur Baking', kind: 'online' });
+    updateSupplier(db, { id: costco.id, active: false });
+    expect(listSuppliers(db).map((s) => [s.name, s.kind, s.active])).toEqual([
+      ['King Arthur Baking', 'online', true],
+      ['Costco', 'physical', false],
+    ]);
+    expect(caught(() => createSupplier(db, { name: 'COSTCO' })).code).toBe('DUPLICATE');
+    expect(caught(() => createSupplier(db, { name: 'Shop', kind: 'barn' as never })).details.field).toBe('kind');
+  });
+});

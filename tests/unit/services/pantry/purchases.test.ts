@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { adjustLot } from '../../../../src/services/pantry/adjustments';
+import { consumeFifo } from '../../../../src/services/pantry/fifo';
+import { deletePurchase, listPurchases, recordPurchase, updatePurchase } from '../../../../src/services/pantry/purchases';
+import { createIngredient } from '../../../../src/services/catalog/ingredients';
+import { createSupplier } from '../../../../src/services/catalog/suppliers';
+import { count, testDb } from '../../../helpers/db';
+import { GRAMS_PER_LB, caught, flourPantry, lotRemaining } from '../bakery';
+
+function snapshot(db: Awaited<ReturnType<typeof testDb>>) {
+  return {
+    purchases: db.engine.all('SELECT * FROM purchases ORDER BY id'),
+    lots: db.engine.all('SELECT * FROM lots ORDER BY id'),
+    products: db.engine.all('SELECT * FROM products ORDER BY id'),
+  };
+}
+
+describe('recording a purchase', () => {
+  it('2 bags of 25 lb at 18.99 make one lot of 50 lb at 0.7596 per lb, stored in grams', async () => {
+    const db = await testDb();
+    const { flour } = flourPantry(db);
+    const costco = createSupplier(db, { name: 'Costco' });
+    const { purchase, lot } = recordPurchase(db, {
+      newProduct: { ingredientId: flour.id, brand: 'King Arthur', name: 'Big Bag', packageQuantity: 25, packageUnit: 'lb' },
+      supplierId: costco.id,
+      purchasedOn: '2026-03-02',
+      packages: 2,
+      pricePerPackage: 18.99,
+      expiresOn: '2027-03-01',
+      location: 'basement',
+    });
+
+    expect(purchase).toMatchObject({ packages: 2, pricePerPackage: 18.99, quantity: 50, remaining: 50, unit: 'lb', supplier: { name: 'Costco' } });
+    expect(purchase.totalPrice).toBeCloseTo(37.98, 12);
+    expect(lot).toMatchObject({ dimension: 'weight', unit: 'g', purchasedOn: '2026-03-02', expiresOn: '2027-03-01', location: 'basement' });
+    expect(lot.quantityInitial).toBeCloseTo(50 * GRAMS_PER_LB, 9);
+    expect(lot.quantityRemaining).toBe(lot.quantityInitial);
+    expect(lot.unitCost! * GRAMS_PER_LB).toBeCloseTo(18.99 / 25, 12);
+  });
+
+  it('without a date, the purchase is dated today (the transaction clock)', async () => {
+    const db = await testDb();
+    const { smallBag } = flourPantry(db);
+    const { purchase } = recordPurchase(db, { productId: smallBag.id, packages: 1, pricePerPackage: 9 });
+    expect(purchase.purchasedOn).toBe('2026-11-26');
+  });
+
+  it('2 cartons of a dozen eggs at 4.50 become a count lot of 24 each at 0.375 each', async () => {
+    const db = await testDb();
+    const eggs = createIngredient(db, { name: 'Eggs', eachWeight: { qty: 50, unit: 'g' } });
+    const { lot, purchase } = recordPurchase(db, {
+      newProduct: { ingredientId: eggs.id, brand: 'Pete and Gerry', name: 'Large', packageQuantity: 1, packageUnit: 'dozen' },
+      packages: 2,
+      pricePerPackage: 4.5,
+    });
+    expect(lot).toMatchObject({ dimension: 'count', unit: 'each', quantityInitial: 24, unitCost: 0.375 });
+    expect(purchase).toMatchObject({ quantity: 2, unit: 'dozen' });
+  });
+
+  it('bad input names its field and changes nothing: zero packages, a negative price, a bushel, no product, a bad date', async () => {
+    const db = await testDb();
+    const { smallBag, flour } = flourPantry(db);
+    const before = snapshot(db);
+    const cases: [Parameters<typeof recordPurchase>[1], string, string][] = [
+      [{ productId: smallBag.id, packages: 0, pricePerPackage: 9 }, 'VALIDATION', 'packages'],
+      [{ productId: smallBag.id, packages: -2, pricePerPackage: 9 }, 'VALIDATION', 'packages'],
+      [{ productId: smallBag.id, packages: 1, pricePerPackage: -1 }, 'VALIDATION', 'pricePerPackage'],
+      [{ packages: 1, pricePerPackage: 1 }, 'VALIDATION', 'productId'],
+      [{ productId: smallBag.id, packages: 1, pricePerPackage: 1, purchasedOn: '2026-02-30' }, 'VALIDATION', 'purchasedOn'],
+      [{ productId: smallBag.id, packages: 1, pricePerPackage: 1, supplierId: 999 }, 'VALIDATION', 'supplierId'],
+      [{ newProduct: { ingredientId: flour.id, brand: 'Farm', name: 'Sack', packageQuantity: 1, packageUnit: 'bushel' }, packages: 1, pricePerPackage: 1 }, 'UNKNOWN_UNIT', 'packageUnit'],
+      [{ newProduct: { ingredientId: flour.id, brand: 'Farm', name: 'Sack', packageQuantity: 0, packageUnit: 'lb' }, packages: 1, pricePerPackage: 1 }, 'VALIDATION', 'packageQuantity'],
+    ];
+    for (const [input, code, field] of cases) {
+      const err = caught(() => recordPurchase(db, input));
+      expect([err.code, err.details.field], JSON.stringify(input)).toEqual([code, field]);
+    }
+    expect(snapshot(db)).toEqual(before);
+  });
+});
+
+describe('editing and deleting a purchase', () => {
+  it('buying 3 bags instead of 2, at 17.50 instead of 18.99, rewrites the lot: initial 30 lb, remaining 30 - used, new unit cost', async () => {
+    const db = await testDb();
+    const pantry = flourPantry(db);
+    const { purchase, lot } = recordPurchase(db, { productId: pantry.smallBag.id, purchasedOn: '2026-01-01', packages: 2, pricePerPackage: 18.99 });
+    consumeFifo(db, { ingredientId: pantry.flour.id, quantity: 4, unit: 'lb' });
+
+    const edited = updatePurchase(db, { id: purchase.id, packages: 3, pricePerPackage: 17.5 });
+
+    expect(edited.purchase).toMatchObject({ packages: 3, pricePerPackage: 17.5, quantity: 30 });
+    expect(edited.purchase.remaining).toBeCloseTo(26, 9);
+    expect(edited.lot.quantityInitial / GRAMS_PER_LB).toBeCloseTo(30, 12);
+    expect(lotRemaining(db, lot.id) / GRAMS_PER_LB).toBeCloseTo(26, 9);
+    expect(edited.lot.unitCost! * GRAMS_PER_LB).toBeCloseTo(1.75, 12);
+  });
+
+  it('a purchase cannot shrink below what was already used: 12 lb used of 2 x 10 lb, so 1 bag is refused and nothing changes', async () => {
+    const db = await testDb();
+    const pantry = flourPantry(db);
+    const { purchase } = recordPurchase(db, { productId: pantry.smallBag.id, purchasedOn: '2026-01-01', packages: 2, pricePerPackage: 9 });
+    consumeFifo(db, { ingredientId: pantry.flour.id, quantity: 12, unit: 'lb' });
+    const before = snapshot(db);
+
+    const err = caught(() => updatePurchase(db, { id: purchase.id, packages: 1 }));
+
+    expect(err.code).toBe('VALIDATION');
+    expect(err.details.field).toBe('packages');
+    expect(err.message).toContain('12 lb of this purchase has already been used');
+    expect(snapshot(db)).toEqual(before);
+    // Exactly what was used is allowed: 1.2 bags leaves an empty lot.
+    expect(updatePurchase(db, { id: purchase.id, packages: 1.2 }).lot.empty).toBe(true);
+  });
+
+  it('moving the purchase date moves the lot in FIFO order', async () => {
+    const db = await testDb();
+    const pantry = flourPantry(db);
+    const a = recordPurchase(db, { productId: pantry.smallBag.id, purchasedOn: '2026-01-01', packages: 1, pricePerPackage: 9 });
+    const b = recordPurchase(db, { productId: pantry.bigBag.id, purchasedOn: '2026-01-15', packages: 1, pricePerPackage: 15 });
+    updatePurchase(db, { id: a.purchase.id, purchasedOn: '2026-02-01' });
+    const used = consumeFifo(db, { ingredientId: pantry.flour.id, quantity: 1, unit: 'lb' });
+    expect(used.draws.map((d) => d.lotId)).toEqual([b.lot.id]);
+  });
+
+  it('an untouched purchase can be deleted with its lot; one that was used or adjusted cannot', async () => {
+    const db = await testDb();
+    const pantry = flourPantry(db);
+    const untouched = recordPurchase(db, { productId: pantry.bigBag.id, purchasedOn: '2026-03-01', packages: 1, pricePerPackage: 15 });
+    const used = recordPurchase(db, { productId: pantry.smallBag.id, purchasedOn: '2026-01-01', packages: 1, pricePerPackage: 9 });
+    const adjusted = recordPurchase(db, { productId: pantry.smallBag.id, purchasedOn: '2026-02-01', packages: 1, pricePerPackage: 9 });
+    consumeFifo(db, { ingredientId: pantry.flour.id, quantity: 1, unit: 'lb' });
+    adjustLot(db, { lotId: adjusted.lot.id, quantity: 1, unit: 'lb', reason: 'gift' });
+
+    expect(deletePurchase(db, untouched.purchase.id)).toEqual({ deleted: true, id: untouched.purchase.id });
+    expect(db.engine.get('SELECT id FROM lots WHERE id = ?', [untouched.lot.id])).toBeUndefined();
+    for (const p of [used, adjusted]) {
+      const err = caught(() => deletePurchase(db, p.purchase.id));
+      expect(err.code).toBe('IN_USE');
+    }
+    expect(count(db, 'purchases')).toBe(2);
+    expect(listPurchases(db, { ingredientId: pantry.flour.id }).map((p) => [p.purchasedOn, p.used])).toEqual([
+      ['2026-02-01', true],
+      ['2026-01-01', false],
+    ]);
+  });
+
+  it('purchases list newest first and filter by product', async () => {
+    const db = await testDb();
+    const pantry = flourPantry(db);
+    recordPurchase(db, { productId: pantry.smallBag.id, purchasedOn: '2026-01-01', packages: 1, pricePerPackage: 9 });
+    recordPurchase(db, { productId: pantry.bigBag.id, purchasedOn: '2026-01-15', packages: 1, pricePerPackage: 15 });
+    recordPurchase(db, { productId: pantry.smallBag.id, purchasedOn: '2026-02-01', packages: 1, pricePerPackage: 9.5 });
+    expect(listPurchases(db).map((p) => p.purchasedOn)).toEqual(['2026-02-01', '2026-01-15', '2026-01-01']);
+    expect(listPurchases(db, { productId: pantry.smallBag.id }).map((p) => p.pricePerPackage)).toEqual([9.5, 9]);
+    expect(listPurchases(db, { limit: 1 })).toHaveLength(1);
+  });
+});
