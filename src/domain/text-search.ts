@@ -10,8 +10,10 @@ export function foldText(text: string): string {
 
 /** 0 exact, 1 prefix, 2 word start, 3 substring; undefined when the name does not match. */
 export function matchRank(name: string, query: string): number | undefined {
-  const n = foldText(name);
-  const q = foldText(query);
+  return rankFolded(foldText(name), foldText(query));
+}
+
+function rankFolded(n: string, q: string): number | undefined {
   if (!q) return 3;
   if (n === q) return 0;
   if (n.startsWith(q)) return 1;
@@ -25,11 +27,13 @@ export function matchRank(name: string, query: string): number | undefined {
 
 /** Sorts matches best first, then alphabetically, and keeps the first `limit`. */
 export function rankByName<T>(items: readonly T[], query: string, name: (item: T) => string, limit = Infinity): T[] {
+  const q = foldText(query);
   const scored: { item: T; rank: number; key: string }[] = [];
   for (const item of items) {
-    const rank = matchRank(name(item), query);
-    if (rank !== undefined) scored.push({ item, rank, key: foldText(name(item)) });
+    const key = foldText(name(item));
+    const rank = rankFolded(key, q);
+    if (rank !== undefined) scored.push({ item, rank, key });
   }
-  scored.sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key));
+  scored.sort((a, b) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return scored.slice(0, limit).map((s) => s.item);
 }

@@ -129,11 +129,10 @@ export interface IngredientSearch {
 /** Ranked name search: exact, then prefix, then word start, then anywhere; ignores case and accents. */
 export function searchIngredients(db: Database, search: IngredientSearch, tx?: Tx): IngredientMatch[] {
   return withTransaction(db, tx, (t) => {
-    const rows = t.all<IngredientRow & { child_count: number }>(
-      'SELECT i.*, (SELECT count(*) FROM ingredients c WHERE c.parent_id = i.id) AS child_count FROM ingredients i',
-    );
+    const rows = t.all<IngredientRow>('SELECT * FROM ingredients');
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const candidates = search.leavesOnly ? rows.filter((r) => r.child_count === 0) : rows;
+    const parents = new Set(rows.map((r) => r.parent_id));
+    const candidates = search.leavesOnly ? rows.filter((r) => !parents.has(r.id)) : rows;
     const ranked = rankByName(candidates, search.query ?? '', (r) => r.name, Math.max(1, search.limit ?? 20));
     return ranked.map((r) => {
       const path: string[] = [];
@@ -144,7 +143,7 @@ export function searchIngredients(db: Database, search: IngredientSearch, tx?: T
         name: r.name,
         level: r.level,
         parentId: r.parent_id,
-        isLeaf: r.child_count === 0,
+        isLeaf: !parents.has(r.id),
         hasDensity: conversionContextOf(r).density !== null,
         path,
       };

@@ -8,6 +8,7 @@ import { conversionContextOf } from '../../domain/ingredient-measures';
 import { productLabel } from '../../domain/labels';
 import { isEmpty, isLow } from '../../domain/stock-flags';
 import { BASE_UNIT, parseUnit, type ConversionContext, type Dimension, type Unit } from '../../domain/units';
+import { isoDate, optionalText } from '../../domain/validate';
 import { AppError } from '../../errors';
 import { loadIngredient } from '../catalog/ingredient-rows';
 
@@ -123,4 +124,27 @@ export function displayUnitOf(db: Database, ingredientId: number, tx?: Tx): Unit
 
 export function conversionContextFor(db: Database, ingredientId: number, tx?: Tx): ConversionContext {
   return withTransaction(db, tx, (t) => conversionContextOf(loadIngredient(db, ingredientId, t)));
+}
+
+export interface LotDetailsUpdate {
+  id: number;
+  expiresOn?: string | null;
+  location?: string;
+  notes?: string;
+}
+
+/**
+ * Where a lot is kept, when it expires and notes about it. Quantities and
+ * cost change only through its purchase, adjustments and consumption.
+ */
+export function updateLotDetails(db: Database, input: LotDetailsUpdate, tx?: Tx): Lot {
+  return withTransaction(db, tx, (t) => {
+    const row = loadLotRow(db, input.id, t);
+    const expiresOn =
+      input.expiresOn === undefined ? row.expires_on : input.expiresOn === null || input.expiresOn === '' ? null : isoDate(input.expiresOn, 'expiresOn', 'expiry date');
+    const location = input.location === undefined ? row.location : optionalText(input.location, 'location', 'location', 100);
+    const notes = input.notes === undefined ? row.notes : optionalText(input.notes, 'notes');
+    t.run('UPDATE lots SET expires_on = ?, location = ?, notes = ?, updated_at = ? WHERE id = ?', [expiresOn, location, notes, t.now(), row.id]);
+    return getLot(db, row.id, t);
+  });
 }

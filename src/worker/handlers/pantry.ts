@@ -1,7 +1,7 @@
 /** RPC handlers for the pantry: purchases, stock, lots, adjustments, FIFO dry runs and price history. */
 import { adjustLot, listAdjustments, type AdjustmentInput } from '../../services/pantry/adjustments';
 import { planFifo, type FifoRequest } from '../../services/pantry/fifo';
-import { getLot } from '../../services/pantry/lots';
+import { getLot, updateLotDetails, type LotDetailsUpdate } from '../../services/pantry/lots';
 import { priceHistory } from '../../services/pantry/price-history';
 import {
   deletePurchase,
@@ -24,6 +24,7 @@ export const pantryHandlers = defineHandlers({
   'pantry.ingredientStock': (ctx, params: { ingredientId: number; unit?: string }) => ingredientStock(ctx.db, params),
   'pantry.onHand': (ctx, params: { ingredientId: number; unit: string }) => onHand(ctx.db, params),
   'pantry.getLot': (ctx, params: { id: number }) => getLot(ctx.db, params.id),
+  'pantry.updateLot': (ctx, params: LotDetailsUpdate) => updateLotDetails(ctx.db, params),
   'pantry.adjustLot': (ctx, params: AdjustmentInput) => adjustLot(ctx.db, params),
   'pantry.listAdjustments': (ctx, params: { lotId?: number; ingredientId?: number }) => listAdjustments(ctx.db, params),
   'pantry.consumeDryRun': (ctx, params: FifoRequest) => planFifo(ctx.db, params),

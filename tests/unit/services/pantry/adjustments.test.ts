@@ -71,3 +71,13 @@ describe('adjusting a lot', () => {
     expect(() => db.engine.run('UPDATE lot_adjustments SET cost = 0')).toThrow(/append-only/);
   });
 });
+
+describe('a lot\'s details', () => {
+  it('moving the flour to the freezer with an expiry changes where it is, not how much', async () => {
+    const { db, lot } = await tenPoundBag();
+    const { updateLotDetails } = await import('../../../../src/services/pantry/lots');
+    const moved = updateLotDetails(db, { id: lot.id, location: 'freezer', expiresOn: '2026-12-31' });
+    expect(moved).toMatchObject({ location: 'freezer', expiresOn: '2026-12-31', quantityRemaining: lot.quantityRemaining });
+    expect(caught(() => updateLotDetails(db, { id: lot.id, expiresOn: 'soon' })).details.field).toBe('expiresOn');
+  });
+});
