@@ -89,10 +89,6 @@ export function parseUnit(text: string): Unit | undefined {
   return ALIASES[key];
 }
 
-export function isUnit(text: string): text is Unit {
-  return Object.hasOwn(UNITS, text);
-}
-
 export function dimensionOf(unit: Unit): Dimension {
   return UNITS[unit].dimension;
 }

@@ -12,15 +12,13 @@ import {
   type DensityInput,
   type EachWeightInput,
 } from '../../domain/ingredient-measures';
+import { MAX_INGREDIENT_LEVEL } from '../../domain/ingredient-tree-rules';
 import type { Density, EachWeight } from '../../domain/units';
 import { optionalText, positiveId, requiredText } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { hasChildren, ingredientPath, loadIngredient, type IngredientRow, type PathStep } from './ingredient-rows';
 import { listProducts, type ProductSummary } from './products';
 import { freeSlug } from './slugs';
-
-/** Levels are 0 (category), 1 (group), 2 (leaf at the deepest). */
-export const MAX_LEVEL = 2;
 
 export interface IngredientInput {
   name: string;
@@ -79,7 +77,7 @@ function usage(tx: Tx, id: number): { children: number; products: number; lots: 
 function checkParent(db: Database, tx: Tx, parentId: number, subtreeHeight: number): IngredientRow {
   const parent = tx.get<IngredientRow>('SELECT * FROM ingredients WHERE id = ?', [parentId]);
   if (!parent) throw validationError('parentId', 'The chosen parent ingredient no longer exists.', { parentId });
-  if (parent.level + 1 + subtreeHeight > MAX_LEVEL) {
+  if (parent.level + 1 + subtreeHeight > MAX_INGREDIENT_LEVEL) {
     throw validationError(
       'parentId',
       `${parent.name} is already at the deepest level: the ingredient tree has at most three levels (category > group > ingredient).`,

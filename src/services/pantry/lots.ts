@@ -4,13 +4,11 @@
  * to a unit a baker reads (see stock.ts).
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
-import { conversionContextOf } from '../../domain/ingredient-measures';
 import { productLabel } from '../../domain/labels';
 import { isEmpty, isLow } from '../../domain/stock-flags';
-import { BASE_UNIT, parseUnit, type ConversionContext, type Dimension, type Unit } from '../../domain/units';
+import { BASE_UNIT, parseUnit, type Dimension, type Unit } from '../../domain/units';
 import { isoDate, optionalText } from '../../domain/validate';
 import { AppError } from '../../errors';
-import { loadIngredient } from '../catalog/ingredient-rows';
 
 export interface LotRow {
   id: number;
@@ -96,13 +94,6 @@ export function lotRowsOf(db: Database, ingredientId: number, tx?: Tx): LotRow[]
   );
 }
 
-export function listLots(db: Database, filter: { ingredientId: number; withStockOnly?: boolean }, tx?: Tx): Lot[] {
-  return withTransaction(db, tx, (t) => {
-    const lots = lotRowsOf(db, filter.ingredientId, t).map(toLot);
-    return filter.withStockOnly ? lots.filter((l) => !l.empty) : lots;
-  });
-}
-
 /**
  * The unit an ingredient's stock reads best in: the package unit of its
  * newest lot, else of its preferred (or first) product, else grams.
@@ -120,10 +111,6 @@ export function displayUnitOf(db: Database, ingredientId: number, tx?: Tx): Unit
     );
     return parseUnit(fromLot?.package_unit ?? fromProduct?.package_unit ?? 'g') ?? 'g';
   });
-}
-
-export function conversionContextFor(db: Database, ingredientId: number, tx?: Tx): ConversionContext {
-  return withTransaction(db, tx, (t) => conversionContextOf(loadIngredient(db, ingredientId, t)));
 }
 
 export interface LotDetailsUpdate {
