@@ -40,5 +40,3 @@ export function labelOf(...keys: string[]) {
     return keys.map((k) => r[k]).filter((v) => typeof v === 'string' && v).join(' ') || '(unnamed)';
   };
 }
-
-const lower = (s: string) => s.toLowerCase();

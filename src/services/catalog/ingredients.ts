@@ -74,7 +74,7 @@ function usage(tx: Tx, id: number): { children: number; products: number; lots: 
 }
 
 /** The parent must exist, have room for a level below it, and not be a leaf already in use. */
-function checkParent(db: Database, tx: Tx, parentId: number, subtreeHeight: number): IngredientRow {
+function checkParent(tx: Tx, parentId: number, subtreeHeight: number): IngredientRow {
   const parent = tx.get<IngredientRow>('SELECT * FROM ingredients WHERE id = ?', [parentId]);
   if (!parent) throw validationError('parentId', 'The chosen parent ingredient no longer exists.', { parentId });
   if (parent.level + 1 + subtreeHeight > MAX_INGREDIENT_LEVEL) {
@@ -114,7 +114,7 @@ export function createIngredient(db: Database, input: IngredientInput, tx?: Tx):
     const density = checkDensity(input.density);
     const eachWeight = checkEachWeight(input.eachWeight);
     const parentId = input.parentId == null ? null : positiveId(input.parentId, 'parentId', 'parent ingredient');
-    const parent = parentId === null ? null : checkParent(db, t, parentId, 0);
+    const parent = parentId === null ? null : checkParent(t, parentId, 0);
     assertNameFree(t, name, null);
     const now = t.now();
     const id = t.run(
@@ -158,7 +158,7 @@ export function updateIngredient(db: Database, input: IngredientUpdate, tx?: Tx)
         throw validationError('parentId', `${row.name} cannot be placed under itself or one of its own sub-ingredients.`);
       }
       const height = below.reduce((h, d) => Math.max(h, d.depth), 0);
-      level = parentId === null ? 0 : checkParent(db, t, parentId, height).level + 1;
+      level = parentId === null ? 0 : checkParent(t, parentId, height).level + 1;
     }
 
     const now = t.now();
