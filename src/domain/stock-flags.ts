@@ -9,7 +9,7 @@
 export const LOW_FRACTION = 0.2;
 
 /** Quantities this close to zero (relative to the lot) are empty: float noise, not flour. */
-const EMPTY_TOLERANCE = 1e-9;
+export const EMPTY_TOLERANCE = 1e-9;
 
 export function isEmpty(remaining: number, initial: number): boolean {
   return remaining <= Math.abs(initial) * EMPTY_TOLERANCE;

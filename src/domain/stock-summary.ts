@@ -60,34 +60,86 @@ function perDisplayUnit(dimension: Dimension, unit: Unit, ctx: ConversionContext
   }
 }
 
-export function summarizeStock(lots: readonly StockLotRow[], unit: Unit, ctx: ConversionContext): StockSummary {
-  const ordered = [...lots].sort(fifoOrder);
+/** An ingredient's lots of one dimension, added up (what SQL's GROUP BY gives). */
+export interface StockGroup {
+  dimension: Dimension;
+  lotCount: number;
+  lotsWithStock: number;
+  /** Sum of quantity remaining, in the dimension's base unit. */
+  remaining: number;
+  /** Sum of remaining x unit cost over lots whose cost is known. */
+  value: number;
+  /** Lots with stock whose cost is unknown. */
+  unpricedWithStock: number;
+}
+
+/** The newest lot: "low" compares what is on hand with what one purchase brings. */
+export interface NewestLot {
+  dimension: Dimension;
+  quantityInitial: number;
+}
+
+export type StockTotals = Omit<StockSummary, 'lots'>;
+
+/**
+ * Totals from per-dimension groups. The pantry overview gets the groups from
+ * one aggregate query instead of reading every lot; `summarizeStock` builds
+ * the same groups from lot rows, so both add up the same way.
+ */
+export function summarizeStockTotals(groups: readonly StockGroup[], newest: NewestLot | null, unit: Unit, ctx: ConversionContext): StockTotals {
   let total = 0;
   let value = 0;
   let valueComplete = true;
   let unconvertedLots = 0;
   let lotsWithStock = 0;
+  let lotCount = 0;
+  for (const g of groups) {
+    lotCount += g.lotCount;
+    lotsWithStock += g.lotsWithStock;
+    value += g.value;
+    if (g.unpricedWithStock > 0) valueComplete = false;
+    const per = perDisplayUnit(g.dimension, unit, ctx);
+    if (per === null) unconvertedLots += g.lotsWithStock;
+    else total += g.remaining / per;
+  }
+  const newestPer = newest ? perDisplayUnit(newest.dimension, unit, ctx) : null;
+  const reference = newest && newestPer !== null ? newest.quantityInitial / newestPer : 0;
+  const empty = lotsWithStock === 0;
+  return {
+    total,
+    unit,
+    value,
+    valueComplete,
+    lotCount,
+    lotsWithStock,
+    unconvertedLots,
+    empty,
+    low: !empty && reference > 0 && isLow(total, reference),
+  };
+}
+
+export function summarizeStock(lots: readonly StockLotRow[], unit: Unit, ctx: ConversionContext): StockSummary {
+  const ordered = [...lots].sort(fifoOrder);
+  const groups = new Map<Dimension, StockGroup>();
   const views: StockLotView[] = ordered.map((lot) => {
     const per = perDisplayUnit(lot.dimension, unit, ctx);
-    const shownUnit = per === null ? BASE_UNIT[lot.dimension] : unit;
     const k = per ?? 1;
     const empty = isEmpty(lot.quantityRemaining, lot.quantityInitial);
     const lotValue = lot.unitCost === null ? null : lot.quantityRemaining * lot.unitCost;
+    let g = groups.get(lot.dimension);
+    if (!g) groups.set(lot.dimension, (g = { dimension: lot.dimension, lotCount: 0, lotsWithStock: 0, remaining: 0, value: 0, unpricedWithStock: 0 }));
+    g.lotCount++;
+    g.remaining += lot.quantityRemaining;
+    if (lotValue !== null) g.value += lotValue;
     if (!empty) {
-      lotsWithStock++;
-      if (lotValue === null) valueComplete = false;
-    }
-    if (lotValue !== null) value += lotValue;
-    if (per === null) {
-      if (!empty) unconvertedLots++;
-    } else {
-      total += lot.quantityRemaining / k;
+      g.lotsWithStock++;
+      if (lotValue === null) g.unpricedWithStock++;
     }
     return {
       id: lot.id,
       quantityInitial: lot.quantityInitial / k,
       quantityRemaining: empty ? 0 : lot.quantityRemaining / k,
-      unit: shownUnit,
+      unit: per === null ? BASE_UNIT[lot.dimension] : unit,
       unitCost: lot.unitCost === null ? null : lot.unitCost * k,
       value: lotValue,
       converted: per !== null,
@@ -95,19 +147,6 @@ export function summarizeStock(lots: readonly StockLotRow[], unit: Unit, ctx: Co
       low: isLow(lot.quantityRemaining, lot.quantityInitial),
     };
   });
-  const newest = views[views.length - 1];
-  const reference = newest?.converted ? newest.quantityInitial : 0;
-  const empty = lotsWithStock === 0;
-  return {
-    total,
-    unit,
-    value,
-    valueComplete,
-    lotCount: lots.length,
-    lotsWithStock,
-    unconvertedLots,
-    empty,
-    low: !empty && reference > 0 && isLow(total, reference),
-    lots: views,
-  };
+  const newest = ordered[ordered.length - 1];
+  return { ...summarizeStockTotals([...groups.values()], newest ?? null, unit, ctx), lots: views };
 }

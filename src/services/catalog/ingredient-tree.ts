@@ -6,9 +6,9 @@
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { conversionContextOf } from '../../domain/ingredient-measures';
-import { summarizeStock, type StockLotRow } from '../../domain/stock-summary';
 import { rankByName } from '../../domain/text-search';
-import { BASE_UNIT, parseUnit, type Dimension, type Unit } from '../../domain/units';
+import type { Unit } from '../../domain/units';
+import { stockTotalsByIngredient } from '../pantry/stock-totals';
 import type { IngredientRow } from './ingredient-rows';
 
 export interface StockHint {
@@ -44,17 +44,6 @@ export interface IngredientMatch {
   path: string[];
 }
 
-interface HintLotRow {
-  id: number;
-  ingredient_id: number;
-  purchased_on: string;
-  dimension: Dimension;
-  quantity_initial: number;
-  quantity_remaining: number;
-  unit_cost: number | null;
-  package_unit: string;
-}
-
 function byName(a: { name: string }, b: { name: string }): number {
   return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
 }
@@ -65,15 +54,7 @@ export function ingredientTree(db: Database, tx?: Tx): IngredientNode[] {
     const productCounts = new Map(
       t.all<{ ingredient_id: number; n: number }>('SELECT ingredient_id, count(*) AS n FROM products GROUP BY ingredient_id').map((r) => [r.ingredient_id, r.n]),
     );
-    const lots = new Map<number, HintLotRow[]>();
-    for (const lot of t.all<HintLotRow>(
-      `SELECT l.id, l.ingredient_id, l.purchased_on, l.dimension, l.quantity_initial, l.quantity_remaining, l.unit_cost, p.package_unit
-       FROM lots l JOIN products p ON p.id = l.product_id ORDER BY l.purchased_on, l.id`,
-    )) {
-      const list = lots.get(lot.ingredient_id);
-      if (list) list.push(lot);
-      else lots.set(lot.ingredient_id, [lot]);
-    }
+    const totals = stockTotalsByIngredient(db, new Map(rows.map((r) => [r.id, r])), t);
 
     const nodes = new Map<number, IngredientNode>();
     for (const r of rows) {
@@ -98,23 +79,10 @@ export function ingredientTree(db: Database, tx?: Tx): IngredientNode[] {
         parent.isLeaf = false;
       } else roots.push(node);
     }
-    for (const r of rows) {
-      const ingredientLots = lots.get(r.id);
-      const node = nodes.get(r.id)!;
+    for (const node of nodes.values()) {
       node.children.sort(byName);
-      if (!ingredientLots || !node.isLeaf) continue;
-      const newest = ingredientLots[ingredientLots.length - 1]!;
-      const unit = parseUnit(newest.package_unit) ?? BASE_UNIT[newest.dimension];
-      const stockRows: StockLotRow[] = ingredientLots.map((l) => ({
-        id: l.id,
-        purchasedOn: l.purchased_on,
-        dimension: l.dimension,
-        quantityInitial: l.quantity_initial,
-        quantityRemaining: l.quantity_remaining,
-        unitCost: l.unit_cost,
-      }));
-      const summary = summarizeStock(stockRows, unit, conversionContextOf(r));
-      node.onHand = { quantity: summary.total, unit, empty: summary.empty, low: summary.low };
+      const stock = node.isLeaf ? totals.get(node.id) : undefined;
+      if (stock) node.onHand = { quantity: stock.total, unit: stock.unit, empty: stock.empty, low: stock.low };
     }
     return roots.sort(byName);
   });

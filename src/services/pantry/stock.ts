@@ -8,10 +8,11 @@ import { conversionContextOf } from '../../domain/ingredient-measures';
 import { productLabel } from '../../domain/labels';
 import { summarizeStock, type StockLotRow, type StockSummary } from '../../domain/stock-summary';
 import { rankByName } from '../../domain/text-search';
-import { BASE_UNIT, conversionFactor, parseUnit, requireUnit, type Unit } from '../../domain/units';
+import { BASE_UNIT, conversionFactor, requireUnit, type Unit } from '../../domain/units';
 import { positiveId } from '../../domain/validate';
 import { loadIngredient, type IngredientRow } from '../catalog/ingredient-rows';
 import { displayUnitOf, lotRowsOf, type LotRow } from './lots';
+import { stockTotalsByIngredient } from './stock-totals';
 
 export interface OnHand {
   ingredientId: number;
@@ -120,10 +121,6 @@ export interface PantryOverviewRow extends Omit<StockSummary, 'lots'> {
   lastPurchasedOn: string;
 }
 
-interface OverviewLotRow extends LotRow {
-  ing_name: string;
-}
-
 /**
  * Every ingredient with at least one lot, with its total in the unit it is
  * bought in, its value and its flags; filtered by name when `query` is given.
@@ -131,33 +128,19 @@ interface OverviewLotRow extends LotRow {
 export function pantryOverview(db: Database, request: { query?: string } = {}, tx?: Tx): PantryOverviewRow[] {
   return withTransaction(db, tx, (t) => {
     const ingredients = new Map(t.all<IngredientRow>('SELECT * FROM ingredients').map((r) => [r.id, r]));
-    const lots = t.all<OverviewLotRow>(
-      `SELECT l.*, p.brand AS product_brand, p.name AS product_name, p.package_unit, i.name AS ing_name
-       FROM lots l JOIN products p ON p.id = l.product_id JOIN ingredients i ON i.id = l.ingredient_id
-       ORDER BY l.ingredient_id, l.purchased_on, l.id`,
-    );
-    const grouped = new Map<number, OverviewLotRow[]>();
-    for (const lot of lots) {
-      const list = grouped.get(lot.ingredient_id);
-      if (list) list.push(lot);
-      else grouped.set(lot.ingredient_id, [lot]);
-    }
     const rows: PantryOverviewRow[] = [];
-    for (const [ingredientId, ingredientLots] of grouped) {
+    for (const [ingredientId, totals] of stockTotalsByIngredient(db, ingredients, t)) {
       const ingredient = ingredients.get(ingredientId)!;
-      const newest = ingredientLots[ingredientLots.length - 1]!;
-      const unit = parseUnit(newest.package_unit) ?? BASE_UNIT[newest.dimension];
-      const summary: Partial<StockSummary> = summarizeStock(ingredientLots.map(stockRow), unit, conversionContextOf(ingredient));
-      delete summary.lots;
       const path: string[] = [];
       for (let p = ingredient.parent_id; p !== null; p = ingredients.get(p)?.parent_id ?? null) {
         path.unshift(ingredients.get(p)?.name ?? '');
       }
+      const { lastPurchasedOn, ...summary } = totals;
       rows.push({
-        ...(summary as Omit<StockSummary, 'lots'>),
+        ...summary,
         ingredient: { id: ingredient.id, name: ingredient.name, slug: ingredient.slug },
         path,
-        lastPurchasedOn: newest.purchased_on,
+        lastPurchasedOn,
       });
     }
     const query = request.query?.trim() ?? '';

@@ -1,0 +1,84 @@
+/**
+ * Stock totals for every ingredient with lots, from two aggregate queries
+ * (per ingredient and dimension, and each ingredient's newest lot) instead
+ * of reading every lot row: the pantry overview and the ingredient tree stay
+ * fast as years of purchases pile up. The arithmetic is the domain's
+ * (summarizeStockTotals), shared with the per-lot view.
+ */
+import { withTransaction, type Database, type Tx } from '../../db/session';
+import { conversionContextOf } from '../../domain/ingredient-measures';
+import { EMPTY_TOLERANCE } from '../../domain/stock-flags';
+import { summarizeStockTotals, type StockGroup, type StockTotals } from '../../domain/stock-summary';
+import { BASE_UNIT, parseUnit, type Dimension } from '../../domain/units';
+import type { IngredientRow } from '../catalog/ingredient-rows';
+
+export interface IngredientTotals extends StockTotals {
+  lastPurchasedOn: string;
+}
+
+interface GroupRow {
+  ingredient_id: number;
+  dimension: Dimension;
+  lot_count: number;
+  lots_with_stock: number;
+  remaining: number;
+  value: number;
+  unpriced_with_stock: number;
+}
+
+interface NewestRow {
+  ingredient_id: number;
+  dimension: Dimension;
+  quantity_initial: number;
+  package_unit: string;
+  purchased_on: string;
+}
+
+/** Totals keyed by ingredient id, each in the unit its newest lot was bought in. */
+export function stockTotalsByIngredient(db: Database, ingredients: ReadonlyMap<number, IngredientRow>, tx?: Tx): Map<number, IngredientTotals> {
+  return withTransaction(db, tx, (t) => {
+    const groups = new Map<number, StockGroup[]>();
+    const groupRows = t.all<GroupRow>(
+      `SELECT ingredient_id, dimension, count(*) AS lot_count,
+              total(quantity_remaining > abs(quantity_initial) * ?) AS lots_with_stock,
+              total(quantity_remaining) AS remaining,
+              total(quantity_remaining * unit_cost) AS value,
+              total(quantity_remaining > abs(quantity_initial) * ? AND unit_cost IS NULL) AS unpriced_with_stock
+       FROM lots GROUP BY ingredient_id, dimension`,
+      [EMPTY_TOLERANCE, EMPTY_TOLERANCE],
+    );
+    for (const r of groupRows) {
+      const list = groups.get(r.ingredient_id) ?? [];
+      list.push({
+        dimension: r.dimension,
+        lotCount: r.lot_count,
+        lotsWithStock: r.lots_with_stock,
+        remaining: r.remaining,
+        value: r.value,
+        unpricedWithStock: r.unpriced_with_stock,
+      });
+      groups.set(r.ingredient_id, list);
+    }
+    const newestRows = t.all<NewestRow>(
+      `SELECT ingredient_id, dimension, quantity_initial, package_unit, purchased_on FROM (
+         SELECT l.ingredient_id, l.dimension, l.quantity_initial, p.package_unit, l.purchased_on,
+                row_number() OVER (PARTITION BY l.ingredient_id ORDER BY l.purchased_on DESC, l.id DESC) AS rn
+         FROM lots l JOIN products p ON p.id = l.product_id)
+       WHERE rn = 1`,
+    );
+    const totals = new Map<number, IngredientTotals>();
+    for (const n of newestRows) {
+      const ingredient = ingredients.get(n.ingredient_id);
+      if (!ingredient) continue;
+      const unit = parseUnit(n.package_unit) ?? BASE_UNIT[n.dimension];
+      const summary = summarizeStockTotals(
+        groups.get(n.ingredient_id) ?? [],
+        { dimension: n.dimension, quantityInitial: n.quantity_initial },
+        unit,
+        conversionContextOf(ingredient),
+      );
+      totals.set(n.ingredient_id, { ...summary, lastPurchasedOn: n.purchased_on });
+    }
+    return totals;
+  });
+}
