@@ -26,6 +26,11 @@ export function loadIngredient(db: Database, id: number, tx?: Tx): IngredientRow
   });
 }
 
+/** The ingredient with this slug (the natural key in files and on the command line), if any. */
+export function findIngredientBySlug(db: Database, slug: string, tx?: Tx): IngredientRow | undefined {
+  return withTransaction(db, tx, (t) => t.get<IngredientRow>('SELECT * FROM ingredients WHERE slug = ?', [slug]));
+}
+
 /** Ancestors of an ingredient, root first (not including the ingredient itself). */
 export function ingredientPath(db: Database, id: number, tx?: Tx): PathStep[] {
   return withTransaction(db, tx, (t) =>
