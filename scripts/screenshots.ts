@@ -28,7 +28,10 @@ async function shoot(page: Page, name: string): Promise<void> {
     for (const scheme of schemes) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.waitForTimeout(150);
-      await page.screenshot({ path: `${outDir}/${name}-${viewport.name}-${scheme}.png`, fullPage: true });
+      // Whole page, but long lists are cut at two screens: enough to judge, small enough to look at.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const clip = { x: 0, y: 0, width: viewport.width, height: Math.min(height, viewport.height * 2) };
+      await page.screenshot({ path: `${outDir}/${name}-${viewport.name}-${scheme}.png`, fullPage: true, clip });
     }
   }
   console.log(`  ${name}`);
@@ -53,8 +56,42 @@ try {
   await page.goto(`http://localhost:${port}/`);
   await page.getByRole('heading', { name: 'Welcome to Bake Planner' }).waitFor();
   await shoot(page, 'welcome');
+  await visit(page, '#/pantry', 'text=Your pantry is empty');
+  await shoot(page, 'pantry-empty');
+  await visit(page, '#/dashboard', 'text=Nothing in your pantry yet');
+  await shoot(page, 'dashboard-empty');
+
+  await visit(page, '#/welcome', 'text=Explore with sample data');
   await page.getByRole('button', { name: 'Explore sample data' }).click();
   await page.waitForURL(/#\/pantry/, { timeout: 60_000 });
+  await page.locator('table.data-table').first().waitFor();
+  await shoot(page, 'pantry-stock');
+
+  await visit(page, '#/pantry?view=all', 'details summary');
+  await page.locator('details summary').first().click();
+  await shoot(page, 'pantry-tree');
+  await visit(page, '#/pantry?q=choc&view=all', 'text=Chocolate');
+  await shoot(page, 'pantry-search');
+
+  await visit(page, '#/pantry?q=all-purpose', 'table.data-table a');
+  await page.locator('table.data-table a').first().click();
+  await page.locator('figure svg').waitFor();
+  await shoot(page, 'ingredient');
+
+  await page.getByRole('button', { name: /^Adjust/ }).first().click();
+  await page.getByRole('dialog').waitFor();
+  await shoot(page, 'adjust');
+  await page.keyboard.press('Escape');
+
+  await visit(page, '#/pantry/purchase', 'text=Record a purchase');
+  await shoot(page, 'purchase');
+  await page.getByRole('combobox', { name: 'Product' }).fill('flour');
+  await page.getByRole('option').first().waitFor();
+  await shoot(page, 'purchase-typeahead');
+  await page.getByRole('option', { name: /Create product/ }).dispatchEvent('pointerdown');
+  await page.getByText('New product').waitFor();
+  await shoot(page, 'purchase-new-product');
+
   await visit(page, '#/dashboard', 'text=ingredients in stock');
   await shoot(page, 'dashboard');
   await visit(page, '#/settings', 'text=Database schema');

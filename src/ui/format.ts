@@ -88,3 +88,13 @@ export function formatBytes(bytes: number): string {
   }
   return `${new Intl.NumberFormat(undefined, { maximumFractionDigits: i === 0 ? 0 : 1 }).format(value)} ${units[i]}`;
 }
+
+/** Whether a calendar date (YYYY-MM-DD) is before today on this device: an expiry date that has passed. */
+export function isPastDate(iso: string | null | undefined, now: Date = new Date()): boolean {
+  return !!iso && iso < todayIso(now);
+}
+
+/** A number as it should appear inside an input box: at most 3 decimals, no grouping, a dot for decimals. */
+export function inputNumber(value: number): string {
+  return String(Number(value.toFixed(3)));
+}

@@ -1,8 +1,9 @@
 /**
- * The currency a device's locale suggests ("en-GB" -> GBP), used as the
- * default until the baker picks one in Settings. Intl can format any currency
- * but cannot say which one a region uses, hence this short table of regions;
- * anywhere not listed falls back to USD, which Settings lets the baker change.
+ * Defaults a device's locale suggests: the currency ("en-GB" -> GBP), used
+ * until the baker picks one in Settings, and the weight unit a new product's
+ * package is most likely sold in (lb in the US, kg elsewhere). Intl can format
+ * any currency but cannot say which one a region uses, hence this short table
+ * of regions; anywhere not listed falls back to USD, which Settings can change.
  */
 const EURO_REGIONS = 'AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK AD MC SM VA ME XK'.split(' ');
 
@@ -18,13 +19,24 @@ const REGION_CURRENCY: Record<string, string> = {
 
 export const FALLBACK_CURRENCY = 'USD';
 
-export function currencyForLocale(locale: string): string {
+function regionOf(locale: string): string | undefined {
   try {
-    const region = new Intl.Locale(locale).maximize().region;
-    return (region && REGION_CURRENCY[region]) || FALLBACK_CURRENCY;
+    return new Intl.Locale(locale).maximize().region;
   } catch {
-    return FALLBACK_CURRENCY;
+    return undefined;
   }
+}
+
+export function currencyForLocale(locale: string): string {
+  const region = regionOf(locale);
+  return (region && REGION_CURRENCY[region]) || FALLBACK_CURRENCY;
+}
+
+/** Regions that still sell baking goods by the pound. */
+const POUND_REGIONS = new Set(['US', 'LR', 'MM']);
+
+export function packageWeightUnitForLocale(locale: string): 'lb' | 'kg' {
+  return POUND_REGIONS.has(regionOf(locale) ?? '') ? 'lb' : 'kg';
 }
 
 /** Currencies offered first in Settings; any other ISO code can still be typed. */

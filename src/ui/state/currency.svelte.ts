@@ -4,7 +4,7 @@
  * suggests it. Reloads when any tab changes the settings.
  */
 import type { RpcClient } from '../../rpc/client';
-import { currencyForLocale } from '../locale-currency';
+import { currencyForLocale } from '../locale-defaults';
 
 export class Currency {
   code = $state(currencyForLocale(navigator.language));
