@@ -104,6 +104,23 @@ export class PersistenceStore implements RecoverySource {
     );
   }
 
+  /**
+   * The naive alternative to the log, kept only as the benchmark's baseline: the whole image replaces
+   * every checkpoint and log record in one transaction, on every commit.
+   */
+  replaceWithImage(meta: Omit<CheckpointMeta, 'id'>, image: Uint8Array): Promise<void> {
+    const { dexie } = this;
+    return this.guard(() =>
+      dexie.transaction('rw', dexie.checkpoints, dexie.images, dexie.log, async () => {
+        await dexie.checkpoints.clear();
+        await dexie.images.clear();
+        await dexie.log.clear();
+        const id = await dexie.checkpoints.add(meta as CheckpointMeta);
+        await dexie.images.add({ id, image });
+      }),
+    );
+  }
+
   /** Keeps only the checkpoints in `keep` and drops log records already inside the oldest of them. */
   retain(keep: readonly number[], pruneUpToSeq: number): Promise<void> {
     const { dexie } = this;

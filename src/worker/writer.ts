@@ -30,7 +30,7 @@ import { buildReport, type RecoveryReport } from '../persistence/report';
 import type { PersistenceStore } from '../persistence/store';
 import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/contract';
 import { changedTables } from './changed-tables';
-import type { RuntimeServices, WorkerStorageStatus } from './handlers/context';
+import type { CommitMode, RuntimeServices, WorkerStorageStatus } from './handlers/context';
 import { serve } from './rpc-server';
 
 /** Where a request came from: a follower tab's forwarded requests carry a key and, after a handover, a retry mark. */
@@ -59,6 +59,7 @@ export class Writer {
   private queue: Promise<unknown>;
   private checkpointWrite: Promise<unknown> | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private commitMode: CommitMode = 'log';
   private readonly services: RuntimeServices;
   /** Resolves once the first opening has finished (successfully or not). */
   readonly ready: Promise<void>;
@@ -98,7 +99,13 @@ export class Writer {
     const response = await serve({ db: this.db!, runtime: this.services }, request);
     const commits = this.commits;
     this.commits = [];
-    if (commits.length > 0) {
+    if (commits.length > 0 && this.commitMode === 'full-image') {
+      try {
+        await this.saveWholeImage(commits);
+      } catch (e) {
+        return failure(request.id, await this.revertToDurable(e));
+      }
+    } else if (commits.length > 0) {
       const records = commits.map((statements, i) =>
         makeLogRecord(this.lastSeq + 1 + i, 'commit', encodeStatements(statements), this.nowIso(), origin.requestKey),
       );
@@ -119,6 +126,20 @@ export class Writer {
     this.since.commits += records.length;
     for (const r of records) this.since.bytes += r.payload.length;
     this.options.notify({ type: 'changed', tables, seq: this.lastSeq });
+  }
+
+  /** The benchmark baseline: export and store the whole image for this commit (no checksum, no log). */
+  private async saveWholeImage(commits: LoggedStatement[][]): Promise<void> {
+    const db = this.db!;
+    const image = db.engine.exportImage!();
+    const upToSeq = this.lastSeq + commits.length;
+    await this.store.replaceWithImage(
+      { upToSeq, bytes: image.length, checksum: 0, schemaVersion: schemaVersion(db), writtenAt: this.nowIso() },
+      image,
+    );
+    this.lastSeq = upToSeq;
+    this.lastCheckpoint = null;
+    this.options.notify({ type: 'changed', tables: changedTables(commits), seq: upToSeq });
   }
 
   /** Opens (or reopens) the database from IndexedDB: checkpoint, log replay, quarantine, migrations. */
@@ -266,6 +287,7 @@ export class Writer {
       restoreFile: (file) => this.restoreFile(file),
       dropConnection: () => this.store.dropConnection(),
       failNextWrite: (name) => this.store.injectFailure(name),
+      setCommitMode: (mode) => (this.commitMode = mode),
     };
   }
 

@@ -51,4 +51,11 @@ export interface RuntimeServices {
   dropConnection(): void;
   /** Test hook: the next durable write fails with this DOMException name (e.g. QuotaExceededError). */
   failNextWrite(name: string): void;
+  /**
+   * Benchmark hook: 'full-image' saves the whole image per commit instead of logging the change (the
+   * baseline the log is measured against); 'log' is the real mode.
+   */
+  setCommitMode(mode: CommitMode): void;
 }
+
+export type CommitMode = 'log' | 'full-image';

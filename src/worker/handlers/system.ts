@@ -2,14 +2,15 @@
  * Handlers about the database itself: readiness, versions, storage figures
  * for the Settings screen, the recovery report, checkpoints and whole-file
  * backups. The `system.touch*` pair (a one-row write with a known value),
- * `system.dropConnection` and `system.failNextWrite` (fault injection) exist
+ * `system.dropConnection`, `system.failNextWrite` (fault injection) and
+ * `system.setCommitMode` (the benchmark's whole-image baseline) exist
  * only for tests and benchmarks and refuse to run unless the page was opened
  * with `?test-hooks`.
  */
 import { AppError } from '../../errors';
 import { schemaVersion } from '../../db/migrate';
 import { withTransaction, type Database, type Tx } from '../../db/session';
-import { defineHandlers, type HandlerContext } from './context';
+import { defineHandlers, type CommitMode, type HandlerContext } from './context';
 
 export const systemHandlers = defineHandlers({
   'system.ping': (_ctx, _params: void) => 'pong' as const,
@@ -39,6 +40,10 @@ export const systemHandlers = defineHandlers({
   'system.failNextWrite': (ctx, params: { name: 'QuotaExceededError' | 'UnknownError' }) => {
     requireTestHooks(ctx);
     ctx.runtime.failNextWrite(params.name);
+  },
+  'system.setCommitMode': (ctx, params: { mode: CommitMode }) => {
+    requireTestHooks(ctx);
+    ctx.runtime.setCommitMode(params.mode);
   },
 });
 
