@@ -1,0 +1,168 @@
+/**
+ * Rebuilding a baker's pantry from checkpoints and the commit log, in Node
+ * with real sql.js: the same decisions the browser worker makes on open, with
+ * storage damaged in each way the recovery must survive.
+ */
+import { describe, expect, test } from 'vitest';
+import { SqlJsEngine } from '../../../src/db/sqljs-engine';
+import { transaction, type Database, type LoggedStatement } from '../../../src/db/session';
+import { recover, type RecoverySource } from '../../../src/persistence/recovery';
+import {
+  checkpointChecksum,
+  decodeStatements,
+  encodeStatements,
+  makeLogRecord,
+  type CheckpointMeta,
+  type LogRecord,
+} from '../../../src/persistence/records';
+import { TEST_NOW, testDb } from '../../helpers/db';
+
+class MemoryStorage implements RecoverySource {
+  readonly metas: CheckpointMeta[] = [];
+  readonly images = new Map<number, Uint8Array>();
+  readonly log: LogRecord[] = [];
+  async checkpoints() {
+    return this.metas.map((m) => ({ ...m }));
+  }
+  async image(id: number) {
+    return this.images.get(id);
+  }
+  async logAfter(seq: number) {
+    return this.log.filter((r) => r.seq > seq).sort((a, b) => a.seq - b.seq);
+  }
+}
+
+/** A live database whose commits and checkpoints land in MemoryStorage, as the worker's would. */
+async function pantry() {
+  const db = await testDb();
+  const storage = new MemoryStorage();
+  let seq = 0;
+  db.onCommit((statements) => {
+    seq++;
+    storage.log.push(makeLogRecord(seq, 'commit', encodeStatements(statements), TEST_NOW.toISOString()));
+  });
+  const checkpoint = () => {
+    const image = db.engine.exportImage!();
+    const id = storage.metas.length + 1;
+    storage.metas.push({ id, upToSeq: seq, bytes: image.length, checksum: checkpointChecksum(seq, image), schemaVersion: 1, writtenAt: '' });
+    storage.images.set(id, image);
+    return id;
+  };
+  const buy = (name: string) =>
+    transaction(db, (tx) =>
+      tx.run('INSERT INTO ingredients (slug, name, created_at, updated_at) VALUES (?, ?, ?, ?)', [
+        name.toLowerCase().replace(/\W+/g, '-'),
+        name,
+        tx.now(),
+        tx.now(),
+      ]),
+    );
+  checkpoint(); // the migrated, empty database, as the worker writes on first open
+  return { db, storage, checkpoint, buy };
+}
+
+const openEngine = (image?: Uint8Array) => SqlJsEngine.open(image);
+const names = (db: Database) => db.engine.all<{ name: string }>('SELECT name FROM ingredients ORDER BY id').map((r) => r.name);
+
+describe('recovery', () => {
+  test('the newest checkpoint plus the later log records give back every ingredient', async () => {
+    const { storage, checkpoint, buy } = await pantry();
+    buy('Flour');
+    buy('Sugar');
+    checkpoint();
+    buy('Butter');
+    buy('Eggs');
+    const recovered = await recover(storage, openEngine);
+    expect(names(recovered.db)).toEqual(['Flour', 'Sugar', 'Butter', 'Eggs']);
+    expect(recovered.checkpoint!.upToSeq).toBe(2);
+    expect(recovered.replayed).toBe(2);
+    expect(recovered.lastSeq).toBe(4);
+    expect(recovered.problems).toEqual([]);
+  });
+
+  test('a bit flip in record 3 of 4 stops replay there: flour and sugar kept, records 3 and 4 set aside', async () => {
+    const { storage, buy } = await pantry();
+    ['Flour', 'Sugar', 'Butter', 'Eggs'].forEach(buy);
+    storage.log[2]!.payload[10] ^= 0x01;
+    const recovered = await recover(storage, openEngine);
+    expect(names(recovered.db)).toEqual(['Flour', 'Sugar']);
+    expect(recovered.lastSeq).toBe(2);
+    expect(recovered.problems).toEqual([expect.objectContaining({ kind: 'log-corrupt', seq: 3 })]);
+    expect(recovered.quarantineLog.map((r) => r.seq)).toEqual([3, 4]);
+  });
+
+  test('a record moved to another position fails its check (the checksum covers the seq)', async () => {
+    const { storage, buy } = await pantry();
+    ['Flour', 'Sugar'].forEach(buy);
+    storage.log[1] = { ...storage.log[0]!, seq: 2 };
+    const recovered = await recover(storage, openEngine);
+    expect(names(recovered.db)).toEqual(['Flour']);
+    expect(recovered.problems[0]).toMatchObject({ kind: 'log-corrupt', seq: 2 });
+  });
+
+  test('a missing record (2 of 3) is a gap: nothing after it is applied', async () => {
+    const { storage, buy } = await pantry();
+    ['Flour', 'Sugar', 'Butter'].forEach(buy);
+    storage.log.splice(1, 1);
+    const recovered = await recover(storage, openEngine);
+    expect(names(recovered.db)).toEqual(['Flour']);
+    expect(recovered.problems[0]).toMatchObject({ kind: 'log-gap', seq: 3 });
+    expect(recovered.quarantineLog.map((r) => r.seq)).toEqual([3]);
+  });
+
+  test('a torn newest checkpoint is skipped for the previous one plus the log', async () => {
+    const { storage, checkpoint, buy } = await pantry();
+    buy('Flour');
+    checkpoint();
+    buy('Sugar');
+    const torn = checkpoint();
+    buy('Butter');
+    storage.images.set(torn, storage.images.get(torn)!.slice(0, 4096));
+    const recovered = await recover(storage, openEngine);
+    expect(names(recovered.db)).toEqual(['Flour', 'Sugar', 'Butter']);
+    expect(recovered.checkpoint!.upToSeq).toBe(1);
+    expect(recovered.problems).toEqual([expect.objectContaining({ kind: 'checkpoint-corrupt', checkpointId: torn })]);
+    expect(recovered.quarantineCheckpoints.map((c) => c.id)).toEqual([torn]);
+  });
+
+  test('a record SQLite refuses on replay is set aside, not half-applied', async () => {
+    const { storage, buy } = await pantry();
+    buy('Flour');
+    const duplicate: LoggedStatement[] = [
+      { sql: 'INSERT INTO ingredients (slug, name, created_at, updated_at) VALUES (?, ?, ?, ?)', params: ['sugar', 'Sugar', 'x', 'x'] },
+      { sql: 'INSERT INTO ingredients (slug, name, created_at, updated_at) VALUES (?, ?, ?, ?)', params: ['flour', 'Flour again', 'x', 'x'] },
+    ];
+    storage.log.push(makeLogRecord(2, 'commit', encodeStatements(duplicate), ''));
+    const recovered = await recover(storage, openEngine);
+    expect(names(recovered.db)).toEqual(['Flour']);
+    expect(recovered.problems[0]).toMatchObject({ kind: 'log-replay-failed', seq: 2 });
+  });
+
+  test('an image record (a restored backup) replaces the database, and later commits apply on top of it', async () => {
+    const backup = await pantry();
+    backup.buy('Rye flour');
+    const image = backup.db.engine.exportImage!();
+
+    const { storage, buy } = await pantry();
+    buy('Flour');
+    storage.log.push(makeLogRecord(2, 'image', image, ''));
+    storage.log.push(
+      makeLogRecord(3, 'commit', encodeStatements([
+        { sql: 'INSERT INTO ingredients (slug, name, created_at, updated_at) VALUES (?, ?, ?, ?)', params: ['spelt', 'Spelt', 'x', 'x'] },
+      ]), ''),
+    );
+    const recovered = await recover(storage, openEngine);
+    expect(names(recovered.db)).toEqual(['Rye flour', 'Spelt']);
+    expect(recovered.lastSeq).toBe(3);
+  });
+});
+
+describe('log record encoding', () => {
+  test('blobs, infinities, nulls and non-ASCII text come back exactly', () => {
+    const statements: LoggedStatement[] = [
+      { sql: 'INSERT INTO t VALUES (?, ?, ?, ?, ?)', params: [new Uint8Array([0, 255, 7]), Infinity, null, 'Crème brûlée ½ cup', -0.25] },
+      { sql: 'DELETE FROM t', params: [] },
+    ];
+    expect(decodeStatements(encodeStatements(statements))).toEqual(statements);
+  });
+});
