@@ -96,7 +96,10 @@ export class Writer {
       if (refusal) return failure(request.id, refusal);
     }
     this.commits = [];
-    const response = await serve({ db: this.db!, runtime: this.services }, request);
+    const response = await serve(
+      { db: this.db!, runtime: this.services, forwarded: origin.requestKey !== undefined },
+      request,
+    );
     const commits = this.commits;
     this.commits = [];
     if (commits.length > 0 && this.commitMode === 'full-image') {
@@ -279,7 +282,7 @@ export class Writer {
   private makeServices(): RuntimeServices {
     return {
       testHooks: this.options.testHooks,
-      storageStatus: () => this.storageStatus(),
+      storageStatus: (forwarded) => this.storageStatus(forwarded),
       recoveryReport: () => this.report!,
       checkpointNow: () => this.checkpoint(true),
       clearQuarantine: () => this.store.clearQuarantine(),
@@ -291,7 +294,7 @@ export class Writer {
     };
   }
 
-  private async storageStatus(): Promise<WorkerStorageStatus> {
+  private async storageStatus(forwarded: boolean): Promise<WorkerStorageStatus> {
     const stats = await this.store.stats();
     const engine = this.db!.engine;
     const pages = engine.get<{ page_count: number }>('PRAGMA page_count')?.page_count ?? 0;
@@ -300,6 +303,7 @@ export class Writer {
       .sort((a, b) => b.upToSeq - a.upToSeq)
       .map(({ checksum: _checksum, ...visible }) => visible);
     return {
+      role: forwarded ? 'follower' : 'writer',
       databaseBytes: pages * pageSize,
       lastSeq: this.lastSeq,
       log: { records: stats.logRecords, bytes: stats.logBytes },

@@ -11,6 +11,8 @@ import type { RecoveryReport } from '../../persistence/report';
 export interface HandlerContext {
   db: Database;
   runtime: RuntimeServices;
+  /** True when the request came from another tab (a follower) through this writer. */
+  forwarded?: boolean;
 }
 
 export type Handler<P, R> = (ctx: HandlerContext, params: P) => R | Promise<R>;
@@ -22,6 +24,8 @@ export function defineHandlers<T extends Record<string, Handler<never, unknown>>
 
 /** The writer's view of its storage, for the Settings screen. */
 export interface WorkerStorageStatus {
+  /** The asking tab's role: it holds the database ('writer') or saves through another tab ('follower'). */
+  role: 'writer' | 'follower';
   /** Size of the database itself (SQLite pages). */
   databaseBytes: number;
   /** The last committed change's position in the log. */
@@ -37,7 +41,7 @@ export interface WorkerStorageStatus {
 export interface RuntimeServices {
   /** True when the page was opened with `?test-hooks` (tests and benchmarks only). */
   readonly testHooks: boolean;
-  storageStatus(): Promise<WorkerStorageStatus>;
+  storageStatus(forwarded: boolean): Promise<WorkerStorageStatus>;
   recoveryReport(): RecoveryReport;
   /** Writes a checkpoint now and prunes the log; resolves once it is durable and verified. */
   checkpointNow(): Promise<Omit<CheckpointMeta, 'checksum'> | null>;

@@ -18,7 +18,7 @@ export const systemHandlers = defineHandlers({
     schemaVersion: schemaVersion(ctx.db),
     driver: ctx.db.engine.driver,
   }),
-  'system.storageStatus': (ctx, _params: void) => ctx.runtime.storageStatus(),
+  'system.storageStatus': (ctx, _params: void) => ctx.runtime.storageStatus(ctx.forwarded === true),
   'system.recoveryReport': (ctx, _params: void) => ctx.runtime.recoveryReport(),
   'system.clearQuarantine': (ctx, _params: void) => ctx.runtime.clearQuarantine(),
   'system.checkpoint': (ctx, _params: void) => ctx.runtime.checkpointNow(),

@@ -83,7 +83,8 @@ describe('recovery', () => {
   test('a bit flip in record 3 of 4 stops replay there: flour and sugar kept, records 3 and 4 set aside', async () => {
     const { storage, buy } = await pantry();
     ['Flour', 'Sugar', 'Butter', 'Eggs'].forEach(buy);
-    storage.log[2]!.payload[10] ^= 0x01;
+    const payload = storage.log[2]!.payload;
+    payload[10] = payload[10]! ^ 0x01;
     const recovered = await recover(storage, openEngine);
     expect(names(recovered.db)).toEqual(['Flour', 'Sugar']);
     expect(recovered.lastSeq).toBe(2);

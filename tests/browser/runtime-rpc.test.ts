@@ -1,0 +1,95 @@
+/**
+ * The page <-> worker contract as the UI experiences it: calls made while
+ * the database is still opening simply wait; errors arrive as typed values
+ * with a code and a readable message; a backup file crosses in both
+ * directions by transfer, not copy; Settings can ask each tab's role.
+ */
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { appUrl, call, launch, openApp, rpc, type Profile } from './helpers/browser';
+
+let profile: Profile;
+beforeAll(async () => (profile = await launch()));
+afterAll(async () => profile?.remove());
+
+test('a call made before the worker has opened the database waits and then answers', async () => {
+  const page = await profile.context.newPage();
+  // Runs before the app: the moment the client exists, ask for something, noting the worker's role then.
+  await page.addInitScript(`
+    let hooks;
+    Object.defineProperty(window, '__bakePlanner', {
+      configurable: true,
+      get: () => hooks,
+      set: (value) => {
+        hooks = value;
+        window.__early = { roleAtCall: value.rpc.lastStatus.role };
+        value.rpc.call('system.info').then((info) => (window.__early.info = info));
+      },
+    });
+  `);
+  await page.goto(appUrl(inject('baseUrl')));
+  await page.waitForFunction(() => (window as unknown as { __early?: { info?: unknown } }).__early?.info !== undefined);
+  const early = await page.evaluate(() => (window as unknown as { __early: unknown }).__early);
+  expect(early).toEqual({ roleAtCall: 'starting', info: { schemaVersion: 1, driver: 'sqljs' } });
+  await page.close();
+});
+
+test('errors cross as typed values with a code, a readable message and details', async () => {
+  const page = await openApp(profile.context, inject('baseUrl'));
+  const unknown = await rpc(page, 'system.nonexistent' as 'system.ping');
+  expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Unknown request "system.nonexistent".' } });
+  const notADatabase = await page.evaluate(async () => {
+    try {
+      await window.__bakePlanner!.rpc.call('system.restoreFile', { file: new TextEncoder().encode('my shopping list') });
+      return null;
+    } catch (e) {
+      const error = e as { name: string; code: string; message: string; details: Record<string, unknown> };
+      return { name: error.name, code: error.code, message: error.message, details: error.details };
+    }
+  });
+  expect(notADatabase).toEqual({
+    name: 'AppError',
+    code: 'IMPORT',
+    message: 'This file is not a Bake Planner database (SQLite) file.',
+    details: { field: 'file' },
+  });
+  await page.close();
+});
+
+test('a backup file is transferred both ways, and restoring it brings the saved state back', async () => {
+  const page = await openApp(profile.context, inject('baseUrl'));
+  await call(page, 'system.touch', { label: 'flour (g)', value: 1000 });
+  const outcome = await page.evaluate(async () => {
+    const rpc = window.__bakePlanner!.rpc;
+    const file = await rpc.call('system.exportFile');
+    const header = new TextDecoder().decode(file.subarray(0, 15));
+    await rpc.call('system.touch', { label: 'flour (g)', value: 250 });
+    const bytes = file.byteLength;
+    const restored = await rpc.call('system.restoreFile', { file });
+    return { header, bytes, restored, afterSend: file.byteLength };
+  });
+  expect(outcome.header).toBe('SQLite format 3');
+  expect(outcome.restored).toEqual({ schemaVersion: 1, bytes: outcome.bytes });
+  // The page gave the buffer away: it is empty on this side after the call.
+  expect(outcome.afterSend).toBe(0);
+  expect(await call(page, 'system.touched')).toEqual({ 'flour (g)': 1000 });
+  // The restore is durable like any commit.
+  await page.close();
+  const reopened = await openApp(profile.context, inject('baseUrl'));
+  expect(await call(reopened, 'system.touched')).toEqual({ 'flour (g)': 1000 });
+  await reopened.close();
+});
+
+test('Settings learns each tab’s role and the storage figures from the writer', async () => {
+  const writer = await openApp(profile.context, inject('baseUrl'));
+  const follower = await openApp(profile.context, inject('baseUrl'));
+  const mine = await call(writer, 'system.storageStatus');
+  const theirs = await call(follower, 'system.storageStatus');
+  expect(mine.role).toBe('writer');
+  expect(theirs.role).toBe('follower');
+  expect(theirs.lastSeq).toBe(mine.lastSeq);
+  expect(mine.checkpoints.length).toBeGreaterThan(0);
+  expect(mine.databaseBytes).toBeGreaterThan(0);
+  expect(mine.recovery.problems).toEqual([]);
+  await writer.close();
+  await follower.close();
+});
