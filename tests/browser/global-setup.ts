@@ -1,7 +1,7 @@
 /**
  * Once per browser test run: build the production app, serve it with
  * `vite preview` on a free port, and hand its URL to the tests
- * (`inject('baseUrl')`). The server stops and the build folder is removed
+ * (`inject('baseUrl')`, and the build folder as `inject('buildDir')`). The server stops and the build folder is removed
  * when the run ends.
  */
 import type { TestProject } from 'vitest/node';
@@ -10,11 +10,14 @@ import { buildAndServe } from './helpers/server';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The folder `vite preview` serves, for the test that publishes a new version. */
+    buildDir: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await buildAndServe();
   project.provide('baseUrl', server.url);
+  project.provide('buildDir', server.outDir);
   return () => server.stop();
 }

@@ -2,8 +2,11 @@
  * The app a baker installs: it opens and saves with no connection at all
  * once it has been opened once, and Chromium considers it installable (web
  * app manifest with name, icons including a maskable one, standalone display,
- * start URL and scope; an apple-touch-icon for iOS).
+ * start URL and scope; an apple-touch-icon for iOS). A new version is
+ * offered, never swapped in under the baker.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { call, launch, openApp, type Profile } from './helpers/browser';
 
@@ -76,5 +79,30 @@ test('installable: no installability errors, and the manifest has every field an
     expect(Buffer.from(bytes.subarray(1, 4)).toString('ascii')).toBe('PNG');
     const view = new DataView(bytes.buffer);
     expect(`${view.getUint32(16)}x${view.getUint32(20)}`).toBe(icon.sizes);
+  }
+});
+
+test('a new version is offered with a reload button instead of replacing the running app', async () => {
+  const page = await openApp(profile.context, inject('baseUrl'));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+
+  // Publish a new version: any change to the service worker script is one.
+  const swPath = join(inject('buildDir'), 'sw.js');
+  const original = readFileSync(swPath, 'utf8');
+  writeFileSync(swPath, `${original}\n// next version\n`);
+  try {
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    const reload = page.getByRole('button', { name: 'Reload' });
+    await reload.waitFor();
+    // Offered, not forced: the same document is still running with the old version in control.
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting !== null)).toBe(true);
+
+    await Promise.all([page.waitForEvent('load'), reload.click()]);
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBeUndefined();
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting)).toBeNull();
+  } finally {
+    writeFileSync(swPath, original);
   }
 });
