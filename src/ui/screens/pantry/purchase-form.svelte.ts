@@ -90,7 +90,7 @@ export class PurchaseForm {
     }
   }
 
-  pickIngredient(ingredient: IngredientMatch): void {
+  pickIngredient(ingredient: IngredientRef): void {
     this.ingredient = ingredient;
     this.ingredientText = ingredient.name;
     delete this.errors.byField['newProduct.ingredientId'];

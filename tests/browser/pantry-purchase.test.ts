@@ -1,0 +1,139 @@
+/**
+ * A baker on a phone records purchases through the real screens of the
+ * production build, and the pantry shows the new lot with the right quantity.
+ * Each test gets a fresh browser context (empty IndexedDB), a 390x844
+ * viewport with touch, and the en-US locale so money reads "$".
+ */
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, inject, test } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './helpers/browser';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+});
+afterAll(async () => browser?.close());
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-US' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto(inject('baseUrl'));
+});
+afterEach(async () => context?.close());
+
+/** Waits until the locator shows on screen (fails the test after Playwright's timeout). */
+async function seen(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Taps an option of the open type-ahead list (options are picked on pointerdown, like a finger). */
+async function tapOption(name: RegExp | string): Promise<void> {
+  const option = page.getByRole('option', { name });
+  await option.waitFor();
+  await option.tap();
+}
+
+describe('recording a purchase on a phone', () => {
+  test('an empty pantry: 2 bags of King Arthur bread flour, 5 lb each, at $4.50 make a 10 lb lot at $0.90 per lb', async () => {
+    await page.getByRole('heading', { name: 'Welcome to Bake Planner' }).waitFor();
+    await page.getByRole('button', { name: 'Start empty' }).tap();
+    await page.getByRole('heading', { name: 'Your pantry is empty' }).waitFor();
+    await page.getByRole('link', { name: 'Record your first purchase' }).tap();
+
+    // The product is not in the catalog yet: create it, and its ingredient, on the spot.
+    await page.getByRole('combobox', { name: 'Product' }).fill('Bread flour');
+    await tapOption(/Create product “Bread flour”/);
+    await page.getByRole('combobox', { name: 'Ingredient' }).fill('Bread flour');
+    await tapOption(/Add ingredient “Bread flour”/);
+    await expect.poll(() => page.getByRole('combobox', { name: 'Ingredient' }).inputValue()).toBe('Bread flour');
+    await page.getByLabel('Brand').fill('King Arthur');
+    expect(await page.getByLabel('Product name').inputValue()).toBe('Bread flour');
+    await page.getByLabel('Package size').fill('5');
+    await page.getByLabel('Unit').selectOption('lb');
+
+    // Packages with the + button, the price on the number pad; the date is today already.
+    await page.getByRole('button', { name: 'One package more' }).tap();
+    expect(await page.getByLabel('Packages').inputValue()).toBe('2');
+    expect(await page.getByLabel('Price per package').getAttribute('inputmode')).toBe('decimal');
+    await page.getByLabel('Price per package').fill('4.50');
+    await seen(page.getByText('Total $9.00'));
+    await page.getByRole('button', { name: 'Save purchase' }).tap();
+
+    await seen(page.getByText('Saved: 10 lb of Bread flour is in the pantry.'));
+    await page.getByRole('link', { name: 'See lot' }).tap();
+
+    await page.getByRole('heading', { name: 'Bread flour', level: 1 }).waitFor();
+    const stock = page.getByRole('region', { name: 'In the pantry' });
+    await seen(stock.getByText('10 lb', { exact: true }).first());
+    await seen(stock.getByText('10 lb of 10 lb'));
+    await seen(stock.getByText('$0.90 / lb'));
+    await seen(stock.getByText('worth $9.00'));
+
+    // The pantry list agrees.
+    await page.getByRole('link', { name: 'Pantry' }).tap();
+    const row = page.getByRole('row', { name: /Bread flour/ });
+    await seen(row.getByText('10 lb'));
+    await seen(row.getByText('1 lot'));
+  });
+
+  test('sample pantry: one more 25 lb bag of all-purpose flour at its last price takes 75 lb to 100 lb', async () => {
+    await page.getByRole('button', { name: 'Explore sample data' }).tap();
+    await page.waitForURL(/#\/pantry/, { timeout: 60_000 });
+    const before = page.getByRole('row', { name: /Flour, all-purpose/ });
+    await seen(before.getByText('75 lb'));
+
+    await page.getByRole('link', { name: 'Record a purchase' }).tap();
+    await page.getByRole('combobox', { name: 'Product' }).fill('unbleached all');
+    await tapOption(/King Arthur Unbleached All-Purpose Flour.*25 lb/);
+    // Its last price fills in: $18.99 on Dec 28, 2025.
+    expect(await page.getByLabel('Price per package').inputValue()).toBe('18.99');
+    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await seen(page.getByText('Saved: 25 lb of Flour, all-purpose is in the pantry.'));
+
+    // Ready for the next item: product and price cleared, one package.
+    expect(await page.getByRole('combobox', { name: 'Product' }).inputValue()).toBe('');
+    expect(await page.getByLabel('Packages').inputValue()).toBe('1');
+
+    await page.getByRole('link', { name: 'See lot' }).tap();
+    const stock = page.getByRole('region', { name: 'In the pantry' });
+    await seen(stock.getByText('100 lb', { exact: true }));
+    // Three lots with stock, oldest first: 25 lb (Dec 21), 50 lb (Dec 28) and the new 25 lb; the header row makes four.
+    await expect.poll(() => stock.locator('table').first().getByRole('row').count()).toBe(4);
+    expect(await stock.getByText('25 lb of 25 lb').count()).toBe(2);
+  });
+
+  test('zero packages: the worker’s message appears next to Packages and nothing typed is lost', async () => {
+    await page.getByRole('button', { name: 'Start empty' }).tap();
+    await page.getByRole('link', { name: 'Record your first purchase' }).tap();
+    await page.getByRole('combobox', { name: 'Product' }).fill('Granulated sugar');
+    await tapOption(/Create product/);
+    await page.getByRole('combobox', { name: 'Ingredient' }).fill('Sugar');
+    await tapOption(/Add ingredient “Sugar”/);
+    await page.getByLabel('Package size').fill('4');
+    await page.getByLabel('Unit').selectOption('lb');
+    await page.getByLabel('Packages').fill('0');
+    await page.getByLabel('Price per package').fill('3,79');
+    await page.getByRole('button', { name: 'Save purchase' }).tap();
+
+    const packages = page.getByLabel('Packages');
+    await seen(page.getByText('Number of packages must be more than zero.'));
+    expect(await packages.getAttribute('aria-invalid')).toBe('true');
+    const description = await packages.evaluate((input) =>
+      (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' '),
+    );
+    expect(description).toBe('Number of packages must be more than zero.');
+    expect(await page.getByLabel('Product name').inputValue()).toBe('Granulated sugar');
+    expect(await page.getByLabel('Price per package').inputValue()).toBe('3,79');
+
+    // Fixing the one field is enough; "3,79" (a comma keypad) reads as 3.79.
+    await packages.fill('1');
+    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await seen(page.getByText('Saved: 4 lb of Sugar is in the pantry.'));
+  });
+});
