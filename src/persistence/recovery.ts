@@ -42,6 +42,8 @@ export interface Recovered {
   lastSeq: number;
   checkpoint: CheckpointMeta | null;
   replayed: number;
+  /** Payload bytes of the replayed records (what the next checkpoint will fold in). */
+  replayedBytes: number;
   problems: RecoveryProblem[];
   /** Log records to move to quarantine (the failed one and all after it). */
   quarantineLog: LogRecord[];
@@ -91,6 +93,7 @@ export async function recover(
   const records = await source.logAfter(checkpoint?.upToSeq ?? 0);
   let lastSeq = checkpoint?.upToSeq ?? 0;
   let replayed = 0;
+  let replayedBytes = 0;
   let stopAt = records.length;
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
@@ -108,6 +111,7 @@ export async function recover(
     }
     lastSeq = record.seq;
     replayed++;
+    replayedBytes += record.payload.length;
   }
 
   return {
@@ -115,6 +119,7 @@ export async function recover(
     lastSeq,
     checkpoint,
     replayed,
+    replayedBytes,
     problems,
     quarantineLog: records.slice(stopAt),
     quarantineCheckpoints,

@@ -60,6 +60,7 @@ export class Writer {
   private checkpointWrite: Promise<unknown> | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private commitMode: CommitMode = 'log';
+  private checkpointQueued = false;
   private readonly services: RuntimeServices;
   /** Resolves once the first opening has finished (successfully or not). */
   readonly ready: Promise<void>;
@@ -89,7 +90,6 @@ export class Writer {
   }
 
   private async process(request: RpcRequest, origin: RequestOrigin): Promise<RpcResponse> {
-    clearTimeout(this.idleTimer);
     if (this.broken) return failure(request.id, this.broken);
     if (origin.requestKey !== undefined && origin.retryAfterSeq !== undefined) {
       const refusal = await this.checkRetry(origin.requestKey, origin.retryAfterSeq);
@@ -118,7 +118,7 @@ export class Writer {
         return failure(request.id, await this.revertToDurable(e));
       }
     }
-    this.scheduleCheckpoint();
+    this.scheduleCheckpoint(commits.length > 0);
     return response;
   }
 
@@ -160,7 +160,7 @@ export class Writer {
     this.db.onCommit((statements) => this.commits.push([...statements]));
     this.lastSeq = recovered.lastSeq;
     this.lastCheckpoint = recovered.checkpoint;
-    this.since = { commits: recovered.replayed, bytes: 0 };
+    this.since = { commits: recovered.replayed, bytes: recovered.replayedBytes };
     this.report = buildReport(openedAt, recovered, migrated);
     // A migration is not in the log, and a recovery changed what the log means: anchor both in a checkpoint.
     if (migrated.length > 0 || recovered.problems.length > 0 || !recovered.checkpoint) await this.checkpoint(true);
@@ -170,6 +170,8 @@ export class Writer {
         error: new AppError('CORRUPT_RECORD', this.report.summary, { report: this.report }).toPayload(),
       });
     }
+    // A long replay is folded into a checkpoint soon, so the next opening is fast again.
+    this.scheduleCheckpoint();
   }
 
   /** After a failed IndexedDB write: rebuild from what is durable, so memory never runs ahead of storage. */
@@ -216,18 +218,37 @@ export class Writer {
     );
   }
 
-  private scheduleCheckpoint(): void {
+  /**
+   * "Idle" means no commit for CHECKPOINT_POLICY.idleMs: a write restarts the wait, a read does not (a
+   * screen refreshing itself must not postpone checkpoints for ever).
+   */
+  private scheduleCheckpoint(wrote = true): void {
     const p = CHECKPOINT_POLICY;
+    if (this.checkpointQueued || this.checkpointWrite) return;
     if (this.since.commits >= p.forceCommits || this.since.bytes >= p.forceLogBytes) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = undefined;
       this.queueCheckpoint();
     } else if (this.since.commits >= p.idleMinCommits || this.since.bytes >= p.idleMinLogBytes) {
-      this.idleTimer = setTimeout(() => this.queueCheckpoint(), p.idleMs);
+      if (this.idleTimer !== undefined && !wrote) return;
+      clearTimeout(this.idleTimer);
+      this.idleTimer = setTimeout(() => {
+        this.idleTimer = undefined;
+        this.queueCheckpoint();
+      }, p.idleMs);
     }
   }
 
   /** Runs a background checkpoint at the next gap between requests. */
   private queueCheckpoint(): void {
-    this.queue = this.queue.then(() => (this.checkpointWrite || this.broken ? null : this.checkpoint(false))).catch(() => undefined);
+    this.checkpointQueued = true;
+    this.queue = this.queue
+      .then(() => {
+        this.checkpointQueued = false;
+        const nothingNew = this.lastCheckpoint?.upToSeq === this.lastSeq;
+        return this.checkpointWrite || this.broken || nothingNew ? null : this.checkpoint(false);
+      })
+      .catch(() => undefined);
   }
 
   /**

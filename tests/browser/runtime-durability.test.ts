@@ -4,6 +4,7 @@
  * acknowledges after IndexedDB has durably stored the commit.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { CHECKPOINT_POLICY } from '../../src/persistence/policy';
 import { call, launch, openApp, type Profile } from './helpers/browser';
 
 let profile: Profile;
@@ -36,5 +37,26 @@ describe('durable acknowledgement', () => {
     profile = await launch(profile.dir);
     const again = await openApp(profile.context, baseUrl);
     expect((await call(again, 'system.touched'))['sugar on hand (g)']).toBe(2500);
+    await again.close();
+  });
+
+  test('after a burst of writes and a pause, a background checkpoint folds them in and the log is pruned', async () => {
+    const page = await openApp(profile.context, inject('baseUrl'));
+    const burst = CHECKPOINT_POLICY.idleMinCommits + 10;
+    const before = await call(page, 'system.storageStatus');
+    for (let i = 0; i < burst; i++) await call(page, 'system.touch', { label: `egg ${i}`, value: i });
+    const lastSeq = before.lastSeq + burst;
+    // Nobody asks for it: the worker checkpoints on its own once idle.
+    await expect
+      .poll(async () => (await call(page, 'system.storageStatus')).checkpoints[0]?.upToSeq, { timeout: 20_000, interval: 250 })
+      .toBe(lastSeq);
+    const after = await call(page, 'system.storageStatus');
+    expect(after.checkpoints).toHaveLength(2);
+    // The log keeps only what the older of the two retained checkpoints does not cover.
+    expect(after.log.records).toBe(lastSeq - after.checkpoints[1]!.upToSeq);
+    await page.close();
+    const reopened = await openApp(profile.context, inject('baseUrl'));
+    expect((await call(reopened, 'system.touched'))[`egg ${burst - 1}`]).toBe(burst - 1);
+    expect((await call(reopened, 'system.recoveryReport')).replayed).toBe(0);
   });
 });
