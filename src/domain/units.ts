@@ -6,7 +6,7 @@
  * weight (and, through density, volume) only through its weight per each.
  * Every failure is a `UnitConversionError` naming the ingredient and both units.
  */
-import { AppError, type ErrorCode } from '../errors';
+import { AppError, validationError, type ErrorCode } from '../errors';
 
 export type Dimension = 'weight' | 'volume' | 'count' | 'length' | 'area';
 
@@ -86,7 +86,8 @@ const ALIASES: Record<string, Unit> = {
 export function parseUnit(text: string): Unit | undefined {
   const key = text.trim().toLowerCase().replace(/\s+/g, ' ');
   if (Object.hasOwn(UNITS, key)) return key as Unit;
-  return ALIASES[key];
+  // Own keys only: "constructor" or "__proto__" typed into a unit field are not units.
+  return Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
 }
 
 export function dimensionOf(unit: Unit): Dimension {
@@ -125,6 +126,8 @@ export interface ConversionContext {
   ingredient?: string;
   density?: Density | null;
   eachWeight?: EachWeight | null;
+  /** The form field holding the unit asked for, so a failure can be shown next to it. */
+  field?: string;
 }
 
 export function gramsPerMl(d: Density): number {
@@ -143,8 +146,8 @@ export class UnitConversionError extends AppError {
   readonly from: string;
   readonly to: string;
 
-  constructor(code: ErrorCode, message: string, ingredient: string | null, from: string, to: string, needs?: ConversionNeed) {
-    super(code, message, { ingredient, from, to, ...(needs ? { needs } : {}) });
+  constructor(code: ErrorCode, message: string, ingredient: string | null, from: string, to: string, needs?: ConversionNeed, field?: string) {
+    super(code, message, { ingredient, from, to, ...(needs ? { needs } : {}), ...(field ? { field } : {}) });
     this.name = 'UnitConversionError';
     this.ingredient = ingredient;
     this.from = from;
@@ -177,7 +180,7 @@ function who(ctx: ConversionContext): string {
 export function baseRatio(from: Dimension, to: Dimension, ctx: ConversionContext, fromUnit: string, toUnit: string): number {
   if (from === to) return 1;
   const fail = (code: ErrorCode, message: string, needs: ConversionNeed): never => {
-    throw new UnitConversionError(code, message, ctx.ingredient ?? null, fromUnit, toUnit, needs);
+    throw new UnitConversionError(code, message, ctx.ingredient ?? null, fromUnit, toUnit, needs, ctx.field);
   };
   const gramsPer = (dim: Dimension): number => {
     if (dim === 'weight') return 1;
@@ -205,6 +208,9 @@ export function conversionFactor(from: Unit, to: Unit, ctx: ConversionContext = 
 
 /** Converts a quantity between any two units the ingredient's measures allow. */
 export function convert(quantity: number, from: Unit, to: Unit, ctx: ConversionContext = {}): number {
+  if (!Number.isFinite(quantity)) {
+    throw validationError('quantity', `The quantity in ${from} must be a number.`, { value: quantity });
+  }
   if (from === to) return quantity;
   const base = toBase(quantity, from);
   const ratio = baseRatio(UNITS[from].dimension, UNITS[to].dimension, ctx, from, to);

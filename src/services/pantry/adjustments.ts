@@ -101,7 +101,7 @@ export function adjustLot(db: Database, input: AdjustmentInput, tx?: Tx): Adjust
     const adjustedOn = input.adjustedOn ? isoDate(input.adjustedOn, 'adjustedOn', 'date') : dateOf(t.now());
 
     const lot = loadLotRow(db, lotId, t);
-    const ctx = conversionContextOf(loadIngredient(db, lot.ingredient_id, t));
+    const ctx = { ...conversionContextOf(loadIngredient(db, lot.ingredient_id, t)), field: 'unit' };
     const baseUnit = BASE_UNIT[lot.dimension];
     const amount = quantity * conversionFactor(unit, baseUnit, ctx);
     const drainsLot = direction === 'remove' && amount >= lot.quantity_remaining * (1 - 1e-12);

@@ -83,7 +83,7 @@ export function planFifo(db: Database, request: FifoRequest, tx?: Tx): FifoPlan 
     const quantity = positiveNumber(request.quantity, 'quantity');
     const unit = requireUnit(String(request.unit ?? ''), 'unit');
     const ingredient = loadIngredient(db, ingredientId, t);
-    const ctx = conversionContextOf(ingredient);
+    const ctx = { ...conversionContextOf(ingredient), field: 'unit' };
     if (!INGREDIENT_DIMENSIONS.includes(dimensionOf(unit))) {
       throw validationError('unit', `${unit} is a packaging measure; ${ingredient.name} is measured by weight, volume or count.`);
     }
@@ -152,6 +152,7 @@ export function consumeFifo(db: Database, request: FifoRequest, tx?: Tx): FifoPl
         'INSUFFICIENT_STOCK',
         `Not enough ${name}: ${formatQuantity(plan.quantity, plan.unit)} needed, ${formatQuantity(plan.available, plan.unit)} on hand (short ${formatQuantity(plan.shortfall, plan.unit)}).`,
         {
+          field: 'quantity',
           ingredientId: plan.ingredient.id,
           ingredient: name,
           needed: plan.quantity,

@@ -40,7 +40,7 @@ export function onHand(db: Database, request: { ingredientId: number; unit: stri
   return withTransaction(db, tx, (t) => {
     const ingredientId = positiveId(request.ingredientId, 'ingredientId', 'ingredient');
     const unit = requireUnit(String(request.unit ?? ''), 'unit');
-    const ctx = conversionContextOf(loadIngredient(db, ingredientId, t));
+    const ctx = { ...conversionContextOf(loadIngredient(db, ingredientId, t)), field: 'unit' };
     let quantity = 0;
     for (const lot of lotRowsOf(db, ingredientId, t)) {
       if (lot.quantity_remaining > 0) quantity += lot.quantity_remaining / conversionFactor(unit, BASE_UNIT[lot.dimension], ctx);
@@ -78,7 +78,7 @@ export function ingredientStock(db: Database, request: { ingredientId: number; u
   return withTransaction(db, tx, (t) => {
     const ingredientId = positiveId(request.ingredientId, 'ingredientId', 'ingredient');
     const ingredient = loadIngredient(db, ingredientId, t);
-    const ctx = conversionContextOf(ingredient);
+    const ctx = { ...conversionContextOf(ingredient), field: 'unit' };
     const rows = lotRowsOf(db, ingredientId, t);
     const unit = request.unit ? requireUnit(request.unit, 'unit') : displayUnitOf(db, ingredientId, t);
     if (request.unit) {

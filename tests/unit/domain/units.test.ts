@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
 import {
+  ALL_UNITS,
   UnitConversionError,
   canConvert,
   convert,
   dimensionOf,
   parseUnit,
   requireUnit,
+  toBase,
   type ConversionContext,
+  type Dimension,
   type Unit,
 } from '../../../src/domain/units';
 
@@ -22,6 +25,23 @@ function conversionError(fn: () => unknown): UnitConversionError {
 }
 
 describe('units: the tables of domain.md', () => {
+  it('every unit is exactly the factor domain.md gives, in the dimension it gives, and there are no others', () => {
+    // Copied from domain.md "Units", not from the code: a mistyped factor fails here.
+    const table: [Unit, Dimension, number][] = [
+      ['g', 'weight', 1], ['kg', 'weight', 1000], ['oz', 'weight', 28.349523125], ['lb', 'weight', 453.59237],
+      ['ml', 'volume', 1], ['l', 'volume', 1000], ['tsp', 'volume', 4.92892159375], ['tbsp', 'volume', 14.78676478125],
+      ['fl oz', 'volume', 29.5735295625], ['cup', 'volume', 236.5882365], ['pt', 'volume', 473.176473],
+      ['qt', 'volume', 946.352946], ['gal', 'volume', 3785.411784],
+      ['each', 'count', 1], ['dozen', 'count', 12],
+      ['cm', 'length', 1], ['mm', 'length', 0.1], ['in', 'length', 2.54], ['ft', 'length', 30.48], ['yd', 'length', 91.44], ['m', 'length', 100],
+      ['cm²', 'area', 1], ['in²', 'area', 6.4516], ['ft²', 'area', 929.0304], ['m²', 'area', 10000],
+    ];
+    for (const [unit, dimension, factor] of table) {
+      expect([dimensionOf(unit), toBase(1, unit)], unit).toEqual([dimension, factor]);
+    }
+    expect([...ALL_UNITS].sort()).toEqual(table.map(([u]) => u).sort());
+  });
+
   it('a pound is 16 ounces, and 453.59237 g', () => {
     expect(convert(1, 'lb', 'oz')).toBeCloseTo(16, 12);
     expect(convert(1, 'lb', 'g')).toBe(453.59237);
@@ -107,6 +127,24 @@ describe('units: count meets weight only through a weight per each', () => {
     expect(err.details).toMatchObject({ needs: 'eachWeight' });
   });
 
+  it('a conversion error names the form field holding the unit when the caller says which it is', () => {
+    const err = conversionError(() => convert(2, 'cup', 'g', { ingredient: 'Brown sugar', field: 'unit' }));
+    expect(err.details).toEqual({ ingredient: 'Brown sugar', from: 'cup', to: 'g', needs: 'density', field: 'unit' });
+  });
+
+  it('a quantity that is not a number (NaN, Infinity, an empty form field) is refused naming the quantity, not turned into NaN grams', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '' as unknown as number]) {
+      let err: unknown;
+      try {
+        convert(bad, 'lb', 'g');
+      } catch (e) {
+        err = e;
+      }
+      expect(err, String(bad)).toBeInstanceOf(AppError);
+      expect([(err as AppError).code, (err as AppError).details.field]).toEqual(['VALIDATION', 'quantity']);
+    }
+  });
+
   it('packaging measures never become ingredient measures: cm of flour is a mismatch naming both units', () => {
     const err = conversionError(() => convert(10, 'cm', 'g', { ingredient: 'Flour' }));
     expect(err.code).toBe('UNIT_MISMATCH');
@@ -133,6 +171,20 @@ describe('units: reading unit names', () => {
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('UNKNOWN_UNIT');
     expect((err as AppError).details).toEqual({ unit: 'bushel', field: 'packageUnit' });
+  });
+
+  it('"constructor" and "__proto__" typed into a unit field are unknown units, not a crash', () => {
+    for (const text of ['constructor', '__proto__', 'toString', 'hasOwnProperty', '']) {
+      expect(parseUnit(text), text).toBeUndefined();
+      let err: unknown;
+      try {
+        requireUnit(text, 'unit');
+      } catch (e) {
+        err = e;
+      }
+      expect((err as AppError).code, text).toBe('UNKNOWN_UNIT');
+      expect((err as AppError).details.field).toBe('unit');
+    }
   });
 
   it('every unit knows its dimension', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { adjustLot, listAdjustments } from '../../../../src/services/pantry/adjustments';
 import { recordPurchase } from '../../../../src/services/pantry/purchases';
+import { createIngredient } from '../../../../src/services/catalog/ingredients';
+import { createProduct } from '../../../../src/services/catalog/products';
 import { count, testDb } from '../../../helpers/db';
 import { GRAMS_PER_LB, caught, flourPantry, lotRemaining } from '../bakery';
 
@@ -55,6 +57,32 @@ describe('adjusting a lot', () => {
     expect(lotRemaining(db, lot.id) / GRAMS_PER_LB).toBeCloseTo(10, 12);
   });
 
+  it('refused adjustments name their field and write nothing: cups of rye with no density, centimetres, NaN pounds, 30 February', async () => {
+    const db = await testDb();
+    const rye = createIngredient(db, { name: 'Rye flour' });
+    const bag = createProduct(db, { ingredientId: rye.id, brand: 'Bob', name: 'Dark Rye', packageQuantity: 5, packageUnit: 'lb' });
+    const { lot } = recordPurchase(db, { productId: bag.id, purchasedOn: '2026-01-01', packages: 1, pricePerPackage: 7 });
+    const lots = () => db.engine.all('SELECT * FROM lots ORDER BY id');
+    const before = lots();
+    const cases: [Partial<Parameters<typeof adjustLot>[1]>, string, string][] = [
+      [{ quantity: 2, unit: 'cup' }, 'MISSING_DENSITY', 'unit'],
+      [{ quantity: 2, unit: 'cm' }, 'UNIT_MISMATCH', 'unit'],
+      [{ quantity: 2, unit: 'constructor' }, 'UNKNOWN_UNIT', 'unit'],
+      [{ quantity: Number.NaN, unit: 'lb' }, 'VALIDATION', 'quantity'],
+      [{ quantity: '' as unknown as number, unit: 'lb' }, 'VALIDATION', 'quantity'],
+      [{ quantity: Number.POSITIVE_INFINITY, unit: 'lb' }, 'VALIDATION', 'quantity'],
+      [{ quantity: 1, unit: 'lb', adjustedOn: '2026-02-30' }, 'VALIDATION', 'adjustedOn'],
+      [{ quantity: 1, unit: 'lb', direction: 'sideways' as never }, 'VALIDATION', 'direction'],
+    ];
+    for (const [change, code, field] of cases) {
+      const err = caught(() => adjustLot(db, { lotId: lot.id, quantity: 1, unit: 'lb', reason: 'spoilage', ...change }));
+      expect([err.code, err.details.field], JSON.stringify(change)).toEqual([code, field]);
+    }
+    expect(caught(() => adjustLot(db, { lotId: lot.id, quantity: 2, unit: 'cup', reason: 'spoilage' })).message).toBe('Set a density for Rye flour to convert cup to g.');
+    expect(count(db, 'lot_adjustments')).toBe(0);
+    expect(lots()).toEqual(before);
+  });
+
   it('taking exactly what is left empties the lot to zero, with no crumb of rounding left', async () => {
     const { db, lot } = await tenPoundBag();
     adjustLot(db, { lotId: lot.id, quantity: 7, unit: 'lb', reason: 'spoilage' });
@@ -78,6 +106,10 @@ describe('a lot\'s details', () => {
     const { updateLotDetails } = await import('../../../../src/services/pantry/lots');
     const moved = updateLotDetails(db, { id: lot.id, location: 'freezer', expiresOn: '2026-12-31' });
     expect(moved).toMatchObject({ location: 'freezer', expiresOn: '2026-12-31', quantityRemaining: lot.quantityRemaining });
+    const before = db.engine.all('SELECT * FROM lots');
     expect(caught(() => updateLotDetails(db, { id: lot.id, expiresOn: 'soon' })).details.field).toBe('expiresOn');
+    expect(caught(() => updateLotDetails(db, { id: lot.id, location: 'pantry', expiresOn: '2026-02-30' })).details.field).toBe('expiresOn');
+    expect(caught(() => updateLotDetails(db, { id: lot.id, notes: 42 as never })).details.field).toBe('notes');
+    expect(db.engine.all('SELECT * FROM lots')).toEqual(before);
   });
 });

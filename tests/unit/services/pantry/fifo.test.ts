@@ -53,6 +53,7 @@ describe('FIFO consumption of the pantry (domain.md example)', () => {
     expect(err.code).toBe('INSUFFICIENT_STOCK');
     expect(err.message).toBe('Not enough All-purpose flour: 30 lb needed, 25 lb on hand (short 5 lb).');
     expect(err.details.missing as number).toBeCloseTo(5, 9);
+    expect(err.details.field).toBe('quantity');
     expect(lotRemaining(db, first.lot.id) / GRAMS_PER_LB).toBeCloseTo(10, 12);
     expect(lotRemaining(db, second.lot.id) / GRAMS_PER_LB).toBeCloseTo(15, 12);
   });
@@ -113,6 +114,7 @@ describe('FIFO consumption of the pantry (domain.md example)', () => {
 
     expect(err.code).toBe('MISSING_DENSITY');
     expect(err.message).toBe('Set a density for Rye flour to convert cup to g.');
+    expect(err.details).toMatchObject({ ingredient: 'Rye flour', from: 'cup', to: 'g', field: 'unit' });
     expect(lotRemaining(db, lot.id)).toBeCloseTo(5 * GRAMS_PER_LB, 9);
   });
 
@@ -127,6 +129,10 @@ describe('FIFO consumption of the pantry (domain.md example)', () => {
     const bushel = caught(() => consumeFifo(db, { ingredientId: pantry.flour.id, quantity: 1, unit: 'bushel' }));
     expect([bushel.code, bushel.details.field]).toEqual(['UNKNOWN_UNIT', 'unit']);
     expect(caught(() => planFifo(db, { ingredientId: pantry.flour.id, quantity: 1, unit: 'cm' })).details.field).toBe('unit');
+    for (const quantity of [Number.NaN, Number.POSITIVE_INFINITY, '' as unknown as number]) {
+      expect(caught(() => consumeFifo(db, { ingredientId: pantry.flour.id, quantity, unit: 'cup' })).details.field, String(quantity)).toBe('quantity');
+    }
+    expect(caught(() => consumeFifo(db, { ingredientId: pantry.flour.id, quantity: 1, unit: '' })).details.field).toBe('unit');
     expect(db.engine.all('SELECT id, quantity_remaining FROM lots')).toEqual(before);
     expect(count(db, 'lot_adjustments')).toBe(0);
   });

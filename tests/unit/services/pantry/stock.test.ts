@@ -25,8 +25,8 @@ describe('what is on hand', () => {
     recordPurchase(db, { productId: jar.id, purchasedOn: '2026-01-01', packages: 2, pricePerPackage: 8 });
     const err = caught(() => onHand(db, { ingredientId: honey.id, unit: 'cup' }));
     expect(err.code).toBe('MISSING_DENSITY');
-    expect(err.details).toMatchObject({ ingredient: 'Honey', from: 'cup', to: 'g' });
-    expect(caught(() => ingredientStock(db, { ingredientId: honey.id, unit: 'cup' })).code).toBe('MISSING_DENSITY');
+    expect(err.details).toMatchObject({ ingredient: 'Honey', from: 'cup', to: 'g', field: 'unit' });
+    expect(caught(() => ingredientStock(db, { ingredientId: honey.id, unit: 'cup' })).details).toMatchObject({ ingredient: 'Honey', field: 'unit' });
   });
 
   it("one ingredient's stock reads in the unit it was last bought in, lots oldest first with their cost per that unit", async () => {
