@@ -6,6 +6,7 @@
  */
 import { validationError } from '../errors';
 import { dimensionOf, parseUnit, unknownUnitError, type ConversionContext, type Density, type EachWeight } from './units';
+import { positiveNumber } from './validate';
 
 export interface MeasureColumns {
   name: string;
@@ -63,10 +64,7 @@ export function checkDensity(input: DensityInput | null | undefined, field = 'de
     }
   }
   for (const key of ['volumeQty', 'weightQty'] as const) {
-    const value = input[key];
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-      throw validationError(`${field}.${key}`, `The density's ${labels[key]} must be more than zero.`, { value });
-    }
+    positiveNumber(input[key], `${field}.${key}`, `the density's ${labels[key]}`);
   }
   const volumeUnit = parseUnit(String(input.volumeUnit));
   if (!volumeUnit) throw unknownUnitError(String(input.volumeUnit), `${field}.volumeUnit`);
@@ -86,13 +84,11 @@ export function checkEachWeight(input: EachWeightInput | null | undefined, field
   if (!input || (blank(input.qty) && blank(input.unit))) return null;
   if (blank(input.qty)) throw validationError(`${field}.qty`, 'A weight per each needs an amount.');
   if (blank(input.unit)) throw validationError(`${field}.unit`, 'A weight per each needs a unit.');
-  if (typeof input.qty !== 'number' || !Number.isFinite(input.qty) || input.qty <= 0) {
-    throw validationError(`${field}.qty`, 'The weight per each must be more than zero.', { value: input.qty });
-  }
+  const qty = positiveNumber(input.qty, `${field}.qty`, 'the weight per each');
   const unit = parseUnit(String(input.unit));
   if (!unit) throw unknownUnitError(String(input.unit), `${field}.unit`);
   if (dimensionOf(unit) !== 'weight') {
     throw validationError(`${field}.unit`, `The weight per each must be in a weight unit (g, oz...), not ${unit}.`);
   }
-  return { qty: input.qty, unit };
+  return { qty, unit };
 }

@@ -33,6 +33,24 @@ export function requiredText(value: unknown, field: string, label = field, maxLe
   return text;
 }
 
+/**
+ * A required name: trimmed, inner runs of spaces made one ("Brown  sugar" is
+ * "Brown sugar") and accents stored in one encoding, so that equal-looking
+ * names compare equal.
+ */
+export function nameText(value: unknown, field: string, label = field, maxLength = 200): string {
+  return requiredText(value, field, label, maxLength).normalize('NFC').replace(/\s+/g, ' ');
+}
+
+/**
+ * How names compare when they must be unique: ignoring case in every
+ * alphabet ("CRÈME FRAÎCHE" is "Crème fraîche"), spacing and accent encoding.
+ * SQLite's NOCASE folds only A-Z, so services compare these keys instead.
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 /** An optional string, trimmed; undefined and null become ''. */
 export function optionalText(value: unknown, field: string, label = field, maxLength = 2000): string {
   if (value === undefined || value === null) return '';

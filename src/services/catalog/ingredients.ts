@@ -14,7 +14,7 @@ import {
 } from '../../domain/ingredient-measures';
 import { MAX_INGREDIENT_LEVEL } from '../../domain/ingredient-tree-rules';
 import type { Density, EachWeight } from '../../domain/units';
-import { optionalText, positiveId, requiredText } from '../../domain/validate';
+import { nameKey, nameText, optionalText, positiveId } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { hasChildren, ingredientPath, loadIngredient, type IngredientRow, type PathStep } from './ingredient-rows';
 import { listProducts, type ProductSummary } from './products';
@@ -57,8 +57,9 @@ export interface IngredientDetail {
 }
 
 function assertNameFree(tx: Tx, name: string, exceptId: number | null): void {
-  const clash = tx.get<{ id: number; name: string }>('SELECT id, name FROM ingredients WHERE name = ? COLLATE NOCASE', [name]);
-  if (clash && clash.id !== exceptId) {
+  const key = nameKey(name);
+  const clash = tx.all<{ id: number; name: string }>('SELECT id, name FROM ingredients').find((r) => r.id !== exceptId && nameKey(r.name) === key);
+  if (clash) {
     throw new AppError('DUPLICATE', `There is already an ingredient called ${clash.name}.`, { field: 'name', existingId: clash.id });
   }
 }
@@ -109,7 +110,7 @@ function measureValues(density: Density | null, eachWeight: EachWeight | null) {
 
 export function createIngredient(db: Database, input: IngredientInput, tx?: Tx): IngredientDetail {
   return withTransaction(db, tx, (t) => {
-    const name = requiredText(input.name, 'name');
+    const name = nameText(input.name, 'name');
     const notes = optionalText(input.notes, 'notes');
     const density = checkDensity(input.density);
     const eachWeight = checkEachWeight(input.eachWeight);
@@ -142,12 +143,12 @@ function descendants(tx: Tx, id: number): { id: number; depth: number }[] {
 
 export function updateIngredient(db: Database, input: IngredientUpdate, tx?: Tx): IngredientDetail {
   return withTransaction(db, tx, (t) => {
-    const row = loadIngredient(db, input.id, t);
-    const name = input.name === undefined ? row.name : requiredText(input.name, 'name');
+    const row = loadIngredient(db, positiveId(input.id, 'id', 'ingredient'), t);
+    const name = input.name === undefined ? row.name : nameText(input.name, 'name');
     const notes = input.notes === undefined ? row.notes : optionalText(input.notes, 'notes');
     const density = input.density === undefined ? densityOf(row) : checkDensity(input.density);
     const eachWeight = input.eachWeight === undefined ? eachWeightOf(row) : checkEachWeight(input.eachWeight);
-    if (name.toLowerCase() !== row.name.toLowerCase()) assertNameFree(t, name, row.id);
+    if (name !== row.name) assertNameFree(t, name, row.id);
 
     let parentId = row.parent_id;
     let level = row.level;
@@ -177,7 +178,7 @@ export function updateIngredient(db: Database, input: IngredientUpdate, tx?: Tx)
 
 export function deleteIngredient(db: Database, id: number, tx?: Tx): { deleted: true; id: number } {
   return withTransaction(db, tx, (t) => {
-    const row = loadIngredient(db, id, t);
+    const row = loadIngredient(db, positiveId(id, 'id', 'ingredient'), t);
     const used = usage(t, id);
     const reasons = [
       used.children && `${used.children} sub-ingredient${used.children === 1 ? '' : 's'}`,

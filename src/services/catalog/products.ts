@@ -8,7 +8,7 @@ import { withTransaction, type Database, type Tx } from '../../db/session';
 import { productLabel } from '../../domain/labels';
 import { rankByName } from '../../domain/text-search';
 import { INGREDIENT_DIMENSIONS, dimensionOf, requireUnit, type Unit } from '../../domain/units';
-import { optionalText, positiveId, positiveNumber, requiredText } from '../../domain/validate';
+import { nameKey, nameText, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { requireLeaf } from './ingredient-rows';
 import { freeSlug } from './slugs';
@@ -168,11 +168,11 @@ function checkSupplier(tx: Tx, supplierId: number | null | undefined): number | 
 }
 
 function assertUnique(tx: Tx, ingredientId: number, brand: string, name: string, exceptId: number | null): void {
-  const clash = tx.get<{ id: number }>(
-    'SELECT id FROM products WHERE ingredient_id = ? AND brand = ? COLLATE NOCASE AND name = ? COLLATE NOCASE',
-    [ingredientId, brand, name],
-  );
-  if (clash && clash.id !== exceptId) {
+  const key = `${nameKey(brand)}|${nameKey(name)}`;
+  const clash = tx
+    .all<{ id: number; brand: string; name: string }>('SELECT id, brand, name FROM products WHERE ingredient_id = ?', [ingredientId])
+    .find((r) => r.id !== exceptId && `${nameKey(r.brand)}|${nameKey(r.name)}` === key);
+  if (clash) {
     throw new AppError('DUPLICATE', `There is already a product ${productLabel(brand, name)} for this ingredient.`, {
       field: 'name',
       existingId: clash.id,
@@ -197,7 +197,7 @@ export function createProduct(db: Database, input: ProductInput, tx?: Tx): Produ
     const ingredientId = positiveId(input.ingredientId, 'ingredientId', 'ingredient');
     requireLeaf(db, ingredientId, 'a product', 'ingredientId', t);
     const brand = optionalText(input.brand, 'brand', 'brand', 200);
-    const name = requiredText(input.name, 'name', 'product name');
+    const name = nameText(input.name, 'name', 'product name');
     const packageQuantity = positiveNumber(input.packageQuantity, 'packageQuantity', 'package size');
     const packageUnit = checkPackageUnit(input.packageUnit);
     const packageType = optionalText(input.packageType, 'packageType', 'package type', 50);
@@ -233,7 +233,7 @@ export function updateProduct(db: Database, input: ProductUpdate, tx?: Tx): Prod
     const current = getProduct(db, positiveId(input.id, 'id', 'product'), t);
     const ingredientId = input.ingredientId === undefined ? current.ingredient.id : positiveId(input.ingredientId, 'ingredientId', 'ingredient');
     const brand = input.brand === undefined ? current.brand : optionalText(input.brand, 'brand', 'brand', 200);
-    const name = input.name === undefined ? current.name : requiredText(input.name, 'name', 'product name');
+    const name = input.name === undefined ? current.name : nameText(input.name, 'name', 'product name');
     const packageQuantity = input.packageQuantity === undefined ? current.packageQuantity : positiveNumber(input.packageQuantity, 'packageQuantity', 'package size');
     const packageUnit = input.packageUnit === undefined ? current.packageUnit : checkPackageUnit(input.packageUnit);
     const packageType = input.packageType === undefined ? current.packageType : optionalText(input.packageType, 'packageType', 'package type', 50);
@@ -271,7 +271,7 @@ export function updateProduct(db: Database, input: ProductUpdate, tx?: Tx): Prod
 
 export function deleteProduct(db: Database, id: number, tx?: Tx): { deleted: true; id: number } {
   return withTransaction(db, tx, (t) => {
-    const current = getProduct(db, id, t);
+    const current = getProduct(db, positiveId(id, 'id', 'product'), t);
     if (hasStockHistory(t, id)) {
       throw new AppError('IN_USE', `${current.displayName} has purchases or pantry lots, so it cannot be deleted; hide it instead.`, {
         productId: id,

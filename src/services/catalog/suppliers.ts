@@ -1,6 +1,6 @@
 /** Suppliers: where purchases come from, a shop or a website. Names are unique (ignoring case). */
 import { withTransaction, type Database, type Tx } from '../../db/session';
-import { optionalText, requiredText } from '../../domain/validate';
+import { nameKey, nameText, optionalText, positiveId } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { freeSlug } from './slugs';
 
@@ -61,8 +61,9 @@ function checkKind(kind: unknown): SupplierKind {
 }
 
 function assertNameFree(tx: Tx, name: string, exceptId: number | null): void {
-  const clash = tx.get<{ id: number; name: string }>('SELECT id, name FROM suppliers WHERE name = ? COLLATE NOCASE', [name]);
-  if (clash && clash.id !== exceptId) {
+  const key = nameKey(name);
+  const clash = tx.all<{ id: number; name: string }>('SELECT id, name FROM suppliers').find((r) => r.id !== exceptId && nameKey(r.name) === key);
+  if (clash) {
     throw new AppError('DUPLICATE', `There is already a supplier called ${clash.name}.`, { field: 'name', existingId: clash.id });
   }
 }
@@ -86,7 +87,7 @@ export function listSuppliers(db: Database, filter: { includeInactive?: boolean 
 
 export function createSupplier(db: Database, input: SupplierInput, tx?: Tx): Supplier {
   return withTransaction(db, tx, (t) => {
-    const name = requiredText(input.name, 'name', 'supplier name');
+    const name = nameText(input.name, 'name', 'supplier name');
     const kind = input.kind === undefined ? 'physical' : checkKind(input.kind);
     const location = optionalText(input.location, 'location', 'location', 200);
     const notes = optionalText(input.notes, 'notes');
@@ -102,13 +103,13 @@ export function createSupplier(db: Database, input: SupplierInput, tx?: Tx): Sup
 
 export function updateSupplier(db: Database, input: SupplierUpdate, tx?: Tx): Supplier {
   return withTransaction(db, tx, (t) => {
-    const current = getSupplier(db, input.id, t);
-    const name = input.name === undefined ? current.name : requiredText(input.name, 'name', 'supplier name');
+    const current = getSupplier(db, positiveId(input.id, 'id', 'supplier'), t);
+    const name = input.name === undefined ? current.name : nameText(input.name, 'name', 'supplier name');
     const kind = input.kind === undefined ? current.kind : checkKind(input.kind);
     const location = input.location === undefined ? current.location : optionalText(input.location, 'location', 'location', 200);
     const notes = input.notes === undefined ? current.notes : optionalText(input.notes, 'notes');
     const active = input.active ?? current.active;
-    if (name.toLowerCase() !== current.name.toLowerCase()) assertNameFree(t, name, current.id);
+    if (name !== current.name) assertNameFree(t, name, current.id);
     t.run('UPDATE suppliers SET name = ?, kind = ?, location = ?, active = ?, notes = ?, updated_at = ? WHERE id = ?', [
       name, kind, location, active ? 1 : 0, notes, t.now(), current.id,
     ]);

@@ -7,7 +7,7 @@ import { withTransaction, type Database, type Tx } from '../../db/session';
 import { productLabel } from '../../domain/labels';
 import { isEmpty, isLow } from '../../domain/stock-flags';
 import { BASE_UNIT, parseUnit, type Dimension, type Unit } from '../../domain/units';
-import { isoDate, optionalText } from '../../domain/validate';
+import { isoDate, optionalText, positiveId } from '../../domain/validate';
 import { AppError } from '../../errors';
 
 export interface LotRow {
@@ -126,7 +126,7 @@ export interface LotDetailsUpdate {
  */
 export function updateLotDetails(db: Database, input: LotDetailsUpdate, tx?: Tx): Lot {
   return withTransaction(db, tx, (t) => {
-    const row = loadLotRow(db, input.id, t);
+    const row = loadLotRow(db, positiveId(input.id, 'id', 'lot'), t);
     const expiresOn =
       input.expiresOn === undefined ? row.expires_on : input.expiresOn === null || input.expiresOn === '' ? null : isoDate(input.expiresOn, 'expiresOn', 'expiry date');
     const location = input.location === undefined ? row.location : optionalText(input.location, 'location', 'location', 100);

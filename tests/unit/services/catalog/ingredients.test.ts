@@ -46,6 +46,23 @@ describe('the ingredient tree', () => {
     expect(caught(() => createIngredient(db, { name: '   ' })).details.field).toBe('name');
   });
 
+  it('"CRÈME FRAÎCHE" is a duplicate of "Crème fraîche" (case ignored beyond A-Z), and "Brown  sugar" is saved as "Brown sugar"', async () => {
+    const db = await testDb();
+    createIngredient(db, { name: 'Crème fraîche' });
+    // The same name typed with a combining accent (e + U+0300) is the same name too.
+    for (const name of ['CRÈME FRAÎCHE', 'crème  fraîche', 'Cre\u0300me fraîche']) {
+      const err = caught(() => createIngredient(db, { name }));
+      expect([err.code, err.details.field], name).toEqual(['DUPLICATE', 'name']);
+    }
+    const brown = createIngredient(db, { name: '  Brown \t sugar ' });
+    expect(brown.name).toBe('Brown sugar');
+    expect(caught(() => createIngredient(db, { name: 'brown sugar' })).code).toBe('DUPLICATE');
+    expect(caught(() => updateIngredient(db, { id: brown.id, name: 'CRÈME fraîche' })).code).toBe('DUPLICATE');
+    expect(count(db, 'ingredients')).toBe(2);
+    // Changing only the case of its own name is not a clash with itself.
+    expect(updateIngredient(db, { id: brown.id, name: 'Brown Sugar' }).name).toBe('Brown Sugar');
+  });
+
   it('slugs stay unique: "Salt!" after "Salt" gets salt-2', async () => {
     const db = await testDb();
     createIngredient(db, { name: 'Salt' });
@@ -65,6 +82,18 @@ describe('the ingredient tree', () => {
       expect(caught(() => createIngredient(db, { name: 'Brown sugar', density })).details.field, field).toBe(field);
     }
     expect(caught(() => createIngredient(db, { name: 'Eggs', eachWeight: { qty: 50 } })).details.field).toBe('eachWeight.unit');
+    // What a form can send for a number: NaN, Infinity, a string. Each is refused naming its part.
+    const notNumbers: [object, string][] = [
+      [{ volumeQty: Number.NaN, volumeUnit: 'cup', weightQty: 4.25, weightUnit: 'oz' }, 'density.volumeQty'],
+      [{ volumeQty: 1, volumeUnit: 'cup', weightQty: Number.POSITIVE_INFINITY, weightUnit: 'oz' }, 'density.weightQty'],
+      [{ volumeQty: '1', volumeUnit: 'cup', weightQty: 4.25, weightUnit: 'oz' }, 'density.volumeQty'],
+      [{ volumeQty: 1, volumeUnit: '  ', weightQty: 4.25, weightUnit: 'oz' }, 'density.volumeUnit'],
+    ];
+    for (const [density, field] of notNumbers) {
+      expect(caught(() => createIngredient(db, { name: 'Brown sugar', density: density as never })).details.field, field).toBe(field);
+    }
+    expect(caught(() => createIngredient(db, { name: 'Eggs', eachWeight: { qty: Number.NaN, unit: 'g' } })).details.field).toBe('eachWeight.qty');
+    expect(caught(() => createIngredient(db, { name: 'Eggs', eachWeight: { qty: 50, unit: 'cup' } })).details.field).toBe('eachWeight.unit');
     expect(count(db, 'ingredients')).toBe(0);
     // All four parts blank is simply "no density".
     expect(createIngredient(db, { name: 'Brown sugar', density: { volumeQty: null, volumeUnit: '', weightQty: null, weightUnit: null } }).density).toBeNull();
@@ -86,6 +115,27 @@ describe('the ingredient tree', () => {
     expect(updateIngredient(db, { id: flour.id, density: null }).density).toBeNull();
   });
 
+  it('every refused edit leaves the tree exactly as it was: a cycle, a fourth level, half a density, a duplicate name, a missing parent', async () => {
+    const db = await testDb();
+    const { baking, flours, flour } = flourPantry(db);
+    const staples = createIngredient(db, { name: 'Staples' });
+    const rows = () => db.engine.all('SELECT * FROM ingredients ORDER BY id');
+    const before = rows();
+    const refused: [Parameters<typeof updateIngredient>[1], string][] = [
+      [{ id: baking.id, parentId: flour.id }, 'parentId'],
+      [{ id: baking.id, parentId: staples.id, name: 'Renamed' }, 'parentId'],
+      [{ id: flour.id, name: 'Bread flour', density: { volumeQty: 1, volumeUnit: 'cup', weightQty: 4.25 } }, 'density.weightUnit'],
+      [{ id: flours.id, name: 'BAKING' }, 'name'],
+      [{ id: flours.id, name: '   ' }, 'name'],
+      [{ id: staples.id, parentId: 9999 }, 'parentId'],
+      [{ id: flour.id, eachWeight: { qty: 0, unit: 'g' } }, 'eachWeight.qty'],
+    ];
+    for (const [update, field] of refused) {
+      expect(caught(() => updateIngredient(db, update)).details.field, JSON.stringify(update)).toBe(field);
+    }
+    expect(rows()).toEqual(before);
+  });
+
   it('deleting an ingredient in use is refused and says why; an unused one goes', async () => {
     const db = await testDb();
     const { flours, flour } = flourPantry(db);
@@ -93,6 +143,7 @@ describe('the ingredient tree', () => {
     expect(groupErr.code).toBe('IN_USE');
     expect(groupErr.message).toBe('Flours cannot be deleted: it has 1 sub-ingredient.');
     expect(caught(() => deleteIngredient(db, flour.id)).message).toBe('All-purpose flour cannot be deleted: it has 2 products.');
+    expect(db.engine.all('SELECT name FROM ingredients ORDER BY id')).toEqual([{ name: 'Baking' }, { name: 'Flours' }, { name: 'All-purpose flour' }]);
     const spare = createIngredient(db, { name: 'Spelt' });
     deleteIngredient(db, spare.id);
     expect(count(db, 'ingredients')).toBe(3);

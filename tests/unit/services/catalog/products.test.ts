@@ -52,6 +52,28 @@ describe('products', () => {
     expect(listProducts(db, { ingredientId: smallBag.ingredient.id }).map((p) => p.id)).not.toContain(smallBag.id);
   });
 
+  it('refused edits and deletes change nothing: a bought bag resized, a name taken in other capitals, a bushel, a bought product deleted', async () => {
+    const db = await testDb();
+    const { smallBag, bigBag } = flourPantry(db);
+    recordPurchase(db, { productId: smallBag.id, purchasedOn: '2026-01-01', packages: 1, pricePerPackage: 9 });
+    const rows = () => db.engine.all('SELECT * FROM products ORDER BY id');
+    const before = rows();
+    const refused: [Parameters<typeof updateProduct>[1], string, string][] = [
+      [{ id: smallBag.id, packageUnit: 'kg' }, 'IN_USE', 'packageUnit'],
+      [{ id: smallBag.id, packageQuantity: 25, name: 'Renamed' }, 'IN_USE', 'packageQuantity'],
+      [{ id: bigBag.id, brand: 'KING ARTHUR', name: 'unbleached  ALL-PURPOSE' }, 'DUPLICATE', 'name'],
+      [{ id: bigBag.id, packageUnit: 'bushel' }, 'UNKNOWN_UNIT', 'packageUnit'],
+      [{ id: bigBag.id, packageQuantity: Number.NaN }, 'VALIDATION', 'packageQuantity'],
+      [{ id: bigBag.id, name: ' ' }, 'VALIDATION', 'name'],
+    ];
+    for (const [update, code, field] of refused) {
+      const err = caught(() => updateProduct(db, update));
+      expect([err.code, err.details.field], JSON.stringify(update)).toEqual([code, field]);
+    }
+    expect(caught(() => deleteProduct(db, smallBag.id)).code).toBe('IN_USE');
+    expect(rows()).toEqual(before);
+  });
+
   it('one preferred product per ingredient: preferring the big bag un-prefers the small one', async () => {
     const db = await testDb();
     const { smallBag, bigBag } = flourPantry(db);
@@ -92,5 +114,18 @@ describe('suppliers', () => {
     ]);
     expect(caught(() => createSupplier(db, { name: 'COSTCO' })).code).toBe('DUPLICATE');
     expect(caught(() => createSupplier(db, { name: 'Shop', kind: 'barn' as never })).details.field).toBe('kind');
+  });
+
+  it('a supplier name is unique in any alphabet and never blank; refused edits change nothing', async () => {
+    const db = await testDb();
+    createSupplier(db, { name: 'Épicerie Fine' });
+    const bakery = createSupplier(db, { name: 'Bakers  Supply ' });
+    expect(bakery.name).toBe('Bakers Supply');
+    const before = db.engine.all('SELECT * FROM suppliers ORDER BY id');
+    expect([caught(() => createSupplier(db, { name: 'ÉPICERIE FINE' })).code, caught(() => createSupplier(db, { name: '\t ' })).details.field]).toEqual(['DUPLICATE', 'name']);
+    const taken = caught(() => updateSupplier(db, { id: bakery.id, name: 'épicerie fine', location: 'Paris' }));
+    expect([taken.code, taken.details.field]).toEqual(['DUPLICATE', 'name']);
+    expect(caught(() => updateSupplier(db, { id: bakery.id, kind: 'barn' as never, notes: 'x' })).details.field).toBe('kind');
+    expect(db.engine.all('SELECT * FROM suppliers ORDER BY id')).toEqual(before);
   });
 });
