@@ -65,7 +65,7 @@ export interface Purchase {
   /** Still in the lot, in the product's package unit. */
   remaining: number;
   unit: Unit;
-  /** Something was drawn from or adjusted on its lot: it cannot be deleted. */
+  /** Something was drawn from or adjusted on its lot (or it holds less than was bought): it cannot be deleted. */
   used: boolean;
   notes: string;
 }
@@ -100,7 +100,8 @@ const PURCHASE_SELECT = `
   SELECT pu.id, pu.purchased_on, pu.product_id, p.brand, p.name AS product_name, p.package_quantity, p.package_unit,
          i.id AS ingredient_id, i.name AS ingredient_name, pu.supplier_id, s.name AS supplier_name, pu.packages,
          pu.price_per_package, pu.notes, l.id AS lot_id, l.quantity_initial, l.quantity_remaining,
-         (EXISTS (SELECT 1 FROM production_consumptions c WHERE c.lot_id = l.id)
+         (l.quantity_remaining <> l.quantity_initial
+          OR EXISTS (SELECT 1 FROM production_consumptions c WHERE c.lot_id = l.id)
           OR EXISTS (SELECT 1 FROM lot_adjustments a WHERE a.lot_id = l.id)) AS used
   FROM purchases pu
   JOIN products p ON p.id = pu.product_id
@@ -172,6 +173,8 @@ function optionalDate(value: unknown, field: string, label: string): string | nu
 /** Base-unit quantity and per-base-unit cost of `packages` packages of a product. */
 function lotFigures(product: ProductSummary, packages: number, pricePerPackage: number) {
   const packageBase = toBase(product.packageQuantity, product.packageUnit);
+  // Each number is finite, but their product can overflow: no lot may hold Infinity.
+  if (!Number.isFinite(packages * packageBase)) throw validationError('packages', 'That is more packages than any pantry holds.', { value: packages });
   return {
     dimension: dimensionOf(product.packageUnit),
     quantity: packages * packageBase,
@@ -266,7 +269,7 @@ export function deletePurchase(db: Database, id: number, tx?: Tx): { deleted: tr
   return withTransaction(db, tx, (t) => {
     const current = getPurchase(db, positiveId(id, 'id', 'purchase'), t);
     const lotRow = lotOfPurchase(t, current.id);
-    if (current.used || (lotRow && lotRow.quantity_remaining !== lotRow.quantity_initial)) {
+    if (current.used) {
       throw new AppError(
         'IN_USE',
         `This purchase of ${current.product.displayName} has already been used or adjusted, so it cannot be deleted; correct it with an adjustment instead.`,

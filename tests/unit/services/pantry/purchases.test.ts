@@ -67,6 +67,11 @@ describe('recording a purchase', () => {
       [{ productId: smallBag.id, packages: 1, pricePerPackage: -1 }, 'VALIDATION', 'pricePerPackage'],
       [{ packages: 1, pricePerPackage: 1 }, 'VALIDATION', 'productId'],
       [{ productId: smallBag.id, packages: 1, pricePerPackage: 1, purchasedOn: '2026-02-30' }, 'VALIDATION', 'purchasedOn'],
+      [{ productId: smallBag.id, packages: Number.NaN, pricePerPackage: 1 }, 'VALIDATION', 'packages'],
+      [{ productId: smallBag.id, packages: 1, pricePerPackage: '' as unknown as number }, 'VALIDATION', 'pricePerPackage'],
+      [{ productId: smallBag.id, packages: 1, pricePerPackage: 1, expiresOn: '2027-02-29' }, 'VALIDATION', 'expiresOn'],
+      [{ productId: smallBag.id, newProduct: { ingredientId: flour.id, name: 'Sack', packageQuantity: 1, packageUnit: 'lb' }, packages: 1, pricePerPackage: 1 }, 'VALIDATION', 'productId'],
+      [{ newProduct: { ingredientId: flour.id, brand: 'KING ARTHUR', name: 'unbleached all-purpose', packageQuantity: 1, packageUnit: 'lb' }, packages: 1, pricePerPackage: 1 }, 'DUPLICATE', 'name'],
       [{ productId: smallBag.id, packages: 1, pricePerPackage: 1, supplierId: 999 }, 'VALIDATION', 'supplierId'],
       [{ newProduct: { ingredientId: flour.id, brand: 'Farm', name: 'Sack', packageQuantity: 1, packageUnit: 'bushel' }, packages: 1, pricePerPackage: 1 }, 'UNKNOWN_UNIT', 'packageUnit'],
       [{ newProduct: { ingredientId: flour.id, brand: 'Farm', name: 'Sack', packageQuantity: 0, packageUnit: 'lb' }, packages: 1, pricePerPackage: 1 }, 'VALIDATION', 'packageQuantity'],
@@ -112,6 +117,37 @@ describe('editing and deleting a purchase', () => {
     expect(updatePurchase(db, { id: purchase.id, packages: 1.2 }).lot.empty).toBe(true);
   });
 
+  it('a bad edit names its field and changes nothing: 30 February, a negative price, NaN or "" bags, an unknown supplier', async () => {
+    const db = await testDb();
+    const pantry = flourPantry(db);
+    const { purchase } = recordPurchase(db, { productId: pantry.smallBag.id, purchasedOn: '2026-01-01', packages: 2, pricePerPackage: 9 });
+    const before = snapshot(db);
+    const cases: [Omit<Parameters<typeof updatePurchase>[1], 'id'>, string][] = [
+      [{ purchasedOn: '2026-02-30' }, 'purchasedOn'],
+      [{ purchasedOn: '' }, 'purchasedOn'],
+      [{ pricePerPackage: -0.01 }, 'pricePerPackage'],
+      [{ pricePerPackage: Number.POSITIVE_INFINITY }, 'pricePerPackage'],
+      [{ packages: Number.NaN }, 'packages'],
+      [{ packages: '' as unknown as number }, 'packages'],
+      [{ packages: 0, notes: 'typo' }, 'packages'],
+      [{ supplierId: 999 }, 'supplierId'],
+      [{ expiresOn: '2026-13-01' }, 'expiresOn'],
+    ];
+    for (const [change, field] of cases) {
+      const err = caught(() => updatePurchase(db, { id: purchase.id, ...change }));
+      expect([err.code, err.details.field], JSON.stringify(change)).toEqual(['VALIDATION', field]);
+    }
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('so many bags that the pounds overflow to Infinity are refused naming the packages field', async () => {
+    const db = await testDb();
+    const { smallBag } = flourPantry(db);
+    const err = caught(() => recordPurchase(db, { productId: smallBag.id, packages: 1e306, pricePerPackage: 9 }));
+    expect([err.code, err.details.field]).toEqual(['VALIDATION', 'packages']);
+    expect(count(db, 'lots')).toBe(0);
+  });
+
   it('moving the purchase date moves the lot in FIFO order', async () => {
     const db = await testDb();
     const pantry = flourPantry(db);
@@ -138,10 +174,21 @@ describe('editing and deleting a purchase', () => {
       expect(err.code).toBe('IN_USE');
     }
     expect(count(db, 'purchases')).toBe(2);
+    // Both say so before anyone tries: the list is what a screen uses to offer "delete".
     expect(listPurchases(db, { ingredientId: pantry.flour.id }).map((p) => [p.purchasedOn, p.used])).toEqual([
       ['2026-02-01', true],
-      ['2026-01-01', false],
+      ['2026-01-01', true],
     ]);
+  });
+
+  it('a refused delete changes nothing: the 1 lb drawn from the bag stays drawn and the purchase stays', async () => {
+    const db = await testDb();
+    const pantry = flourPantry(db);
+    const { purchase } = recordPurchase(db, { productId: pantry.smallBag.id, purchasedOn: '2026-01-01', packages: 1, pricePerPackage: 9 });
+    consumeFifo(db, { ingredientId: pantry.flour.id, quantity: 1, unit: 'lb' });
+    const before = snapshot(db);
+    expect(caught(() => deletePurchase(db, purchase.id)).code).toBe('IN_USE');
+    expect(snapshot(db)).toEqual(before);
   });
 
   it('purchases list newest first and filter by product', async () => {
