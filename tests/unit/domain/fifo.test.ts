@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateFifo, type FifoLot } from '../../../src/domain/fifo';
+import { allocateFifo, fifoOrder, type FifoLot } from '../../../src/domain/fifo';
 import { BASE_UNIT, conversionFactor, type Dimension } from '../../../src/domain/units';
 
 const LB = 453.59237;
@@ -87,6 +87,15 @@ describe('FIFO allocation: properties', () => {
           expect(d.quantity).toBeGreaterThan(0);
           expect(Math.abs(d.quantity + d.remainingAfter - d.remainingBefore)).toBeLessThanOrEqual(1e-9 * d.remainingBefore);
         }
+        // Summed over every lot: what was there before is what was drawn plus what is left.
+        for (const dim of ['weight', 'volume'] as const) {
+          const before = ls.filter((l) => l.dimension === dim).reduce((s, l) => s + l.quantityRemaining, 0);
+          const left = ls
+            .filter((l) => l.dimension === dim)
+            .reduce((s, l) => s + (a.draws.find((d) => d.lotId === l.id)?.remainingAfter ?? l.quantityRemaining), 0);
+          const drawn = a.draws.filter((d) => d.dimension === dim).reduce((s, d) => s + d.quantity, 0);
+          expect(Math.abs(drawn + left - before)).toBeLessThanOrEqual(1e-9 * Math.max(before, 1e-300));
+        }
         const available = ls.reduce((s, l) => s + l.quantityRemaining / gramsPerCup(l.dimension), 0);
         // What is drawn plus what is missing is what was asked for; and nothing more than exists is drawn.
         expect(Math.abs(a.drawn + a.shortfall - n)).toBeLessThanOrEqual(1e-9 * n);
@@ -115,6 +124,13 @@ describe('FIFO allocation: properties', () => {
       fc.property(lots, need, (ls, n) => {
         const a = allocateFifo(ls, n, gramsPerCup);
         const drawn = a.draws;
+        // No older lot with stock is passed over: every lot with stock up to the last one drawn from is drawn from.
+        const last = drawn[drawn.length - 1];
+        if (last) {
+          const lastLot = ls.find((l) => l.id === last.lotId)!;
+          const olderWithStock = ls.filter((l) => l.quantityRemaining > 0 && fifoOrder(l, lastLot) <= 0).map((l) => l.id);
+          expect(drawn.map((d) => d.lotId).sort((x, y) => x - y)).toEqual(olderWithStock.sort((x, y) => x - y));
+        }
         for (let i = 0; i < drawn.length - 1; i++) expect(drawn[i]!.remainingAfter).toBe(0);
         const order = drawn.map((d) => ls.find((l) => l.id === d.lotId)!);
         for (let i = 1; i < order.length; i++) {
