@@ -55,7 +55,8 @@ export function hasChildren(db: Database, id: number, tx?: Tx): boolean {
 /** A leaf (no children) is what products and recipe lines attach to; refuses anything else. */
 export function requireLeaf(db: Database, id: number, what: string, field: string, tx?: Tx): IngredientRow {
   return withTransaction(db, tx, (t) => {
-    const row = loadIngredient(db, id, t);
+    const row = t.get<IngredientRow>('SELECT * FROM ingredients WHERE id = ?', [id]);
+    if (!row) throw new AppError('NOT_FOUND', 'That ingredient no longer exists.', { ingredientId: id, field });
     if (hasChildren(db, id, t)) {
       throw new AppError(
         'VALIDATION',

@@ -41,7 +41,7 @@ export function priceHistory(db: Database, request: { ingredientId: number; prod
     const ingredientId = positiveId(request.ingredientId, 'ingredientId', 'ingredient');
     const ctx = conversionContextOf(loadIngredient(db, ingredientId, t));
     const unit = displayUnitOf(db, ingredientId, t);
-    const params = request.productId === undefined ? [ingredientId] : [ingredientId, request.productId];
+    const params = request.productId === undefined ? [ingredientId] : [ingredientId, positiveId(request.productId, 'productId', 'product')];
     const rows = t.all<Row>(
       `SELECT pu.id, pu.purchased_on, p.id AS product_id, p.brand, p.name, p.package_quantity, p.package_unit, pu.packages, pu.price_per_package
        FROM purchases pu JOIN products p ON p.id = pu.product_id

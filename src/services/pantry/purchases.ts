@@ -182,6 +182,14 @@ function lotFigures(product: ProductSummary, packages: number, pricePerPackage: 
   };
 }
 
+/** The product chosen on the form; a stale choice is reported at the product field. */
+function existingProduct(db: Database, id: number, tx: Tx): ProductSummary {
+  if (!tx.get('SELECT 1 AS x FROM products WHERE id = ?', [id])) {
+    throw new AppError('NOT_FOUND', 'That product no longer exists; choose another.', { productId: id, field: 'productId' });
+  }
+  return getProduct(db, id, tx);
+}
+
 export function recordPurchase(db: Database, input: PurchaseInput, tx?: Tx): PurchaseResult {
   return withTransaction(db, tx, (t) => {
     const packages = positiveNumber(input.packages, 'packages', 'number of packages');
@@ -196,7 +204,7 @@ export function recordPurchase(db: Database, input: PurchaseInput, tx?: Tx): Pur
     }
     const product = input.newProduct
       ? createProduct(db, { ...input.newProduct, supplierId } satisfies ProductInput, t)
-      : getProduct(db, positiveId(input.productId, 'productId', 'product'), t);
+      : existingProduct(db, positiveId(input.productId, 'productId', 'product'), t);
 
     const now = t.now();
     const purchaseId = t.run(

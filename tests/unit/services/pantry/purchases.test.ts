@@ -73,6 +73,8 @@ describe('recording a purchase', () => {
       [{ productId: smallBag.id, newProduct: { ingredientId: flour.id, name: 'Sack', packageQuantity: 1, packageUnit: 'lb' }, packages: 1, pricePerPackage: 1 }, 'VALIDATION', 'productId'],
       [{ newProduct: { ingredientId: flour.id, brand: 'KING ARTHUR', name: 'unbleached all-purpose', packageQuantity: 1, packageUnit: 'lb' }, packages: 1, pricePerPackage: 1 }, 'DUPLICATE', 'name'],
       [{ productId: smallBag.id, packages: 1, pricePerPackage: 1, supplierId: 999 }, 'VALIDATION', 'supplierId'],
+      [{ productId: 999, packages: 1, pricePerPackage: 1 }, 'NOT_FOUND', 'productId'],
+      [{ newProduct: { ingredientId: 999, name: 'Sack', packageQuantity: 1, packageUnit: 'lb' }, packages: 1, pricePerPackage: 1 }, 'NOT_FOUND', 'ingredientId'],
       [{ newProduct: { ingredientId: flour.id, brand: 'Farm', name: 'Sack', packageQuantity: 1, packageUnit: 'bushel' }, packages: 1, pricePerPackage: 1 }, 'UNKNOWN_UNIT', 'packageUnit'],
       [{ newProduct: { ingredientId: flour.id, brand: 'Farm', name: 'Sack', packageQuantity: 0, packageUnit: 'lb' }, packages: 1, pricePerPackage: 1 }, 'VALIDATION', 'packageQuantity'],
     ];
