@@ -27,6 +27,7 @@ async function shoot(page: Page, name: string): Promise<void> {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     for (const scheme of schemes) {
       await page.emulateMedia({ colorScheme: scheme });
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.waitForTimeout(150);
       // Whole page, but long lists are cut at two screens: enough to judge, small enough to look at.
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -60,6 +61,16 @@ try {
   await shoot(page, 'pantry-empty');
   await visit(page, '#/dashboard', 'text=Nothing in your pantry yet');
   await shoot(page, 'dashboard-empty');
+
+  // A Bake Tracker backup imported from the first-run screen, in a second, empty browser context.
+  const importContext = await browser.newContext({ viewport: viewports[0], deviceScaleFactor: 1 });
+  const importPage = await importContext.newPage();
+  await importPage.goto(`http://localhost:${port}/`);
+  await importPage.getByRole('button', { name: 'Import a backup file' }).click();
+  await importPage.locator('input[type=file]').setInputFiles('/work/shared/fixtures/bake-tracker/sample_data_all.json');
+  await importPage.locator('#main').getByText(/^Imported \d+ records/).waitFor({ timeout: 60_000 });
+  await shoot(importPage, 'welcome-imported');
+  await importContext.close();
 
   await visit(page, '#/welcome', 'text=Explore with sample data');
   await page.getByRole('button', { name: 'Explore sample data' }).click();

@@ -1,0 +1,90 @@
+/**
+ * Lots after the purchase: adjusting one through its dialog (a reason of
+ * "other" needs a note, and the message says so next to the note), and a
+ * second tab that shows the pantry updating by itself when the first tab
+ * records a purchase. Production build, phone viewport, en-US.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './helpers/browser';
+
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+});
+afterAll(async () => browser?.close());
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-US' });
+});
+afterEach(async () => context?.close());
+
+async function open(hash = ''): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto(`${inject('baseUrl')}${hash}`);
+  return page;
+}
+
+async function seen(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Records "packages x size unit" of a new product of a new ingredient, through the purchase screen. */
+async function buyNew(page: Page, ingredient: string, size: string, unit: string, packages: string, price: string): Promise<void> {
+  await page.evaluate(() => (location.hash = '#/pantry/purchase'));
+  await page.getByRole('combobox', { name: 'Product' }).fill(ingredient);
+  await page.getByRole('option', { name: /Create product/ }).tap();
+  await page.getByRole('combobox', { name: 'Ingredient' }).fill(ingredient);
+  await page.getByRole('option', { name: new RegExp(`Add ingredient “${ingredient}”`) }).tap();
+  await expect.poll(() => page.getByLabel('Package size').evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.getByLabel('Package size').fill(size);
+  await page.getByLabel('Unit').selectOption(unit);
+  await page.getByLabel('Packages').fill(packages);
+  await page.getByLabel('Price per package').fill(price);
+  await page.getByRole('button', { name: 'Save purchase' }).tap();
+  await seen(page.getByText(new RegExp(`^Saved: .* of ${ingredient} is in the pantry\\.$`)));
+}
+
+describe('lots in the pantry', () => {
+  test('a dozen eggs, 3 spoiled: "other" without a note is refused at the note, then 3 are removed and 9 remain', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Start empty' }).tap();
+    await seen(page.getByRole('heading', { name: 'Your pantry is empty' }));
+    await buyNew(page, 'Eggs', '12', 'each', '1', '3.60');
+    await page.getByRole('link', { name: 'See lot' }).tap();
+
+    const stock = page.getByRole('region', { name: 'In the pantry' });
+    await seen(stock.getByText('12 each of 12 each'));
+    await stock.getByRole('button', { name: /^Adjust/ }).tap();
+    const dialog = page.getByRole('dialog', { name: 'Adjust lot' });
+    await dialog.getByLabel('Reason').selectOption('other');
+    await dialog.getByLabel('How much to remove').fill('3');
+    await dialog.getByRole('button', { name: 'Save adjustment' }).tap();
+
+    await seen(dialog.getByText('Say what happened: "other" needs a note.'));
+    expect(await dialog.getByLabel('Note (required)').getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.getByLabel('How much to remove').inputValue()).toBe('3');
+
+    await dialog.getByLabel('Note (required)').fill('Cracked in the bag');
+    await dialog.getByRole('button', { name: 'Save adjustment' }).tap();
+    await seen(page.getByText('Removed 3 each.'));
+    await seen(stock.getByText('9 each of 12 each'));
+    await seen(stock.getByText('9 each', { exact: true }).first());
+  });
+
+  test('two tabs: the pantry open in one tab shows a purchase recorded in the other, without a reload', async () => {
+    const watching = await open('#/pantry');
+    await seen(watching.getByRole('heading', { name: 'Your pantry is empty' }));
+
+    const buying = await open('#/pantry');
+    await buyNew(buying, 'Cake flour', '2', 'lb', '3', '5.25');
+
+    const row = watching.getByRole('row', { name: /Cake flour/ });
+    await seen(row.getByText('6 lb'));
+    await seen(row.getByText('$15.75'));
+  });
+});
