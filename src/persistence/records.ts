@@ -129,3 +129,12 @@ function fromBase64(text: string): Uint8Array {
   for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
   return bytes;
 }
+
+/** Read access to stored records, as recovery needs it (the store implements it; tests use memory). */
+export interface RecoverySource {
+  /** Every checkpoint's description, any order. */
+  checkpoints(): Promise<CheckpointMeta[]>;
+  image(id: number): Promise<Uint8Array | undefined>;
+  /** Log records with seq > `seq`, in seq order. */
+  logAfter(seq: number): Promise<LogRecord[]>;
+}

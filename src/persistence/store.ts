@@ -13,8 +13,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { AppError } from '../errors';
-import type { RecoverySource } from './recovery';
-import type { CheckpointImage, CheckpointMeta, LogRecord, QuarantineRecord } from './records';
+import type { CheckpointImage, CheckpointMeta, LogRecord, QuarantineRecord, RecoverySource } from './records';
 
 export const DATABASE_NAME = 'bake-planner';
 

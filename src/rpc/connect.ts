@@ -2,9 +2,9 @@
  * Starts this tab's database worker (once) and returns the page's RPC client
  * for it. With `?test-hooks` in the page URL the worker unlocks its test-only
  * handlers and the client is exposed to browser tests (see
- * src/platform/test-hooks.ts); without it nothing is made global.
+ * src/rpc/test-hooks.ts); without it nothing is made global.
  */
-import { installTestHooks, testHooksRequested } from '../platform/test-hooks';
+import { installTestHooks, testHooksRequested } from './test-hooks';
 import { RpcClient } from './client';
 
 let client: RpcClient | undefined;

@@ -5,8 +5,8 @@
  * worker through it instead of through screens, so they survive UI changes.
  * The worker, told the same, unlocks its test-only handlers (system.touch…).
  */
-import type { RpcClient } from '../rpc/client';
-import type { WorkerNotice } from '../rpc/contract';
+import type { RpcClient } from './client';
+import type { WorkerNotice } from './contract';
 
 export interface TestHooks {
   rpc: RpcClient;

@@ -6,7 +6,8 @@
  * record and everything after it are marked for quarantine, and the problem
  * goes into the report. What came before is kept. This module decides; the
  * caller moves records and talks to the user. It needs no browser, so the
- * same logic is tested in Node.
+ * same logic is tested in Node. It lives with the worker because it
+ * needs both layers below: persistence (the records) and db (to apply them).
  */
 import { schemaVersion } from '../db/migrate';
 import { replayCommit, Database, type DatabaseOptions } from '../db/session';
@@ -17,15 +18,9 @@ import {
   verifyLogRecord,
   type CheckpointMeta,
   type LogRecord,
-} from './records';
+  type RecoverySource,
+} from '../persistence/records';
 
-export interface RecoverySource {
-  /** Every checkpoint's description, any order. */
-  checkpoints(): Promise<CheckpointMeta[]>;
-  image(id: number): Promise<Uint8Array | undefined>;
-  /** Log records with seq > `seq`, in seq order. */
-  logAfter(seq: number): Promise<LogRecord[]>;
-}
 
 export type RecoveryProblemKind = 'checkpoint-corrupt' | 'log-corrupt' | 'log-gap' | 'log-replay-failed';
 

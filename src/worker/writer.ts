@@ -18,7 +18,7 @@ import { AppError, toErrorPayload } from '../errors';
 import { migrate, schemaVersion } from '../db/migrate';
 import { Database, type LoggedStatement } from '../db/session';
 import { CHECKPOINT_POLICY } from '../persistence/policy';
-import { recover, type OpenEngine } from '../persistence/recovery';
+import { recover, type OpenEngine } from './recovery';
 import {
   checkpointChecksum,
   encodeStatements,
@@ -26,7 +26,7 @@ import {
   type CheckpointMeta,
   type LogRecord,
 } from '../persistence/records';
-import { buildReport, type RecoveryReport } from '../persistence/report';
+import { buildReport, type RecoveryReport } from './recovery-report';
 import type { PersistenceStore } from '../persistence/store';
 import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/contract';
 import { changedTables } from './changed-tables';

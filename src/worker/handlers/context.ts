@@ -6,7 +6,7 @@
  */
 import type { Database } from '../../db/session';
 import type { CheckpointMeta } from '../../persistence/records';
-import type { RecoveryReport } from '../../persistence/report';
+import type { RecoveryReport } from '../recovery-report';
 
 export interface HandlerContext {
   db: Database;

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { SqlJsEngine } from '../../../src/db/sqljs-engine';
 import { transaction, type Database, type LoggedStatement } from '../../../src/db/session';
-import { recover, type RecoverySource } from '../../../src/persistence/recovery';
+import { recover } from '../../../src/worker/recovery';
 import {
   checkpointChecksum,
   decodeStatements,
@@ -14,6 +14,7 @@ import {
   makeLogRecord,
   type CheckpointMeta,
   type LogRecord,
+  type RecoverySource,
 } from '../../../src/persistence/records';
 import { TEST_NOW, testDb } from '../../helpers/db';
 
