@@ -1,0 +1,62 @@
+/**
+ * How numbers read on screen and how typed numbers are read back. Shown
+ * quantities keep at most 3 decimals and always carry their unit; a keypad
+ * that types "2,5" means 2.5.
+ */
+import { describe, expect, test } from 'vitest';
+import { inputNumber, isPastDate, parseDecimal, todayIso } from '../../../src/ui/format';
+import { currencyForLocale, packageWeightUnitForLocale } from '../../../src/ui/locale-defaults';
+
+describe('typed numbers', () => {
+  test.each([
+    ['2', 2],
+    ['2.5', 2.5],
+    ['2,5', 2.5],
+    [' 18.99 ', 18.99],
+    ['.5', 0.5],
+    ['1,234.50', 1234.5],
+    ['0', 0],
+  ])('"%s" reads as %d', (text, value) => {
+    expect(parseDecimal(text)).toBe(value);
+  });
+
+  test.each(['', '   ', 'abc', '2..5', '1,2,3', '$4'])('"%s" is not a number', (text) => {
+    expect(parseDecimal(text)).toBeNull();
+  });
+
+  test('a lot of 11.339999999 lb goes into an input box as 11.34', () => {
+    expect(inputNumber(11.339999999)).toBe('11.34');
+    expect(inputNumber(25)).toBe('25');
+  });
+});
+
+describe('dates', () => {
+  test('today is the device’s local calendar day', () => {
+    expect(todayIso(new Date(2026, 0, 7, 23, 59))).toBe('2026-01-07');
+  });
+
+  test('an expiry date is past only from the next day on', () => {
+    const jan7 = new Date(2026, 0, 7, 12, 0);
+    expect(isPastDate('2026-01-06', jan7)).toBe(true);
+    expect(isPastDate('2026-01-07', jan7)).toBe(false);
+    expect(isPastDate(null, jan7)).toBe(false);
+  });
+});
+
+describe('defaults from the device locale', () => {
+  test.each([
+    ['en-US', 'USD', 'lb'],
+    ['en-GB', 'GBP', 'kg'],
+    ['fr-CA', 'CAD', 'kg'],
+    ['de-DE', 'EUR', 'kg'],
+    ['fr', 'EUR', 'kg'],
+    ['ja-JP', 'JPY', 'kg'],
+  ])('%s: money in %s, new packages in %s', (locale, currency, unit) => {
+    expect(currencyForLocale(locale)).toBe(currency);
+    expect(packageWeightUnitForLocale(locale)).toBe(unit);
+  });
+
+  test('a locale that names no known region falls back to USD', () => {
+    expect(currencyForLocale('not a locale')).toBe('USD');
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * Every screen has a URL, and reading a URL back gives the same place: a
+ * baker who reloads on an ingredient page or a pantry search lands there again.
+ */
+import { describe, expect, test } from 'vitest';
+import { parseRoute, routeHref, tabOf, type Route } from '../../../src/ui/routes';
+
+describe('hash routes', () => {
+  const places: Route[] = [
+    { name: 'dashboard' },
+    { name: 'plan' },
+    { name: 'shop' },
+    { name: 'make' },
+    { name: 'recipes' },
+    { name: 'goods' },
+    { name: 'settings' },
+    { name: 'welcome' },
+    { name: 'pantry', query: '', view: 'stock' },
+    { name: 'pantry', query: 'brown sugar & co', view: 'all' },
+    { name: 'ingredient', id: 42 },
+    { name: 'purchase', ingredientId: null },
+    { name: 'purchase', ingredientId: 7 },
+  ];
+
+  test.each(places)('%o survives a reload', (route) => {
+    expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+
+  test('an empty hash is the dashboard', () => {
+    expect(parseRoute('')).toEqual({ name: 'dashboard' });
+    expect(parseRoute('#/')).toEqual({ name: 'dashboard' });
+  });
+
+  test('a broken link is "not found", not a crash or a guess', () => {
+    expect(parseRoute('#/pantry/ingredient/abc')).toEqual({ name: 'not-found', path: 'pantry/ingredient/abc' });
+    expect(parseRoute('#/pantry/ingredient/0')).toEqual({ name: 'not-found', path: 'pantry/ingredient/0' });
+    expect(parseRoute('#/bakery')).toEqual({ name: 'not-found', path: 'bakery' });
+  });
+
+  test('the ingredient page and the purchase form sit under the Pantry tab', () => {
+    expect(tabOf({ name: 'ingredient', id: 3 })).toBe('pantry');
+    expect(tabOf({ name: 'purchase', ingredientId: null })).toBe('pantry');
+    expect(tabOf({ name: 'welcome' })).toBeNull();
+  });
+});
