@@ -1,87 +1,148 @@
 /**
- * The built-in sample: the real Bake Tracker catalog and pantry (see NOTICE)
- * plus a handful of priced purchases, so a newcomer sees costs, price
- * history lines and an emptied lot. Purchases are fixed and dated relative to
- * the backup's own date, so every load gives the same pantry. Older purchases
- * of a product were used up before the backup was made: an adjustment
- * ("used outside the app") empties them, which is what a baker would record.
+ * The built-in sample: the real Bake Tracker catalog and pantry (see NOTICE),
+ * every lot of it recorded as a purchase at a SAMPLE PRICE (src/domain/sample-prices.ts;
+ * the backup has no costs), so a newcomer's FIFO draws and pantry values have
+ * costs. A few products also get one or two older purchases at other prices,
+ * used up before the backup was made (an adjustment "used outside the app"
+ * empties each, as a baker would record it), so their price history has 2-3
+ * points. A backup item holding less than its package was bought whole; the
+ * missing part is likewise an adjustment dated the backup's day. Everything
+ * is fixed, so every load gives the same pantry; loading it again changes
+ * nothing. A real Bake Tracker import keeps its unknown costs.
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { addDays } from '../../domain/dates';
-import type { ImportReport } from '../../domain/import-report';
+import type { BtInventoryItem } from '../../domain/bake-tracker-records';
+import { ImportReportBuilder, type ImportReport } from '../../domain/import-report';
+import { isRejected } from '../../domain/import-plan';
+import { requireUnit, toBase } from '../../domain/units';
 import { AppError } from '../../errors';
 import { adjustLot } from '../pantry/adjustments';
 import { recordPurchase } from '../pantry/purchases';
 import { importBakeTracker } from './bake-tracker-import';
+import { planBakeTrackerImport } from './bake-tracker-plan';
+import { samplePackagePrice } from '../../domain/sample-prices';
 
-/** The date the sample backup was written: purchases are placed around it. */
+/** The day the sample backup was written: the leftover of a partly used package is counted then. */
 export const SAMPLE_DATE = '2026-01-07';
-const SAMPLE_NOTE = 'Sample purchase';
+/** Starts the notes of every sample purchase: says the price is made up, and marks the sample as loaded. */
+export const SAMPLE_NOTE = 'Sample price, not a receipt';
 
-interface SamplePurchase {
+interface PriceHistory {
   ingredient: string;
   brand: string;
   packageQuantity: number;
   packageUnit: string;
-  supplier: string;
-  /** Days before SAMPLE_DATE, packages, price per package; oldest first. */
-  buys: [daysBefore: number, packages: number, price: number][];
+  /** Price per package of the backup's own lot. */
+  price: number;
+  /** Older purchases, oldest first: days before the backup's lot was bought, packages, price per package. */
+  earlier: [daysBefore: number, packages: number, price: number][];
 }
 
-const SAMPLE_PURCHASES: SamplePurchase[] = [
-  { ingredient: 'flour_all_purpose', brand: 'King Arthur', packageQuantity: 25, packageUnit: 'lb', supplier: 'wegmans_burlington_ma', buys: [[170, 1, 17.49], [95, 1, 18.29], [10, 2, 18.99]] },
-  { ingredient: 'sugar_granulated', brand: 'Domino', packageQuantity: 4, packageUnit: 'lb', supplier: 'wegmans_burlington_ma', buys: [[120, 2, 3.79], [45, 2, 3.99], [8, 1, 4.29]] },
-  { ingredient: 'butter_unsalted', brand: 'Costco', packageQuantity: 1, packageUnit: 'lb', supplier: 'costco_waltham_ma', buys: [[100, 4, 4.49], [40, 4, 4.79], [6, 4, 4.99]] },
-  { ingredient: 'chocolate_chips_semi_sweet', brand: 'Nestle', packageQuantity: 72, packageUnit: 'oz', supplier: 'costco_waltham_ma', buys: [[80, 1, 15.99], [5, 1, 16.49]] },
-  { ingredient: 'vanilla_extract', brand: 'Costco', packageQuantity: 16, packageUnit: 'fl oz', supplier: 'costco_waltham_ma', buys: [[200, 1, 32.99], [12, 1, 35.99]] },
-  { ingredient: 'cocoa_powder_dutch_processed', brand: 'Penzeys', packageQuantity: 12.8, packageUnit: 'oz', supplier: 'penzeys_spices_arlington_ma', buys: [[60, 1, 12.95], [9, 1, 13.45]] },
+const PRICE_HISTORY: PriceHistory[] = [
+  { ingredient: 'flour_all_purpose', brand: 'King Arthur', packageQuantity: 25, packageUnit: 'lb', price: 18.99, earlier: [[153, 1, 17.49], [78, 1, 18.29]] },
+  { ingredient: 'sugar_granulated', brand: 'Domino', packageQuantity: 4, packageUnit: 'lb', price: 4.29, earlier: [[103, 2, 3.79], [28, 2, 3.99]] },
+  { ingredient: 'butter_unsalted', brand: 'Costco', packageQuantity: 1, packageUnit: 'lb', price: 4.99, earlier: [[83, 4, 4.49], [23, 4, 4.79]] },
+  { ingredient: 'chocolate_chips_semi_sweet', brand: 'Nestle', packageQuantity: 10, packageUnit: 'oz', price: 4.49, earlier: [[63, 2, 3.99]] },
+  { ingredient: 'vanilla_extract', brand: 'Costco', packageQuantity: 16, packageUnit: 'fl oz', price: 35.99, earlier: [[183, 1, 32.99]] },
+  { ingredient: 'cocoa_powder_dutch_processed', brand: 'Penzeys', packageQuantity: 12.8, packageUnit: 'oz', price: 13.45, earlier: [[43, 1, 12.95]] },
 ];
+
+interface ProductFacts {
+  id: number;
+  ingredient_slug: string;
+  /** Name of the ingredient's top-level category ("Flours & Starches"). */
+  category: string;
+  brand: string;
+  package_quantity: number;
+  package_unit: string;
+  supplier_id: number | null;
+}
 
 export interface SampleLoadResult {
   report: ImportReport;
   purchasesRecorded: number;
 }
 
-function recordSamplePurchases(db: Database, tx: Tx): number {
+function productFacts(tx: Tx): Map<number, ProductFacts> {
+  const rows = tx.all<ProductFacts>(
+    `SELECT p.id, i.slug AS ingredient_slug, coalesce(top.name, parent.name, i.name) AS category, p.brand,
+            p.package_quantity, p.package_unit, p.supplier_id
+     FROM products p JOIN ingredients i ON i.id = p.ingredient_id
+     LEFT JOIN ingredients parent ON parent.id = i.parent_id
+     LEFT JOIN ingredients top ON top.id = parent.parent_id`,
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+function historyOf(p: ProductFacts): PriceHistory | undefined {
+  return PRICE_HISTORY.find(
+    (h) => h.ingredient === p.ingredient_slug && h.brand === p.brand && h.packageQuantity === p.package_quantity && h.packageUnit === p.package_unit,
+  );
+}
+
+/** Buys one backup item at its sample price (after its product's older purchases, if any); returns the purchases recorded. */
+function buyItem(db: Database, tx: Tx, item: BtInventoryItem, product: ProductFacts): number {
+  const history = historyOf(product);
+  const buy = (purchasedOn: string, packages: number, pricePerPackage: number, notes: string) =>
+    recordPurchase(
+      db,
+      { productId: product.id, supplierId: product.supplier_id, purchasedOn, packages, pricePerPackage, notes, location: item.location, expiresOn: item.expiresOn },
+      tx,
+    ).lot;
+  const earlier = history?.earlier ?? [];
+  earlier.forEach(([daysBefore, packages, price], i) => {
+    const lot = buy(addDays(item.purchasedOn, -daysBefore), packages, price, SAMPLE_NOTE);
+    const nextBought = addDays(item.purchasedOn, -(earlier[i + 1]?.[0] ?? 0));
+    adjustLot(db, { lotId: lot.id, quantity: lot.quantityInitial, unit: lot.unit, reason: 'used_outside_app', adjustedOn: addDays(nextBought, -1) }, tx);
+  });
+
+  const packageUnit = requireUnit(product.package_unit);
+  const left = toBase(item.quantity, item.packageUnit);
+  const packages = Math.max(1, Math.ceil(left / toBase(product.package_quantity, packageUnit) - 1e-9));
+  const price = history?.price ?? samplePackagePrice(product.ingredient_slug, product.category, product.package_quantity, packageUnit);
+  const lot = buy(item.purchasedOn, packages, price, item.notes ? `${SAMPLE_NOTE}. ${item.notes}` : SAMPLE_NOTE);
+  const usedBefore = lot.quantityInitial - left;
+  if (usedBefore > lot.quantityInitial * 1e-9) {
+    adjustLot(db, { lotId: lot.id, quantity: usedBefore, unit: lot.unit, reason: 'used_outside_app', adjustedOn: SAMPLE_DATE }, tx);
+  }
+  return earlier.length + 1;
+}
+
+/**
+ * Records the backup's inventory as sample purchases. Items are matched to
+ * their products by the importer's own planner; an item already in the
+ * pantry as a lot (a real import of the same backup) is left alone.
+ */
+function recordSamplePurchases(db: Database, file: Record<string, unknown>, tx: Tx): number {
+  const plan = planBakeTrackerImport(db, { products: file.products, inventory_items: file.inventory_items }, new ImportReportBuilder(), tx);
+  const products = productFacts(tx);
   let recorded = 0;
-  for (const s of SAMPLE_PURCHASES) {
-    const product = tx.get<{ id: number }>(
-      `SELECT p.id FROM products p JOIN ingredients i ON i.id = p.ingredient_id
-       WHERE i.slug = ? AND p.brand = ? AND p.package_quantity = ? AND p.package_unit = ?`,
-      [s.ingredient, s.brand, s.packageQuantity, s.packageUnit],
-    );
-    if (!product) throw new AppError('IMPORT', `The sample has no ${s.brand} ${s.packageQuantity} ${s.packageUnit} product of ${s.ingredient}.`);
-    const supplier = tx.get<{ id: number }>('SELECT id FROM suppliers WHERE slug = ?', [s.supplier]);
-    s.buys.forEach(([daysBefore, packages, price], i) => {
-      const { lot } = recordPurchase(
-        db,
-        { productId: product.id, supplierId: supplier?.id ?? null, purchasedOn: addDays(SAMPLE_DATE, -daysBefore), packages, pricePerPackage: price, notes: SAMPLE_NOTE, location: 'pantry' },
-        tx,
-      );
-      recorded++;
-      const next = s.buys[i + 1];
-      if (next) {
-        adjustLot(
-          db,
-          { lotId: lot.id, quantity: lot.quantityInitial, unit: lot.unit, reason: 'used_outside_app', adjustedOn: addDays(SAMPLE_DATE, -next[0] - 1) },
-          tx,
-        );
-      }
-    });
+  for (const lot of plan.lots) {
+    const productId = lot.product && !isRejected(lot.product.result) ? lot.product.result.id : null;
+    const product = productId === null ? undefined : products.get(productId);
+    if (isRejected(lot.result) || !lot.record || !product) {
+      throw new AppError('IMPORT', `The sample's ${lot.path} (${lot.label}) matches no product of its catalog.`);
+    }
+    if (lot.result.outcome === 'skipped') continue;
+    recorded += buyItem(db, tx, lot.record, product);
   }
   return recorded;
 }
 
 /**
  * Loads the sample file's contents (passed in: the worker reads the JSON
- * lazily) and records the sample purchases, all in one transaction. Loading
- * it again changes nothing.
+ * lazily): its catalog through the Bake Tracker importer, then its inventory
+ * as priced purchases, all in one transaction. Loading it again changes
+ * nothing.
  */
 export function loadSample(db: Database, data: unknown, tx?: Tx): SampleLoadResult {
   return withTransaction(db, tx, (t) => {
-    const report = importBakeTracker(db, data, t);
+    const file = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+    // The inventory becomes purchases below, so the importer brings the catalog only.
+    const report = importBakeTracker(db, { ...file, inventory_items: [] }, t);
     if (!report.ok) throw new AppError('IMPORT', `The built-in sample could not be loaded: ${report.summary}`, { report });
-    const already = t.get('SELECT 1 AS x FROM purchases WHERE notes = ? LIMIT 1', [SAMPLE_NOTE]) !== undefined;
-    return { report, purchasesRecorded: already ? 0 : recordSamplePurchases(db, t) };
+    const loaded = t.get('SELECT 1 AS x FROM purchases WHERE substr(notes, 1, ?) = ? LIMIT 1', [SAMPLE_NOTE.length, SAMPLE_NOTE]) !== undefined;
+    return { report, purchasesRecorded: loaded ? 0 : recordSamplePurchases(db, file, t) };
   });
 }

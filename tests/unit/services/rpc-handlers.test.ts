@@ -35,12 +35,13 @@ describe('pantry RPC surface', () => {
     expect(loaded.report.ok).toBe(true);
 
     const overview = await handlers['pantry.overview'](ctx, { query: 'flour, all' });
-    expect(overview[0]).toMatchObject({ ingredient: { name: 'Flour, all-purpose' }, unit: 'lb', total: 75 });
+    expect(overview[0]).toMatchObject({ ingredient: { name: 'Flour, all-purpose' }, unit: 'lb', total: 25, valueComplete: true });
 
     const preview = await handlers['pantry.consumeDryRun'](ctx, { ingredientId: overview[0]!.ingredient.id, quantity: 3, unit: 'cup' });
-    // The oldest lot with stock is the backup's own 25 lb bag, whose cost Bake Tracker did not record.
-    expect(preview).toMatchObject({ enough: true, costComplete: false, unit: 'cup' });
+    // The oldest lot with stock is the backup's own 25 lb bag, at its sample price of 18.99.
+    expect(preview).toMatchObject({ enough: true, costComplete: true, unit: 'cup' });
     expect(preview.draws.map((d) => d.purchasedOn)).toEqual(['2025-12-21']);
+    expect(preview.totalCost).toBeGreaterThan(0);
     expect((await handlers['settings.get'](ctx, undefined)).currency).toBe('USD');
   });
 

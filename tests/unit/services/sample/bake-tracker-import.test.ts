@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importBakeTracker, importBakeTrackerText } from '../../../../src/services/sample/bake-tracker-import';
-import { loadSample } from '../../../../src/services/sample/sample-pantry';
 import { searchIngredients } from '../../../../src/services/catalog/ingredient-tree';
-import { priceHistory } from '../../../../src/services/pantry/price-history';
 import { ingredientStock } from '../../../../src/services/pantry/stock';
 import { count, testDb } from '../../../helpers/db';
 import { caught } from '../bakery';
@@ -105,45 +103,5 @@ describe('importing a real Bake Tracker 4.2 backup', () => {
     expect(caught(() => importBakeTrackerText(db, 'not json')).code).toBe('IMPORT');
     expect(caught(() => importBakeTracker(db, { ...fixture(), application: 'other-app' })).details.field).toBe('application');
     expect(caught(() => importBakeTracker(db, { ...fixture(), version: '3.5' })).details.field).toBe('version');
-  });
-});
-
-describe('the built-in sample pantry', () => {
-  it('loads the real catalog plus 15 priced purchases; price history has lines of 2-3 points for 6 products', async () => {
-    const db = await testDb();
-    const { report, purchasesRecorded } = loadSample(db, fixture());
-    expect(report.ok).toBe(true);
-    expect(purchasesRecorded).toBe(15);
-    expect(counts(db)).toMatchObject({ ingredients: 413, products: 156, lots: 156 + 15, purchases: 15 });
-
-    const [flour] = searchIngredients(db, { query: 'Flour, all-purpose' });
-    const history = priceHistory(db, { ingredientId: flour!.id });
-    expect(history.map((h) => [h.date, h.pricePerPackage])).toEqual([
-      ['2025-07-21', 17.49],
-      ['2025-10-04', 18.29],
-      ['2025-12-28', 18.99],
-    ]);
-    expect(history[2]!.unitPrice).toBeCloseTo(18.99 / 25, 12);
-    const perProduct = db.engine.all<{ n: number }>('SELECT count(*) AS n FROM purchases GROUP BY product_id');
-    expect(perProduct.map((r) => r.n).sort()).toEqual([2, 2, 2, 3, 3, 3]);
-
-    // Older bags were used before the backup: only the newest purchase of each product still holds stock.
-    const stock = ingredientStock(db, { ingredientId: flour!.id });
-    expect(stock.lots.map((l) => [l.purchasedOn, l.quantityRemaining])).toEqual([
-      ['2025-07-21', 0],
-      ['2025-10-04', 0],
-      ['2025-12-21', 25],
-      ['2025-12-28', 50],
-    ]);
-    expect(stock.value).toBeCloseTo(2 * 18.99, 9);
-  });
-
-  it('loading the sample again changes nothing', async () => {
-    const db = await testDb();
-    loadSample(db, fixture());
-    const before = counts(db);
-    const again = loadSample(db, fixture());
-    expect(again.purchasesRecorded).toBe(0);
-    expect(counts(db)).toEqual(before);
   });
 });
