@@ -74,6 +74,11 @@ export function positiveId(value: unknown, field: string, label = field): number
   return value;
 }
 
+/** How many rows a list or search returns: the default unless a whole number is asked for, and at most `max`. */
+export function listLimit(value: unknown, fallback: number, max = 1000): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(1, Math.min(Math.floor(value), max)) : fallback;
+}
+
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -7,6 +7,7 @@
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { conversionContextOf } from '../../domain/ingredient-measures';
 import { rankByName } from '../../domain/text-search';
+import { listLimit } from '../../domain/validate';
 import type { Unit } from '../../domain/units';
 import { stockTotalsByIngredient } from '../pantry/stock-totals';
 import type { IngredientRow } from './ingredient-rows';
@@ -101,7 +102,7 @@ export function searchIngredients(db: Database, search: IngredientSearch, tx?: T
     const byId = new Map(rows.map((r) => [r.id, r]));
     const parents = new Set(rows.map((r) => r.parent_id));
     const candidates = search.leavesOnly ? rows.filter((r) => !parents.has(r.id)) : rows;
-    const ranked = rankByName(candidates, search.query ?? '', (r) => r.name, Math.max(1, search.limit ?? 20));
+    const ranked = rankByName(candidates, search.query ?? '', (r) => r.name, listLimit(search.limit, 20));
     return ranked.map((r) => {
       const path: string[] = [];
       for (let p = r.parent_id; p !== null; p = byId.get(p)?.parent_id ?? null) path.unshift(byId.get(p)?.name ?? '');

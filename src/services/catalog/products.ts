@@ -8,7 +8,7 @@ import { withTransaction, type Database, type Tx } from '../../db/session';
 import { productLabel } from '../../domain/labels';
 import { rankByName } from '../../domain/text-search';
 import { INGREDIENT_DIMENSIONS, dimensionOf, requireUnit, type Unit } from '../../domain/units';
-import { nameKey, nameText, optionalText, positiveId, positiveNumber } from '../../domain/validate';
+import { listLimit, nameKey, nameText, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { requireLeaf } from './ingredient-rows';
 import { freeSlug } from './slugs';
@@ -135,7 +135,7 @@ export interface ProductSearch {
 export function searchProducts(db: Database, search: ProductSearch, tx?: Tx): ProductSummary[] {
   return withTransaction(db, tx, (t) => {
     const all = listProducts(db, { ingredientId: search.ingredientId, includeHidden: search.includeHidden }, t);
-    const limit = search.limit ?? 20;
+    const limit = listLimit(search.limit, 20);
     const byLabel = rankByName(all, search.query ?? '', (p) => p.displayName);
     const byName = rankByName(all, search.query ?? '', (p) => p.name);
     const byIngredient = rankByName(all, search.query ?? '', (p) => p.ingredient.name);

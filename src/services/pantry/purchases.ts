@@ -10,7 +10,7 @@ import { dateOf } from '../../domain/dates';
 import { formatQuantity } from '../../domain/format';
 import { productLabel } from '../../domain/labels';
 import { dimensionOf, fromBase, requireUnit, toBase, type Unit } from '../../domain/units';
-import { isoDate, nonNegativeNumber, optionalText, positiveId, positiveNumber } from '../../domain/validate';
+import { isoDate, listLimit, nonNegativeNumber, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { createProduct, getProduct, type ProductInput, type ProductSummary } from '../catalog/products';
 import { getLot, type Lot } from './lots';
@@ -152,7 +152,7 @@ export function listPurchases(db: Database, filter: PurchaseFilter = {}, tx?: Tx
     if (filter.ingredientId !== undefined) (where.push('i.id = ?'), params.push(filter.ingredientId));
     if (filter.productId !== undefined) (where.push('pu.product_id = ?'), params.push(filter.productId));
     if (filter.supplierId !== undefined) (where.push('pu.supplier_id = ?'), params.push(filter.supplierId));
-    params.push(Math.max(1, Math.min(filter.limit ?? 100, 1000)));
+    params.push(listLimit(filter.limit, 100));
     return t
       .all<PurchaseRow>(`${PURCHASE_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY pu.purchased_on DESC, pu.id DESC LIMIT ?`, params)
       .map(toPurchase);

@@ -160,5 +160,7 @@ describe('searching ingredients', () => {
     expect(found[0]!.path).toEqual(['Sugars']);
     expect(searchIngredients(db, { query: 'sugar' }).map((m) => m.name)).toContain('Sugars');
     expect(searchIngredients(db, { query: 'sugar', limit: 1 })).toHaveLength(1);
+    // A limit that is not a number (an empty form field) means the default, not "nothing".
+    expect(searchIngredients(db, { query: 'sugar', limit: Number.NaN })).toHaveLength(4);
   });
 });

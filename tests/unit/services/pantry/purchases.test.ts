@@ -202,5 +202,6 @@ describe('editing and deleting a purchase', () => {
     expect(listPurchases(db).map((p) => p.purchasedOn)).toEqual(['2026-02-01', '2026-01-15', '2026-01-01']);
     expect(listPurchases(db, { productId: pantry.smallBag.id }).map((p) => p.pricePerPackage)).toEqual([9.5, 9]);
     expect(listPurchases(db, { limit: 1 })).toHaveLength(1);
+    expect(listPurchases(db, { limit: Number.NaN })).toHaveLength(3);
   });
 });
