@@ -94,6 +94,14 @@ try {
   await shoot(page, 'adjust');
   await page.keyboard.press('Escape');
 
+  await page.getByRole('button', { name: 'Edit measures' }).click();
+  await page.getByLabel('Weight amount').fill('');
+  await page.getByRole('button', { name: 'Save measures' }).click();
+  await page.getByText('the weight amount is missing').waitFor();
+  await page.getByRole('heading', { name: 'Measures' }).scrollIntoViewIfNeeded();
+  await shoot(page, 'measures-error');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
   await visit(page, '#/pantry/purchase', 'text=Record a purchase');
   await shoot(page, 'purchase');
   await page.getByRole('combobox', { name: 'Product' }).fill('flour');
@@ -105,6 +113,10 @@ try {
 
   await visit(page, '#/dashboard', 'text=ingredients in stock');
   await shoot(page, 'dashboard');
+  await context.setOffline(true);
+  await page.getByText('Offline', { exact: true }).waitFor();
+  await shoot(page, 'dashboard-offline');
+  await context.setOffline(false);
   await visit(page, '#/settings', 'text=Database schema');
   await shoot(page, 'settings');
   await visit(page, '#/plan', 'text=What this screen will do');
