@@ -113,15 +113,28 @@ function becomeFollower(): void {
 /** Holds the writer lock for the rest of this worker's life; the browser releases it when the tab goes. */
 const holdForever = () => new Promise<never>(() => {});
 
-void navigator.locks.request(WRITER_LOCK, { ifAvailable: true }, (lock) => {
-  if (lock) {
-    becomeWriter();
-    return holdForever();
-  }
-  becomeFollower();
-  void navigator.locks.request(WRITER_LOCK, () => {
-    becomeWriter();
-    return holdForever();
+if (!('locks' in navigator)) {
+  // No Web Locks (browsers before 2022): this tab writes alone. A second tab would be refused by
+  // IndexedDB (log keys are unique) rather than silently overwrite, and the user is told why.
+  becomeWriter();
+  noticeToPage({
+    type: 'problem',
+    error: {
+      code: 'STORAGE',
+      message: 'This browser cannot coordinate tabs. Keep Bake Planner open in one tab only, or update the browser.',
+    },
   });
-  return undefined;
-});
+} else {
+  void navigator.locks.request(WRITER_LOCK, { ifAvailable: true }, (lock) => {
+    if (lock) {
+      becomeWriter();
+      return holdForever();
+    }
+    becomeFollower();
+    void navigator.locks.request(WRITER_LOCK, () => {
+      becomeWriter();
+      return holdForever();
+    });
+    return undefined;
+  });
+}
