@@ -81,8 +81,11 @@ function historyOf(p: ProductFacts): PriceHistory | undefined {
   );
 }
 
-/** Buys one backup item at its sample price (after its product's older purchases, if any); returns the purchases recorded. */
-function buyItem(db: Database, tx: Tx, item: BtInventoryItem, product: ProductFacts): number {
+/**
+ * Buys one backup item at its sample price, after its product's older
+ * purchases when `withEarlier` (once per product); returns the purchases recorded.
+ */
+function buyItem(db: Database, tx: Tx, item: BtInventoryItem, product: ProductFacts, withEarlier: boolean): number {
   const history = historyOf(product);
   const buy = (purchasedOn: string, packages: number, pricePerPackage: number, notes: string) =>
     recordPurchase(
@@ -90,7 +93,7 @@ function buyItem(db: Database, tx: Tx, item: BtInventoryItem, product: ProductFa
       { productId: product.id, supplierId: product.supplier_id, purchasedOn, packages, pricePerPackage, notes, location: item.location, expiresOn: item.expiresOn },
       tx,
     ).lot;
-  const earlier = history?.earlier ?? [];
+  const earlier = withEarlier ? (history?.earlier ?? []) : [];
   earlier.forEach(([daysBefore, packages, price], i) => {
     const lot = buy(addDays(item.purchasedOn, -daysBefore), packages, price, SAMPLE_NOTE);
     const nextBought = addDays(item.purchasedOn, -(earlier[i + 1]?.[0] ?? 0));
@@ -117,6 +120,7 @@ function buyItem(db: Database, tx: Tx, item: BtInventoryItem, product: ProductFa
 function recordSamplePurchases(db: Database, file: Record<string, unknown>, tx: Tx): number {
   const plan = planBakeTrackerImport(db, { products: file.products, inventory_items: file.inventory_items }, new ImportReportBuilder(), tx);
   const products = productFacts(tx);
+  const bought = new Set<number>();
   let recorded = 0;
   for (const lot of plan.lots) {
     const productId = lot.product && !isRejected(lot.product.result) ? lot.product.result.id : null;
@@ -125,7 +129,8 @@ function recordSamplePurchases(db: Database, file: Record<string, unknown>, tx: 
       throw new AppError('IMPORT', `The sample's ${lot.path} (${lot.label}) matches no product of its catalog.`);
     }
     if (lot.result.outcome === 'skipped') continue;
-    recorded += buyItem(db, tx, lot.record, product);
+    recorded += buyItem(db, tx, lot.record, product, !bought.has(product.id));
+    bought.add(product.id);
   }
   return recorded;
 }
