@@ -18,7 +18,7 @@ import { PersistenceStore } from '../persistence/store';
 import type { RpcRequest, RpcResponse, WorkerMessage, WorkerNotice } from '../rpc/contract';
 import { transferablesOf } from '../rpc/transfer';
 import type { ChannelMessage } from './channel';
-import { Follower } from './follower';
+import { FOLLOWER_MESSAGE, Follower } from './follower';
 import { Writer } from './writer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -102,11 +102,7 @@ function becomeWriter(): void {
 
 function becomeFollower(): void {
   follower = new Follower(id, channel, noticeToPage);
-  noticeToPage({
-    type: 'status',
-    role: 'follower',
-    message: 'Bake Planner is also open in another tab; this tab saves your changes through that one.',
-  });
+  noticeToPage({ type: 'status', role: 'follower', message: FOLLOWER_MESSAGE });
   for (const request of waiting.splice(0)) route(request);
 }
 

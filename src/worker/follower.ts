@@ -12,6 +12,13 @@
 import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/contract';
 import type { ChannelMessage } from './channel';
 
+/** How long a forwarded request may go unanswered before the page is told this tab is waiting. */
+const SLOW_WRITER_MS = 5_000;
+
+export const FOLLOWER_MESSAGE = 'Bake Planner is also open in another tab; this tab saves your changes through that one.';
+const WAITING_MESSAGE =
+  'Waiting for the other Bake Planner tab to answer. If it is asleep in the background, switch to it or close it.';
+
 interface Forwarded {
   request: RpcRequest;
   /** The writer it was sent to, or null while none is known. */
@@ -33,6 +40,8 @@ export class Follower {
   private seenSeq = 0;
   private readonly pending = new Map<string, Forwarded>();
   private stopped = false;
+  private slowTimer: ReturnType<typeof setTimeout> | undefined;
+  private waiting = false;
 
   constructor(
     private readonly id: string,
@@ -63,6 +72,7 @@ export class Follower {
       if (!entry) return;
       this.pending.delete(message.key);
       entry.resolve(message.response);
+      this.watchProgress();
     } else if (message.type === 'notice') {
       if (message.notice.type === 'changed' && message.notice.seq !== undefined) {
         this.seenSeq = Math.max(this.seenSeq, message.notice.seq);
@@ -74,6 +84,7 @@ export class Follower {
   /** Stops forwarding and returns what is still unanswered, for this tab's own new writer. */
   handOver(): Unanswered[] {
     this.stopped = true;
+    clearTimeout(this.slowTimer);
     const unanswered = [...this.pending].map(([key, entry]): Unanswered => {
       const item: Unanswered = { key, request: entry.request, resolve: entry.resolve };
       if (entry.sentTo !== null) item.retryAfterSeq = entry.afterSeq;
@@ -96,6 +107,22 @@ export class Follower {
     else entry.afterSeq = this.seenSeq;
     entry.sentTo = this.writerId;
     this.post(message);
+    if (this.slowTimer === undefined) this.watchProgress();
+  }
+
+  /** (Re)starts the clock on the oldest unanswered request; tells the page when the writer is slow, and when it is back. */
+  private watchProgress(): void {
+    clearTimeout(this.slowTimer);
+    this.slowTimer = undefined;
+    if (this.waiting) {
+      this.waiting = false;
+      this.relay({ type: 'status', role: 'follower', message: FOLLOWER_MESSAGE });
+    }
+    if (this.pending.size === 0) return;
+    this.slowTimer = setTimeout(() => {
+      this.waiting = true;
+      this.relay({ type: 'status', role: 'follower', message: WAITING_MESSAGE });
+    }, SLOW_WRITER_MS);
   }
 
   private post(message: ChannelMessage): void {
