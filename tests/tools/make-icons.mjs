@@ -1,7 +1,7 @@
 /**
  * Draws the app icons (a light loaf with three score marks on a terracotta
  * tile) as real PNG files with nothing but Node's zlib, so they can be
- * regenerated without an image editor: `node scripts/make-icons.mjs`.
+ * regenerated without an image editor: `node tests/tools/make-icons.mjs`.
  * Writes public/icon-192.png, icon-512.png, icon-maskable-512.png (full-bleed,
  * artwork inside the 80% safe zone) and apple-touch-icon.png (180, opaque).
  */
@@ -92,7 +92,7 @@ function draw(size, options) {
   return png(size, rgba);
 }
 
-const out = new URL('../public/', import.meta.url);
+const out = new URL('../../public/', import.meta.url);
 writeFileSync(new URL('icon-192.png', out), draw(192, { rounded: true, art: 1 }));
 writeFileSync(new URL('icon-512.png', out), draw(512, { rounded: true, art: 1 }));
 writeFileSync(new URL('icon-maskable-512.png', out), draw(512, { rounded: false, art: 0.78 }));

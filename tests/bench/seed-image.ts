@@ -5,8 +5,8 @@
  * the target. Random words from a fixed seed, so every run measures the same
  * data and the browser cannot compress it away as it could repeated filler.
  */
-import { openSqlJsDatabase } from '../src/db/open';
-import { transaction, type Tx } from '../src/db/session';
+import { openSqlJsDatabase } from '../../src/db/open';
+import { transaction, type Tx } from '../../src/db/session';
 
 const WORDS =
   'flour sugar butter eggs vanilla almond cinnamon nutmeg ginger molasses honey cocoa chocolate walnut pecan hazelnut raisin cranberry orange lemon zest cream milk yeast salt baking soda powder oats rye spelt bran date fig apricot cherry clove cardamom anise poppy sesame caramel toffee marzipan fondant icing glaze shortbread stollen panettone biscotti rugelach lebkuchen spekulatius pfeffernusse linzer'.split(

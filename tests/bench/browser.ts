@@ -13,8 +13,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type, release } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, call, launch, openApp, appUrl, type Profile } from '../tests/browser/helpers/browser';
-import { buildAndServe } from '../tests/browser/helpers/server';
+import { CHROMIUM, call, launch, openApp, appUrl, type Profile } from '../browser/helpers/browser';
+import { buildAndServe } from '../browser/helpers/server';
 import { seedImage } from './seed-image';
 
 const MiB = 1024 * 1024;
