@@ -16,7 +16,15 @@ export type Route =
   | { name: 'welcome' }
   | { name: 'pantry'; query: string; view: 'stock' | 'all' }
   | { name: 'ingredient'; id: number }
+  | { name: 'ingredient-new'; parentId: number | null }
+  | { name: 'ingredient-edit'; id: number }
+  | { name: 'product-new'; ingredientId: number }
+  | { name: 'product'; id: number }
   | { name: 'purchase'; ingredientId: number | null }
+  | { name: 'purchases'; ingredientId: number | null }
+  | { name: 'purchase-edit'; id: number }
+  | { name: 'suppliers' }
+  | { name: 'supplier'; id: number | null }
   | { name: 'not-found'; path: string };
 
 /** The navigation, in the one order used on every screen size. */
@@ -55,7 +63,26 @@ export function parseRoute(hash: string): Route {
       return { name: 'purchase', ingredientId: positiveInt(query.get('ingredient')) };
     }
     const id = positiveInt(third);
-    if (second === 'ingredient' && id !== null && segments.length === 3) return { name: 'ingredient', id };
+    const fourth = segments[3];
+    if (second === 'ingredient') {
+      if (third === 'new' && segments.length === 3) return { name: 'ingredient-new', parentId: positiveInt(query.get('parent')) };
+      if (id !== null && segments.length === 3) return { name: 'ingredient', id };
+      if (id !== null && fourth === 'edit' && segments.length === 4) return { name: 'ingredient-edit', id };
+    }
+    if (second === 'product' && segments.length === 3) {
+      const ingredientId = positiveInt(query.get('ingredient'));
+      if (third === 'new' && ingredientId !== null) return { name: 'product-new', ingredientId };
+      if (id !== null) return { name: 'product', id };
+    }
+    if (second === 'purchases') {
+      if (segments.length === 2) return { name: 'purchases', ingredientId: positiveInt(query.get('ingredient')) };
+      if (id !== null && segments.length === 3) return { name: 'purchase-edit', id };
+    }
+    if (second === 'suppliers') {
+      if (segments.length === 2) return { name: 'suppliers' };
+      if (third === 'new' && segments.length === 3) return { name: 'supplier', id: null };
+      if (id !== null && segments.length === 3) return { name: 'supplier', id };
+    }
   }
   return { name: 'not-found', path: raw };
 }
@@ -71,8 +98,24 @@ export function routeHref(route: Route): string {
     }
     case 'ingredient':
       return `#/pantry/ingredient/${route.id}`;
+    case 'ingredient-new':
+      return `#/pantry/ingredient/new${route.parentId ? `?parent=${route.parentId}` : ''}`;
+    case 'ingredient-edit':
+      return `#/pantry/ingredient/${route.id}/edit`;
+    case 'product-new':
+      return `#/pantry/product/new?ingredient=${route.ingredientId}`;
+    case 'product':
+      return `#/pantry/product/${route.id}`;
     case 'purchase':
       return `#/pantry/purchase${route.ingredientId ? `?ingredient=${route.ingredientId}` : ''}`;
+    case 'purchases':
+      return `#/pantry/purchases${route.ingredientId ? `?ingredient=${route.ingredientId}` : ''}`;
+    case 'purchase-edit':
+      return `#/pantry/purchases/${route.id}`;
+    case 'suppliers':
+      return '#/pantry/suppliers';
+    case 'supplier':
+      return `#/pantry/suppliers/${route.id ?? 'new'}`;
     case 'not-found':
       return `#/${route.path}`;
     default:
@@ -85,7 +128,15 @@ export function tabOf(route: Route): TabName | null {
   switch (route.name) {
     case 'pantry':
     case 'ingredient':
+    case 'ingredient-new':
+    case 'ingredient-edit':
+    case 'product-new':
+    case 'product':
     case 'purchase':
+    case 'purchases':
+    case 'purchase-edit':
+    case 'suppliers':
+    case 'supplier':
       return 'pantry';
     case 'welcome':
     case 'not-found':

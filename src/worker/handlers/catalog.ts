@@ -1,4 +1,5 @@
 /** RPC handlers for the catalog: ingredients (tree, search, detail, edits), products and suppliers. */
+import { catalogIsEmpty } from '../../services/catalog/catalog-empty';
 import {
   createIngredient,
   deleteIngredient,
@@ -18,10 +19,18 @@ import {
   type ProductSearch,
   type ProductUpdate,
 } from '../../services/catalog/products';
-import { createSupplier, listSuppliers, updateSupplier, type SupplierInput, type SupplierUpdate } from '../../services/catalog/suppliers';
+import {
+  createSupplier,
+  getSupplier,
+  listSuppliers,
+  updateSupplier,
+  type SupplierInput,
+  type SupplierUpdate,
+} from '../../services/catalog/suppliers';
 import { defineHandlers } from './context';
 
 export const catalogHandlers = defineHandlers({
+  'catalog.isEmpty': (ctx, _params: void) => catalogIsEmpty(ctx.db),
   'catalog.ingredientTree': (ctx, _params: void) => ingredientTree(ctx.db),
   'catalog.searchIngredients': (ctx, params: IngredientSearch) => searchIngredients(ctx.db, params),
   'catalog.getIngredient': (ctx, params: { id: number }) => getIngredient(ctx.db, params.id),
@@ -34,6 +43,7 @@ export const catalogHandlers = defineHandlers({
   'catalog.updateProduct': (ctx, params: ProductUpdate) => updateProduct(ctx.db, params),
   'catalog.deleteProduct': (ctx, params: { id: number }) => deleteProduct(ctx.db, params.id),
   'catalog.listSuppliers': (ctx, params: { includeInactive?: boolean } | void) => listSuppliers(ctx.db, params ?? {}),
+  'catalog.getSupplier': (ctx, params: { id: number }) => getSupplier(ctx.db, params.id),
   'catalog.createSupplier': (ctx, params: SupplierInput) => createSupplier(ctx.db, params),
   'catalog.updateSupplier': (ctx, params: SupplierUpdate) => updateSupplier(ctx.db, params),
 });

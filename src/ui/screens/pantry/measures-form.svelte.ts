@@ -1,0 +1,62 @@
+/**
+ * An ingredient's measures as typed on a form: a density in four parts
+ * ("1 cup weighs 125 g") and the weight of one. Kept as text so nothing the
+ * baker typed is reformatted; `request()` hands the worker what it checks:
+ * all-blank means "none", and unreadable text goes as NaN so the worker's
+ * message names the part at fault.
+ */
+import type { ResultOf } from '../../../rpc/contract';
+import { inputNumber, parseDecimal } from '../../format';
+
+type Detail = ResultOf<'catalog.getIngredient'>;
+
+export const MEASURE_FIELDS = [
+  'density.volumeQty',
+  'density.volumeUnit',
+  'density.weightQty',
+  'density.weightUnit',
+  'eachWeight.qty',
+  'eachWeight.unit',
+] as const;
+
+/** Blank stays null; unreadable text becomes NaN for the worker to name. */
+function amount(text: string): number | null {
+  return text.trim() === '' ? null : (parseDecimal(text) ?? Number.NaN);
+}
+
+export class MeasuresText {
+  volumeQty = $state('');
+  volumeUnit = $state('cup');
+  weightQty = $state('');
+  weightUnit = $state('g');
+  eachQty = $state('');
+  eachUnit = $state('g');
+
+  /** Starts from an ingredient's saved measures (or blank for a new one). */
+  constructor(from?: Pick<Detail, 'density' | 'eachWeight'> | null) {
+    this.load(from);
+  }
+
+  load(from?: Pick<Detail, 'density' | 'eachWeight'> | null): void {
+    if (from?.density) {
+      this.volumeQty = inputNumber(from.density.volumeQty);
+      this.volumeUnit = from.density.volumeUnit;
+      this.weightQty = inputNumber(from.density.weightQty);
+      this.weightUnit = from.density.weightUnit;
+    }
+    if (from?.eachWeight) {
+      this.eachQty = inputNumber(from.eachWeight.qty);
+      this.eachUnit = from.eachWeight.unit;
+    }
+  }
+
+  request() {
+    const volumeQty = amount(this.volumeQty);
+    const weightQty = amount(this.weightQty);
+    const eachQty = amount(this.eachQty);
+    return {
+      density: volumeQty === null && weightQty === null ? null : { volumeQty, volumeUnit: this.volumeUnit, weightQty, weightUnit: this.weightUnit },
+      eachWeight: eachQty === null ? null : { qty: eachQty, unit: this.eachUnit },
+    };
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * A baker on a phone manages the catalog and corrects purchases through the
+ * real screens of the production build: a new ingredient with its density,
+ * an ingredient that cannot be deleted because a product uses it, a purchase
+ * whose packages were miscounted, and a used purchase that cannot be
+ * deleted. The starting pantry is set up through the app's own RPC client
+ * (test hooks); everything checked is done by tapping the screens.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, call, openApp } from './helpers/browser';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+});
+afterAll(async () => browser?.close());
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-US' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await openApp(context, inject('baseUrl'), page);
+});
+afterEach(async () => context?.close());
+
+async function seen(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+async function go(hash: string): Promise<void> {
+  await page.evaluate((h) => (location.hash = h), hash);
+}
+
+/** The text a field's aria-describedby points at: its hint and its error. */
+function description(field: Locator): Promise<string> {
+  return field.evaluate((input) =>
+    (input.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+}
+
+/** Baking > Flours > Bread flour, with a 5 lb bag of King Arthur bread flour. */
+async function flourShelf() {
+  const baking = await call(page, 'catalog.createIngredient', { name: 'Baking' });
+  const flours = await call(page, 'catalog.createIngredient', { name: 'Flours', parentId: baking.id });
+  const bread = await call(page, 'catalog.createIngredient', { name: 'Bread flour', parentId: flours.id });
+  const bag = await call(page, 'catalog.createProduct', { ingredientId: bread.id, brand: 'King Arthur', name: 'Bread Flour', packageQuantity: 5, packageUnit: 'lb' });
+  return { baking, flours, bread, bag };
+}
+
+describe('catalog and purchase management on a phone', () => {
+  test('a new ingredient, almond flour in Flours, where 1 cup weighs 96 g; a density missing its weight is refused at that part first', async () => {
+    await flourShelf();
+    await go('#/pantry?view=all');
+    await page.getByRole('link', { name: 'New ingredient', exact: true }).tap();
+    await seen(page.getByRole('heading', { name: 'New ingredient' }));
+
+    await page.getByLabel('Name').fill('Almond flour');
+    await page.getByRole('combobox', { name: 'Sits in' }).fill('flo');
+    await page.getByRole('option', { name: /^Flours/ }).tap();
+    await page.getByLabel('Volume amount').fill('1');
+    await page.getByLabel('Volume unit').selectOption('cup');
+    await page.getByLabel('Weight unit').selectOption('g');
+    await page.getByRole('button', { name: 'Add ingredient' }).tap();
+
+    await seen(page.getByText('A density needs all four parts: the weight amount is missing.'));
+    expect(await page.getByLabel('Weight amount').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Name').inputValue()).toBe('Almond flour');
+    expect(await page.getByRole('combobox', { name: 'Sits in' }).inputValue()).toBe('Flours');
+
+    await page.getByLabel('Weight amount').fill('96');
+    await page.getByRole('button', { name: 'Add ingredient' }).tap();
+    await seen(page.getByText('Added Almond flour to Flours.'));
+    await seen(page.getByRole('heading', { name: 'Almond flour', level: 1 }));
+    await seen(page.getByRole('navigation', { name: 'Where this ingredient sits' }).getByRole('link', { name: 'Flours' }));
+    await seen(page.getByText('1 cup weighs 96 g'));
+  });
+
+  test('cocoa powder with a product cannot be deleted: the screen says why, and cocoa powder is still there', async () => {
+    const cocoa = await call(page, 'catalog.createIngredient', { name: 'Cocoa powder' });
+    await call(page, 'catalog.createProduct', { ingredientId: cocoa.id, brand: 'Ghirardelli', name: 'Unsweetened Cocoa', packageQuantity: 8, packageUnit: 'oz' });
+    await go(`#/pantry/ingredient/${cocoa.id}`);
+    await page.getByRole('link', { name: 'Edit', exact: true }).tap();
+    await seen(page.getByRole('heading', { name: 'Edit Cocoa powder' }));
+    // Said before trying…
+    await seen(page.getByText('Cocoa powder has 1 product: it can be deleted once nothing uses it.').first());
+
+    // …and when the baker tries anyway, the worker's refusal names what uses it.
+    await page.getByRole('button', { name: 'Delete ingredient' }).tap();
+    const dialog = page.getByRole('dialog', { name: 'Delete Cocoa powder?' });
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).tap();
+    await seen(page.getByRole('alert').getByText('Cocoa powder cannot be deleted: it has 1 product.'));
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+
+    expect((await call(page, 'catalog.getIngredient', { id: cocoa.id })).name).toBe('Cocoa powder');
+    expect(await page.getByLabel('Name').inputValue()).toBe('Cocoa powder');
+  });
+
+  test('2 bags of bread flour were really 3: the purchase becomes 15 lb, from the Pantry’s purchases list', async () => {
+    const { bag } = await flourShelf();
+    await call(page, 'pantry.recordPurchase', { productId: bag.id, packages: 2, pricePerPackage: 4.5, purchasedOn: '2026-03-02' });
+    await go('#/pantry');
+    await page.getByRole('link', { name: 'Purchases', exact: true }).tap();
+
+    const bought = () => page.getByRole('row', { name: /King Arthur Bread Flour/ }).locator('[data-label="Bought"]');
+    await seen(bought());
+    expect(await bought().innerText()).toBe('10 lb (2 × 5 lb)');
+    await page.getByRole('row', { name: /King Arthur Bread Flour/ }).getByRole('link', { name: /^Edit/ }).tap();
+    await seen(page.getByRole('heading', { name: 'Edit purchase' }));
+    expect(await page.getByLabel('Packages').inputValue()).toBe('2');
+    await page.getByLabel('Packages').fill('3');
+    await seen(page.getByText('Total $13.50'));
+    await page.getByRole('button', { name: 'Save purchase' }).tap();
+
+    await seen(page.getByText('Purchase saved: 15 lb of Bread flour.'));
+    // Back on the list it came from, which shows the corrected purchase.
+    await seen(page.getByRole('heading', { name: 'Purchases', exact: true }));
+    await expect.poll(() => bought().innerText()).toBe('15 lb (3 × 5 lb)');
+    const [purchase] = await call(page, 'pantry.listPurchases', {});
+    expect(purchase).toMatchObject({ packages: 3, quantity: 15, remaining: expect.closeTo(15, 9), totalPrice: 13.5 });
+  });
+
+  test('a dozen eggs with 3 thrown away: the edit screen says it is used, 0.2 of a carton (2.4 eggs) is refused at Packages, and delete is refused', async () => {
+    const eggs = await call(page, 'catalog.createIngredient', { name: 'Eggs' });
+    const carton = await call(page, 'catalog.createProduct', { ingredientId: eggs.id, brand: 'Farm', name: 'Large eggs', packageQuantity: 12, packageUnit: 'each' });
+    const { purchase, lot } = await call(page, 'pantry.recordPurchase', { productId: carton.id, packages: 1, pricePerPackage: 3.6 });
+    await call(page, 'pantry.adjustLot', { lotId: lot.id, quantity: 3, unit: 'each', reason: 'spoilage' });
+
+    await go(`#/pantry/purchases/${purchase.id}`);
+    await seen(page.getByText('Some of it has been used or adjusted, so the packages cannot go below what was used'));
+    await seen(page.getByText('9 each', { exact: true }));
+
+    const packages = page.getByLabel('Packages');
+    await packages.fill('0.2');
+    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    const refusedAt = '3 each of this purchase has already been used, so it cannot be less than that (0.25 packages).';
+    await seen(page.getByText(refusedAt));
+    expect(await description(packages)).toBe(refusedAt);
+    expect(await packages.inputValue()).toBe('0.2');
+
+    await page.getByRole('button', { name: 'Delete purchase' }).tap();
+    await page.getByRole('dialog', { name: 'Delete this purchase?' }).getByRole('button', { name: 'Delete', exact: true }).tap();
+    await seen(page.getByRole('alert').getByText(/has already been used or adjusted, so it cannot be deleted/));
+
+    const still = await call(page, 'pantry.getPurchase', { id: purchase.id });
+    expect(still).toMatchObject({ packages: 1, quantity: 12, remaining: 9, used: true });
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * The catalog and purchase management screens have URLs too: a baker editing
+ * a purchase or a supplier who reloads lands on the same form.
+ */
+import { describe, expect, test } from 'vitest';
+import { parseRoute, routeHref, tabOf, type Route } from '../../../src/ui/routes';
+
+describe('catalog and purchase routes', () => {
+  const places: Route[] = [
+    { name: 'ingredient-new', parentId: null },
+    { name: 'ingredient-new', parentId: 12 },
+    { name: 'ingredient-edit', id: 42 },
+    { name: 'product-new', ingredientId: 42 },
+    { name: 'product', id: 9 },
+    { name: 'purchases', ingredientId: null },
+    { name: 'purchases', ingredientId: 42 },
+    { name: 'purchase-edit', id: 310 },
+    { name: 'suppliers' },
+    { name: 'supplier', id: null },
+    { name: 'supplier', id: 3 },
+  ];
+
+  test.each(places)('%o survives a reload and sits under the Pantry tab', (route) => {
+    expect(parseRoute(routeHref(route))).toEqual(route);
+    expect(tabOf(route)).toBe('pantry');
+  });
+
+  test('the URLs read as places', () => {
+    expect(routeHref({ name: 'ingredient-new', parentId: 12 })).toBe('#/pantry/ingredient/new?parent=12');
+    expect(routeHref({ name: 'purchase-edit', id: 310 })).toBe('#/pantry/purchases/310');
+    expect(routeHref({ name: 'supplier', id: null })).toBe('#/pantry/suppliers/new');
+  });
+
+  test('a new product needs its ingredient; broken ids are "not found"', () => {
+    expect(parseRoute('#/pantry/product/new').name).toBe('not-found');
+    expect(parseRoute('#/pantry/purchases/0').name).toBe('not-found');
+    expect(parseRoute('#/pantry/ingredient/7/delete').name).toBe('not-found');
+    expect(parseRoute('#/pantry/suppliers/abc').name).toBe('not-found');
+  });
+});
