@@ -84,6 +84,21 @@ describe('catalog and purchase management on a phone', () => {
     await seen(page.getByText('1 cup weighs 96 g'));
   });
 
+  test('renaming brown sugar keeps its density exactly as saved (1 cup weighs 7.0547 oz), though the form shows it rounded', async () => {
+    const sugar = await call(page, 'catalog.createIngredient', {
+      name: 'Brown sugar',
+      density: { volumeQty: 1, volumeUnit: 'cup', weightQty: 7.0547, weightUnit: 'oz' },
+    });
+    await go(`#/pantry/ingredient/${sugar.id}/edit`);
+    expect(await page.getByLabel('Weight amount').inputValue()).toBe('7.055');
+    await page.getByLabel('Name').fill('Brown sugar, light');
+    await page.getByRole('button', { name: 'Save ingredient' }).tap();
+    await seen(page.getByText('Saved Brown sugar, light.'));
+
+    const saved = await call(page, 'catalog.getIngredient', { id: sugar.id });
+    expect(saved).toMatchObject({ name: 'Brown sugar, light', density: { volumeQty: 1, volumeUnit: 'cup', weightQty: 7.0547, weightUnit: 'oz' } });
+  });
+
   test('cocoa powder with a product cannot be deleted: the screen says why, and cocoa powder is still there', async () => {
     const cocoa = await call(page, 'catalog.createIngredient', { name: 'Cocoa powder' });
     await call(page, 'catalog.createProduct', { ingredientId: cocoa.id, brand: 'Ghirardelli', name: 'Unsweetened Cocoa', packageQuantity: 8, packageUnit: 'oz' });

@@ -44,6 +44,92 @@ async function visit(page: Page, hash: string, ready: string): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
+/**
+ * The catalog and purchase management screens, on the sample pantry: a new ingredient (picking its
+ * group, then a density missing a part), an ingredient that cannot be deleted, products, the
+ * purchases list, purchases being corrected (one of them used) and deleted, and the suppliers,
+ * including adding one from the purchase form.
+ */
+async function shootCatalog(page: Page): Promise<void> {
+  await visit(page, '#/pantry/ingredient/new', 'text=New ingredient');
+  await page.getByLabel('Name').fill('Almond flour');
+  await page.getByRole('combobox', { name: 'Sits in' }).fill('flour');
+  await page.getByRole('option').first().waitFor();
+  await shoot(page, 'ingredient-new-parent');
+  await page.getByRole('option').first().dispatchEvent('pointerdown');
+  await page.getByLabel('Volume amount').fill('1');
+  await page.getByRole('button', { name: 'Add ingredient' }).click();
+  await page.getByText('the weight amount is missing').waitFor();
+  await shoot(page, 'ingredient-new-error');
+
+  await visit(page, '#/pantry?q=all-purpose', 'table.data-table a');
+  await page.locator('table.data-table a').first().click();
+  await page.getByRole('heading', { name: 'Products' }).waitFor();
+  const ingredientPage = await page.evaluate(() => location.hash);
+  // One lot drawn from, so its purchase is "used".
+  await page.getByRole('button', { name: /^Adjust/ }).first().click();
+  await page.getByRole('dialog').getByLabel('How much to remove').fill('1');
+  await page.getByRole('dialog').getByRole('button', { name: 'Save adjustment' }).click();
+  await page.getByText(/^Removed 1 /).waitFor();
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
+  await page.getByRole('heading', { name: /^Edit / }).waitFor();
+  await shoot(page, 'ingredient-edit');
+  await page.getByRole('button', { name: 'Delete ingredient' }).click();
+  await page.getByRole('dialog').waitFor();
+  await shoot(page, 'ingredient-delete-confirm');
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'cannot be deleted' }).waitFor();
+  await shoot(page, 'ingredient-delete-refused');
+
+  await visit(page, ingredientPage, 'text=Latest purchases');
+  await page.getByRole('region', { name: 'Products' }).getByRole('link', { name: /^Edit / }).first().click();
+  await page.getByRole('heading', { name: 'Edit product' }).waitFor();
+  await shoot(page, 'product-edit');
+  await visit(page, ingredientPage, 'text=Latest purchases');
+  await page.getByRole('link', { name: 'Add a product' }).click();
+  await page.getByRole('heading', { name: 'New product' }).waitFor();
+  await shoot(page, 'product-new');
+
+  await visit(page, '#/pantry/purchases', 'table.data-table');
+  await shoot(page, 'purchases');
+  await page.getByRole('row').filter({ hasText: 'Used' }).first().getByRole('link', { name: /^Edit/ }).click();
+  await page.getByRole('heading', { name: 'Edit purchase' }).waitFor();
+  await shoot(page, 'purchase-edit-used');
+  await visit(page, '#/pantry/purchases', 'table.data-table');
+  await page.getByRole('row').filter({ hasNotText: 'Used' }).nth(1).getByRole('link', { name: /^Edit/ }).click();
+  await page.getByRole('heading', { name: 'Edit purchase' }).waitFor();
+  await page.getByLabel('Packages').fill('0');
+  await page.getByRole('button', { name: 'Save purchase' }).click();
+  await page.getByText('must be more than zero').waitFor();
+  await shoot(page, 'purchase-edit-error');
+  await page.getByRole('button', { name: 'Delete purchase' }).click();
+  await page.getByRole('dialog').waitFor();
+  await shoot(page, 'purchase-delete-confirm');
+  await page.keyboard.press('Escape');
+
+  await visit(page, '#/pantry/suppliers', 'text=Add a supplier');
+  await shoot(page, 'suppliers');
+  const taken = await page.locator('.suppliers .name').first().evaluate((el) => el.firstChild?.textContent?.trim() ?? '');
+  await page.getByRole('link', { name: 'Add a supplier' }).click();
+  await page.getByLabel('Supplier name').fill(taken.toUpperCase());
+  await page.getByRole('button', { name: 'Add supplier' }).click();
+  await page.getByText('There is already a supplier called').waitFor();
+  await shoot(page, 'supplier-new-error');
+  await visit(page, '#/pantry/suppliers', 'text=Add a supplier');
+  await page.getByRole('link', { name: /^Edit / }).first().click();
+  await page.getByRole('button', { name: /activate$/ }).waitFor();
+  await shoot(page, 'supplier-edit');
+
+  await visit(page, '#/pantry/purchase', 'text=Record a purchase');
+  // The product box has focus and its suggestions open; close them first.
+  await page.keyboard.press('Escape');
+  await page.getByText('More: supplier, expiry, notes').click();
+  await page.getByLabel('Supplier', { exact: true }).selectOption('new');
+  await page.getByRole('dialog', { name: 'New supplier' }).waitFor();
+  await shoot(page, 'purchase-new-supplier');
+  await page.keyboard.press('Escape');
+}
+
 const server = await preview({ preview: { port, strictPort: true }, logLevel: 'warn' });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -110,6 +196,8 @@ try {
   await page.getByRole('option', { name: /Create product/ }).dispatchEvent('pointerdown');
   await page.getByText('New product').waitFor();
   await shoot(page, 'purchase-new-product');
+
+  await shootCatalog(page);
 
   await visit(page, '#/dashboard', 'text=ingredients in stock');
   await shoot(page, 'dashboard');

@@ -45,13 +45,15 @@ export class IngredientForm {
     if (this.parent && text !== this.parent.name) this.parent = null;
   }
 
-  request() {
+  /** For a new ingredient: everything; for an edit, measures only when changed (see MeasuresText.changes). */
+  request(editing: boolean) {
     this.errors.clear();
     if (this.parentText.trim() !== '' && !this.parent) {
       this.errors.set('parentId', 'Pick the group from the list, or empty the box to make this a top-level category.');
       return null;
     }
-    return { name: this.name, parentId: this.parent?.id ?? null, notes: this.notes, ...this.measures.request() };
+    const measures = editing ? this.measures.changes() : this.measures.request();
+    return { name: this.name, parentId: this.parent?.id ?? null, notes: this.notes, ...measures };
   }
 
   showError(e: unknown): void {

@@ -3,7 +3,9 @@
  * ("1 cup weighs 125 g") and the weight of one. Kept as text so nothing the
  * baker typed is reformatted; `request()` hands the worker what it checks:
  * all-blank means "none", and unreadable text goes as NaN so the worker's
- * message names the part at fault.
+ * message names the part at fault. `changes()` leaves out a measure whose
+ * text was not touched, so a density shown rounded ("4.417 oz") is never
+ * saved rounded.
  */
 import type { ResultOf } from '../../../rpc/contract';
 import { inputNumber, parseDecimal } from '../../format';
@@ -31,6 +33,8 @@ export class MeasuresText {
   weightUnit = $state('g');
   eachQty = $state('');
   eachUnit = $state('g');
+  /** The texts as loaded, to tell what the baker changed. */
+  private loaded = { density: this.densityText(), each: this.eachText() };
 
   /** Starts from an ingredient's saved measures (or blank for a new one). */
   constructor(from?: Pick<Detail, 'density' | 'eachWeight'> | null) {
@@ -48,6 +52,15 @@ export class MeasuresText {
       this.eachQty = inputNumber(from.eachWeight.qty);
       this.eachUnit = from.eachWeight.unit;
     }
+    this.loaded = { density: this.densityText(), each: this.eachText() };
+  }
+
+  private densityText(): string {
+    return [this.volumeQty, this.volumeUnit, this.weightQty, this.weightUnit].join('|');
+  }
+
+  private eachText(): string {
+    return [this.eachQty, this.eachUnit].join('|');
   }
 
   request() {
@@ -57,6 +70,15 @@ export class MeasuresText {
     return {
       density: volumeQty === null && weightQty === null ? null : { volumeQty, volumeUnit: this.volumeUnit, weightQty, weightUnit: this.weightUnit },
       eachWeight: eachQty === null ? null : { qty: eachQty, unit: this.eachUnit },
+    };
+  }
+
+  /** Only the measures the baker changed since loading; the worker keeps the others exactly as saved. */
+  changes() {
+    const all = this.request();
+    return {
+      ...(this.densityText() !== this.loaded.density ? { density: all.density } : {}),
+      ...(this.eachText() !== this.loaded.each ? { eachWeight: all.eachWeight } : {}),
     };
   }
 }
