@@ -28,8 +28,11 @@ export type WorkerNotice =
    * (empty: anything may have changed); `seq` is the commit's position in the log.
    */
   | { type: 'changed'; tables: string[]; seq?: number }
-  /** Where this tab's worker stands: starting, writing itself, or forwarding to another tab's writer. */
-  | { type: 'status'; role: 'starting' | 'writer' | 'follower'; message?: string }
+  /**
+   * Where this tab's worker stands: starting, writing itself, or forwarding to another tab's writer.
+   * `waiting`: a follower whose writer tab has not answered for a while (asleep in the background).
+   */
+  | { type: 'status'; role: 'starting' | 'writer' | 'follower'; message?: string; waiting?: boolean }
   /** Something the user must hear about that no request asked for (recovery report, storage trouble). */
   | { type: 'problem'; error: ErrorPayload };
 

@@ -121,7 +121,7 @@ export class Follower {
     if (this.pending.size === 0) return;
     this.slowTimer = setTimeout(() => {
       this.waiting = true;
-      this.relay({ type: 'status', role: 'follower', message: WAITING_MESSAGE });
+      this.relay({ type: 'status', role: 'follower', message: WAITING_MESSAGE, waiting: true });
     }, SLOW_WRITER_MS);
   }
 

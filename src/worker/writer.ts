@@ -177,6 +177,8 @@ export class Writer {
   /** After a failed IndexedDB write: rebuild from what is durable, so memory never runs ahead of storage. */
   private async revertToDurable(e: unknown): Promise<AppError> {
     const error = e instanceof AppError ? e : new AppError('STORAGE', `Saving failed: ${String(e)}`);
+    // Every tab hears it, not only the screen that asked: a full disk refuses the next change anywhere.
+    this.options.notify({ type: 'problem', error: error.toPayload() });
     try {
       await this.checkpointWrite;
       await this.load();
@@ -306,6 +308,7 @@ export class Writer {
       storageStatus: (forwarded) => this.storageStatus(forwarded),
       recoveryReport: () => this.report!,
       checkpointNow: () => this.checkpoint(true),
+      quarantined: () => this.store.quarantined(),
       clearQuarantine: () => this.store.clearQuarantine(),
       exportFile: () => this.db!.engine.exportImage!(),
       restoreFile: (file) => this.restoreFile(file),

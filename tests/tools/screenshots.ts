@@ -10,8 +10,9 @@
  * visits each screen by its URL.
  */
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { preview } from 'vite';
+import { corruptLogRecord } from '../browser/helpers/idb';
 
 const port = 4187;
 const outDir = 'screenshots';
@@ -22,7 +23,8 @@ const viewports = [
 ] as const;
 const schemes = ['light', 'dark'] as const;
 
-async function shoot(page: Page, name: string): Promise<void> {
+/** `at`: start the picture a little above this element instead of at the top of the page. */
+async function shoot(page: Page, name: string, at?: Locator): Promise<void> {
   for (const viewport of viewports) {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     for (const scheme of schemes) {
@@ -31,7 +33,8 @@ async function shoot(page: Page, name: string): Promise<void> {
       await page.waitForTimeout(150);
       // Whole page, but long lists are cut at two screens: enough to judge, small enough to look at.
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      const clip = { x: 0, y: 0, width: viewport.width, height: Math.min(height, viewport.height * 2) };
+      const top = at ? Math.max(0, Math.floor(((await at.boundingBox())?.y ?? 0) - 16)) : 0;
+      const clip = { x: 0, y: top, width: viewport.width, height: Math.min(height - top, viewport.height * 2) };
       await page.screenshot({ path: `${outDir}/${name}-${viewport.name}-${scheme}.png`, fullPage: true, clip });
     }
   }
@@ -42,6 +45,92 @@ async function visit(page: Page, hash: string, ready: string): Promise<void> {
   await page.evaluate((h) => (location.hash = h), hash);
   await page.locator(ready).first().waitFor();
   await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Settings' storage safety, in a context of its own opened with `?test-hooks` (they write known rows,
+ * damage a saved change and fill the disk): the banner and recovery report after a damaged change, the
+ * discard and restore dialogs, a refused restore, a full disk, and a second tab saving through the
+ * first, also while the first is busy.
+ */
+async function shootStorageSafety(browser: Browser): Promise<void> {
+  const hooks = `http://localhost:${port}/?test-hooks`;
+  const context = await browser.newContext({ viewport: viewports[0], deviceScaleFactor: 1 });
+  // tsx keeps function names with a `__name` helper that page.evaluate's copies of the IndexedDB helpers lack.
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  const open = async (hash: string) => {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(`${hooks}${hash}`);
+    await page.waitForFunction(() => window.__bakePlanner !== undefined);
+    return page;
+  };
+  const touch = (page: Page, label: string, value: number) =>
+    page.evaluate(([l, v]) => window.__bakePlanner!.rpc.call('system.touch', { label: l, value: v }), [label, value] as const);
+
+  const first = await open('#/settings');
+  for (const [label, value] of [['flour', 1000], ['sugar', 500], ['butter', 250], ['eggs', 12]] as const) await touch(first, label, value);
+  await corruptLogRecord(first, 3);
+  await first.close();
+  const page = await open('#/pantry');
+  await page.getByText('Some saved changes were set aside').waitFor();
+  await shoot(page, 'banner-recovery');
+  await visit(page, '#/settings', 'text=2 set-aside records');
+  await shoot(page, 'settings-recovery');
+  await page.getByRole('button', { name: 'Discard set-aside records…' }).click();
+  await page.getByRole('dialog').waitFor();
+  await shoot(page, 'settings-discard');
+  await page.getByRole('button', { name: 'Discard them' }).click();
+  await page.getByText('Nothing set aside').waitFor();
+  await shoot(page, 'settings-discarded');
+
+  const restore = page.getByRole('heading', { name: 'Restore from a backup' });
+  await page.getByLabel('Choose a backup to restore…').setInputFiles({
+    name: 'pantry.sqlite',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from('flour 2 bags\n'.repeat(100)),
+  });
+  await page.getByRole('dialog').waitFor();
+  await shoot(page, 'settings-restore-confirm');
+  await page.getByRole('button', { name: 'Replace everything' }).click();
+  await page.getByText(/Nothing was changed/).waitFor();
+  await shoot(page, 'settings-restore-error', restore);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('region', { name: 'Backup and restore' }).getByRole('button', { name: 'Download a backup' }).click(),
+  ]);
+  await page.getByLabel('Choose a backup to restore…').setInputFiles(await download.path());
+  await page.getByRole('button', { name: 'Replace everything' }).click();
+  await page.getByText('Everything now comes from').waitFor();
+  await shoot(page, 'settings-restore-done', restore);
+
+  await page.evaluate(() => window.__bakePlanner!.rpc.call('system.failNextWrite', { name: 'QuotaExceededError' }));
+  await page.getByLabel('Show money in').selectOption('EUR');
+  await page.getByText('Not saved: this device is out of storage space').waitFor();
+  await shoot(page, 'banner-quota');
+  await page.getByRole('alert').filter({ hasText: 'Not saved' }).getByRole('button', { name: 'Dismiss' }).click();
+
+  const second = await open('#/settings');
+  await second.getByText('Saving through your other Bake Planner tab.').waitFor();
+  await shoot(second, 'settings-follower', second.getByRole('heading', { name: 'Storage' }));
+  // The first tab's worker is kept busy for 12 s; the second tab's change waits and, after 5 s, says so.
+  // The worker announces the busy spell first, so the change surely arrives during it.
+  type Busy = { busy?: Promise<unknown> };
+  await page.evaluate(() => {
+    (window as Busy).busy = new Promise((resolve) => (new BroadcastChannel('screenshots-busy').onmessage = resolve));
+  });
+  const [worker] = page.workers();
+  const spell = worker!.evaluate(() => {
+    new BroadcastChannel('screenshots-busy').postMessage('busy');
+    const until = Date.now() + 12_000;
+    while (Date.now() < until);
+  });
+  await page.evaluate(() => (window as Busy).busy);
+  const answered = touch(second, 'milk', 1);
+  await second.getByText('Your other Bake Planner tab is not answering').waitFor({ timeout: 15_000 });
+  await shoot(second, 'banner-waiting');
+  await Promise.all([spell, answered]);
+  await context.close();
 }
 
 /**
@@ -207,6 +296,7 @@ try {
   await context.setOffline(false);
   await visit(page, '#/settings', 'text=Database schema');
   await shoot(page, 'settings');
+  await shootStorageSafety(browser);
   await visit(page, '#/plan', 'text=What this screen will do');
   await shoot(page, 'plan');
 } finally {

@@ -5,7 +5,7 @@
  * backups) for the system handlers; domain handlers need only `db`.
  */
 import type { Database } from '../../db/session';
-import type { CheckpointMeta } from '../../persistence/records';
+import type { CheckpointMeta, QuarantineRecord } from '../../persistence/records';
 import type { RecoveryReport } from '../recovery-report';
 
 export interface HandlerContext {
@@ -45,6 +45,8 @@ export interface RuntimeServices {
   recoveryReport(): RecoveryReport;
   /** Writes a checkpoint now and prunes the log; resolves once it is durable and verified. */
   checkpointNow(): Promise<Omit<CheckpointMeta, 'checksum'> | null>;
+  /** The records recovery set aside and that are still kept, bytes included. */
+  quarantined(): Promise<QuarantineRecord[]>;
   /** Discards records recovery set aside, after the user has read the report. */
   clearQuarantine(): Promise<void>;
   /** The whole database as a SQLite file (handed to the page, not copied). */

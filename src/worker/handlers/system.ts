@@ -1,6 +1,7 @@
 /**
  * Handlers about the database itself: readiness, versions, storage figures
- * for the Settings screen, the recovery report, checkpoints and whole-file
+ * for the Settings screen, the recovery report and the records it set aside
+ * (listed, downloaded as a file, discarded), checkpoints and whole-file
  * backups. The `system.touch*` pair (a one-row write with a known value),
  * `system.dropConnection`, `system.failNextWrite` (fault injection) and
  * `system.setCommitMode` (the benchmark's whole-image baseline) exist
@@ -10,6 +11,7 @@
 import { AppError } from '../../errors';
 import { schemaVersion } from '../../db/migrate';
 import { withTransaction, type Database, type Tx } from '../../db/session';
+import { describeQuarantine, encodeQuarantineFile } from '../quarantine-file';
 import { defineHandlers, type CommitMode, type HandlerContext } from './context';
 
 export const systemHandlers = defineHandlers({
@@ -20,6 +22,11 @@ export const systemHandlers = defineHandlers({
   }),
   'system.storageStatus': (ctx, _params: void) => ctx.runtime.storageStatus(ctx.forwarded === true),
   'system.recoveryReport': (ctx, _params: void) => ctx.runtime.recoveryReport(),
+  /** The records recovery set aside and still kept: which, when, how big, why (no bytes). */
+  'system.quarantined': async (ctx, _params: void) => describeQuarantine(await ctx.runtime.quarantined()),
+  /** Every set-aside record with its bytes, as a JSON file transferred to the page, so discarding loses nothing. */
+  'system.exportQuarantine': async (ctx, _params: void) =>
+    encodeQuarantineFile(await ctx.runtime.quarantined(), new Date().toISOString()),
   'system.clearQuarantine': (ctx, _params: void) => ctx.runtime.clearQuarantine(),
   'system.checkpoint': (ctx, _params: void) => ctx.runtime.checkpointNow(),
   /** The database as a SQLite file; its buffer is transferred to the page. */
