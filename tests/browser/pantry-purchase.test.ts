@@ -84,6 +84,7 @@ describe('recording a purchase on a phone', () => {
 
     // The pantry list agrees.
     await page.getByRole('link', { name: 'Pantry' }).tap();
+    await page.getByRole('heading', { name: 'Pantry', level: 1 }).waitFor();
     const row = page.getByRole('row', { name: /Bread flour/ });
     await seen(row);
     expect(await row.locator('.amount').innerText()).toBe('10 lb');
