@@ -154,15 +154,24 @@ export class Writer {
       const reasons = new Map(recovered.problems.flatMap((p) => (p.seq === undefined ? [] : [[p.seq, p.message]])));
       await this.store.quarantine(openedAt, reasons, recovered.quarantineLog, recovered.quarantineCheckpoints);
     }
+    // Migrations are logged like any commit, so the log alone rebuilds the schema too: a damaged
+    // checkpoint (the only one, or the first after a schema change) then costs no saved change.
+    const migrations: LoggedStatement[][] = [];
+    const stopLogging = recovered.db.onCommit((statements) => migrations.push([...statements]));
     const migrated = migrate(recovered.db).map((m) => m.version);
+    stopLogging();
+    const migrationRecords = migrations.map((statements, i) =>
+      makeLogRecord(recovered.lastSeq + 1 + i, 'commit', encodeStatements(statements), openedAt),
+    );
+    if (migrationRecords.length > 0) await this.store.appendLog(migrationRecords);
     this.db?.close();
     this.db = recovered.db;
     this.db.onCommit((statements) => this.commits.push([...statements]));
-    this.lastSeq = recovered.lastSeq;
+    this.lastSeq = recovered.lastSeq + migrationRecords.length;
     this.lastCheckpoint = recovered.checkpoint;
     this.since = { commits: recovered.replayed, bytes: recovered.replayedBytes };
     this.report = buildReport(openedAt, recovered, migrated);
-    // A migration is not in the log, and a recovery changed what the log means: anchor both in a checkpoint.
+    // A migration or a recovery changed what the log means: anchor the result in a checkpoint.
     if (migrated.length > 0 || recovered.problems.length > 0 || !recovered.checkpoint) await this.checkpoint(true);
     if (recovered.problems.length > 0) {
       this.options.notify({

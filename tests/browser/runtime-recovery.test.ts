@@ -16,20 +16,22 @@ afterEach(async () => profile?.remove());
 test('a corrupted log record is set aside with a clear report; every change before it is kept', async () => {
   const baseUrl = inject('baseUrl');
   const page = await openApp(profile.context, baseUrl);
-  // seq 1..4: flour 1000 g, sugar 500 g, butter 250 g, eggs 12.
+  // Four saved changes after the database's own (its schema): flour 1000 g, sugar 500 g, butter 250 g, eggs 12.
+  const { lastSeq: opened } = await call(page, 'system.storageStatus');
   await call(page, 'system.touch', { label: 'flour', value: 1000 });
   await call(page, 'system.touch', { label: 'sugar', value: 500 });
   await call(page, 'system.touch', { label: 'butter', value: 250 });
   await call(page, 'system.touch', { label: 'eggs', value: 12 });
-  await corruptLogRecord(page, 3);
+  const butterSeq = opened + 3;
+  await corruptLogRecord(page, butterSeq);
   await page.close();
 
   const reopened = await openApp(profile.context, baseUrl);
   expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000, sugar: 500 });
   const report = await call(reopened, 'system.recoveryReport');
-  expect(report.problems).toEqual([expect.objectContaining({ kind: 'log-corrupt', seq: 3 })]);
+  expect(report.problems).toEqual([expect.objectContaining({ kind: 'log-corrupt', seq: butterSeq })]);
   expect(report.quarantined).toEqual({ log: 2, checkpoints: 0 });
-  expect(report.summary).toMatch(/saved change 3 could not be used.*everything saved before it is intact/);
+  expect(report.summary).toMatch(new RegExp(`saved change ${butterSeq} could not be used.*everything saved before it is intact`));
   await reopened.waitForFunction(() => window.__bakePlanner!.notices.some((n) => n.type === 'problem'));
   const problem = (await notices(reopened)).find((n) => n.type === 'problem');
   expect(problem).toMatchObject({ error: { code: 'CORRUPT_RECORD', message: report.summary } });
@@ -49,7 +51,7 @@ test('an interrupted checkpoint is skipped: the previous checkpoint plus the log
   const baseUrl = inject('baseUrl');
   const page = await openApp(profile.context, baseUrl);
   await call(page, 'system.touch', { label: 'flour', value: 1000 });
-  await call(page, 'system.checkpoint');
+  const earlier = await call(page, 'system.checkpoint');
   await call(page, 'system.touch', { label: 'sugar', value: 500 });
   const torn = await call(page, 'system.checkpoint');
   await call(page, 'system.touch', { label: 'butter', value: 250 });
@@ -60,13 +62,37 @@ test('an interrupted checkpoint is skipped: the previous checkpoint plus the log
   expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000, sugar: 500, butter: 250 });
   const report = await call(reopened, 'system.recoveryReport');
   expect(report.problems).toEqual([expect.objectContaining({ kind: 'checkpoint-corrupt', checkpointId: torn!.id })]);
-  expect(report.checkpoint!.upToSeq).toBe(1);
+  expect(report.checkpoint!.upToSeq).toBe(earlier!.upToSeq);
   expect(report.replayed).toBe(2);
   expect(report.summary).toMatch(/damaged checkpoint was skipped.*earlier checkpoint plus the change log/);
   // Recovery anchored the rebuilt state in a fresh checkpoint; the torn one is in quarantine.
   const status = await call(reopened, 'system.storageStatus');
   expect(status.quarantined).toBe(1);
-  expect(status.checkpoints[0]!.upToSeq).toBe(3);
+  expect(status.checkpoints[0]!.upToSeq).toBe(earlier!.upToSeq + 2);
+});
+
+test('in the first weeks (one checkpoint, the whole log kept) a damaged checkpoint loses nothing: the log alone rebuilds the pantry', async () => {
+  const baseUrl = inject('baseUrl');
+  const page = await openApp(profile.context, baseUrl);
+  // A new baker enters three ingredients; too few changes for a background checkpoint yet.
+  const flour = await call(page, 'catalog.createIngredient', { name: 'Bread flour' });
+  const sugar = await call(page, 'catalog.createIngredient', { name: 'Caster sugar' });
+  const butter = await call(page, 'catalog.createIngredient', { name: 'Unsalted butter' });
+  const status = await call(page, 'system.storageStatus');
+  expect(status.checkpoints).toHaveLength(1);
+  expect(status.log.records).toBe(status.lastSeq);
+  // The one checkpoint (the database as first opened) is then torn on disk.
+  const torn = await tearNewestCheckpoint(page);
+  await page.close();
+
+  const reopened = await openApp(profile.context, baseUrl);
+  const report = await call(reopened, 'system.recoveryReport');
+  expect(report.problems).toEqual([expect.objectContaining({ kind: 'checkpoint-corrupt', checkpointId: torn })]);
+  // Every change the baker saw saved is back; none of the log was set aside.
+  expect(report.quarantined).toEqual({ log: 0, checkpoints: 1 });
+  for (const saved of [flour, sugar, butter]) {
+    expect((await call(reopened, 'catalog.getIngredient', { id: saved.id })).name).toBe(saved.name);
+  }
 });
 
 test('a crash between writing a checkpoint and pruning the log loses nothing and is tidied up later', async () => {
@@ -76,7 +102,7 @@ test('a crash between writing a checkpoint and pruning the log loses nothing and
   await call(page, 'system.checkpoint');
   await call(page, 'system.touch', { label: 'sugar', value: 500 });
   await saveStores(page);
-  await call(page, 'system.checkpoint'); // keeps 2 checkpoints, prunes the oldest and the log it covered
+  const newest = await call(page, 'system.checkpoint'); // keeps 2 checkpoints, prunes the oldest and the log it covered
   await call(page, 'system.touch', { label: 'butter', value: 250 });
   // Put back what the prune removed: storage as if the tab died right after the checkpoint was written.
   expect(await restorePruned(page)).toEqual({ checkpoints: 1, log: 1 });
@@ -86,7 +112,7 @@ test('a crash between writing a checkpoint and pruning the log loses nothing and
   expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000, sugar: 500, butter: 250 });
   const report = await call(reopened, 'system.recoveryReport');
   expect(report.problems).toEqual([]);
-  expect(report.checkpoint!.upToSeq).toBe(2);
+  expect(report.checkpoint!.upToSeq).toBe(newest!.upToSeq);
   expect(report.replayed).toBe(1);
   expect((await countRecords(reopened)).checkpoints).toBe(3);
   // The next checkpoint keeps only itself and the one it replaces.

@@ -4,6 +4,8 @@
  * storage damaged in each way the recovery must survive.
  */
 import { describe, expect, test } from 'vitest';
+import { migrate, schemaVersion } from '../../../src/db/migrate';
+import { MIGRATIONS } from '../../../src/db/migrations';
 import { SqlJsEngine } from '../../../src/db/sqljs-engine';
 import { transaction, type Database, type LoggedStatement } from '../../../src/db/session';
 import { recover } from '../../../src/worker/recovery';
@@ -138,6 +140,27 @@ describe('recovery', () => {
     const recovered = await recover(storage, openEngine);
     expect(names(recovered.db)).toEqual(['Flour']);
     expect(recovered.problems[0]).toMatchObject({ kind: 'log-replay-failed', seq: 2 });
+  });
+
+  test('a schema change logged like a commit: a checkpoint from before it plus the log rebuild the new column too', async () => {
+    const { db, storage, buy } = await pantry();
+    buy('Flour');
+    // A later app version adds where an ingredient comes from; the writer logs the migration's commit.
+    const origin = { version: 2, name: 'ingredient origin', up: 'ALTER TABLE ingredients ADD COLUMN origin TEXT' };
+    expect(migrate(db, [...MIGRATIONS, origin]).map((m) => m.version)).toEqual([2]);
+    transaction(db, (tx) =>
+      tx.run('INSERT INTO ingredients (slug, name, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
+        'rye', 'Rye flour', 'Bavaria', tx.now(), tx.now(),
+      ]),
+    );
+    // Only the checkpoint from before the schema change is left (the one after it was damaged).
+    const recovered = await recover(storage, openEngine);
+    expect(recovered.problems).toEqual([]);
+    expect(schemaVersion(recovered.db)).toBe(2);
+    expect(recovered.db.engine.all('SELECT name, origin FROM ingredients ORDER BY id')).toEqual([
+      { name: 'Flour', origin: null },
+      { name: 'Rye flour', origin: 'Bavaria' },
+    ]);
   });
 
   test('an image record (a restored backup) replaces the database, and later commits apply on top of it', async () => {
