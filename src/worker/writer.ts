@@ -55,6 +55,8 @@ export class Writer {
   private report: RecoveryReport | null = null;
   private broken: AppError | null = null;
   private commits: LoggedStatement[][] = [];
+  /** The request being served: a restore logs its key too, so a retry of it is recognised as saved. */
+  private serving: RequestOrigin = {};
   private since = { commits: 0, bytes: 0 };
   private queue: Promise<unknown>;
   private checkpointWrite: Promise<unknown> | null = null;
@@ -96,6 +98,7 @@ export class Writer {
       if (refusal) return failure(request.id, refusal);
     }
     this.commits = [];
+    this.serving = origin;
     const response = await serve(
       { db: this.db!, runtime: this.services, forwarded: origin.requestKey !== undefined },
       request,
@@ -365,7 +368,7 @@ export class Writer {
     try {
       migrate(candidate);
       const image = candidate.engine.exportImage!();
-      const record = makeLogRecord(this.lastSeq + 1, 'image', image, this.nowIso());
+      const record = makeLogRecord(this.lastSeq + 1, 'image', image, this.nowIso(), this.serving.requestKey);
       await this.append([record], []);
     } catch (e) {
       candidate.close();

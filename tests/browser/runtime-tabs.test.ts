@@ -5,7 +5,7 @@
  * over without a reload.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, inject, onTestFinished, test } from 'vitest';
 import { call, launch, openApp, rpc, role, waitForRole, type Profile } from './helpers/browser';
 
 let profile: Profile;
@@ -86,4 +86,86 @@ test('a change made in one tab is announced to the other so its screens refresh'
   );
   await first.close();
   await second.close();
+});
+
+/**
+ * A stand-in for a third tab's worker, run on a page's main thread: it speaks the tabs' channel
+ * protocol directly (src/worker/channel.ts), so a test can lose a reply on purpose and resend the
+ * request after a handover exactly as a follower does.
+ */
+async function startStandIn(page: Page, id: string): Promise<void> {
+  await page.evaluate((me) => {
+    const channel = new BroadcastChannel('bake-planner-rpc');
+    const state = { channel, writers: [] as { writerId: string; seq: number }[], responses: [] as unknown[] };
+    channel.onmessage = (event: MessageEvent) => {
+      const m = event.data as { type: string; to?: string; writerId: string; seq: number };
+      if (m.type === 'writer') state.writers.push({ writerId: m.writerId, seq: m.seq });
+      if (m.type === 'response' && m.to === me) state.responses.push(m);
+    };
+    (window as unknown as { __standIn: typeof state }).__standIn = state;
+    channel.postMessage({ type: 'hello', from: me });
+  }, id);
+}
+
+/** Waits for the stand-in to know a writer other than `not`; returns its id and seq. */
+async function standInWriter(page: Page, not?: string): Promise<{ writerId: string; seq: number }> {
+  const handle = await page.waitForFunction((previous) => {
+    const writers = (window as unknown as { __standIn: { writers: { writerId: string; seq: number }[] } }).__standIn.writers;
+    return writers.filter((w) => w.writerId !== previous).at(-1) ?? false;
+  }, not ?? null);
+  return (await handle.jsonValue()) as { writerId: string; seq: number };
+}
+
+test('a backup restored through another tab, whose reply was lost in a handover, is not restored a second time over later changes', async () => {
+  const baseUrl = inject('baseUrl');
+  // Its own browser profile: no tab left open by another test may hold the writer lock.
+  const own = await launch();
+  onTestFinished(() => own.remove());
+  const kitchen = await openApp(own.context, baseUrl);
+  const phone = await openApp(own.context, baseUrl);
+  await waitForRole(kitchen, 'writer');
+  await waitForRole(phone, 'follower');
+  await call(kitchen, 'system.touch', { label: 'flour in the backup (g)', value: 1000 });
+  const backup = await kitchen.evaluate(async () => [...(await window.__bakePlanner!.rpc.call('system.exportFile'))]);
+
+  // The tablet restores the backup through the kitchen tab (the writer); it is saved and answered.
+  await startStandIn(phone, 'tablet');
+  const first = await standInWriter(phone);
+  const restored = await phone.evaluate(
+    async ({ writerId, file }) => {
+      const standIn = (window as unknown as { __standIn: { channel: BroadcastChannel; responses: { key: string; response: { ok: boolean } }[] } }).__standIn;
+      const request = { kind: 'request', id: 1, method: 'system.restoreFile', params: { file: new Uint8Array(file) } };
+      standIn.channel.postMessage({ type: 'request', from: 'tablet', to: writerId, key: 'tablet:1', request });
+      for (let waited = 0; waited < 10_000 && standIn.responses.length === 0; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      return standIn.responses[0]?.response.ok;
+    },
+    { writerId: first.writerId, file: backup },
+  );
+  expect(restored).toBe(true);
+
+  // After the restore the baker records butter in the kitchen: acknowledged, so it must stay.
+  await call(kitchen, 'system.touch', { label: 'butter bought after the restore (g)', value: 250 });
+
+  // The kitchen tab closes; the phone takes over. Had the tablet not heard the reply, it resends the
+  // restore as a retry, with the last seq it had seen before sending it.
+  await kitchen.close();
+  await waitForRole(phone, 'writer');
+  const second = await standInWriter(phone, first.writerId);
+  const retry = await phone.evaluate(
+    async ({ writerId, afterSeq, file }) => {
+      const standIn = (window as unknown as { __standIn: { channel: BroadcastChannel; responses: { key: string; response: unknown }[] } }).__standIn;
+      const request = { kind: 'request', id: 1, method: 'system.restoreFile', params: { file: new Uint8Array(file) } };
+      standIn.channel.postMessage({ type: 'request', from: 'tablet', to: writerId, key: 'tablet:1', request, retryAfterSeq: afterSeq });
+      for (let waited = 0; waited < 10_000 && standIn.responses.length < 2; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      return standIn.responses[1]?.response;
+    },
+    { writerId: second.writerId, afterSeq: first.seq, file: backup },
+  );
+  // The new writer finds the restore in the log: it says it was saved instead of running it again.
+  expect(retry).toMatchObject({ ok: false, error: { code: 'WRITER_CHANGED', details: { applied: true } } });
+  expect(await call(phone, 'system.touched')).toMatchObject({
+    'flour in the backup (g)': 1000,
+    'butter bought after the restore (g)': 250,
+  });
+  await phone.close();
 });
