@@ -69,8 +69,10 @@ async function shootStorageSafety(browser: Browser): Promise<void> {
     page.evaluate(([l, v]) => window.__bakePlanner!.rpc.call('system.touch', { label: l, value: v }), [label, value] as const);
 
   const first = await open('#/settings');
+  // Four saved changes after the database's own; butter's (the third) then rots on disk.
+  const { lastSeq } = await first.evaluate(() => window.__bakePlanner!.rpc.call('system.storageStatus'));
   for (const [label, value] of [['flour', 1000], ['sugar', 500], ['butter', 250], ['eggs', 12]] as const) await touch(first, label, value);
-  await corruptLogRecord(first, 3);
+  await corruptLogRecord(first, lastSeq + 3);
   await first.close();
   const page = await open('#/pantry');
   await page.getByText('Some saved changes were set aside').waitFor();
