@@ -105,19 +105,18 @@ export class Writer {
     );
     const commits = this.commits;
     this.commits = [];
-    if (commits.length > 0 && this.commitMode === 'full-image') {
+    if (commits.length > 0) {
       try {
-        await this.saveWholeImage(commits);
+        if (this.commitMode === 'full-image') {
+          await this.saveWholeImage(commits);
+        } else {
+          const records = commits.map((statements, i) =>
+            makeLogRecord(this.lastSeq + 1 + i, 'commit', encodeStatements(statements), this.nowIso(), origin.requestKey),
+          );
+          await this.append(records, changedTables(commits));
+        }
       } catch (e) {
-        return failure(request.id, await this.revertToDurable(e));
-      }
-    } else if (commits.length > 0) {
-      const records = commits.map((statements, i) =>
-        makeLogRecord(this.lastSeq + 1 + i, 'commit', encodeStatements(statements), this.nowIso(), origin.requestKey),
-      );
-      try {
-        await this.append(records, changedTables(commits));
-      } catch (e) {
+        // Memory holds commits that storage does not (the write failed, or the log could not encode them).
         return failure(request.id, await this.revertToDurable(e));
       }
     }

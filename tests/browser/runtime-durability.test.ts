@@ -40,6 +40,25 @@ describe('durable acknowledgement', () => {
     await again.close();
   });
 
+  test('a commit that cannot be written to the log is refused and undone in memory, never kept unsaved', async () => {
+    const page = await openApp(profile.context, inject('baseUrl'));
+    await call(page, 'system.touch', { label: 'rye flour (g)', value: 750 });
+    // SQLite takes a BigInt, the log's encoding cannot: the commit happens in memory, then saving it fails.
+    const outcome = await page.evaluate(async () => {
+      const answer = window.__bakePlanner!.rpc.call('system.touch', { label: 'spelt (g)', value: BigInt(500) as unknown as number });
+      const silence = new Promise((resolve) => setTimeout(() => resolve('no answer after 5 s'), 5_000));
+      return Promise.race([answer.then(() => 'saved', (e: { code: string }) => e.code), silence]);
+    });
+    expect(outcome).toBe('STORAGE');
+    // Memory went back to what is stored: the refused change is nowhere, the one before it is kept.
+    expect(await call(page, 'system.touched')).toMatchObject({ 'rye flour (g)': 750 });
+    expect(await call(page, 'system.touched')).not.toHaveProperty('spelt (g)');
+    await page.close();
+    const reopened = await openApp(profile.context, inject('baseUrl'));
+    expect(await call(reopened, 'system.touched')).not.toHaveProperty('spelt (g)');
+    await reopened.close();
+  });
+
   test('after a burst of writes and a pause, a background checkpoint folds them in and the log is pruned', async () => {
     const page = await openApp(profile.context, inject('baseUrl'));
     const burst = CHECKPOINT_POLICY.idleMinCommits + 10;
