@@ -11,7 +11,10 @@ import { handlers } from './handlers';
 type AnyHandler = (ctx: HandlerContext, params: unknown) => unknown;
 
 export async function serve(ctx: HandlerContext, request: RpcRequest): Promise<RpcResponse> {
-  const handler = (handlers as unknown as Record<string, AnyHandler>)[request.method];
+  // Own keys only: 'constructor' or 'toString' are on every object, and are not requests.
+  const handler = Object.hasOwn(handlers, request.method)
+    ? (handlers as unknown as Record<string, AnyHandler>)[request.method]
+    : undefined;
   try {
     if (!handler) throw new AppError('UNKNOWN_METHOD', `Unknown request "${request.method}".`);
     const result = await handler(ctx, request.params);

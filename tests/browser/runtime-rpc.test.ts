@@ -37,6 +37,22 @@ test('errors cross as typed values with a code, a readable message and details',
   const page = await openApp(profile.context, inject('baseUrl'));
   const unknown = await rpc(page, 'system.nonexistent' as 'system.ping');
   expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Unknown request "system.nonexistent".' } });
+  // Names every JavaScript object answers to are not requests either (and must not leave the page waiting).
+  const inherited = await page.evaluate(async () => {
+    const client = window.__bakePlanner!.rpc as unknown as { call(method: string): Promise<unknown> };
+    const answers: [string, string][] = [];
+    for (const method of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+      const silence = new Promise<string>((resolve) => setTimeout(() => resolve('no answer after 3 s'), 3_000));
+      answers.push([method, await Promise.race([client.call(method).then(() => 'answered', (e: { code: string }) => e.code), silence])]);
+    }
+    return answers;
+  });
+  expect(inherited).toEqual([
+    ['constructor', 'UNKNOWN_METHOD'],
+    ['toString', 'UNKNOWN_METHOD'],
+    ['hasOwnProperty', 'UNKNOWN_METHOD'],
+    ['__proto__', 'UNKNOWN_METHOD'],
+  ]);
   const notADatabase = await page.evaluate(async () => {
     try {
       await window.__bakePlanner!.rpc.call('system.restoreFile', { file: new TextEncoder().encode('my shopping list') });
