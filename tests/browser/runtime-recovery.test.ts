@@ -71,6 +71,38 @@ test('an interrupted checkpoint is skipped: the previous checkpoint plus the log
   expect(status.checkpoints[0]!.upToSeq).toBe(earlier!.upToSeq + 2);
 });
 
+test('the newest checkpoint torn and a change it covered damaged too: everything before that change is kept, both are set aside', async () => {
+  const baseUrl = inject('baseUrl');
+  const page = await openApp(profile.context, baseUrl);
+  await call(page, 'system.touch', { label: 'flour', value: 1000 });
+  const earlier = await call(page, 'system.checkpoint');
+  await call(page, 'system.touch', { label: 'sugar', value: 500 });
+  await call(page, 'system.touch', { label: 'butter', value: 250 });
+  const butterSeq = earlier!.upToSeq + 2;
+  const torn = await call(page, 'system.checkpoint');
+  await call(page, 'system.touch', { label: 'eggs', value: 12 });
+  // Butter's change is inside the newest checkpoint, so only that checkpoint could stand in for it: both fail.
+  expect(await tearNewestCheckpoint(page)).toBe(torn!.id);
+  await corruptLogRecord(page, butterSeq);
+  await page.close();
+
+  const reopened = await openApp(profile.context, baseUrl);
+  expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000, sugar: 500 });
+  const report = await call(reopened, 'system.recoveryReport');
+  expect(report.problems).toEqual([
+    expect.objectContaining({ kind: 'checkpoint-corrupt', checkpointId: torn!.id }),
+    expect.objectContaining({ kind: 'log-corrupt', seq: butterSeq }),
+  ]);
+  expect(report.quarantined).toEqual({ log: 2, checkpoints: 1 });
+  // New changes continue after sugar's and survive the next opening, with nothing more set aside.
+  await call(reopened, 'system.touch', { label: 'milk', value: 1 });
+  await reopened.close();
+  const third = await openApp(profile.context, baseUrl);
+  expect(await call(third, 'system.touched')).toEqual({ flour: 1000, sugar: 500, milk: 1 });
+  expect((await call(third, 'system.recoveryReport')).problems).toEqual([]);
+  expect((await countRecords(third)).quarantine).toBe(3);
+});
+
 test('in the first weeks (one checkpoint, the whole log kept) a damaged checkpoint loses nothing: the log alone rebuilds the pantry', async () => {
   const baseUrl = inject('baseUrl');
   const page = await openApp(profile.context, baseUrl);
