@@ -17,6 +17,9 @@ import type { CheckpointImage, CheckpointMeta, LogRecord, QuarantineRecord, Reco
 
 export const DATABASE_NAME = 'bake-planner';
 
+/** Which durable write a test's injected failure hits: a commit's log append or a checkpoint. */
+export type InjectedWrite = 'commit' | 'checkpoint';
+
 class PersistenceDb extends Dexie {
   log!: Table<LogRecord, number>;
   checkpoints!: Table<CheckpointMeta, number>;
@@ -43,7 +46,7 @@ export interface StoreStats {
 
 export class PersistenceStore implements RecoverySource {
   private readonly dexie: PersistenceDb;
-  private injected: string | null = null;
+  private injected: { name: string; write: InjectedWrite; times: number } | null = null;
 
   constructor(name = DATABASE_NAME) {
     this.dexie = new PersistenceDb(name);
@@ -71,24 +74,25 @@ export class PersistenceStore implements RecoverySource {
     return this.guard(() =>
       dexie.transaction('rw', dexie.log, async () => {
         await dexie.log.bulkAdd(records);
-        this.failIfInjected();
+        this.failIfInjected('commit');
       }),
     );
   }
 
   /**
-   * Test hook: the next log append aborts its (real) transaction with a DOMException of this name.
-   * Chromium's DevTools quota override does not reach IndexedDB, so a full disk is played this way.
+   * Test hook: the next `times` log appends (or checkpoint writes) abort their (real) transaction with a
+   * DOMException of this name. Chromium's DevTools quota override does not reach IndexedDB, so a full
+   * disk is played this way.
    */
-  injectFailure(name: string): void {
-    this.injected = name;
+  injectFailure(name: string, write: InjectedWrite = 'commit', times = 1): void {
+    this.injected = { name, write, times };
   }
 
-  private failIfInjected(): void {
-    const name = this.injected;
-    if (name === null) return;
-    this.injected = null;
-    throw new DOMException(`Injected failure (${name}).`, name);
+  private failIfInjected(write: InjectedWrite): void {
+    const injected = this.injected;
+    if (injected?.write !== write) return;
+    if (--injected.times <= 0) this.injected = null;
+    throw new DOMException(`Injected failure (${injected.name}).`, injected.name);
   }
 
   /** Stores a checkpoint (description and image in one transaction); resolves with its id once durable. */
@@ -98,6 +102,7 @@ export class PersistenceStore implements RecoverySource {
       dexie.transaction('rw', dexie.checkpoints, dexie.images, async () => {
         const id = await dexie.checkpoints.add(meta as CheckpointMeta);
         await dexie.images.add({ id, image });
+        this.failIfInjected('checkpoint');
         return id;
       }),
     );

@@ -27,7 +27,7 @@ import {
   type LogRecord,
 } from '../persistence/records';
 import { buildReport, type RecoveryReport } from './recovery-report';
-import type { PersistenceStore } from '../persistence/store';
+import { isQuotaError, type PersistenceStore } from '../persistence/store';
 import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/contract';
 import { changedTables } from './changed-tables';
 import type { CommitMode, RuntimeServices, WorkerStorageStatus } from './handlers/context';
@@ -281,18 +281,16 @@ export class Writer {
       schemaVersion: schemaVersion(db),
       writtenAt: this.nowIso(),
     };
-    const folded = this.since;
+    // Counted as folded even if the write fails: the next try then waits for another threshold's worth of
+    // commits, instead of exporting the whole database after every change while the disk is full.
     this.since = { commits: 0, bytes: 0 };
-    const write = this.storeCheckpoint(meta, image).catch((e: unknown) => {
-      this.since = { commits: this.since.commits + folded.commits, bytes: this.since.bytes + folded.bytes };
-      throw e;
-    });
+    const write = this.storeCheckpoint(meta, image);
     this.checkpointWrite = write.then(
       () => (this.checkpointWrite = null),
       () => (this.checkpointWrite = null),
     );
     if (wait) return write;
-    write.catch((e: unknown) => this.options.notify({ type: 'problem', error: toErrorPayload(e) }));
+    write.catch((e: unknown) => this.options.notify({ type: 'problem', error: checkpointFailed(e).toPayload() }));
     return null;
   }
 
@@ -324,7 +322,7 @@ export class Writer {
       exportFile: () => this.db!.engine.exportImage!(),
       restoreFile: (file) => this.restoreFile(file),
       dropConnection: () => this.store.dropConnection(),
-      failNextWrite: (name) => this.store.injectFailure(name),
+      failNextWrite: (name, write, times) => this.store.injectFailure(name, write, times),
       setCommitMode: (mode) => (this.commitMode = mode),
     };
   }
@@ -383,6 +381,23 @@ export class Writer {
   private nowIso(): string {
     return (this.options.clock?.() ?? new Date()).toISOString();
   }
+}
+
+/**
+ * A background checkpoint that failed, told as what it is: every change was saved (in the log) before
+ * it was acknowledged; only folding them into one image did not work. Never "the change was not saved",
+ * which would have the baker enter a saved purchase twice.
+ */
+function checkpointFailed(e: unknown): AppError {
+  const cause = toErrorPayload(e).message;
+  const why = isQuotaError(e)
+    ? 'this device is almost out of storage space. Free some space: until then opening Bake Planner gets slower'
+    : `the browser’s storage refused it (${cause}). It will be tried again later`;
+  return new AppError(
+    'STORAGE',
+    `Every change you made is saved, but Bake Planner could not write a checkpoint (a copy of the whole database that keeps opening fast): ${why}.`,
+    { checkpoint: true, quota: isQuotaError(e), cause },
+  );
 }
 
 function failure(id: number, error: AppError): RpcResponse {

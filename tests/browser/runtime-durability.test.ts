@@ -3,9 +3,10 @@
  * The change must be there when the app is opened again: the worker only
  * acknowledges after IndexedDB has durably stored the commit.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, onTestFinished, test } from 'vitest';
 import { CHECKPOINT_POLICY } from '../../src/persistence/policy';
-import { call, launch, openApp, type Profile } from './helpers/browser';
+import type { WorkerNotice } from '../../src/rpc/contract';
+import { call, launch, notices, openApp, type Profile } from './helpers/browser';
 
 let profile: Profile;
 beforeAll(async () => (profile = await launch()));
@@ -56,6 +57,38 @@ describe('durable acknowledgement', () => {
     await page.close();
     const reopened = await openApp(profile.context, inject('baseUrl'));
     expect(await call(reopened, 'system.touched')).not.toHaveProperty('spelt (g)');
+    await reopened.close();
+  });
+
+  test('a disk too full for a checkpoint but not for changes: the baker is not told saved changes were lost, and the checkpoint is not retried after every change', async () => {
+    const own = await launch();
+    onTestFinished(() => own.remove());
+    const page = await openApp(own.context, inject('baseUrl'));
+    // Small changes still fit on the disk; a whole-database checkpoint no longer does.
+    await call(page, 'system.failNextWrite', { name: 'QuotaExceededError', write: 'checkpoint', times: 1_000 });
+    const jars = CHECKPOINT_POLICY.forceCommits + 20;
+    const acknowledged = await page.evaluate(async (n) => {
+      let ok = 0;
+      for (let i = 0; i < n; i++) {
+        await window.__bakePlanner!.rpc.call('system.touch', { label: `jar of starter ${i}`, value: i });
+        ok++;
+      }
+      return ok;
+    }, jars);
+    expect(acknowledged).toBe(jars);
+    await page.waitForTimeout(CHECKPOINT_POLICY.idleMs * 2);
+    const problems = (await notices(page)).filter((n) => n.type === 'problem');
+    // One notice, and it says what happened: every change is saved; only the tidying-up failed.
+    expect(problems).toHaveLength(1);
+    const { error } = problems[0] as Extract<WorkerNotice, { type: 'problem' }>;
+    expect(error.code).not.toBe('STORAGE_QUOTA');
+    expect(error.message).not.toMatch(/not saved/);
+    expect(error.message).toMatch(/every change you made is saved/i);
+    await page.close();
+    const reopened = await openApp(own.context, inject('baseUrl'));
+    const touched = await call(reopened, 'system.touched');
+    expect(Object.keys(touched)).toHaveLength(jars);
+    expect(touched[`jar of starter ${jars - 1}`]).toBe(jars - 1);
     await reopened.close();
   });
 

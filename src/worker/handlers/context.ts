@@ -6,6 +6,7 @@
  */
 import type { Database } from '../../db/session';
 import type { CheckpointMeta, QuarantineRecord } from '../../persistence/records';
+import type { InjectedWrite } from '../../persistence/store';
 import type { RecoveryReport } from '../recovery-report';
 
 export interface HandlerContext {
@@ -55,8 +56,8 @@ export interface RuntimeServices {
   restoreFile(file: Uint8Array): Promise<{ schemaVersion: number; bytes: number }>;
   /** Test hook: drops the IndexedDB connection the way mobile Safari does after backgrounding. */
   dropConnection(): void;
-  /** Test hook: the next durable write fails with this DOMException name (e.g. QuotaExceededError). */
-  failNextWrite(name: string): void;
+  /** Test hook: the next `times` durable writes of this kind (default: one commit) fail with this DOMException name. */
+  failNextWrite(name: string, write?: InjectedWrite, times?: number): void;
   /**
    * Benchmark hook: 'full-image' saves the whole image per commit instead of logging the change (the
    * baseline the log is measured against); 'log' is the real mode.

@@ -44,9 +44,12 @@ export const systemHandlers = defineHandlers({
     requireTestHooks(ctx);
     ctx.runtime.dropConnection();
   },
-  'system.failNextWrite': (ctx, params: { name: 'QuotaExceededError' | 'UnknownError' }) => {
+  'system.failNextWrite': (
+    ctx,
+    params: { name: 'QuotaExceededError' | 'UnknownError'; write?: 'commit' | 'checkpoint'; times?: number },
+  ) => {
     requireTestHooks(ctx);
-    ctx.runtime.failNextWrite(params.name);
+    ctx.runtime.failNextWrite(params.name, params.write, params.times);
   },
   'system.setCommitMode': (ctx, params: { mode: CommitMode }) => {
     requireTestHooks(ctx);
