@@ -95,17 +95,22 @@ export interface IngredientSearch {
   limit?: number;
 }
 
-/** Ranked name search: exact, then prefix, then word start, then anywhere; ignores case and accents. */
+/** Ranked name search (see domain/text-search): any word order, one typo forgiven, group names help; ignores case and accents. */
 export function searchIngredients(db: Database, search: IngredientSearch, tx?: Tx): IngredientMatch[] {
   return withTransaction(db, tx, (t) => {
-    const rows = t.all<IngredientRow>('SELECT * FROM ingredients');
+    // Three columns for all rows (a full row costs sql.js several times more); full rows for the matches only.
+    const rows = t.all<{ id: number; name: string; parent_id: number | null }>('SELECT id, name, parent_id FROM ingredients');
     const byId = new Map(rows.map((r) => [r.id, r]));
     const parents = new Set(rows.map((r) => r.parent_id));
     const candidates = search.leavesOnly ? rows.filter((r) => !parents.has(r.id)) : rows;
-    const ranked = rankByName(candidates, search.query ?? '', (r) => r.name, listLimit(search.limit, 20));
-    return ranked.map((r) => {
+    const pathOf = (r: { parent_id: number | null }): string[] => {
       const path: string[] = [];
       for (let p = r.parent_id; p !== null; p = byId.get(p)?.parent_id ?? null) path.unshift(byId.get(p)?.name ?? '');
+      return path;
+    };
+    const ranked = rankByName(candidates, search.query ?? '', (r) => r.name, listLimit(search.limit, 20), (r) => pathOf(r).join(' '));
+    return ranked.map((match) => {
+      const r = t.get<IngredientRow>('SELECT * FROM ingredients WHERE id = ?', [match.id])!;
       return {
         id: r.id,
         slug: r.slug,
@@ -114,7 +119,7 @@ export function searchIngredients(db: Database, search: IngredientSearch, tx?: T
         parentId: r.parent_id,
         isLeaf: !parents.has(r.id),
         hasDensity: conversionContextOf(r).density !== null,
-        path,
+        path: pathOf(r),
       };
     });
   });

@@ -144,6 +144,6 @@ export function pantryOverview(db: Database, request: { query?: string } = {}, t
       });
     }
     const query = request.query?.trim() ?? '';
-    return query ? rankByName(rows, query, (r) => r.ingredient.name) : rows.sort((a, b) => a.ingredient.name.localeCompare(b.ingredient.name));
+    return query ? rankByName(rows, query, (r) => r.ingredient.name, Infinity, (r) => r.path.join(' ')) : rows.sort((a, b) => a.ingredient.name.localeCompare(b.ingredient.name));
   });
 }

@@ -21,7 +21,7 @@ describe('slugs', () => {
 describe('name search ranking', () => {
   const names = ['Brown sugar', 'Sugar', 'Sugar, granulated', 'Powdered sugar', 'Sugarcane syrup', 'Flour', 'Crème fraîche'];
 
-  it('"sugar": exact first, then names starting with it, then a word starting with it, then anywhere', () => {
+  it('"sugar": exact first, then names starting with it, then a word starting with it', () => {
     expect(rankByName(names, 'sugar', (n) => n)).toEqual(['Sugar', 'Sugar, granulated', 'Sugarcane syrup', 'Brown sugar', 'Powdered sugar']);
   });
 
@@ -29,11 +29,47 @@ describe('name search ranking', () => {
     expect(rankByName(names, 'CREME', (n) => n)).toEqual(['Crème fraîche']);
   });
 
-  it('ranks: 0 exact, 1 prefix, 2 word start, 3 inside a word, none when absent', () => {
+  it('ranks: 0 exact, 1 prefix, 2 every word starts a word, 3 with a typo, none when a word matches nothing or only inside a word', () => {
     expect(matchRank('Sugar', 'sugar')).toBe(0);
+    expect(matchRank('Sugar, brown light', 'sugar brown light')).toBe(0);
     expect(matchRank('Sugarcane', 'sugar')).toBe(1);
     expect(matchRank('Brown sugar', 'sug')).toBe(2);
-    expect(matchRank('Brown sugar', 'uga')).toBe(3);
+    expect(matchRank('Sugar, brown light', 'brwn sugar')).toBe(3);
+    expect(matchRank('Brown sugar', 'uga')).toBeUndefined();
     expect(matchRank('Flour', 'sugar')).toBeUndefined();
+  });
+
+  it('word order and punctuation do not matter: "brown sugar" and "sugar brown" find "Sugar, brown light"; "all purpose" finds "Flour, all-purpose"', () => {
+    expect(matchRank('Sugar, brown light', 'brown sugar')).toBe(2);
+    expect(matchRank('Sugar, brown light', 'sugar brown')).toBe(1);
+    expect(matchRank('Sugar, brown light', 'light brown su')).toBe(2);
+    expect(matchRank('Flour, all-purpose', 'all purpose')).toBe(2);
+    expect(matchRank('Flour, all-purpose', 'all-purpose flour')).toBe(2);
+    expect(matchRank("Wegman's Light Brown Sugar", 'wegmans')).toBe(1);
+  });
+
+  it('every query word must match: "brown flour" does not find "Sugar, brown light"', () => {
+    expect(matchRank('Sugar, brown light', 'brown flour')).toBeUndefined();
+  });
+
+  it('one typo in a word of 4+ letters: "brwn", "suagr", "sugat" find brown sugar; "brn" (3 letters) and "brxwz" (two typos) do not', () => {
+    for (const q of ['brwn sugar', 'brwn', 'suagr', 'sugat brown']) expect(matchRank('Sugar, brown light', q), q).toBe(3);
+    expect(matchRank('Sugar, brown light', 'brn')).toBeUndefined();
+    expect(matchRank('Sugar, brown light', 'brxwz')).toBeUndefined();
+  });
+
+  it('abbreviations: "ap flour" and "allpurpose" find "Flour, all-purpose"', () => {
+    expect(matchRank('Flour, all-purpose', 'ap flour')).toBe(3);
+    expect(matchRank('Flour, all-purpose', 'allpurpose')).toBe(3);
+  });
+
+  it('a group name can help (rank 4) but not match alone: "flour rye" finds Rye under Flours, "flours" alone does not', () => {
+    expect(matchRank('Rye', 'flour rye', 'Baking Flours')).toBe(4);
+    expect(matchRank('Rye', 'flours', 'Baking Flours')).toBeUndefined();
+  });
+
+  it('exact beats prefix beats word start beats typo: "brown sugar" lists Brown sugar, Brown sugar syrup, Sugar, brown light, then Sugar, bron dark', () => {
+    const list = ['Sugar, bron dark', 'Sugar, brown light', 'Brown sugar syrup', 'Brown sugar'];
+    expect(rankByName(list, 'brown sugar', (n) => n)).toEqual(['Brown sugar', 'Brown sugar syrup', 'Sugar, brown light', 'Sugar, bron dark']);
   });
 });

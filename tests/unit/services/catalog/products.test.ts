@@ -91,12 +91,13 @@ describe('products', () => {
     expect(count(db, 'products')).toBe(1);
   });
 
-  it('type-ahead finds products by brand, name or ingredient: "gold" finds Gold Medal, "flour" finds both bags', async () => {
+  it('type-ahead finds products by the start of a word of brand, name or ingredient: "gold" finds Gold Medal (not Kerrygold), "flour" finds both bags', async () => {
     const db = await testDb();
     flourPantry(db);
     const butter = createIngredient(db, { name: 'Butter' });
     createProduct(db, { ingredientId: butter.id, brand: 'Kerrygold', name: 'Unsalted', packageQuantity: 8, packageUnit: 'oz' });
-    expect(searchProducts(db, { query: 'gold' }).map((p) => p.displayName)).toEqual(['Gold Medal All-Purpose', 'Kerrygold Unsalted']);
+    expect(searchProducts(db, { query: 'gold' }).map((p) => p.displayName)).toEqual(['Gold Medal All-Purpose']);
+    expect(searchProducts(db, { query: 'kery unsalted' }).map((p) => p.displayName)).toEqual(['Kerrygold Unsalted']);
     expect(searchProducts(db, { query: 'flour' }).map((p) => p.brand).sort()).toEqual(['Gold Medal', 'King Arthur']);
     expect(searchProducts(db, { query: 'butter', limit: 5 }).map((p) => p.ingredient.name)).toEqual(['Butter']);
   });
