@@ -47,13 +47,30 @@ export interface StoreStats {
 export class PersistenceStore implements RecoverySource {
   private readonly dexie: PersistenceDb;
   private injected: { name: string; write: InjectedWrite; times: number } | null = null;
+  /** Set when a reconnection found the database created afresh: the browser deleted it under the app. */
+  private recreated = false;
 
   constructor(name = DATABASE_NAME) {
     this.dexie = new PersistenceDb(name);
+    this.dexie.on('populate', () => {
+      this.recreated = true;
+    });
   }
 
   async open(): Promise<void> {
     await this.guard(() => this.dexie.open().then(() => undefined));
+    // Created on this first opening is simply a new database.
+    this.recreated = false;
+  }
+
+  /**
+   * True (once) when the database was deleted while open (site data cleared, storage evicted) and a
+   * reconnection created it empty: memory is then the only copy and must be written again at once.
+   */
+  takeRecreated(): boolean {
+    const recreated = this.recreated;
+    this.recreated = false;
+    return recreated;
   }
 
   checkpoints(): Promise<CheckpointMeta[]> {

@@ -63,6 +63,7 @@ export class Writer {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private commitMode: CommitMode = 'log';
   private checkpointQueued = false;
+  private mustSaveAgain = false;
   private readonly services: RuntimeServices;
   /** Resolves once the first opening has finished (successfully or not). */
   readonly ready: Promise<void>;
@@ -120,8 +121,38 @@ export class Writer {
         return failure(request.id, await this.revertToDurable(e));
       }
     }
+    const lost = await this.saveAgainIfDeleted();
+    if (lost && commits.length > 0) return failure(request.id, lost);
     this.scheduleCheckpoint(commits.length > 0);
     return response;
+  }
+
+  /**
+   * The browser deleted the database under the app (site data cleared, storage evicted) and a
+   * reconnection created it empty, so the log no longer has the base it continues. Memory holds
+   * everything the baker has seen saved, this request's commits included: write it as a checkpoint
+   * before answering. Returns the error if that fails (it is tried again after the next request).
+   */
+  private async saveAgainIfDeleted(): Promise<AppError | null> {
+    this.mustSaveAgain ||= this.store.takeRecreated();
+    if (!this.mustSaveAgain) return null;
+    try {
+      await this.checkpoint(true);
+    } catch (e) {
+      const error = e instanceof AppError ? e : new AppError('STORAGE', `Saving failed: ${String(e)}`);
+      this.options.notify({ type: 'problem', error: error.toPayload() });
+      return error;
+    }
+    this.mustSaveAgain = false;
+    this.options.notify({
+      type: 'problem',
+      error: new AppError(
+        'STORAGE',
+        'The browser deleted Bake Planner’s saved data while the app was open (site data cleared, or storage running low). Everything shown here has been saved again.',
+        { recreated: true },
+      ).toPayload(),
+    });
+    return null;
   }
 
   /** Stores records durably, then advances the seq and tells every tab. */

@@ -174,6 +174,32 @@ test('a full disk refuses the change with a clear message and leaves the last sa
   expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000, butter: 250 });
 });
 
+test('storage deleted while the app is open (site data cleared, or evicted): what the baker sees is saved again, and later changes stay', async () => {
+  const baseUrl = inject('baseUrl');
+  const page = await openApp(profile.context, baseUrl);
+  await call(page, 'system.touch', { label: 'flour', value: 1000 });
+  // The browser deletes the database under the running app (its connection is closed for it).
+  const deleted = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const request = indexedDB.deleteDatabase('bake-planner');
+        request.onsuccess = () => resolve('deleted');
+        request.onerror = () => resolve(`failed: ${String(request.error)}`);
+      }),
+  );
+  expect(deleted).toBe('deleted');
+  // The app still shows flour, and the baker records sugar: acknowledged, so it must be there next time.
+  await call(page, 'system.touch', { label: 'sugar', value: 500 });
+  await page.waitForFunction(() =>
+    window.__bakePlanner!.notices.some((n) => n.type === 'problem' && /saved again/.test(n.error.message)),
+  );
+  await page.close();
+
+  const reopened = await openApp(profile.context, baseUrl);
+  expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000, sugar: 500 });
+  expect((await call(reopened, 'system.recoveryReport')).problems).toEqual([]);
+});
+
 test('a dropped IndexedDB connection (mobile Safari after backgrounding) is reopened and the write goes through', async () => {
   const baseUrl = inject('baseUrl');
   const page = await openApp(profile.context, baseUrl);
