@@ -4,8 +4,8 @@
  * with a code and a readable message; a backup file crosses in both
  * directions by transfer, not copy; Settings can ask each tab's role.
  */
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { appUrl, call, launch, openApp, rpc, type Profile } from './helpers/browser';
+import { afterAll, beforeAll, expect, inject, onTestFinished, test } from 'vitest';
+import { appUrl, call, launch, openApp, role, rpc, type Profile } from './helpers/browser';
 
 let profile: Profile;
 beforeAll(async () => (profile = await launch()));
@@ -109,3 +109,21 @@ test('Settings learns each tab’s role and the storage figures from the writer'
   await writer.close();
   await follower.close();
 });
+
+test('test-only requests stay locked in a production tab, even when asked through a test tab that forwards to it', async () => {
+  const own = await launch();
+  onTestFinished(() => own.remove());
+  // The baker's own tab, opened normally, is the writer.
+  const baker = await own.context.newPage();
+  await baker.goto(inject('baseUrl'));
+  await baker.waitForFunction(async () => ((await navigator.locks.query()).held ?? []).some((l) => l.name === 'bake-planner-writer'));
+  expect(await baker.evaluate(() => window.__bakePlanner)).toBeUndefined();
+  // A second tab opened with ?test-hooks follows it and forwards its requests.
+  const probe = await openApp(own.context, inject('baseUrl'));
+  expect(await role(probe)).toBe('follower');
+  for (const method of ['system.touch', 'system.touched', 'system.failNextWrite', 'system.dropConnection', 'system.setCommitMode'] as const) {
+    const params = { label: 'x', value: 1, name: 'QuotaExceededError', mode: 'full-image' } as never;
+    expect(await rpc(probe, method, params)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  }
+});
+
