@@ -2,24 +2,31 @@
  * Input checks shared by every service. Each names the field at fault so the
  * screen can put the message next to it, and runs before anything is written.
  */
-import { validationError } from '../errors';
+import { AppError, validationError } from '../errors';
 import { isIsoDate } from './dates';
 
-/** A finite number > 0. */
-export function positiveNumber(value: unknown, field: string, label = field): number {
+/** A finite number > 0, and at most `max` when given. */
+export function positiveNumber(value: unknown, field: string, label = field, max = Infinity): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw validationError(field, `${capitalize(label)} must be a number.`, { value });
   }
   if (value <= 0) throw validationError(field, `${capitalize(label)} must be more than zero.`, { value });
-  return value;
+  return atMost(value, max, field, label);
 }
 
-/** A finite number >= 0 (prices may be zero: a gift). */
-export function nonNegativeNumber(value: unknown, field: string, label = field): number {
+/** A finite number >= 0 (prices may be zero: a gift), and at most `max` when given. */
+export function nonNegativeNumber(value: unknown, field: string, label = field, max = Infinity): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw validationError(field, `${capitalize(label)} must be a number.`, { value });
   }
   if (value < 0) throw validationError(field, `${capitalize(label)} cannot be negative.`, { value });
+  return atMost(value, max, field, label);
+}
+
+function atMost(value: number, max: number, field: string, label: string): number {
+  if (value > max) {
+    throw validationError(field, `${capitalize(label)} must be at most ${max.toLocaleString('en-US')}.`, { value, max });
+  }
   return value;
 }
 
@@ -60,9 +67,10 @@ export function optionalText(value: unknown, field: string, label = field, maxLe
   return text;
 }
 
+/** A real calendar date as 'YYYY-MM-DD'; the message does not show that form, since date inputs show the local one. */
 export function isoDate(value: unknown, field: string, label = field): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw validationError(field, `${capitalize(label)} must be a date like 2026-11-26.`, { value });
+    throw validationError(field, `Enter a valid ${label}.`, { value });
   }
   return value;
 }
@@ -81,4 +89,35 @@ export function listLimit(value: unknown, fallback: number, max = 1000): number 
 
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+type Checked<T> = { [K in keyof T]: T[K] extends () => infer R ? R : never };
+
+/**
+ * Runs every field's check and reports all failures at once, so a form can
+ * mark each wrong field together: the error is the first failure (its code,
+ * message and details.field) with details.fields = { field: message } for all.
+ * Errors that name no field (a missing row, a broken transaction) pass through.
+ */
+export function checkFields<T extends Record<string, () => unknown>>(checks: T): Checked<T> {
+  const out: Record<string, unknown> = {};
+  const fields: Record<string, string> = {};
+  let first: AppError | undefined;
+  for (const [key, check] of Object.entries(checks)) {
+    try {
+      out[key] = check();
+    } catch (e) {
+      const field = e instanceof AppError ? e.details.field : undefined;
+      if (typeof field !== 'string') throw e;
+      const error = e as AppError;
+      // An error that already lists several fields (a nested check) contributes them all.
+      const listed = error.details.fields;
+      for (const [f, message] of Object.entries(typeof listed === 'object' && listed !== null ? listed : { [field]: error.message })) {
+        if (typeof message === 'string') fields[f] ??= message;
+      }
+      first ??= error;
+    }
+  }
+  if (first) throw new AppError(first.code, first.message, { ...first.details, fields });
+  return out as Checked<T>;
 }

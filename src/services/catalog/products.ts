@@ -7,10 +7,12 @@
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { productLabel } from '../../domain/labels';
 import { rankByName } from '../../domain/text-search';
-import { INGREDIENT_DIMENSIONS, dimensionOf, requireUnit, type Unit } from '../../domain/units';
-import { listLimit, nameKey, nameText, optionalText, positiveId, positiveNumber } from '../../domain/validate';
+import { conversionContextOf } from '../../domain/ingredient-measures';
+import { MAX_PACKAGE_QUANTITY } from '../../domain/limits';
+import { INGREDIENT_DIMENSIONS, UnitConversionError, baseRatio, dimensionOf, requireUnit, type Dimension, type Unit } from '../../domain/units';
+import { checkFields, listLimit, nameKey, nameText, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
-import { requireLeaf } from './ingredient-rows';
+import { loadIngredient, requireLeaf } from './ingredient-rows';
 import { freeSlug } from './slugs';
 
 export interface ProductInput {
@@ -167,16 +169,64 @@ function checkSupplier(tx: Tx, supplierId: number | null | undefined): number | 
   return id;
 }
 
+/**
+ * How a product's label compares for duplicates: brand and name read
+ * together as on the shelf (brand "Wegman's" + "Light Brown Sugar" is the
+ * same product as no brand + "Wegman's Light Brown Sugar"), ignoring case,
+ * spacing and the kind of apostrophe.
+ */
+function labelKey(brand: string, name: string): string {
+  return nameKey(productLabel(nameKey(brand), nameKey(name))).replace(/[\u2018\u2019\u02bc]/g, "'");
+}
+
+/** The same ingredient may not get a second product with the same label: the baker would not know which to pick. */
 function assertUnique(tx: Tx, ingredientId: number, brand: string, name: string, exceptId: number | null): void {
-  const key = `${nameKey(brand)}|${nameKey(name)}`;
+  const key = labelKey(brand, name);
   const clash = tx
-    .all<{ id: number; brand: string; name: string }>('SELECT id, brand, name FROM products WHERE ingredient_id = ?', [ingredientId])
-    .find((r) => r.id !== exceptId && `${nameKey(r.brand)}|${nameKey(r.name)}` === key);
+    .all<{ id: number; brand: string; name: string; package_quantity: number; package_unit: string }>(
+      'SELECT id, brand, name, package_quantity, package_unit FROM products WHERE ingredient_id = ?',
+      [ingredientId],
+    )
+    .find((r) => r.id !== exceptId && labelKey(r.brand, r.name) === key);
   if (clash) {
-    throw new AppError('DUPLICATE', `There is already a product ${productLabel(brand, name)} for this ingredient.`, {
-      field: 'name',
-      existingId: clash.id,
-    });
+    const existing = productLabel(clash.brand, clash.name);
+    throw new AppError(
+      'DUPLICATE',
+      `There is already a product ${existing} (${clash.package_quantity} ${clash.package_unit}) for this ingredient: choose it, or give this one another name.`,
+      { field: 'name', existingId: clash.id, existing },
+    );
+  }
+}
+
+/**
+ * A package measured in a way the ingredient's other products and lots cannot
+ * be converted to would split its stock in two (a cup of teff flour next to
+ * pounds of it, with no density to add them up), so it is refused until the
+ * measure that links them is set.
+ */
+function assertConvertible(db: Database, tx: Tx, ingredientId: number, unit: Unit, exceptProductId: number | null): void {
+  const row = loadIngredient(db, ingredientId, tx);
+  const dimensions = new Set<Dimension>(
+    tx.all<{ dimension: Dimension }>('SELECT DISTINCT dimension FROM lots WHERE ingredient_id = ?', [ingredientId]).map((r) => r.dimension),
+  );
+  for (const p of tx.all<{ id: number; package_unit: string }>('SELECT id, package_unit FROM products WHERE ingredient_id = ?', [ingredientId])) {
+    if (p.id !== exceptProductId) dimensions.add(dimensionOf(requireUnit(p.package_unit)));
+  }
+  const ctx = { ...conversionContextOf(row), field: 'packageUnit' };
+  for (const other of dimensions) {
+    try {
+      baseRatio(other, dimensionOf(unit), ctx, other, unit);
+    } catch (e) {
+      if (!(e instanceof UnitConversionError)) throw e;
+      const needs = e.details.needs === 'eachWeight' ? 'weight per each' : 'density';
+      throw new AppError('MISSING_DENSITY', `${row.name} has no ${needs}: set one to buy it by the ${unit}.`, {
+        field: 'packageUnit',
+        ingredientId,
+        ingredient: row.name,
+        needs: e.details.needs,
+        unit,
+      });
+    }
   }
 }
 
@@ -192,19 +242,35 @@ function clearOtherPreferred(tx: Tx, ingredientId: number, keepId: number, now: 
   tx.run('UPDATE products SET preferred = 0, updated_at = ? WHERE ingredient_id = ? AND id <> ? AND preferred = 1', [now, ingredientId, keepId]);
 }
 
+/** A new product's fields, checked together (every wrong field reported at once) before anything is written. */
+export function checkNewProduct(db: Database, input: ProductInput, tx?: Tx) {
+  return withTransaction(db, tx, (t) => {
+    const fields = checkFields({
+      ingredientId: () => {
+        const id = positiveId(input.ingredientId, 'ingredientId', 'ingredient');
+        requireLeaf(db, id, 'a product', 'ingredientId', t);
+        return id;
+      },
+      brand: () => optionalText(input.brand, 'brand', 'brand', 200),
+      name: () => nameText(input.name, 'name', 'product name'),
+      packageQuantity: () => positiveNumber(input.packageQuantity, 'packageQuantity', 'package size', MAX_PACKAGE_QUANTITY),
+      packageUnit: () => checkPackageUnit(input.packageUnit),
+      packageType: () => optionalText(input.packageType, 'packageType', 'package type', 50),
+      gtin: () => normalizedGtin(input.gtin),
+      supplierId: () => checkSupplier(t, input.supplierId),
+      notes: () => optionalText(input.notes, 'notes'),
+    });
+    checkFields({
+      name: () => assertUnique(t, fields.ingredientId, fields.brand, fields.name, null),
+      packageUnit: () => assertConvertible(db, t, fields.ingredientId, fields.packageUnit, null),
+    });
+    return fields;
+  });
+}
+
 export function createProduct(db: Database, input: ProductInput, tx?: Tx): ProductSummary {
   return withTransaction(db, tx, (t) => {
-    const ingredientId = positiveId(input.ingredientId, 'ingredientId', 'ingredient');
-    requireLeaf(db, ingredientId, 'a product', 'ingredientId', t);
-    const brand = optionalText(input.brand, 'brand', 'brand', 200);
-    const name = nameText(input.name, 'name', 'product name');
-    const packageQuantity = positiveNumber(input.packageQuantity, 'packageQuantity', 'package size');
-    const packageUnit = checkPackageUnit(input.packageUnit);
-    const packageType = optionalText(input.packageType, 'packageType', 'package type', 50);
-    const gtin = normalizedGtin(input.gtin);
-    const supplierId = checkSupplier(t, input.supplierId);
-    const notes = optionalText(input.notes, 'notes');
-    assertUnique(t, ingredientId, brand, name, null);
+    const { ingredientId, brand, name, packageQuantity, packageUnit, packageType, gtin, supplierId, notes } = checkNewProduct(db, input, t);
     const now = t.now();
     const id = t.run(
       `INSERT INTO products (slug, ingredient_id, brand, name, package_type, package_unit, package_quantity, gtin, preferred,
@@ -234,7 +300,8 @@ export function updateProduct(db: Database, input: ProductUpdate, tx?: Tx): Prod
     const ingredientId = input.ingredientId === undefined ? current.ingredient.id : positiveId(input.ingredientId, 'ingredientId', 'ingredient');
     const brand = input.brand === undefined ? current.brand : optionalText(input.brand, 'brand', 'brand', 200);
     const name = input.name === undefined ? current.name : nameText(input.name, 'name', 'product name');
-    const packageQuantity = input.packageQuantity === undefined ? current.packageQuantity : positiveNumber(input.packageQuantity, 'packageQuantity', 'package size');
+    const packageQuantity =
+      input.packageQuantity === undefined ? current.packageQuantity : positiveNumber(input.packageQuantity, 'packageQuantity', 'package size', MAX_PACKAGE_QUANTITY);
     const packageUnit = input.packageUnit === undefined ? current.packageUnit : checkPackageUnit(input.packageUnit);
     const packageType = input.packageType === undefined ? current.packageType : optionalText(input.packageType, 'packageType', 'package type', 50);
     const gtin = input.gtin === undefined ? current.gtin : normalizedGtin(input.gtin);
@@ -258,6 +325,7 @@ export function updateProduct(db: Database, input: ProductUpdate, tx?: Tx): Prod
     }
     if (ingredientId !== current.ingredient.id) requireLeaf(db, ingredientId, 'a product', 'ingredientId', t);
     assertUnique(t, ingredientId, brand, name, current.id);
+    if (ingredientId !== current.ingredient.id || packageUnit !== current.packageUnit) assertConvertible(db, t, ingredientId, packageUnit, current.id);
     const now = t.now();
     t.run(
       `UPDATE products SET ingredient_id = ?, brand = ?, name = ?, package_type = ?, package_unit = ?, package_quantity = ?,
