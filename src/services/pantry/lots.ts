@@ -5,9 +5,10 @@
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { productLabel } from '../../domain/labels';
+import { expiryDate } from '../../domain/purchase-dates';
 import { isEmpty, isLow } from '../../domain/stock-flags';
 import { BASE_UNIT, parseUnit, type Dimension, type Unit } from '../../domain/units';
-import { isoDate, optionalText, positiveId } from '../../domain/validate';
+import { optionalText, positiveId } from '../../domain/validate';
 import { AppError } from '../../errors';
 
 export interface LotRow {
@@ -127,8 +128,7 @@ export interface LotDetailsUpdate {
 export function updateLotDetails(db: Database, input: LotDetailsUpdate, tx?: Tx): Lot {
   return withTransaction(db, tx, (t) => {
     const row = loadLotRow(db, positiveId(input.id, 'id', 'lot'), t);
-    const expiresOn =
-      input.expiresOn === undefined ? row.expires_on : input.expiresOn === null || input.expiresOn === '' ? null : isoDate(input.expiresOn, 'expiresOn', 'expiry date');
+    const expiresOn = input.expiresOn === undefined ? row.expires_on : expiryDate(input.expiresOn, row.purchased_on);
     const location = input.location === undefined ? row.location : optionalText(input.location, 'location', 'location', 100);
     const notes = input.notes === undefined ? row.notes : optionalText(input.notes, 'notes');
     t.run('UPDATE lots SET expires_on = ?, location = ?, notes = ?, updated_at = ? WHERE id = ?', [expiresOn, location, notes, t.now(), row.id]);

@@ -10,9 +10,11 @@ import { dateOf } from '../../domain/dates';
 import { formatQuantity } from '../../domain/format';
 import { productLabel } from '../../domain/labels';
 import { dimensionOf, fromBase, requireUnit, toBase, type Unit } from '../../domain/units';
-import { isoDate, listLimit, nonNegativeNumber, optionalText, positiveId, positiveNumber } from '../../domain/validate';
+import { MAX_PACKAGES, MAX_PRICE_PER_PACKAGE } from '../../domain/limits';
+import { expiryDate, purchaseDate } from '../../domain/purchase-dates';
+import { checkFields, listLimit, nonNegativeNumber, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
-import { createProduct, getProduct, type ProductInput, type ProductSummary } from '../catalog/products';
+import { checkNewProduct, createProduct, getProduct, type ProductInput, type ProductSummary } from '../catalog/products';
 import { getLot, type Lot } from './lots';
 
 export interface NewProductInput {
@@ -29,8 +31,8 @@ export interface PurchaseInput {
   productId?: number;
   newProduct?: NewProductInput;
   supplierId?: number | null;
-  /** 'YYYY-MM-DD'; today when omitted. */
-  purchasedOn?: string;
+  /** 'YYYY-MM-DD', at most one day ahead; today when omitted (undefined or null; '' is refused). */
+  purchasedOn?: string | null;
   packages: number;
   pricePerPackage: number;
   expiresOn?: string | null;
@@ -166,10 +168,6 @@ function checkSupplier(tx: Tx, supplierId: number | null | undefined): number | 
   return id;
 }
 
-function optionalDate(value: unknown, field: string, label: string): string | null {
-  return value === undefined || value === null || value === '' ? null : isoDate(value, field, label);
-}
-
 /** Base-unit quantity and per-base-unit cost of `packages` packages of a product. */
 function lotFigures(product: ProductSummary, packages: number, pricePerPackage: number) {
   const packageBase = toBase(product.packageQuantity, product.packageUnit);
@@ -190,18 +188,30 @@ function existingProduct(db: Database, id: number, tx: Tx): ProductSummary {
   return getProduct(db, id, tx);
 }
 
+const packagesOf = (value: unknown) => positiveNumber(value, 'packages', 'number of packages', MAX_PACKAGES);
+const priceOf = (value: unknown) => nonNegativeNumber(value, 'pricePerPackage', 'price per package', MAX_PRICE_PER_PACKAGE);
+
+/** Records a purchase and its lot; every wrong field (the new product's too) is reported at once, in details.fields. */
 export function recordPurchase(db: Database, input: PurchaseInput, tx?: Tx): PurchaseResult {
   return withTransaction(db, tx, (t) => {
-    const packages = positiveNumber(input.packages, 'packages', 'number of packages');
-    const pricePerPackage = nonNegativeNumber(input.pricePerPackage, 'pricePerPackage', 'price per package');
-    const purchasedOn = input.purchasedOn ? isoDate(input.purchasedOn, 'purchasedOn', 'purchase date') : dateOf(t.now());
-    const expiresOn = optionalDate(input.expiresOn, 'expiresOn', 'expiry date');
-    const location = optionalText(input.location, 'location', 'location', 100);
-    const notes = optionalText(input.notes, 'notes');
-    const supplierId = checkSupplier(t, input.supplierId);
-    if ((input.productId == null) === (input.newProduct == null)) {
-      throw validationError('productId', 'Choose a product, or describe a new one.');
-    }
+    const checked = checkFields({
+      packages: () => packagesOf(input.packages),
+      pricePerPackage: () => priceOf(input.pricePerPackage),
+      purchasedOn: () => purchaseDate(input.purchasedOn, dateOf(t.now())),
+      expiresOn: () => expiryDate(input.expiresOn, null),
+      location: () => optionalText(input.location, 'location', 'location', 100),
+      notes: () => optionalText(input.notes, 'notes'),
+      supplierId: () => checkSupplier(t, input.supplierId),
+      product: () => {
+        if ((input.productId == null) === (input.newProduct == null)) {
+          throw validationError('productId', 'Choose a product, or describe a new one.');
+        }
+        if (input.newProduct) checkNewProduct(db, { ...input.newProduct, supplierId: null } satisfies ProductInput, t);
+        else existingProduct(db, positiveId(input.productId, 'productId', 'product'), t);
+      },
+    });
+    const { packages, pricePerPackage, purchasedOn, expiresOn, location, notes, supplierId } = checked;
+    expiryDate(expiresOn, purchasedOn);
     const product = input.newProduct
       ? createProduct(db, { ...input.newProduct, supplierId } satisfies ProductInput, t)
       : existingProduct(db, positiveId(input.productId, 'productId', 'product'), t);
@@ -239,15 +249,16 @@ export function updatePurchase(db: Database, input: PurchaseUpdate, tx?: Tx): Pu
   return withTransaction(db, tx, (t) => {
     const current = getPurchase(db, positiveId(input.id, 'id', 'purchase'), t);
     const product = getProduct(db, current.product.id, t);
-    const packages = input.packages === undefined ? current.packages : positiveNumber(input.packages, 'packages', 'number of packages');
-    const pricePerPackage =
-      input.pricePerPackage === undefined ? current.pricePerPackage : nonNegativeNumber(input.pricePerPackage, 'pricePerPackage', 'price per package');
-    const purchasedOn = input.purchasedOn === undefined ? current.purchasedOn : isoDate(input.purchasedOn, 'purchasedOn', 'purchase date');
+    const packages = input.packages === undefined ? current.packages : packagesOf(input.packages);
+    const pricePerPackage = input.pricePerPackage === undefined ? current.pricePerPackage : priceOf(input.pricePerPackage);
+    const purchasedOn = input.purchasedOn === undefined ? current.purchasedOn : purchaseDate(input.purchasedOn ?? '', dateOf(t.now()));
     const supplierId = input.supplierId === undefined ? (current.supplier?.id ?? null) : checkSupplier(t, input.supplierId);
     const notes = input.notes === undefined ? current.notes : optionalText(input.notes, 'notes');
     const lotRow = lotOfPurchase(t, current.id);
     if (!lotRow) throw new AppError('NOT_FOUND', 'The lot of this purchase no longer exists.', { purchaseId: current.id });
-    const expiresOn = input.expiresOn === undefined ? lotRow.expires_on : optionalDate(input.expiresOn, 'expiresOn', 'expiry date');
+    // An old expiry is checked against the dates only when one of them changes, so an unrelated edit is never blocked by it.
+    const datesChange = input.expiresOn !== undefined || input.purchasedOn !== undefined;
+    const expiresOn = datesChange ? expiryDate(input.expiresOn === undefined ? lotRow.expires_on : input.expiresOn, purchasedOn) : lotRow.expires_on;
     const location = input.location === undefined ? lotRow.location : optionalText(input.location, 'location', 'location', 100);
 
     const figures = lotFigures(product, packages, pricePerPackage);
