@@ -8,7 +8,9 @@
  * points. A backup item holding less than its package was bought whole; the
  * missing part is likewise an adjustment dated the backup's day. Everything
  * is fixed, so every load gives the same pantry; loading it again changes
- * nothing. A real Bake Tracker import keeps its unknown costs.
+ * nothing. A real Bake Tracker import keeps its unknown costs. Two obvious
+ * unit slips of the backup (750 fl oz bottles of liqueur and whiskey, that is
+ * 22 litres each) are loaded as the 750 ml bottles they are; see NOTICE.
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { addDays } from '../../domain/dates';
@@ -57,6 +59,36 @@ interface ProductFacts {
   package_quantity: number;
   package_unit: string;
   supplier_id: number | null;
+}
+
+/** Ingredients whose 750 "fl oz" bottle in the backup is a 750 ml bottle (a real import keeps the file as it is). */
+const BOTTLES_SLIPPED_TO_FL_OZ = ['liqueur_blackcurrant', 'whiskey_irish'];
+
+/**
+ * The sample file with its unit slips corrected in products and inventory
+ * items alike, so they still match each other. A bottle a real import of the
+ * same backup already holds in fl oz is left so, or the sample would add a
+ * second bottle next to it.
+ */
+function withUnitSlipsCorrected(tx: Tx, file: Record<string, unknown>): Record<string, unknown> {
+  const imported = new Set(
+    tx
+      .all<{ slug: string }>(
+        `SELECT i.slug FROM products p JOIN ingredients i ON i.id = p.ingredient_id WHERE p.package_unit = 'fl oz' AND p.package_quantity = 750`,
+      )
+      .map((r) => r.slug),
+  );
+  const slipped = new Set(BOTTLES_SLIPPED_TO_FL_OZ.filter((slug) => !imported.has(slug)));
+  const fix = (list: unknown) =>
+    Array.isArray(list)
+      ? list.map((record: unknown) => {
+          if (typeof record !== 'object' || record === null) return record;
+          const r = record as Record<string, unknown>;
+          const isSlip = slipped.has(String(r.ingredient_slug)) && r.package_unit === 'fl oz' && r.package_unit_quantity === 750;
+          return isSlip ? { ...r, package_unit: 'ml' } : r;
+        })
+      : list;
+  return { ...file, products: fix(file.products), inventory_items: fix(file.inventory_items) };
 }
 
 export interface SampleLoadResult {
@@ -143,7 +175,7 @@ function recordSamplePurchases(db: Database, file: Record<string, unknown>, tx: 
  */
 export function loadSample(db: Database, data: unknown, tx?: Tx): SampleLoadResult {
   return withTransaction(db, tx, (t) => {
-    const file = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+    const file = withUnitSlipsCorrected(t, typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {});
     // The inventory becomes purchases below, so the importer brings the catalog only.
     const report = importBakeTracker(db, { ...file, inventory_items: [] }, t);
     if (!report.ok) throw new AppError('IMPORT', `The built-in sample could not be loaded: ${report.summary}`, { report });

@@ -43,14 +43,34 @@ describe('the built-in sample pantry', () => {
     expect(db.engine.get<{ n: number }>('SELECT count(*) AS n FROM purchases WHERE notes NOT LIKE ?', [`${SAMPLE_NOTE}%`])!.n).toBe(0);
   });
 
-  it('holds exactly what the backup holds: the same amount of every ingredient as a plain import of it', async () => {
+  it('holds exactly what the backup holds, as a plain import of it does, except two bottles corrected from 750 fl oz to 750 ml', async () => {
     const sample = await testDb();
     loadSample(sample, fixture());
     const imported = await testDb();
     importBakeTracker(imported, fixture());
 
-    expect(onHandBySlug(sample)).toEqual(onHandBySlug(imported));
+    const FL_OZ = 29.5735295625;
+    const corrected = (rows: ReturnType<typeof onHandBySlug>) =>
+      rows.map((r) => (['liqueur_blackcurrant', 'whiskey_irish'].includes(r.slug) ? { ...r, left: Math.round((r.left / FL_OZ) * 1e6) / 1e6 } : r));
+    expect(onHandBySlug(sample)).toEqual(corrected(onHandBySlug(imported)));
     expect(onHandBySlug(sample).length).toBeGreaterThan(100);
+  });
+
+  it('the Crème de cassis and Irish whiskey bottles are 750 ml (the backup says 750 fl oz, 22 litres), priced like the other 750 ml bottles', async () => {
+    const db = await testDb();
+    loadSample(db, fixture());
+    const bottles = db.engine.all<{ slug: string; unit: string; qty: number; price: number }>(
+      `SELECT i.slug, p.package_unit AS unit, p.package_quantity AS qty, pu.price_per_package AS price
+       FROM products p JOIN ingredients i ON i.id = p.ingredient_id JOIN purchases pu ON pu.product_id = p.id
+       WHERE i.slug IN ('liqueur_blackcurrant', 'whiskey_irish', 'amaretto') ORDER BY i.slug`,
+    );
+    expect(bottles.map((b) => [b.slug, b.qty, b.unit])).toEqual([
+      ['amaretto', 750, 'ml'],
+      ['liqueur_blackcurrant', 750, 'ml'],
+      ['whiskey_irish', 750, 'ml'],
+    ]);
+    expect(bottles[1]!.price).toBe(bottles[0]!.price);
+    expect(bottles[2]!.price).toBeLessThan(50);
   });
 
   it('a plain import of the same backup keeps every cost unknown: those are the truthful costs of a real file', async () => {
