@@ -1,7 +1,9 @@
 /**
- * App settings kept in the database (so they travel with a backup): for now
- * the currency money is shown in. It defaults to USD; `currencyChosen` tells
- * the UI whether the baker (or the browser locale, on first run) has set it.
+ * App settings kept in the database (so they travel with a backup): the
+ * currency money is shown in, and whether first-run setup is done. Currency
+ * defaults to USD; `currencyChosen` tells the UI whether the baker (or the
+ * browser locale, on first run) has set it. `setupDone` remembers a baker who
+ * chose "Start empty", whose catalog stays empty until the first purchase.
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { validationError } from '../../errors';
@@ -11,10 +13,13 @@ export const DEFAULT_CURRENCY = 'USD';
 export interface Settings {
   currency: string;
   currencyChosen: boolean;
+  /** The baker has passed the welcome screen (started empty, loaded the sample or imported a backup). */
+  setupDone: boolean;
 }
 
 export interface SettingsUpdate {
   currency?: string;
+  setupDone?: boolean;
 }
 
 function read(tx: Tx, key: string): string | undefined {
@@ -31,7 +36,7 @@ function write(tx: Tx, key: string, value: string): void {
 export function getSettings(db: Database, tx?: Tx): Settings {
   return withTransaction(db, tx, (t) => {
     const currency = read(t, 'currency');
-    return { currency: currency ?? DEFAULT_CURRENCY, currencyChosen: currency !== undefined };
+    return { currency: currency ?? DEFAULT_CURRENCY, currencyChosen: currency !== undefined, setupDone: read(t, 'setup_done') === '1' };
   });
 }
 
@@ -47,7 +52,11 @@ function checkCurrency(value: unknown): string {
 
 export function updateSettings(db: Database, update: SettingsUpdate, tx?: Tx): Settings {
   return withTransaction(db, tx, (t) => {
+    if (update.setupDone !== undefined && typeof update.setupDone !== 'boolean') {
+      throw validationError('setupDone', 'setupDone is true or false.', { value: update.setupDone });
+    }
     if (update.currency !== undefined) write(t, 'currency', checkCurrency(update.currency));
+    if (update.setupDone !== undefined) write(t, 'setup_done', update.setupDone ? '1' : '0');
     return getSettings(db, t);
   });
 }

@@ -1,4 +1,4 @@
-/** RPC handlers for app settings (currency). */
+/** RPC handlers for app settings (currency, first-run setup done). */
 import { getSettings, updateSettings, type SettingsUpdate } from '../../services/settings/settings';
 import { defineHandlers } from './context';
 
