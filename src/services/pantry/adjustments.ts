@@ -3,16 +3,19 @@
  * a correction, used outside the app, other + a note), costed at the lot's
  * unit cost and rounded to 4 decimals when written. Only a correction may add
  * to a lot; nothing may take a lot below zero. Adjustment rows are a ledger:
- * append-only.
+ * append-only, so an adjustment is undone by a correction that reverses it,
+ * whose note starts "Undoes adjustment <id>" (the link the ledger keeps).
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { dateOf } from '../../domain/dates';
 import { formatQuantity } from '../../domain/format';
+import { productLabel } from '../../domain/labels';
+import { readableQuantity } from '../../domain/readable-unit';
 import { conversionContextOf } from '../../domain/ingredient-measures';
 import { ledgerAmount } from '../../domain/money';
-import { BASE_UNIT, conversionFactor, requireUnit, type Unit } from '../../domain/units';
+import { BASE_UNIT, conversionFactor, fromBase, parseUnit, requireUnit, toBase, type Unit } from '../../domain/units';
 import { isoDate, optionalText, positiveId, positiveNumber } from '../../domain/validate';
-import { validationError } from '../../errors';
+import { AppError, validationError } from '../../errors';
 import { loadIngredient } from '../catalog/ingredient-rows';
 import { getLot, loadLotRow, type Lot } from './lots';
 
@@ -46,6 +49,17 @@ export interface Adjustment {
   cost: number | null;
   adjustedOn: string;
   createdAt: string;
+  /** 'remove' took from the lot, 'add' (a correction) gave to it. */
+  direction: 'remove' | 'add';
+  /** How much, always > 0, in a readable unit of the lot's package unit's system (1.5 kg, 8 oz, 2 cup). */
+  quantity: number;
+  displayUnit: Unit;
+  /** The lot as a baker names it. */
+  lot: { id: number; purchasedOn: string; product: string };
+  /** The adjustment this one undoes, when it is an undo. */
+  undoesId: number | null;
+  /** The correction that undid this one, if any. */
+  undoneById: number | null;
 }
 
 export interface AdjustmentResult {
@@ -64,9 +78,23 @@ interface AdjustmentRow {
   adjusted_on: string;
   created_at: string;
   dimension: Lot['dimension'];
+  lot_purchased_on: string;
+  package_unit: string;
+  product_brand: string;
+  product_name: string;
+  undone_by: number | null;
+}
+
+const UNDO_NOTE = 'Undoes adjustment ';
+
+function undoesIdOf(reason: AdjustmentReason, note: string): number | null {
+  const m = reason === 'correction' ? /^Undoes adjustment (\d+)/.exec(note) : null;
+  return m ? Number(m[1]) : null;
 }
 
 function toAdjustment(r: AdjustmentRow): Adjustment {
+  const packageUnit = parseUnit(r.package_unit) ?? BASE_UNIT[r.dimension];
+  const readable = readableQuantity(fromBase(Math.abs(r.quantity_delta), packageUnit), packageUnit);
   return {
     id: r.id,
     lotId: r.lot_id,
@@ -78,10 +106,21 @@ function toAdjustment(r: AdjustmentRow): Adjustment {
     cost: r.cost,
     adjustedOn: r.adjusted_on,
     createdAt: r.created_at,
+    direction: r.quantity_delta < 0 ? 'remove' : 'add',
+    quantity: readable.quantity,
+    displayUnit: readable.unit,
+    lot: { id: r.lot_id, purchasedOn: r.lot_purchased_on, product: productLabel(r.product_brand, r.product_name) },
+    undoesId: undoesIdOf(r.reason, r.note),
+    undoneById: r.undone_by,
   };
 }
 
-const ADJUSTMENT_SELECT = 'SELECT a.*, l.dimension FROM lot_adjustments a JOIN lots l ON l.id = a.lot_id';
+const ADJUSTMENT_SELECT = `
+  SELECT a.*, l.dimension, l.purchased_on AS lot_purchased_on, p.package_unit, p.brand AS product_brand, p.name AS product_name,
+         (SELECT u.id FROM lot_adjustments u WHERE u.lot_id = a.lot_id AND u.reason = 'correction'
+            AND substr(u.note, 1, length('${UNDO_NOTE}' || a.id) + 1) IN ('${UNDO_NOTE}' || a.id, '${UNDO_NOTE}' || a.id || ' ')
+          ORDER BY u.id LIMIT 1) AS undone_by
+  FROM lot_adjustments a JOIN lots l ON l.id = a.lot_id JOIN products p ON p.id = l.product_id`;
 
 export function adjustLot(db: Database, input: AdjustmentInput, tx?: Tx): AdjustmentResult {
   return withTransaction(db, tx, (t) => {
@@ -139,5 +178,60 @@ export function listAdjustments(db: Database, filter: { lotId?: number; ingredie
         .map(toAdjustment);
     }
     throw validationError('lotId', 'Say which lot or ingredient to list adjustments for.');
+  });
+}
+
+export function getAdjustment(db: Database, id: number, tx?: Tx): Adjustment {
+  return withTransaction(db, tx, (t) => {
+    const row = t.get<AdjustmentRow>(`${ADJUSTMENT_SELECT} WHERE a.id = ?`, [id]);
+    if (!row) throw new AppError('NOT_FOUND', 'That adjustment no longer exists.', { adjustmentId: id });
+    return toAdjustment(row);
+  });
+}
+
+/**
+ * Undoes an adjustment by a correction that reverses it, dated today: what a
+ * removal took goes back to its lot, what a correction added is taken out.
+ * Refused when it is already undone, is itself an undo, or its lot cannot
+ * take the reversal (the added stock has since been used).
+ */
+export function undoAdjustment(db: Database, input: { id: number }, tx?: Tx): AdjustmentResult {
+  return withTransaction(db, tx, (t) => {
+    const original = getAdjustment(db, positiveId(input?.id, 'id', 'adjustment'), t);
+    if (original.undoneById !== null) {
+      throw new AppError('CONFLICT', 'This adjustment has already been undone.', { adjustmentId: original.id, undoneById: original.undoneById });
+    }
+    if (original.undoesId !== null) {
+      throw new AppError('CONFLICT', 'This is an undo; record a new adjustment instead of undoing it.', { adjustmentId: original.id });
+    }
+    const lot = loadLotRow(db, original.lotId, t);
+    const amount = Math.abs(original.quantityDelta);
+    const baseUnit = BASE_UNIT[lot.dimension];
+    const shown = (base: number) => formatQuantity(fromBase(toBase(base, baseUnit), original.displayUnit), original.displayUnit);
+    if (original.direction === 'add' && amount > lot.quantity_remaining * (1 + 1e-12)) {
+      throw new AppError(
+        'INSUFFICIENT_STOCK',
+        `This lot holds only ${shown(lot.quantity_remaining)} now, so the ${shown(amount)} added cannot be taken back out.`,
+        { adjustmentId: original.id, lotId: lot.id },
+      );
+    }
+    if (original.direction === 'remove' && lot.quantity_remaining + amount > lot.quantity_initial * (1 + 1e-12)) {
+      throw new AppError('CONFLICT', `Giving back ${shown(amount)} would leave this lot holding more than was bought.`, {
+        adjustmentId: original.id,
+        lotId: lot.id,
+      });
+    }
+    return adjustLot(
+      db,
+      {
+        lotId: lot.id,
+        quantity: amount,
+        unit: baseUnit,
+        reason: 'correction',
+        direction: original.direction === 'remove' ? 'add' : 'remove',
+        note: `${UNDO_NOTE}${original.id} (${original.reason.replace(/_/g, ' ')} of ${original.adjustedOn})`,
+      },
+      t,
+    );
   });
 }

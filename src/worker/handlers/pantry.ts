@@ -1,5 +1,5 @@
 /** RPC handlers for the pantry: purchases, stock, the Dashboard's summary, lots, adjustments, FIFO dry runs and price history. */
-import { adjustLot, listAdjustments, type AdjustmentInput } from '../../services/pantry/adjustments';
+import { adjustLot, listAdjustments, undoAdjustment, type AdjustmentInput } from '../../services/pantry/adjustments';
 import { planFifo, type FifoRequest } from '../../services/pantry/fifo';
 import { getLot, updateLotDetails, type LotDetailsUpdate } from '../../services/pantry/lots';
 import { priceHistory } from '../../services/pantry/price-history';
@@ -30,6 +30,7 @@ export const pantryHandlers = defineHandlers({
   'pantry.getLot': (ctx, params: { id: number }) => getLot(ctx.db, params.id),
   'pantry.updateLot': (ctx, params: LotDetailsUpdate) => updateLotDetails(ctx.db, params),
   'pantry.adjustLot': (ctx, params: AdjustmentInput) => adjustLot(ctx.db, params),
+  'pantry.undoAdjustment': (ctx, params: { id: number }) => undoAdjustment(ctx.db, params),
   'pantry.listAdjustments': (ctx, params: { lotId?: number; ingredientId?: number }) => listAdjustments(ctx.db, params),
   'pantry.consumeDryRun': (ctx, params: FifoRequest) => planFifo(ctx.db, params),
   'pantry.priceHistory': (ctx, params: { ingredientId: number; productId?: number }) => priceHistory(ctx.db, params),
