@@ -165,9 +165,12 @@ CREATE TABLE lot_adjustments (
   unit_cost REAL,
   cost REAL,
   adjusted_on TEXT NOT NULL,
+  -- An undo is a correction that reverses an earlier adjustment (the ledger is append-only).
+  undoes_id INTEGER UNIQUE REFERENCES lot_adjustments(id) ON DELETE RESTRICT,
   created_at TEXT NOT NULL,
   CHECK (reason <> 'other' OR trim(note) <> ''),
-  CHECK (quantity_delta < 0 OR reason = 'correction')
+  CHECK (quantity_delta < 0 OR reason = 'correction'),
+  CHECK (undoes_id IS NULL OR (reason = 'correction' AND undoes_id <> id))
 );
 CREATE INDEX lot_adjustments_lot ON lot_adjustments(lot_id);
 

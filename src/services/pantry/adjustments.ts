@@ -4,7 +4,7 @@
  * unit cost and rounded to 4 decimals when written. Only a correction may add
  * to a lot; nothing may take a lot below zero. Adjustment rows are a ledger:
  * append-only, so an adjustment is undone by a correction that reverses it,
- * whose note starts "Undoes adjustment <id>" (the link the ledger keeps).
+ * linked to it by undoes_id.
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { dateOf } from '../../domain/dates';
@@ -82,14 +82,8 @@ interface AdjustmentRow {
   package_unit: string;
   product_brand: string;
   product_name: string;
+  undoes_id: number | null;
   undone_by: number | null;
-}
-
-const UNDO_NOTE = 'Undoes adjustment ';
-
-function undoesIdOf(reason: AdjustmentReason, note: string): number | null {
-  const m = reason === 'correction' ? /^Undoes adjustment (\d+)/.exec(note) : null;
-  return m ? Number(m[1]) : null;
 }
 
 function toAdjustment(r: AdjustmentRow): Adjustment {
@@ -110,60 +104,61 @@ function toAdjustment(r: AdjustmentRow): Adjustment {
     quantity: readable.quantity,
     displayUnit: readable.unit,
     lot: { id: r.lot_id, purchasedOn: r.lot_purchased_on, product: productLabel(r.product_brand, r.product_name) },
-    undoesId: undoesIdOf(r.reason, r.note),
+    undoesId: r.undoes_id,
     undoneById: r.undone_by,
   };
 }
 
 const ADJUSTMENT_SELECT = `
   SELECT a.*, l.dimension, l.purchased_on AS lot_purchased_on, p.package_unit, p.brand AS product_brand, p.name AS product_name,
-         (SELECT u.id FROM lot_adjustments u WHERE u.lot_id = a.lot_id AND u.reason = 'correction'
-            AND substr(u.note, 1, length('${UNDO_NOTE}' || a.id) + 1) IN ('${UNDO_NOTE}' || a.id, '${UNDO_NOTE}' || a.id || ' ')
-          ORDER BY u.id LIMIT 1) AS undone_by
+         (SELECT u.id FROM lot_adjustments u WHERE u.undoes_id = a.id) AS undone_by
   FROM lot_adjustments a JOIN lots l ON l.id = a.lot_id JOIN products p ON p.id = l.product_id`;
 
 export function adjustLot(db: Database, input: AdjustmentInput, tx?: Tx): AdjustmentResult {
-  return withTransaction(db, tx, (t) => {
-    const lotId = positiveId(input.lotId, 'lotId', 'lot');
-    const quantity = positiveNumber(input.quantity, 'quantity');
-    const unit = requireUnit(String(input.unit ?? ''), 'unit');
-    if (!ADJUSTMENT_REASONS.includes(input.reason)) {
-      throw validationError('reason', 'Choose a reason: spoilage, gift, correction, used outside the app, or other.', { value: input.reason });
-    }
-    const note = optionalText(input.note, 'note');
-    if (input.reason === 'other' && !note) throw validationError('note', 'Say what happened: "other" needs a note.');
-    const direction = input.direction ?? 'remove';
-    if (direction !== 'remove' && direction !== 'add') throw validationError('direction', 'An adjustment either removes from or adds to a lot.');
-    if (direction === 'add' && input.reason !== 'correction') {
-      throw validationError('reason', 'Only a correction can add to a lot; record a purchase for new stock.');
-    }
-    const adjustedOn = input.adjustedOn ? isoDate(input.adjustedOn, 'adjustedOn', 'date') : dateOf(t.now());
+  return withTransaction(db, tx, (t) => recordAdjustment(db, input, null, t));
+}
 
-    const lot = loadLotRow(db, lotId, t);
-    const ctx = { ...conversionContextOf(loadIngredient(db, lot.ingredient_id, t)), field: 'unit' };
-    const baseUnit = BASE_UNIT[lot.dimension];
-    const amount = quantity * conversionFactor(unit, baseUnit, ctx);
-    const drainsLot = direction === 'remove' && amount >= lot.quantity_remaining * (1 - 1e-12);
-    if (direction === 'remove' && amount > lot.quantity_remaining * (1 + 1e-12)) {
-      const have = lot.quantity_remaining / conversionFactor(unit, baseUnit, ctx);
-      throw validationError('quantity', `This lot holds only ${formatQuantity(have, unit)}; an adjustment cannot take it below zero.`, {
-        available: have,
-        unit,
-      });
-    }
-    const delta = direction === 'remove' ? -(drainsLot ? lot.quantity_remaining : amount) : amount;
-    const remaining = drainsLot ? 0 : lot.quantity_remaining + delta;
-    const cost = lot.unit_cost === null ? null : ledgerAmount(Math.abs(delta) * lot.unit_cost);
-    const now = t.now();
-    const id = t.run(
-      `INSERT INTO lot_adjustments (lot_id, quantity_delta, reason, note, unit_cost, cost, adjusted_on, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [lotId, delta, input.reason, note, lot.unit_cost, cost, adjustedOn, now],
-    ).lastInsertRowid;
-    t.run('UPDATE lots SET quantity_remaining = ?, updated_at = ? WHERE id = ?', [remaining, now, lotId]);
-    const row = t.get<AdjustmentRow>(`${ADJUSTMENT_SELECT} WHERE a.id = ?`, [id])!;
-    return { adjustment: toAdjustment(row), lot: getLot(db, lotId, t) };
-  });
+/** The one way an adjustment row is written; `undoesId` links an undo to what it reverses. */
+function recordAdjustment(db: Database, input: AdjustmentInput, undoesId: number | null, t: Tx): AdjustmentResult {
+  const lotId = positiveId(input.lotId, 'lotId', 'lot');
+  const quantity = positiveNumber(input.quantity, 'quantity');
+  const unit = requireUnit(String(input.unit ?? ''), 'unit');
+  if (!ADJUSTMENT_REASONS.includes(input.reason)) {
+    throw validationError('reason', 'Choose a reason: spoilage, gift, correction, used outside the app, or other.', { value: input.reason });
+  }
+  const note = optionalText(input.note, 'note');
+  if (input.reason === 'other' && !note) throw validationError('note', 'Say what happened: "other" needs a note.');
+  const direction = input.direction ?? 'remove';
+  if (direction !== 'remove' && direction !== 'add') throw validationError('direction', 'An adjustment either removes from or adds to a lot.');
+  if (direction === 'add' && input.reason !== 'correction') {
+    throw validationError('reason', 'Only a correction can add to a lot; record a purchase for new stock.');
+  }
+  const adjustedOn = input.adjustedOn ? isoDate(input.adjustedOn, 'adjustedOn', 'date') : dateOf(t.now());
+
+  const lot = loadLotRow(db, lotId, t);
+  const ctx = { ...conversionContextOf(loadIngredient(db, lot.ingredient_id, t)), field: 'unit' };
+  const baseUnit = BASE_UNIT[lot.dimension];
+  const amount = quantity * conversionFactor(unit, baseUnit, ctx);
+  const drainsLot = direction === 'remove' && amount >= lot.quantity_remaining * (1 - 1e-12);
+  if (direction === 'remove' && amount > lot.quantity_remaining * (1 + 1e-12)) {
+    const have = lot.quantity_remaining / conversionFactor(unit, baseUnit, ctx);
+    throw validationError('quantity', `This lot holds only ${formatQuantity(have, unit)}; an adjustment cannot take it below zero.`, {
+      available: have,
+      unit,
+    });
+  }
+  const delta = direction === 'remove' ? -(drainsLot ? lot.quantity_remaining : amount) : amount;
+  const remaining = drainsLot ? 0 : lot.quantity_remaining + delta;
+  const cost = lot.unit_cost === null ? null : ledgerAmount(Math.abs(delta) * lot.unit_cost);
+  const now = t.now();
+  const id = t.run(
+    `INSERT INTO lot_adjustments (lot_id, quantity_delta, reason, note, unit_cost, cost, adjusted_on, undoes_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [lotId, delta, input.reason, note, lot.unit_cost, cost, adjustedOn, undoesId, now],
+  ).lastInsertRowid;
+  t.run('UPDATE lots SET quantity_remaining = ?, updated_at = ? WHERE id = ?', [remaining, now, lotId]);
+  const row = t.get<AdjustmentRow>(`${ADJUSTMENT_SELECT} WHERE a.id = ?`, [id])!;
+  return { adjustment: toAdjustment(row), lot: getLot(db, lotId, t) };
 }
 
 /** Adjustments of one lot or of every lot of an ingredient, newest first. */
@@ -221,7 +216,7 @@ export function undoAdjustment(db: Database, input: { id: number }, tx?: Tx): Ad
         lotId: lot.id,
       });
     }
-    return adjustLot(
+    return recordAdjustment(
       db,
       {
         lotId: lot.id,
@@ -229,8 +224,9 @@ export function undoAdjustment(db: Database, input: { id: number }, tx?: Tx): Ad
         unit: baseUnit,
         reason: 'correction',
         direction: original.direction === 'remove' ? 'add' : 'remove',
-        note: `${UNDO_NOTE}${original.id} (${original.reason.replace(/_/g, ' ')} of ${original.adjustedOn})`,
+        note: `Undoes the ${original.reason.replace(/_/g, ' ')} of ${original.adjustedOn}`,
       },
+      original.id,
       t,
     );
   });

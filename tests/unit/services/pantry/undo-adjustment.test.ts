@@ -52,6 +52,17 @@ describe('undoing an adjustment', () => {
     expect(listAdjustments(db, { lotId: lot.id }).find((a) => a.id === adjustment.id)!.undoneById).toBe(undo.id);
   });
 
+  it("a baker's own correction whose note happens to read like an undo is not taken for one", async () => {
+    const { db, lot } = await tenPoundBag();
+    const { adjustment: spoiled } = adjustLot(db, { lotId: lot.id, quantity: 2, unit: 'lb', reason: 'spoilage' });
+    const { adjustment: own } = adjustLot(db, {
+      lotId: lot.id, quantity: 1, unit: 'lb', reason: 'correction', note: `Undoes adjustment ${spoiled.id}`,
+    });
+    expect(own.undoesId).toBeNull();
+    expect(listAdjustments(db, { lotId: lot.id }).find((a) => a.id === spoiled.id)!.undoneById).toBeNull();
+    expect(undoAdjustment(db, { id: spoiled.id }).adjustment.undoesId).toBe(spoiled.id);
+  });
+
   it('a second undo, or undoing the undo, is refused and changes nothing', async () => {
     const { db, lot } = await tenPoundBag();
     const { adjustment } = adjustLot(db, { lotId: lot.id, quantity: 2, unit: 'lb', reason: 'spoilage' });
