@@ -14,7 +14,7 @@ import type { Router } from './state/router.svelte';
 import type { Toasts } from './state/toasts.svelte';
 import type { WorkerStatus } from './state/worker-status.svelte';
 
-export interface AppContext {
+interface AppContext {
   rpc: RpcClient;
   router: Router;
   changes: ChangeFeed;

@@ -17,7 +17,7 @@ const REGION_CURRENCY: Record<string, string> = {
   ...Object.fromEntries(EURO_REGIONS.map((r) => [r, 'EUR'])),
 };
 
-export const FALLBACK_CURRENCY = 'USD';
+const FALLBACK_CURRENCY = 'USD';
 
 function regionOf(locale: string): string | undefined {
   try {

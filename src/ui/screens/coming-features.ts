@@ -5,7 +5,7 @@
  */
 export type ComingScreenName = 'plan' | 'shop' | 'make' | 'recipes' | 'goods';
 
-export interface ComingFeature {
+interface ComingFeature {
   title: string;
   lead: string;
   points: string[];

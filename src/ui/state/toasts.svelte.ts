@@ -5,7 +5,7 @@
  */
 const visibleMs = 4000;
 
-export interface Toast {
+interface Toast {
   id: number;
   message: string;
   tone: 'ok' | 'error';

@@ -6,7 +6,7 @@
 import type { ErrorPayload } from '../../errors';
 import type { RpcClient } from '../../rpc/client';
 
-export type WorkerRole = 'starting' | 'writer' | 'follower';
+type WorkerRole = 'starting' | 'writer' | 'follower';
 
 export class WorkerStatus {
   role = $state<WorkerRole>('starting');

@@ -10,12 +10,12 @@ import { MEASURE_FIELDS, MeasuresText } from './measures-form.svelte';
 
 type Detail = ResultOf<'catalog.getIngredient'>;
 /** What the form knows of a parent: enough to show it and send its id. */
-export interface ParentRef {
+interface ParentRef {
   id: number;
   name: string;
 }
 
-export const INGREDIENT_FIELDS = ['name', 'parentId', 'notes', ...MEASURE_FIELDS] as const;
+const INGREDIENT_FIELDS = ['name', 'parentId', 'notes', ...MEASURE_FIELDS] as const;
 
 export class IngredientForm {
   name = $state('');

@@ -11,7 +11,7 @@ import { FieldErrors } from '../../state/field-errors.svelte';
 
 type Product = ResultOf<'catalog.getProduct'>;
 
-export const PRODUCT_FIELDS = [
+const PRODUCT_FIELDS = [
   'brand',
   'name',
   'packageQuantity',

@@ -12,7 +12,7 @@ type Purchase = ResultOf<'pantry.getPurchase'>;
 type Lot = ResultOf<'pantry.getLot'>;
 type Update = ParamsOf<'pantry.updatePurchase'>;
 
-export const PURCHASE_EDIT_FIELDS = ['packages', 'pricePerPackage', 'purchasedOn', 'supplierId', 'expiresOn', 'location', 'notes'] as const;
+const PURCHASE_EDIT_FIELDS = ['packages', 'pricePerPackage', 'purchasedOn', 'supplierId', 'expiresOn', 'location', 'notes'] as const;
 type Field = (typeof PURCHASE_EDIT_FIELDS)[number];
 
 /** Fields tucked under "More": an error there must open it. */

@@ -17,7 +17,7 @@ export type IngredientRef = Pick<IngredientMatch, 'id' | 'name'>;
 type PurchaseParams = ParamsOf<'pantry.recordPurchase'>;
 
 /** The form's own field names; the worker's names map onto them in `FIELD_ALIASES`. */
-export const PURCHASE_FIELDS = [
+const PURCHASE_FIELDS = [
   'product',
   'packages',
   'pricePerPackage',
