@@ -65,16 +65,81 @@ export function todayIso(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
+/** The decimal and grouping marks a locale writes ("." and "," in en-US; "," and "." in de-DE). */
+function separatorsOf(locale: string | undefined): { decimal: string; group: string } {
+  let parts: Intl.NumberFormatPart[];
+  try {
+    parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(1234567.5);
+  } catch {
+    parts = new Intl.NumberFormat('en-US').formatToParts(1234567.5);
+  }
+  return {
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    group: parts.find((p) => p.type === 'group')?.value ?? ',',
+  };
+}
+
+const GROUPED = /^\d{1,3}(\d{3})*$/;
+
+/** Digits grouped by a mark ("1,234,567"): every group after the first has exactly 3 digits. */
+function ungroup(text: string, mark: string): string | null {
+  const groups = text.split(mark);
+  if (groups.length === 1) return text;
+  if (!/^\d{1,3}$/.test(groups[0]!) || groups.slice(1).some((g) => !/^\d{3}$/.test(g))) return null;
+  return groups.join('');
+}
+
 /**
- * Reads a typed decimal number. Phone keypads in many locales type a comma,
- * so "2,5" reads as 2.5; blanks and anything else read as null.
+ * Reads a typed decimal number the way the baker's locale writes it
+ * (navigator.language unless a locale is given). Phone keypads type either
+ * mark, so both "." and "," are read: when both appear, the last one is the
+ * decimal mark and the other groups thousands; a lone mark followed by exactly
+ * three digits ("1,500") is ambiguous and means what the locale means by it
+ * (1500 in en-US, 1.5 in de-DE); any other lone mark ("2,5", "3.79") is the
+ * decimal mark. Blanks and anything else read as null.
  */
-export function parseDecimal(text: string): number | null {
-  const trimmed = text.trim().replace(/\s/g, '');
+export function parseDecimal(text: string, locale: string | undefined = defaultLocale()): number | null {
+  const { decimal, group } = separatorsOf(locale);
+  let trimmed = text.trim().replace(/\s/g, '');
+  // Groups written with an apostrophe (de-CH "1’234.5") are dropped like spaces.
+  if (group === '’' || group === "'") trimmed = trimmed.replace(/['’]/g, '');
   if (trimmed === '') return null;
-  const normalized = trimmed.includes('.') ? trimmed.replace(/,/g, '') : trimmed.replace(',', '.');
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(normalized)) return null;
-  return Number(normalized);
+  const m = /^(-?)([\d.,]*)$/.exec(trimmed);
+  if (!m) return null;
+  const sign = m[1]!;
+  const body = m[2]!;
+  const lastDot = body.lastIndexOf('.');
+  const lastComma = body.lastIndexOf(',');
+  let whole: string | null;
+  let fraction = '';
+  if (lastDot >= 0 && lastComma >= 0) {
+    const mark = lastDot > lastComma ? '.' : ',';
+    const other = mark === '.' ? ',' : '.';
+    const at = body.lastIndexOf(mark);
+    whole = ungroup(body.slice(0, at), other);
+    fraction = body.slice(at + 1);
+    if (fraction.includes(other) || fraction.includes(mark)) return null;
+  } else if (lastDot >= 0 || lastComma >= 0) {
+    const mark = lastDot >= 0 ? '.' : ',';
+    const pieces = body.split(mark);
+    if (pieces.length > 2) {
+      whole = ungroup(body, mark);
+    } else {
+      const [head, tail] = pieces as [string, string];
+      const thousands = tail.length === 3 && GROUPED.test(head) && head !== '0' && mark !== decimal;
+      whole = thousands ? head + tail : head;
+      fraction = thousands ? '' : tail;
+    }
+  } else {
+    whole = body;
+  }
+  if (whole === null || !/^\d*$/.test(whole) || !/^\d*$/.test(fraction)) return null;
+  if (whole === '' && fraction === '') return null;
+  return Number(`${sign}${whole || '0'}.${fraction || '0'}`);
+}
+
+function defaultLocale(): string | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.language;
 }
 
 /** Whole bytes as "1.2 MB". */

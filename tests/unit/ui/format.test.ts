@@ -1,7 +1,8 @@
 /**
  * How numbers read on screen and how typed numbers are read back. Shown
  * quantities keep at most 3 decimals and always carry their unit; a keypad
- * that types "2,5" means 2.5.
+ * that types "2,5" means 2.5, and "1,500" means what the baker's locale means
+ * by it (1500 in the US, 1.5 in Germany).
  */
 import { describe, expect, test } from 'vitest';
 import { inputNumber, isPastDate, parseDecimal, todayIso } from '../../../src/ui/format';
@@ -12,17 +13,42 @@ describe('typed numbers', () => {
     ['2', 2],
     ['2.5', 2.5],
     ['2,5', 2.5],
+    ['3,79', 3.79],
     [' 18.99 ', 18.99],
     ['.5', 0.5],
     ['1,234.50', 1234.5],
+    ['1,500', 1500],
+    ['1,500.25', 1500.25],
+    ['12,345,678', 12345678],
+    ['0,500', 0.5],
+    ['1.234,56', 1234.56],
     ['0', 0],
-  ])('"%s" reads as %d', (text, value) => {
-    expect(parseDecimal(text)).toBe(value);
+  ])('in en-US "%s" reads as %d', (text, value) => {
+    expect(parseDecimal(text, 'en-US')).toBe(value);
   });
 
-  test.each(['', '   ', 'abc', '2..5', '1,2,3', '$4'])('"%s" is not a number', (text) => {
-    expect(parseDecimal(text)).toBeNull();
+  test.each([
+    ['1,500', 1.5],
+    ['2,5', 2.5],
+    ['1.234,56', 1234.56],
+    ['1.500', 1500],
+    ['2.5', 2.5],
+    ['1 500,5', 1500.5],
+  ])('in de-DE "%s" reads as %d', (text, value) => {
+    expect(parseDecimal(text, 'de-DE')).toBe(value);
   });
+
+  test('a Swiss baker’s "1’234.50" reads as 1234.5', () => {
+    expect(parseDecimal('1’234.50', 'de-CH')).toBe(1234.5);
+  });
+
+  test.each(['', '   ', 'abc', '2..5', '1,2,3', '$4', '1,23,456', '.', '-', '1.2.3,4'])(
+    '"%s" is not a number',
+    (text) => {
+      expect(parseDecimal(text, 'en-US')).toBeNull();
+      expect(parseDecimal(text, 'de-DE')).toBeNull();
+    },
+  );
 
   test('a lot of 11.339999999 lb goes into an input box as 11.34', () => {
     expect(inputNumber(11.339999999)).toBe('11.34');
