@@ -6,32 +6,16 @@
  * deleted. The starting pantry is set up through the app's own RPC client
  * (test hooks); everything checked is done by tapping the screens.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, call, openApp } from './helpers/browser';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { call } from './helpers/browser';
+import { phoneTabs, seen } from './helpers/phone';
 
-let browser: Browser;
-let context: BrowserContext;
+const tabs = phoneTabs();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-});
-afterAll(async () => browser?.close());
-
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-US' });
-  page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await openApp(context, inject('baseUrl'), page);
+  page = await tabs.open('', { hooks: true });
 });
-afterEach(async () => context?.close());
-
-async function seen(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: 10_000 });
-}
 
 async function go(hash: string): Promise<void> {
   await page.evaluate((h) => (location.hash = h), hash);

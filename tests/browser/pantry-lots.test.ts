@@ -4,34 +4,11 @@
  * second tab that shows the pantry updating by itself when the first tab
  * records a purchase. Production build, phone viewport, en-US.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './helpers/browser';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { phoneTabs, seen } from './helpers/phone';
 
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-});
-afterAll(async () => browser?.close());
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-US' });
-});
-afterEach(async () => context?.close());
-
-async function open(hash = ''): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(`${inject('baseUrl')}${hash}`);
-  return page;
-}
-
-async function seen(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: 10_000 });
-}
+const tabs = phoneTabs();
 
 /** Records "packages x size unit" of a new product of a new ingredient, through the purchase screen. */
 async function buyNew(page: Page, ingredient: string, size: string, unit: string, packages: string, price: string): Promise<void> {
@@ -51,7 +28,7 @@ async function buyNew(page: Page, ingredient: string, size: string, unit: string
 
 describe('lots in the pantry', () => {
   test('a dozen eggs, 3 spoiled: "other" without a note is refused at the note, then 3 are removed and 9 remain', async () => {
-    const page = await open();
+    const page = await tabs.open();
     await page.getByRole('button', { name: 'Start empty' }).tap();
     await seen(page.getByRole('heading', { name: 'Your pantry is empty' }));
     await buyNew(page, 'Eggs', '12', 'each', '1', '3.60');
@@ -77,10 +54,10 @@ describe('lots in the pantry', () => {
   });
 
   test('two tabs: the pantry open in one tab shows a purchase recorded in the other, without a reload', async () => {
-    const watching = await open('#/pantry');
+    const watching = await tabs.open('#/pantry');
     await seen(watching.getByRole('heading', { name: 'Your pantry is empty' }));
 
-    const buying = await open('#/pantry');
+    const buying = await tabs.open('#/pantry');
     await buyNew(buying, 'Cake flour', '2', 'lb', '3', '5.25');
 
     const row = watching.getByRole('row', { name: /Cake flour/ });

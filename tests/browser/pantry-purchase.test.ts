@@ -4,33 +4,15 @@
  * Each test gets a fresh browser context (empty IndexedDB), a 390x844
  * viewport with touch, and the en-US locale so money reads "$".
  */
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, inject, test } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './helpers/browser';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { phoneTabs, seen } from './helpers/phone';
 
-let browser: Browser;
-let context: BrowserContext;
+const tabs = phoneTabs();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-});
-afterAll(async () => browser?.close());
-
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-US' });
-  page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(inject('baseUrl'));
+  page = await tabs.open();
 });
-afterEach(async () => context?.close());
-
-/** Waits until the locator shows on screen (fails the test after Playwright's timeout). */
-async function seen(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: 10_000 });
-}
 
 /** "75 lb" -> 75. */
 function poundsIn(text: string): number {

@@ -10,38 +10,15 @@
  * 390x844 touch viewport and the en-US locale.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, appUrl, call, waitForRole } from './helpers/browser';
+import { expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { call, keepWorkerBusy, waitForRole } from './helpers/browser';
 import { corruptLogRecord } from './helpers/idb';
+import { phoneTabs, seen } from './helpers/phone';
 
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-});
-afterAll(async () => browser?.close());
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-US' });
-});
-afterEach(async () => context?.close());
-
-/** Opens the app with its test hooks at `hash` and waits until the worker answers. */
-async function open(hash: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(`${appUrl(inject('baseUrl'))}${hash}`);
-  await page.waitForFunction(() => window.__bakePlanner !== undefined);
-  await call(page, 'system.ping');
-  return page;
-}
-
-async function seen(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: 10_000 });
-}
+const tabs = phoneTabs();
+/** Opens the app with its test hooks at `hash` once the worker answers. */
+const open = (hash: string) => tabs.open(hash, { hooks: true });
 
 /** Taps `button` and returns the file the browser downloads as a result. */
 async function downloadBy(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer; path: string }> {
@@ -168,27 +145,15 @@ test('a second tab saves through the first and says so; when the first stops ans
   await seen(storage.getByText('Saving through your other Bake Planner tab.'));
   await seen(storage.getByText('this tab saves your changes through that one'));
 
-  // The kitchen tab's worker is kept busy for 8 s (a phone's sleeping background tab answers no
-  // better); the phone asks it to save meanwhile. Its worker says it is busy before the busy spell
-  // starts, so the phone's request surely arrives during it.
-  type Busy = { busy?: Promise<unknown> };
-  await kitchen.evaluate(() => {
-    (window as Busy).busy = new Promise((resolve) => (new BroadcastChannel('test-busy').onmessage = resolve));
-  });
-  const [worker] = kitchen.workers();
-  const spell = worker!.evaluate(() => {
-    new BroadcastChannel('test-busy').postMessage('busy');
-    const until = Date.now() + 8_000;
-    while (Date.now() < until);
-  });
-  await kitchen.evaluate(() => (window as Busy).busy);
+  // The kitchen tab's worker is kept busy for 8 s; the phone asks it to save meanwhile.
+  const spell = await keepWorkerBusy(kitchen, 8_000);
   const answered = call(phone, 'system.touch', { label: 'flour', value: 1000 });
   const waiting = phone.getByRole('status').filter({ hasText: 'Your other Bake Planner tab is not answering' });
   await waiting.waitFor({ state: 'visible', timeout: 15_000 });
   await seen(waiting.getByText('switch to it or close it'));
 
   // Free again: the change goes through and the banner goes away by itself.
-  await spell;
+  await spell.over;
   await answered;
   await waiting.waitFor({ state: 'hidden', timeout: 10_000 });
   expect(await call(phone, 'system.touched')).toEqual({ flour: 1000 });

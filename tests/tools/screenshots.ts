@@ -12,6 +12,7 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { preview } from 'vite';
+import { call, keepWorkerBusy, waitForWorker } from '../browser/helpers/browser';
 import { corruptLogRecord } from '../browser/helpers/idb';
 
 const port = 4187;
@@ -62,15 +63,14 @@ async function shootStorageSafety(browser: Browser): Promise<void> {
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));
     await page.goto(`${hooks}${hash}`);
-    await page.waitForFunction(() => window.__bakePlanner !== undefined);
+    await waitForWorker(page);
     return page;
   };
-  const touch = (page: Page, label: string, value: number) =>
-    page.evaluate(([l, v]) => window.__bakePlanner!.rpc.call('system.touch', { label: l, value: v }), [label, value] as const);
+  const touch = (page: Page, label: string, value: number) => call(page, 'system.touch', { label, value });
 
   const first = await open('#/settings');
   // Four saved changes after the database's own; butter's (the third) then rots on disk.
-  const { lastSeq } = await first.evaluate(() => window.__bakePlanner!.rpc.call('system.storageStatus'));
+  const { lastSeq } = await call(first, 'system.storageStatus');
   for (const [label, value] of [['flour', 1000], ['sugar', 500], ['butter', 250], ['eggs', 12]] as const) await touch(first, label, value);
   await corruptLogRecord(first, lastSeq + 3);
   await first.close();
@@ -106,7 +106,7 @@ async function shootStorageSafety(browser: Browser): Promise<void> {
   await page.getByText('Everything now comes from').waitFor();
   await shoot(page, 'settings-restore-done', restore);
 
-  await page.evaluate(() => window.__bakePlanner!.rpc.call('system.failNextWrite', { name: 'QuotaExceededError' }));
+  await call(page, 'system.failNextWrite', { name: 'QuotaExceededError' });
   await page.getByLabel('Show money in').selectOption('EUR');
   await page.getByText('Not saved: this device is out of storage space').waitFor();
   await shoot(page, 'banner-quota');
@@ -116,22 +116,11 @@ async function shootStorageSafety(browser: Browser): Promise<void> {
   await second.getByText('Saving through your other Bake Planner tab.').waitFor();
   await shoot(second, 'settings-follower', second.getByRole('heading', { name: 'Storage' }));
   // The first tab's worker is kept busy for 12 s; the second tab's change waits and, after 5 s, says so.
-  // The worker announces the busy spell first, so the change surely arrives during it.
-  type Busy = { busy?: Promise<unknown> };
-  await page.evaluate(() => {
-    (window as Busy).busy = new Promise((resolve) => (new BroadcastChannel('screenshots-busy').onmessage = resolve));
-  });
-  const [worker] = page.workers();
-  const spell = worker!.evaluate(() => {
-    new BroadcastChannel('screenshots-busy').postMessage('busy');
-    const until = Date.now() + 12_000;
-    while (Date.now() < until);
-  });
-  await page.evaluate(() => (window as Busy).busy);
+  const spell = await keepWorkerBusy(page, 12_000);
   const answered = touch(second, 'milk', 1);
   await second.getByText('Your other Bake Planner tab is not answering').waitFor({ timeout: 15_000 });
   await shoot(second, 'banner-waiting');
-  await Promise.all([spell, answered]);
+  await Promise.all([spell.over, answered]);
   await context.close();
 }
 

@@ -58,12 +58,17 @@ export function appUrl(baseUrl: string): string {
 }
 
 /** Opens the app and waits until its worker answers (as writer or through the writer). */
-export async function openApp(context: BrowserContext, baseUrl: string, page?: Page): Promise<Page> {
-  const p = page ?? (await context.newPage());
-  await p.goto(appUrl(baseUrl));
-  await p.waitForFunction(() => window.__bakePlanner !== undefined);
-  await p.evaluate(() => window.__bakePlanner!.rpc.call('system.ping'));
-  return p;
+export async function openApp(context: BrowserContext, baseUrl: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(appUrl(baseUrl));
+  await waitForWorker(page);
+  return page;
+}
+
+/** Waits until the page's app (opened with its test hooks) has a worker that answers. */
+export async function waitForWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__bakePlanner !== undefined);
+  await page.evaluate(() => window.__bakePlanner!.rpc.call('system.ping'));
 }
 
 export type RpcOutcome<M extends Method> = { ok: true; result: ResultOf<M> } | { ok: false; error: ErrorPayload };
@@ -96,6 +101,27 @@ export function notices(page: Page): Promise<WorkerNotice[]> {
 
 export function role(page: Page): Promise<string> {
   return page.evaluate(() => window.__bakePlanner!.rpc.lastStatus.role);
+}
+
+/**
+ * Keeps the worker of `page` (the writer tab) busy for `ms`: a phone's sleeping
+ * background tab answers no better. Resolves once the busy spell has begun (the
+ * worker announces it first, so a request sent next surely arrives during it);
+ * `over` settles when the spell ends.
+ */
+export async function keepWorkerBusy(page: Page, ms: number): Promise<{ over: Promise<void> }> {
+  type Busy = { busy?: Promise<unknown> };
+  await page.evaluate(() => {
+    (window as Busy).busy = new Promise((resolve) => (new BroadcastChannel('busy-spell').onmessage = resolve));
+  });
+  const [worker] = page.workers();
+  const over = worker!.evaluate((duration) => {
+    new BroadcastChannel('busy-spell').postMessage('busy');
+    const until = Date.now() + duration;
+    while (Date.now() < until);
+  }, ms);
+  await page.evaluate(() => (window as Busy).busy);
+  return { over };
 }
 
 /** Waits until this tab's worker reports `wanted` as its role. */

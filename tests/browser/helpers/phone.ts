@@ -1,0 +1,49 @@
+/**
+ * A baker's phone for a browser test file: one Chromium for the file and,
+ * for each test, a fresh browser context (empty IndexedDB) with a 390x844
+ * touch viewport and the en-US locale, so money reads "$". Tabs opened on it
+ * fail the test on any uncaught page error. Registers its own vitest hooks,
+ * so call it once at the top of a file.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, appUrl, waitForWorker } from './browser';
+
+export interface PhoneTabs {
+  /**
+   * Opens a tab of the production build at `hash`. With `hooks`, the app runs
+   * with its test hooks and the tab is returned once its worker answers.
+   */
+  open(hash?: string, options?: { hooks?: boolean }): Promise<Page>;
+}
+
+export function phoneTabs(): PhoneTabs {
+  let browser: Browser;
+  let context: BrowserContext;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => browser?.close());
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-US' });
+  });
+  afterEach(async () => context?.close());
+
+  return {
+    async open(hash = '', { hooks = false } = {}) {
+      const page = await context.newPage();
+      page.on('pageerror', (e) => {
+        throw e;
+      });
+      const baseUrl = inject('baseUrl');
+      await page.goto(`${hooks ? appUrl(baseUrl) : baseUrl}${hash}`);
+      if (hooks) await waitForWorker(page);
+      return page;
+    },
+  };
+}
+
+/** Waits until the locator shows on screen (fails the test after 10 s). */
+export async function seen(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout: 10_000 });
+}
