@@ -15,7 +15,8 @@ export type Route =
   | { name: 'settings' }
   | { name: 'welcome' }
   | { name: 'pantry'; query: string; view: 'stock' | 'all' }
-  | { name: 'ingredient'; id: number }
+  /** `unit`: the unit its stock is shown in ("Show in"), kept so a reload keeps it. */
+  | { name: 'ingredient'; id: number; unit?: string }
   | { name: 'ingredient-new'; parentId: number | null }
   | { name: 'ingredient-edit'; id: number }
   | { name: 'product-new'; ingredientId: number }
@@ -66,7 +67,10 @@ export function parseRoute(hash: string): Route {
     const fourth = segments[3];
     if (second === 'ingredient') {
       if (third === 'new' && segments.length === 3) return { name: 'ingredient-new', parentId: positiveInt(query.get('parent')) };
-      if (id !== null && segments.length === 3) return { name: 'ingredient', id };
+      if (id !== null && segments.length === 3) {
+        const unit = query.get('unit');
+        return unit ? { name: 'ingredient', id, unit } : { name: 'ingredient', id };
+      }
       if (id !== null && fourth === 'edit' && segments.length === 4) return { name: 'ingredient-edit', id };
     }
     if (second === 'product' && segments.length === 3) {
@@ -97,7 +101,7 @@ export function routeHref(route: Route): string {
       return `#/pantry${qs ? `?${qs}` : ''}`;
     }
     case 'ingredient':
-      return `#/pantry/ingredient/${route.id}`;
+      return `#/pantry/ingredient/${route.id}${route.unit ? `?unit=${encodeURIComponent(route.unit)}` : ''}`;
     case 'ingredient-new':
       return `#/pantry/ingredient/new${route.parentId ? `?parent=${route.parentId}` : ''}`;
     case 'ingredient-edit':

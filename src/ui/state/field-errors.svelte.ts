@@ -1,7 +1,8 @@
 /**
  * Errors of one form, by field. An AppError from the worker names the field
- * at fault in `details.field`; when that is a field the form shows, the
- * message goes next to it, otherwise it is shown once for the whole form.
+ * at fault in `details.field`, and every wrong field at once in
+ * `details.fields` ({field: message}); each message goes next to its field
+ * when the form shows it, otherwise it is shown once for the whole form.
  * Messages are the worker's own sentences: they already say how to fix it.
  */
 import { AppError } from '../../errors';
@@ -33,10 +34,24 @@ export class FieldErrors {
    * calls its name field 'name', the form 'newProduct.name').
    */
   fromError(e: unknown, fields: readonly string[], aliases: Record<string, string> = {}): void {
-    const message = e instanceof AppError ? e.message : `Something went wrong: ${(e as Error)?.message ?? String(e)}`;
-    const raw = e instanceof AppError && typeof e.details.field === 'string' ? e.details.field : null;
-    const field = raw === null ? null : (aliases[raw] ?? raw);
-    if (field !== null && fields.includes(field)) this.byField[field] = message;
-    else this.general = message;
+    if (!(e instanceof AppError)) {
+      this.general = `Something went wrong: ${(e as Error)?.message ?? String(e)}`;
+      return;
+    }
+    const listed = e.details.fields;
+    const byRaw: Record<string, unknown> =
+      typeof listed === 'object' && listed !== null && Object.keys(listed).length > 0
+        ? (listed as Record<string, unknown>)
+        : typeof e.details.field === 'string'
+          ? { [e.details.field]: e.message }
+          : {};
+    const unplaced: string[] = [];
+    for (const [raw, message] of Object.entries(byRaw)) {
+      if (typeof message !== 'string') continue;
+      const field = aliases[raw] ?? raw;
+      if (fields.includes(field)) this.byField[field] ??= message;
+      else unplaced.push(message);
+    }
+    if (unplaced.length > 0 || Object.keys(byRaw).length === 0) this.general = unplaced.length > 0 ? unplaced.join(' ') : e.message;
   }
 }

@@ -18,6 +18,7 @@ describe('hash routes', () => {
     { name: 'pantry', query: '', view: 'stock' },
     { name: 'pantry', query: 'brown sugar & co', view: 'all' },
     { name: 'ingredient', id: 42 },
+    { name: 'ingredient', id: 42, unit: 'cup' },
     { name: 'purchase', ingredientId: null },
     { name: 'purchase', ingredientId: 7 },
   ];

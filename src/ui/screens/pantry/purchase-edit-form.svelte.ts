@@ -22,8 +22,11 @@ export class PurchaseEditForm {
   packages = $state('');
   price = $state('');
   purchasedOn = $state('');
+  /** The date boxes hold something the browser cannot read as a day. */
+  purchasedOnBad = $state(false);
   supplierId = $state('');
   expiresOn = $state('');
+  expiresOnBad = $state(false);
   location = $state('');
   notes = $state('');
   readonly errors = new FieldErrors();
@@ -68,6 +71,8 @@ export class PurchaseEditForm {
       if (price === null) this.errors.set('pricePerPackage', 'Enter the price of one package, like 4.99.');
       else update.pricePerPackage = price;
     }
+    if (this.purchasedOnBad || this.purchasedOn.trim() === '') this.errors.set('purchasedOn', 'Enter a valid date: the day of the purchase.');
+    if (this.expiresOnBad) this.errors.set('expiresOn', 'Enter a valid date, or leave it empty.');
     if (this.errors.any) return null;
     if (changed('purchasedOn')) update.purchasedOn = this.purchasedOn;
     if (changed('supplierId')) update.supplierId = this.supplierId ? Number(this.supplierId) : null;

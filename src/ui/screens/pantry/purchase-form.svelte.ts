@@ -60,9 +60,13 @@ export class PurchaseForm {
 
   packages = $state('1');
   price = $state('');
-  purchasedOn = $state(todayIso());
+  private readonly startedOn = todayIso();
+  purchasedOn = $state(this.startedOn);
+  /** The date boxes hold something the browser cannot read as a day. */
+  purchasedOnBad = $state(false);
   supplierId = $state('');
   expiresOn = $state('');
+  expiresOnBad = $state(false);
   location = $state('');
   notes = $state('');
 
@@ -108,6 +112,9 @@ export class PurchaseForm {
     const price = parseDecimal(this.price);
     if (packages === null) this.errors.set('packages', 'Enter how many packages, like 1 or 2.');
     if (price === null) this.errors.set('pricePerPackage', 'Enter the price of one package, like 4.99.');
+    // A date box that cannot be read shows empty: refuse it rather than let the purchase be dated some other day.
+    if (this.purchasedOnBad || this.purchasedOn.trim() === '') this.errors.set('purchasedOn', 'Enter a valid date: the day of the purchase.');
+    if (this.expiresOnBad) this.errors.set('expiresOn', 'Enter a valid date, or leave it empty.');
     if (this.mode === 'existing' && !this.product) this.errors.set('product', 'Pick a product, or create a new one from the list.');
     if (this.mode === 'new' && !this.ingredient) {
       this.errors.set('newProduct.ingredientId', 'Choose which ingredient this is, like “All-purpose flour”.');
@@ -139,6 +146,20 @@ export class PurchaseForm {
 
   showError(e: unknown): void {
     this.errors.fromError(e, PURCHASE_FIELDS, this.mode === 'new' ? NEW_PRODUCT_ALIASES : EXISTING_ALIASES);
+  }
+
+  /** Something is typed that a save has not taken yet: leaving would lose it. */
+  get dirty(): boolean {
+    return (
+      this.productText.trim() !== '' ||
+      this.mode === 'new' ||
+      this.packages !== '1' ||
+      this.price.trim() !== '' ||
+      this.purchasedOn !== this.startedOn ||
+      this.expiresOn !== '' ||
+      this.location.trim() !== '' ||
+      this.notes.trim() !== ''
+    );
   }
 
   /** What was sent, to compare against after the save. */

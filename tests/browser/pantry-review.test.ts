@@ -1,0 +1,142 @@
+/**
+ * What a newcomer ran into on a phone, and what happens now: "1,500 g" is
+ * fifteen hundred grams, a date the browser cannot read is refused instead of
+ * becoming today, a date in the future is refused next to the field, typing
+ * not saved yet is not thrown away by a tap on a tab, Back returns to the
+ * place in a long list and closes the Adjust dialog rather than the page, the
+ * "Show in" unit survives a reload, and "Start empty" is remembered.
+ * Production build, 390x844 touch viewport, en-US.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { phoneTabs, seen } from './helpers/phone';
+
+const tabs = phoneTabs();
+
+/** From the welcome screen to a purchase form with a new product "Sugar" of a new ingredient "Sugar". */
+async function newSugarPurchase(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Start empty' }).tap();
+  await page.getByRole('link', { name: 'Record your first purchase' }).tap();
+  await page.getByRole('combobox', { name: 'Product' }).fill('Sugar');
+  await page.getByRole('option', { name: /Create product/ }).tap();
+  await page.getByRole('combobox', { name: 'Ingredient' }).fill('Sugar');
+  await page.getByRole('option', { name: /Add ingredient “Sugar”/ }).tap();
+  await expect.poll(() => page.getByRole('combobox', { name: 'Ingredient' }).inputValue()).toBe('Sugar');
+}
+
+describe('after the newcomer review', () => {
+  test('a 1,500 g bag is 1500 g; 02/30/2026, 2099-12-31 and an expiry before the purchase are refused at their fields; the bag is saved once the date is right', async () => {
+    const page = await tabs.open();
+    await newSugarPurchase(page);
+    await page.getByLabel('Package size').fill('1,500');
+    await page.getByLabel('Unit').selectOption('g');
+    await page.getByLabel('Price per package').fill('2.40');
+
+    // February has no 30th: the box reads as empty, and the form says so instead of dating it today.
+    const date = page.getByLabel('Date', { exact: true });
+    await date.click();
+    await page.keyboard.type('02302026');
+    expect(await date.inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await seen(page.getByText('Enter a valid date: the day of the purchase.'));
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+
+    // A day in 2099 is read, but the worker refuses it, next to the date.
+    await date.fill('2099-12-31');
+    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await seen(page.getByText('Purchase date is in the future.'));
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+
+    // An expiry before the purchase date is refused next to the expiry, and "More" opens to show it.
+    await date.fill('2026-01-15');
+    await page.getByText('More: supplier, expiry, notes').tap();
+    const expiry = page.getByLabel('Expires on');
+    await expiry.fill('2020-01-01');
+    await page.getByText('More: supplier, expiry, notes').tap();
+    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await seen(page.getByText('The expiry date is before the purchase date.'));
+    expect(await expiry.getAttribute('aria-invalid')).toBe('true');
+    expect(await date.getAttribute('aria-invalid')).toBe('false');
+
+    await expiry.fill('2027-01-15');
+    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await seen(page.getByText('Saved: 1,500 g of Sugar is in the pantry.'));
+  });
+
+  test('typing not saved: a tap on Pantry asks "Leave without saving?"; staying keeps it, leaving goes', async () => {
+    const page = await tabs.open();
+    await newSugarPurchase(page);
+    await page.getByLabel('Price per package').fill('3.10');
+
+    const questions: string[] = [];
+    page.once('dialog', (d) => (questions.push(d.message()), void d.dismiss()));
+    await page.getByRole('link', { name: 'Pantry' }).tap();
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toMatch(/^Leave without saving\?/);
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/pantry/purchase');
+    expect(await page.getByLabel('Price per package').inputValue()).toBe('3.10');
+
+    page.once('dialog', (d) => (questions.push(d.message()), void d.accept()));
+    await page.getByRole('link', { name: 'Pantry' }).tap();
+    await expect.poll(() => questions.length).toBe(2);
+    await seen(page.getByRole('heading', { name: 'Your pantry is empty' }));
+    expect(await page.evaluate(() => location.hash)).toBe('#/pantry');
+  });
+
+  test('“Start empty” is remembered: opening the app again lands on the dashboard, not the welcome screen', async () => {
+    const page = await tabs.open();
+    await page.getByRole('button', { name: 'Start empty' }).tap();
+    await seen(page.getByRole('heading', { name: 'Your pantry is empty' }));
+    await page.evaluate(() => (location.hash = ''));
+    await page.reload();
+    await seen(page.getByRole('heading', { name: 'Dashboard', level: 1 }));
+    expect(await page.getByRole('heading', { name: 'Welcome to Bake Planner' }).count()).toBe(0);
+  });
+
+  test('sample pantry: Back returns to the place in the list, closes the Adjust dialog, and “Show in: cup” survives a reload', async () => {
+    const page = await tabs.open();
+    await page.getByRole('button', { name: 'Explore sample data' }).tap();
+    await page.waitForURL(/#\/pantry/, { timeout: 60_000 });
+    await seen(page.getByRole('row', { name: /Flour, all-purpose/ }));
+
+    // Far down the list, open an ingredient, come Back: the list is where it was.
+    await page.evaluate(() => window.scrollTo(0, 1500));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(1500);
+    const link = page.locator('table a[href^="#/pantry/ingredient/"]').filter({ visible: true });
+    const visibleLink = await link.evaluateAll((links) => {
+      const inView = links.find((a) => {
+        const box = a.getBoundingClientRect();
+        return box.top > 80 && box.bottom < window.innerHeight - 100;
+      });
+      return inView?.getAttribute('href') ?? null;
+    });
+    expect(visibleLink).not.toBeNull();
+    await page.locator(`a[href="${visibleLink}"]`).first().tap();
+    await page.getByRole('region', { name: 'In the pantry' }).waitFor();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+    await page.goBack();
+    await seen(page.getByRole('row', { name: /Flour, all-purpose/ }));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(1500);
+
+    // All-purpose flour's page: Adjust, then Back closes the dialog and stays on the page.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('row', { name: /Flour, all-purpose/ }).getByRole('link').first().tap();
+    const stock = page.getByRole('region', { name: 'In the pantry' });
+    const ingredientUrl = await page.evaluate(() => location.hash);
+    await stock.getByRole('button', { name: /^Adjust/ }).first().tap();
+    const dialog = page.getByRole('dialog', { name: 'Adjust lot' });
+    await seen(dialog);
+    await page.goBack();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => location.hash)).toBe(ingredientUrl);
+    await seen(stock);
+
+    // Show in cups: the URL says so, and a reload keeps it.
+    await stock.getByLabel('Show in').selectOption('cup');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`${ingredientUrl}?unit=cup`);
+    await seen(stock.locator('.amount').getByText(/ cup$/));
+    await page.reload();
+    await seen(page.getByRole('region', { name: 'In the pantry' }).locator('.amount').getByText(/ cup$/));
+    expect(await page.getByRole('region', { name: 'In the pantry' }).getByLabel('Show in').inputValue()).toBe('cup');
+  });
+});
