@@ -83,22 +83,25 @@ describe('catalog and purchase management on a phone', () => {
     expect(saved).toMatchObject({ name: 'Brown sugar, light', density: { volumeQty: 1, volumeUnit: 'cup', weightQty: 7.0547, weightUnit: 'oz' } });
   });
 
-  test('cocoa powder with a product cannot be deleted: the screen says why, and cocoa powder is still there', async () => {
+  test('cocoa powder with a product cannot be deleted: the button is disabled, the screen says why, and cocoa powder is still there', async () => {
     const cocoa = await call(page, 'catalog.createIngredient', { name: 'Cocoa powder' });
     await call(page, 'catalog.createProduct', { ingredientId: cocoa.id, brand: 'Ghirardelli', name: 'Unsweetened Cocoa', packageQuantity: 8, packageUnit: 'oz' });
     await go(`#/pantry/ingredient/${cocoa.id}`);
     await page.getByRole('link', { name: 'Edit', exact: true }).tap();
     await seen(page.getByRole('heading', { name: 'Edit Cocoa powder' }));
-    // Said before trying…
-    await seen(page.getByText('Cocoa powder has 1 product: it can be deleted once nothing uses it.').first());
+    // Said before trying, next to a button that cannot be pressed…
+    const reason = 'Cocoa powder has 1 product: it can be deleted once nothing uses it.';
+    await seen(page.getByText(reason).first());
+    const button = page.getByRole('button', { name: 'Delete ingredient' });
+    expect(await button.isDisabled()).toBe(true);
+    expect(await button.evaluate((b) => document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent)).toBe(reason);
 
-    // …and when the baker tries anyway, the worker's refusal names what uses it.
-    await page.getByRole('button', { name: 'Delete ingredient' }).tap();
-    const dialog = page.getByRole('dialog', { name: 'Delete Cocoa powder?' });
-    await dialog.getByRole('button', { name: 'Delete', exact: true }).tap();
-    await seen(page.getByRole('alert').getByText('Cocoa powder cannot be deleted: it has 1 product.'));
-    await expect.poll(() => dialog.isVisible()).toBe(false);
-
+    // …and the worker refuses it too, naming what uses it.
+    const refused = await page.evaluate(
+      (id) => window.__bakePlanner!.rpc.call('catalog.deleteIngredient', { id }).then(() => null, (e: Error) => e.message),
+      cocoa.id,
+    );
+    expect(refused).toBe('Cocoa powder cannot be deleted: it has 1 product.');
     expect((await call(page, 'catalog.getIngredient', { id: cocoa.id })).name).toBe('Cocoa powder');
     expect(await page.getByLabel('Name').inputValue()).toBe('Cocoa powder');
   });
@@ -127,7 +130,7 @@ describe('catalog and purchase management on a phone', () => {
     expect(purchase).toMatchObject({ packages: 3, quantity: 15, remaining: expect.closeTo(15, 9), totalPrice: 13.5 });
   });
 
-  test('a dozen eggs with 3 thrown away: the edit screen says it is used, 0.2 of a carton (2.4 eggs) is refused at Packages, and delete is refused', async () => {
+  test('a dozen eggs with 3 thrown away: the edit screen says it is used, 0.2 of a carton (2.4 eggs) is refused at Packages, and delete is disabled with the reason beside it', async () => {
     const eggs = await call(page, 'catalog.createIngredient', { name: 'Eggs' });
     const carton = await call(page, 'catalog.createProduct', { ingredientId: eggs.id, brand: 'Farm', name: 'Large eggs', packageQuantity: 12, packageUnit: 'each' });
     const { purchase, lot } = await call(page, 'pantry.recordPurchase', { productId: carton.id, packages: 1, pricePerPackage: 3.6 });
@@ -145,9 +148,9 @@ describe('catalog and purchase management on a phone', () => {
     expect(await description(packages)).toBe(refusedAt);
     expect(await packages.inputValue()).toBe('0.2');
 
-    await page.getByRole('button', { name: 'Delete purchase' }).tap();
-    await page.getByRole('dialog', { name: 'Delete this purchase?' }).getByRole('button', { name: 'Delete', exact: true }).tap();
-    await seen(page.getByRole('alert').getByText(/has already been used or adjusted, so it cannot be deleted/));
+    const remove = page.getByRole('button', { name: 'Delete purchase' });
+    expect(await remove.isDisabled()).toBe(true);
+    expect(await description(remove)).toMatch(/^This purchase has been used or adjusted, so it cannot be deleted/);
 
     const still = await call(page, 'pantry.getPurchase', { id: purchase.id });
     expect(still).toMatchObject({ packages: 1, quantity: 12, remaining: 9, used: true });
