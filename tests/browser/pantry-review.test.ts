@@ -9,6 +9,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { call } from './helpers/browser';
 import { phoneTabs, seen } from './helpers/phone';
 
 const tabs = phoneTabs();
@@ -81,6 +82,42 @@ describe('after the newcomer review', () => {
     await expect.poll(() => questions.length).toBe(2);
     await seen(page.getByRole('heading', { name: 'Your pantry is empty' }));
     expect(await page.evaluate(() => location.hash)).toBe('#/pantry');
+  });
+
+  test('3 eggs thrown away by mistake: Undo on the toast puts them back; 2 given away are undone from the adjustments list', async () => {
+    const page = await tabs.open('', { hooks: true });
+    const eggs = await call(page, 'catalog.createIngredient', { name: 'Eggs' });
+    const carton = await call(page, 'catalog.createProduct', { ingredientId: eggs.id, brand: 'Farm', name: 'Large eggs', packageQuantity: 12, packageUnit: 'each' });
+    await call(page, 'pantry.recordPurchase', { productId: carton.id, packages: 1, pricePerPackage: 3.6 });
+    await page.evaluate((id) => (location.hash = `#/pantry/ingredient/${id}`), eggs.id);
+
+    const stock = page.getByRole('region', { name: 'In the pantry' });
+    await seen(stock.getByText('12 each of 12 each'));
+    await stock.getByRole('button', { name: /^Adjust/ }).tap();
+    const dialog = page.getByRole('dialog', { name: 'Adjust lot' });
+    await dialog.getByLabel('How much to remove').fill('3');
+    await dialog.getByRole('button', { name: 'Save adjustment' }).tap();
+    await seen(stock.getByText('9 each of 12 each'));
+    await page.getByRole('status').getByRole('button', { name: 'Undo' }).tap();
+    await seen(page.getByText('Undone: 3 each is back in the lot.'));
+    await seen(stock.getByText('12 each of 12 each'));
+
+    // The list shows both: the removal (undone, no Undo left) and the undo itself (which cannot be undone).
+    const list = page.getByRole('region', { name: 'Adjustments' });
+    await seen(list.getByText('(undone)'));
+    expect(await list.getByRole('button', { name: /^Undo/ }).count()).toBe(0);
+
+    await stock.getByRole('button', { name: /^Adjust/ }).tap();
+    await dialog.getByLabel('Reason').selectOption('gift');
+    await dialog.getByLabel('How much to remove').fill('2');
+    await dialog.getByRole('button', { name: 'Save adjustment' }).tap();
+    await seen(stock.getByText('10 each of 12 each'));
+    const undoGift = list.getByRole('button', { name: /^Undo removing 2 each/ });
+    await seen(undoGift);
+    await undoGift.tap();
+    await seen(stock.getByText('12 each of 12 each'));
+    await expect.poll(() => list.getByText('(undone)').count()).toBe(2);
+    expect(await list.getByRole('button', { name: /^Undo/ }).count()).toBe(0);
   });
 
   test('“Start empty” is remembered: opening the app again lands on the dashboard, not the welcome screen', async () => {
