@@ -120,6 +120,26 @@ describe('after the newcomer review', () => {
     expect(await list.getByRole('button', { name: /^Undo/ }).count()).toBe(0);
   });
 
+  test('a pantry worth $999,990,000.00 (three purchases of 10,000 packages at $33,333) stays inside its dashboard card, three cards to a row', async () => {
+    const page = await tabs.open('', { hooks: true });
+    // A phone turned sideways: the three cards share one row, about 230 px each.
+    await page.setViewportSize({ width: 760, height: 390 });
+    const teff = await call(page, 'catalog.createIngredient', { name: 'Teff flour' });
+    const bag = await call(page, 'catalog.createProduct', { ingredientId: teff.id, name: 'Teff flour', packageQuantity: 25, packageUnit: 'lb' });
+    for (let i = 0; i < 3; i++) await call(page, 'pantry.recordPurchase', { productId: bag.id, packages: 10_000, pricePerPackage: 33_333 });
+    await page.evaluate(() => (location.hash = '#/dashboard'));
+    const value = page.getByText('$999,990,000.00');
+    await seen(value);
+    // The figure stays inside its card, and the card does not push the other two aside.
+    const boxes = await value.evaluate((figure) => {
+      const tile = figure.parentElement!;
+      const widths = [...tile.parentElement!.children].map((t) => Math.round(t.getBoundingClientRect().width));
+      return { widths, figureRight: figure.getBoundingClientRect().right, tileRight: tile.getBoundingClientRect().right };
+    });
+    expect(boxes.figureRight).toBeLessThanOrEqual(boxes.tileRight);
+    expect(Math.max(...boxes.widths) - Math.min(...boxes.widths)).toBeLessThanOrEqual(1);
+  });
+
   test('“Start empty” is remembered: opening the app again lands on the dashboard, not the welcome screen', async () => {
     const page = await tabs.open();
     await page.getByRole('button', { name: 'Start empty' }).tap();
