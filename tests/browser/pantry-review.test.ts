@@ -140,6 +140,43 @@ describe('after the newcomer review', () => {
     expect(Math.max(...boxes.widths) - Math.min(...boxes.widths)).toBeLessThanOrEqual(1);
   });
 
+  test('teff flour bought by the pound: a 3 cup package (no density) is refused at Unit with a link to set one; a second Wegman’s Light Brown Sugar offers the existing product', async () => {
+    const page = await tabs.open('', { hooks: true });
+    const teff = await call(page, 'catalog.createIngredient', { name: 'Teff flour' });
+    await call(page, 'catalog.createProduct', { ingredientId: teff.id, brand: 'Bob’s Red Mill', name: 'Teff Flour', packageQuantity: 2, packageUnit: 'lb' });
+    const sugar = await call(page, 'catalog.createIngredient', { name: 'Brown sugar' });
+    await call(page, 'catalog.createProduct', { ingredientId: sugar.id, brand: 'Wegman’s', name: 'Light Brown Sugar', packageQuantity: 2, packageUnit: 'lb' });
+
+    await page.evaluate((id) => (location.hash = `#/pantry/purchase?ingredient=${id}`), teff.id);
+    await page.getByRole('combobox', { name: 'Product' }).fill('Teff flour');
+    await page.getByRole('option', { name: /Create product/ }).tap();
+    await page.getByLabel('Package size').fill('3');
+    await page.getByLabel('Unit').selectOption('cup');
+    await page.getByLabel('Price per package').fill('6.50');
+    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await seen(page.getByText('Teff flour has no density: set one to buy it by the cup.'));
+    expect(await page.getByLabel('Unit').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('link', { name: 'Set a density for Teff flour' }).getAttribute('href')).toBe(`#/pantry/ingredient/${teff.id}`);
+
+    // Leaving the typed teff purchase asks first.
+    page.once('dialog', (d) => void d.accept());
+    await page.evaluate((id) => (location.hash = `#/pantry/purchase?ingredient=${id}`), sugar.id);
+    await page.getByRole('combobox', { name: 'Product' }).fill('Light Brown Sugar');
+    await page.getByRole('option', { name: /Create product/ }).tap();
+    await page.getByLabel('Brand').fill('Wegman’s');
+    await page.getByLabel('Package size').fill('2');
+    await page.getByLabel('Unit').selectOption('lb');
+    await page.getByLabel('Price per package').fill('3.29');
+    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await seen(page.getByText(/^There is already a product Wegman’s Light Brown Sugar/));
+    await page.getByRole('button', { name: 'Use the existing product' }).tap();
+    await expect.poll(() => page.getByRole('combobox', { name: 'Product' }).inputValue()).toBe('Wegman’s Light Brown Sugar');
+    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await seen(page.getByText('Saved: 2 lb of Brown sugar is in the pantry.'));
+    const products = await call(page, 'catalog.searchProducts', { query: '', ingredientId: sugar.id, limit: 10 });
+    expect(products).toHaveLength(1);
+  });
+
   test('“Start empty” is remembered: opening the app again lands on the dashboard, not the welcome screen', async () => {
     const page = await tabs.open();
     await page.getByRole('button', { name: 'Start empty' }).tap();

@@ -10,6 +10,8 @@ import { AppError } from '../../errors';
 export class FieldErrors {
   byField = $state<Record<string, string>>({});
   general = $state<string | null>(null);
+  /** The worker's error as a whole, for a form that offers a way out of it (its code and details). */
+  cause = $state<AppError | null>(null);
 
   of(field: string): string | null {
     return this.byField[field] ?? null;
@@ -22,6 +24,7 @@ export class FieldErrors {
   clear(): void {
     this.byField = {};
     this.general = null;
+    this.cause = null;
   }
 
   get any(): boolean {
@@ -38,6 +41,7 @@ export class FieldErrors {
       this.general = `Something went wrong: ${(e as Error)?.message ?? String(e)}`;
       return;
     }
+    this.cause = e;
     const listed = e.details.fields;
     const byRaw: Record<string, unknown> =
       typeof listed === 'object' && listed !== null && Object.keys(listed).length > 0
