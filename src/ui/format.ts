@@ -4,6 +4,9 @@
  * rules about quantities (conversions, stock levels) live in src/domain.
  */
 
+import { readableQuantity } from '../domain/readable-unit';
+import { UNITS, type Unit } from '../domain/units';
+
 const quantityFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 });
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -11,6 +14,17 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 /** "2.268 kg": at most 3 decimals, always with its unit. */
 export function formatQuantity(value: number, unit: string): string {
   return `${quantityFormat.format(value)} ${unit}`;
+}
+
+/**
+ * A stored quantity in a unit that reads well: "1.073 l", not "1,073.176 ml";
+ * "7.364 lb", not "117.822 oz". With `like`, the unit is the one that reads
+ * well for that other amount, so "a of b" pairs share one unit.
+ */
+export function formatReadable(value: number, unit: string, like: number = value): string {
+  if (!(unit in UNITS)) return formatQuantity(value, unit);
+  const target = readableQuantity(like, unit as Unit).unit;
+  return formatQuantity((value * UNITS[unit as Unit].factor) / UNITS[target].factor, target);
 }
 
 /** "$12.49" in the baker's currency; an unknown amount reads as an em dash. */

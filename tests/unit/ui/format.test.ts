@@ -5,7 +5,7 @@
  * by it (1500 in the US, 1.5 in Germany).
  */
 import { describe, expect, test } from 'vitest';
-import { inputNumber, isPastDate, parseDecimal, todayIso } from '../../../src/ui/format';
+import { formatReadable, inputNumber, isPastDate, parseDecimal, todayIso } from '../../../src/ui/format';
 import { currencyForLocale, packageWeightUnitForLocale } from '../../../src/ui/locale-defaults';
 
 describe('typed numbers', () => {
@@ -53,6 +53,21 @@ describe('typed numbers', () => {
   test('a lot of 11.339999999 lb goes into an input box as 11.34', () => {
     expect(inputNumber(11.339999999)).toBe('11.34');
     expect(inputNumber(25)).toBe('25');
+  });
+});
+
+describe('quantities that read well', () => {
+  test('1,073.176 ml of cream reads 1.073 l; 117.822 oz of flour reads 7.364 lb', () => {
+    expect(formatReadable(1073.176, 'ml')).toBe('1.073 l');
+    expect(formatReadable(117.822, 'oz')).toBe('7.364 lb');
+  });
+
+  test('what is left of a lot reads in the unit of what was bought: 473.176 ml of 1,073.176 ml is 0.473 l of 1.073 l', () => {
+    expect(formatReadable(473.176, 'ml', 1073.176)).toBe('0.473 l');
+  });
+
+  test('a dozen eggs stay 12 each', () => {
+    expect(formatReadable(12, 'each')).toBe('12 each');
   });
 });
 
