@@ -13,6 +13,8 @@ export type Route =
   | { name: 'recipes' }
   | { name: 'goods' }
   | { name: 'settings' }
+  /** The phone's "More" page: the places that do not fit in the tab bar. */
+  | { name: 'more' }
   | { name: 'welcome' }
   | { name: 'pantry'; query: string; view: 'stock' | 'all' }
   /** `unit`: the unit its stock is shown in ("Show in"), kept so a reload keeps it. */
@@ -40,7 +42,10 @@ export const tabs: readonly { name: TabName; label: string }[] = [
   { name: 'settings', label: 'Settings' },
 ];
 
-const simple = new Set(['dashboard', 'plan', 'shop', 'make', 'recipes', 'goods', 'settings', 'welcome']);
+/** The places a phone's tab bar shows directly; the rest sit behind "More". */
+export const primaryTabs: ReadonlySet<TabName> = new Set(['dashboard', 'plan', 'shop', 'make', 'pantry']);
+
+const simple = new Set(['dashboard', 'plan', 'shop', 'make', 'recipes', 'goods', 'settings', 'more', 'welcome']);
 
 function positiveInt(text: string | undefined | null): number | null {
   if (!text || !/^\d+$/.test(text)) return null;
@@ -143,6 +148,7 @@ export function tabOf(route: Route): TabName | null {
     case 'supplier':
       return 'pantry';
     case 'welcome':
+    case 'more':
     case 'not-found':
       return null;
     default:

@@ -14,6 +14,7 @@ describe('hash routes', () => {
     { name: 'recipes' },
     { name: 'goods' },
     { name: 'settings' },
+    { name: 'more' },
     { name: 'welcome' },
     { name: 'pantry', query: '', view: 'stock' },
     { name: 'pantry', query: 'brown sugar & co', view: 'all' },
