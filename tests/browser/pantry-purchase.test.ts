@@ -88,8 +88,15 @@ describe('recording a purchase on a phone', () => {
     const lastPrice = /last \$(\d+\.\d\d)/.exec(await option.innerText())?.[1];
     expect(lastPrice).toBeDefined();
     await option.tap();
-    // The price box is filled with that last price, so an unchanged price is one tap less.
+    // Picking the product moves on to how many packages, ready to type over the 1.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(await page.getByLabel('Packages').getAttribute('id'));
+    // The price box is filled with that last price, so an unchanged price is one tap less;
+    // tapping it selects the price, so a new one replaces it rather than adding to it.
     expect(await page.getByLabel('Price per package').inputValue()).toBe(lastPrice);
+    await page.getByLabel('Price per package').tap();
+    const selected = () =>
+      page.getByLabel('Price per package').evaluate((box: HTMLInputElement) => box.value.slice(box.selectionStart ?? 0, box.selectionEnd ?? 0));
+    await expect.poll(selected).toBe(lastPrice);
     await page.getByRole('button', { name: 'Save purchase' }).tap();
     await seen(page.getByText('Saved: 25 lb of Flour, all-purpose is in the pantry.'));
 
