@@ -17,6 +17,7 @@ async function buyNew(page: Page, ingredient: string, size: string, unit: string
   await page.getByRole('option', { name: /Create product/ }).tap();
   await page.getByRole('combobox', { name: 'Ingredient' }).fill(ingredient);
   await page.getByRole('option', { name: new RegExp(`Add ingredient “${ingredient}”`) }).tap();
+  await page.getByRole('button', { name: 'Add ingredient', exact: true }).tap();
   await expect.poll(() => page.getByLabel('Package size').evaluate((el) => el === document.activeElement)).toBe(true);
   await page.getByLabel('Package size').fill(size);
   await page.getByLabel('Unit').selectOption(unit);

@@ -40,6 +40,9 @@ describe('recording a purchase on a phone', () => {
     await tapOption(/Create product “Bread flour”/);
     await page.getByRole('combobox', { name: 'Ingredient' }).fill('Bread flour');
     await tapOption(/Add ingredient “Bread flour”/);
+    // It asks where the new ingredient sits; an empty pantry has no groups yet, so top level.
+    await page.getByRole('group', { name: 'New ingredient “Bread flour”' }).getByLabel('Sits in').waitFor();
+    await page.getByRole('button', { name: 'Add ingredient', exact: true }).tap();
     await expect.poll(() => page.getByRole('combobox', { name: 'Ingredient' }).inputValue()).toBe('Bread flour');
     await page.getByLabel('Brand').fill('King Arthur');
     expect(await page.getByLabel('Product name').inputValue()).toBe('Bread flour');
@@ -121,6 +124,7 @@ describe('recording a purchase on a phone', () => {
     await tapOption(/Create product/);
     await page.getByRole('combobox', { name: 'Ingredient' }).fill('Sugar');
     await tapOption(/Add ingredient “Sugar”/);
+    await page.getByRole('button', { name: 'Add ingredient', exact: true }).tap();
     await page.getByLabel('Package size').fill('4');
     await page.getByLabel('Unit').selectOption('lb');
     await page.getByLabel('Packages').fill('0');

@@ -22,6 +22,7 @@ async function newSugarPurchase(page: Page): Promise<void> {
   await page.getByRole('option', { name: /Create product/ }).tap();
   await page.getByRole('combobox', { name: 'Ingredient' }).fill('Sugar');
   await page.getByRole('option', { name: /Add ingredient “Sugar”/ }).tap();
+  await page.getByRole('button', { name: 'Add ingredient', exact: true }).tap();
   await expect.poll(() => page.getByRole('combobox', { name: 'Ingredient' }).inputValue()).toBe('Sugar');
 }
 
