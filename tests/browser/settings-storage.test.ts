@@ -85,7 +85,13 @@ test('a damaged saved change: the recovery report lists what was set aside, it d
 });
 
 test('restoring: a file that is not a backup is refused and changes nothing; a real backup brings its data back', async () => {
-  const page = await open('#/settings');
+  // On a phone Settings sits behind "More" in the tab bar, which stays marked while Settings is open.
+  const page = await open('#/pantry');
+  const tabBar = page.getByRole('navigation', { name: 'Main' });
+  await tabBar.getByRole('link', { name: 'More' }).tap();
+  await page.getByRole('main').getByRole('link', { name: 'Settings' }).tap();
+  await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  expect(await tabBar.getByRole('link', { name: 'More' }).getAttribute('aria-current')).toBe('page');
   await seen(page.getByRole('region', { name: 'Recovery report' }).getByText('All is well'));
   await call(page, 'system.touch', { label: 'flour', value: 1000 });
   await call(page, 'system.touch', { label: 'sugar', value: 500 });
