@@ -19,7 +19,8 @@ export interface StockHint {
   low: boolean;
 }
 
-export interface IngredientNode {
+/** What the tree and the search both say about an ingredient. */
+interface IngredientHead {
   id: number;
   slug: string;
   name: string;
@@ -27,20 +28,16 @@ export interface IngredientNode {
   parentId: number | null;
   isLeaf: boolean;
   hasDensity: boolean;
+}
+
+export interface IngredientNode extends IngredientHead {
   productCount: number;
   /** Leaves with lots only. */
   onHand: StockHint | null;
   children: IngredientNode[];
 }
 
-export interface IngredientMatch {
-  id: number;
-  slug: string;
-  name: string;
-  level: number;
-  parentId: number | null;
-  isLeaf: boolean;
-  hasDensity: boolean;
+export interface IngredientMatch extends IngredientHead {
   /** Ancestors' names, top level first. */
   path: string[];
 }
