@@ -10,7 +10,7 @@ import type { Database } from '../db/session';
 import { formatQuantity } from '../domain/format';
 import { AppError, toErrorPayload } from '../errors';
 import { findIngredientBySlug } from '../services/catalog/ingredient-rows';
-import { searchIngredients } from '../services/catalog/ingredient-tree';
+import { searchIngredients } from '../services/catalog/ingredient-search';
 import { planFifo } from '../services/pantry/fifo';
 import { pantryOverview } from '../services/pantry/stock';
 import { importBakeTrackerText } from '../services/sample/bake-tracker-import';

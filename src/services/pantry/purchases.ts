@@ -70,6 +70,9 @@ export interface Purchase {
   /** Something was drawn from or adjusted on its lot (or it holds less than was bought): it cannot be deleted. */
   used: boolean;
   notes: string;
+  /** Its lot's expiry date and where it is kept. */
+  expiresOn: string | null;
+  location: string;
 }
 
 export interface PurchaseResult {
@@ -95,13 +98,15 @@ interface PurchaseRow {
   lot_id: number | null;
   quantity_initial: number | null;
   quantity_remaining: number | null;
+  expires_on: string | null;
+  location: string | null;
   used: number;
 }
 
 const PURCHASE_SELECT = `
   SELECT pu.id, pu.purchased_on, pu.product_id, p.brand, p.name AS product_name, p.package_quantity, p.package_unit,
          i.id AS ingredient_id, i.name AS ingredient_name, pu.supplier_id, s.name AS supplier_name, pu.packages,
-         pu.price_per_package, pu.notes, l.id AS lot_id, l.quantity_initial, l.quantity_remaining,
+         pu.price_per_package, pu.notes, l.id AS lot_id, l.quantity_initial, l.quantity_remaining, l.expires_on, l.location,
          (l.quantity_remaining <> l.quantity_initial
           OR EXISTS (SELECT 1 FROM production_consumptions c WHERE c.lot_id = l.id)
           OR EXISTS (SELECT 1 FROM lot_adjustments a WHERE a.lot_id = l.id)) AS used
@@ -128,6 +133,8 @@ function toPurchase(r: PurchaseRow): Purchase {
     unit,
     used: r.used === 1,
     notes: r.notes,
+    expiresOn: r.expires_on,
+    location: r.location ?? '',
   };
 }
 

@@ -14,7 +14,7 @@ export class Currency {
   constructor(private readonly rpc: RpcClient) {
     void this.load();
     rpc.onNotice((notice) => {
-      if (notice.type === 'changed' && (notice.tables.length === 0 || notice.tables.includes('settings'))) void this.load();
+      if (notice.type === 'changed' && (notice.reads === 'all' || notice.reads.includes('settings.get'))) void this.load();
     });
   }
 

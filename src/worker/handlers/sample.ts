@@ -5,12 +5,12 @@
  */
 import { importBakeTrackerText } from '../../services/sample/bake-tracker-import';
 import { loadSample } from '../../services/sample/sample-pantry';
-import { defineHandlers } from './context';
+import { defineHandlers, write } from './define';
 
 export const sampleHandlers = defineHandlers({
-  'sample.load': async (ctx, _params: void) => {
+  'sample.load': write(async (ctx, _params: void) => {
     const file = (await import('../../services/sample/bake-tracker-sample.json')).default as unknown;
     return loadSample(ctx.db, file);
-  },
-  'sample.importBakeTracker': (ctx, params: { text: string }) => importBakeTrackerText(ctx.db, params.text),
+  }),
+  'sample.importBakeTracker': write((ctx, params: { text: string }) => importBakeTrackerText(ctx.db, params.text)),
 });

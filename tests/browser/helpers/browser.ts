@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { ErrorPayload } from '../../../src/errors';
-import type { Method, ParamsOf, ResultOf, WorkerNotice } from '../../../src/rpc/contract';
+import type { Method, ParamsOf, ResultOf } from '../../../src/rpc/contract';
+import type { WorkerNotice } from '../../../src/rpc/wire';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../src/db/session';
-import { searchIngredients } from '../../../../src/services/catalog/ingredient-tree';
+import { searchIngredients } from '../../../../src/services/catalog/ingredient-search';
 import { searchProducts } from '../../../../src/services/catalog/products';
 import { pantryOverview } from '../../../../src/services/pantry/stock';
 import { loadSample } from '../../../../src/services/sample/sample-pantry';

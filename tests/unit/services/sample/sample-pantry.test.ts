@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../../src/db/session';
 import { ledgerAmount } from '../../../../src/domain/money';
-import { searchIngredients } from '../../../../src/services/catalog/ingredient-tree';
+import { searchIngredients } from '../../../../src/services/catalog/ingredient-search';
 import { listAdjustments } from '../../../../src/services/pantry/adjustments';
 import { planFifo } from '../../../../src/services/pantry/fifo';
 import { priceHistory } from '../../../../src/services/pantry/price-history';
