@@ -3,7 +3,7 @@
  * baker who reloads on an ingredient page or a pantry search lands there again.
  */
 import { describe, expect, test } from 'vitest';
-import { parseRoute, routeHref, tabOf, type Route } from '../../../src/ui/routes';
+import { parseRoute, routeHref, routeOwners, tabOf, type Route } from '../../../src/ui/routes';
 
 describe('hash routes', () => {
   const places: Route[] = [
@@ -43,5 +43,19 @@ describe('hash routes', () => {
     expect(tabOf({ name: 'ingredient', id: 3 })).toBe('pantry');
     expect(tabOf({ name: 'purchase', ingredientId: null })).toBe('pantry');
     expect(tabOf({ name: 'welcome' })).toBeNull();
+  });
+});
+
+describe('route modules', () => {
+  test('two areas claiming one route name is an error, not a silent winner', () => {
+    const module = (name: string) => ({ parse: () => null, href: { [name]: () => `#/${name}` }, tab: () => null });
+    expect(() => routeOwners([module('plan'), module('shop')])).not.toThrow();
+    expect(() => routeOwners([module('plan'), module('plan')])).toThrow('The route name "plan" is claimed twice');
+  });
+
+  test('a URL no area reads is "not found"; a route of a tab still to come sits under that tab', () => {
+    expect(parseRoute('#/recipes')).toEqual({ name: 'recipes' });
+    expect(tabOf({ name: 'recipes' })).toBe('recipes');
+    expect(parseRoute('#/recipes/3')).toEqual({ name: 'not-found', path: 'recipes/3' });
   });
 });
