@@ -8,7 +8,7 @@
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { dateOf } from '../../domain/dates';
-import { formatQuantity } from '../../domain/format';
+import { plainQuantity } from '../../domain/format';
 import { productLabel } from '../../domain/labels';
 import { readableQuantity } from '../../domain/readable-unit';
 import { conversionContextOf } from '../../domain/ingredient-measures';
@@ -142,7 +142,7 @@ function recordAdjustment(db: Database, input: AdjustmentInput, undoesId: number
   const drainsLot = direction === 'remove' && amount >= lot.quantity_remaining * (1 - 1e-12);
   if (direction === 'remove' && amount > lot.quantity_remaining * (1 + 1e-12)) {
     const have = lot.quantity_remaining / conversionFactor(unit, baseUnit, ctx);
-    throw validationError('quantity', `This lot holds only ${formatQuantity(have, unit)}; an adjustment cannot take it below zero.`, {
+    throw validationError('quantity', `This lot holds only ${plainQuantity(have, unit)}; an adjustment cannot take it below zero.`, {
       available: have,
       unit,
     });
@@ -202,7 +202,7 @@ export function undoAdjustment(db: Database, input: { id: number }, tx?: Tx): Ad
     const lot = loadLotRow(db, original.lotId, t);
     const amount = Math.abs(original.quantityDelta);
     const baseUnit = BASE_UNIT[lot.dimension];
-    const shown = (base: number) => formatQuantity(fromBase(toBase(base, baseUnit), original.displayUnit), original.displayUnit);
+    const shown = (base: number) => plainQuantity(fromBase(toBase(base, baseUnit), original.displayUnit), original.displayUnit);
     if (original.direction === 'add' && amount > lot.quantity_remaining * (1 + 1e-12)) {
       throw new AppError(
         'INSUFFICIENT_STOCK',

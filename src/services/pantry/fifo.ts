@@ -6,8 +6,7 @@
  * draw. A shortfall throws INSUFFICIENT_STOCK before anything is written.
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
-import { allocateFifo, type FifoLot } from '../../domain/fifo';
-import { formatQuantity } from '../../domain/format';
+import { allocateFifo, insufficientStock, type FifoLot } from '../../domain/fifo';
 import { conversionContextOf } from '../../domain/ingredient-measures';
 import { productLabel } from '../../domain/labels';
 import { ledgerAmount } from '../../domain/money';
@@ -21,7 +20,7 @@ import {
   type Unit,
 } from '../../domain/units';
 import { positiveId, positiveNumber } from '../../domain/validate';
-import { AppError, validationError } from '../../errors';
+import { validationError } from '../../errors';
 import { loadIngredient } from '../catalog/ingredient-rows';
 import { lotRowsOf, type LotRow } from './lots';
 
@@ -146,22 +145,7 @@ export function planFifo(db: Database, request: FifoRequest, tx?: Tx): FifoPlan 
 export function consumeFifo(db: Database, request: FifoRequest, tx?: Tx): FifoPlan {
   return withTransaction(db, tx, (t) => {
     const plan = planFifo(db, request, t);
-    if (!plan.enough) {
-      const { name } = plan.ingredient;
-      throw new AppError(
-        'INSUFFICIENT_STOCK',
-        `Not enough ${name}: ${formatQuantity(plan.quantity, plan.unit)} needed, ${formatQuantity(plan.available, plan.unit)} on hand (short ${formatQuantity(plan.shortfall, plan.unit)}).`,
-        {
-          field: 'quantity',
-          ingredientId: plan.ingredient.id,
-          ingredient: name,
-          needed: plan.quantity,
-          available: plan.available,
-          missing: plan.shortfall,
-          unit: plan.unit,
-        },
-      );
-    }
+    if (!plan.enough) throw insufficientStock(plan);
     const now = t.now();
     for (const d of plan.draws) {
       t.run('UPDATE lots SET quantity_remaining = ?, updated_at = ? WHERE id = ?', [d.lotRemainingAfter, now, d.lotId]);

@@ -7,7 +7,7 @@
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { dateOf } from '../../domain/dates';
-import { formatQuantity } from '../../domain/format';
+import { plainQuantity } from '../../domain/format';
 import { productLabel } from '../../domain/labels';
 import { dimensionOf, fromBase, requireUnit, toBase, type Unit } from '../../domain/units';
 import { MAX_PACKAGES, MAX_PRICE_PER_PACKAGE } from '../../domain/limits';
@@ -271,10 +271,10 @@ export function updatePurchase(db: Database, input: PurchaseUpdate, tx?: Tx): Pu
     const figures = lotFigures(product, packages, pricePerPackage);
     const used = lotRow.quantity_initial - lotRow.quantity_remaining;
     if (figures.quantity < used * (1 - 1e-12)) {
-      const usedText = formatQuantity(fromBase(used, product.packageUnit), product.packageUnit);
+      const usedText = plainQuantity(fromBase(used, product.packageUnit), product.packageUnit);
       throw validationError(
         'packages',
-        `${usedText} of this purchase has already been used, so it cannot be less than that (${formatQuantity(used / toBase(product.packageQuantity, product.packageUnit), 'packages')}).`,
+        `${usedText} of this purchase has already been used, so it cannot be less than that (${plainQuantity(used / toBase(product.packageQuantity, product.packageUnit), 'packages')}).`,
         { used: fromBase(used, product.packageUnit), unit: product.packageUnit },
       );
     }

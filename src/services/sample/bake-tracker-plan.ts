@@ -21,7 +21,7 @@ import {
   type BtProduct,
   type BtSupplier,
 } from '../../domain/bake-tracker-records';
-import { formatNumber } from '../../domain/format';
+import { plainNumber } from '../../domain/format';
 import { isRejected, labelOf, readRecord, rejected, section, type Outcome, type Planned } from '../../domain/import-plan';
 import type { ImportReportBuilder } from '../../domain/import-report';
 import { MAX_INGREDIENT_LEVEL } from '../../domain/ingredient-tree-rules';
@@ -179,7 +179,7 @@ function planIn(tx: Tx, data: Record<string, unknown>, report: ImportReportBuild
   }));
   const ingredientName = (slug: string) =>
     bySlug.get(slug)?.record?.name ?? tx.get<{ name: string }>('SELECT name FROM ingredients WHERE slug = ?', [slug])?.name ?? slug;
-  const sizeOf = (p: { packageQuantity: number; packageUnit: string }) => `${formatNumber(p.packageQuantity)} ${p.packageUnit}`;
+  const sizeOf = (p: { packageQuantity: number; packageUnit: string }) => `${plainNumber(p.packageQuantity)} ${p.packageUnit}`;
   const productKey = (slug: string, brand: string, name: string | null, size: string) => `${slug}|${lower(brand)}|${lower(name ?? '')}|${size}`;
   const productByKey = new Map<string, ProductPlan>();
   const nameGroups = new Map<string, Set<string>>();
