@@ -1,6 +1,6 @@
 /** Importing a Bake Tracker backup file into a database file. */
 import { AppError } from '../../errors';
-import { importBakeTrackerText } from '../../services/sample/bake-tracker-import';
+import { importBakeTrackerText } from '../../services/import/bake-tracker/import';
 import { defineCommand } from '../command';
 import { readTextFile } from '../files';
 

@@ -1,6 +1,11 @@
-/** Reading ingredient rows: one by id, and the whole tree as a lookup for paths. */
+/**
+ * Ingredient rows: reading one by id or slug, its path and children, and the
+ * one way a new row is written (the ingredient services and importers all
+ * insert through `insertIngredientRow`).
+ */
 import { withTransaction, type Database, type Tx } from '../../db/session';
-import type { MeasureColumns } from '../../domain/ingredient-measures';
+import { measureValues, type MeasureColumns } from '../../domain/ingredient-measures';
+import type { Density, EachWeight } from '../../domain/units';
 import { AppError } from '../../errors';
 
 export interface IngredientRow extends MeasureColumns {
@@ -65,5 +70,29 @@ export function requireLeaf(db: Database, id: number, what: string, field: strin
       );
     }
     return row;
+  });
+}
+
+export interface NewIngredientRow {
+  slug: string;
+  name: string;
+  parentId: number | null;
+  /** 0 at the top; one more than its parent's. */
+  level: number;
+  density: Density | null;
+  eachWeight: EachWeight | null;
+  notes: string;
+}
+
+/** Inserts a checked ingredient; returns its id. */
+export function insertIngredientRow(db: Database, row: NewIngredientRow, tx?: Tx): number {
+  return withTransaction(db, tx, (t) => {
+    const now = t.now();
+    return t.run(
+      `INSERT INTO ingredients (slug, name, parent_id, level, density_volume_qty, density_volume_unit, density_weight_qty,
+         density_weight_unit, each_weight_qty, each_weight_unit, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [row.slug, row.name, row.parentId, row.level, ...measureValues(row.density, row.eachWeight), row.notes, now, now],
+    ).lastInsertRowid;
   });
 }

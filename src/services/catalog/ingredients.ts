@@ -9,6 +9,7 @@ import {
   checkEachWeight,
   densityOf,
   eachWeightOf,
+  measureValues,
   type DensityInput,
   type EachWeightInput,
 } from '../../domain/ingredient-measures';
@@ -16,7 +17,7 @@ import { MAX_INGREDIENT_LEVEL } from '../../domain/ingredient-tree-rules';
 import type { Density, EachWeight } from '../../domain/units';
 import { nameKey, nameText, optionalText, positiveId } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
-import { hasChildren, ingredientPath, loadIngredient, type IngredientRow, type PathStep } from './ingredient-rows';
+import { hasChildren, ingredientPath, insertIngredientRow, loadIngredient, type IngredientRow, type PathStep } from './ingredient-rows';
 import { listProducts, type ProductSummary } from './products';
 import { freeSlug } from './slugs';
 
@@ -97,17 +98,6 @@ function checkParent(tx: Tx, parentId: number, subtreeHeight: number): Ingredien
   return parent;
 }
 
-function measureValues(density: Density | null, eachWeight: EachWeight | null) {
-  return [
-    density?.volumeQty ?? null,
-    density?.volumeUnit ?? null,
-    density?.weightQty ?? null,
-    density?.weightUnit ?? null,
-    eachWeight?.qty ?? null,
-    eachWeight?.unit ?? null,
-  ];
-}
-
 export function createIngredient(db: Database, input: IngredientInput, tx?: Tx): IngredientDetail {
   return withTransaction(db, tx, (t) => {
     const name = nameText(input.name, 'name');
@@ -117,13 +107,8 @@ export function createIngredient(db: Database, input: IngredientInput, tx?: Tx):
     const parentId = input.parentId == null ? null : positiveId(input.parentId, 'parentId', 'parent ingredient');
     const parent = parentId === null ? null : checkParent(t, parentId, 0);
     assertNameFree(t, name, null);
-    const now = t.now();
-    const id = t.run(
-      `INSERT INTO ingredients (slug, name, parent_id, level, density_volume_qty, density_volume_unit, density_weight_qty,
-         density_weight_unit, each_weight_qty, each_weight_unit, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [freeSlug(db, 'ingredients', name, t), name, parentId, parent ? parent.level + 1 : 0, ...measureValues(density, eachWeight), notes, now, now],
-    ).lastInsertRowid;
+    const slug = freeSlug(db, 'ingredients', name, t);
+    const id = insertIngredientRow(db, { slug, name, parentId, level: parent ? parent.level + 1 : 0, density, eachWeight, notes }, t);
     return getIngredient(db, id, t);
   });
 }

@@ -13,7 +13,9 @@ import { INGREDIENT_DIMENSIONS, UnitConversionError, baseRatio, dimensionOf, req
 import { checkFields, listLimit, nameKey, nameText, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { loadIngredient, requireLeaf } from './ingredient-rows';
+import { insertProductRow } from './product-rows';
 import { freeSlug } from './slugs';
+import { checkSupplier } from './suppliers';
 
 export interface ProductInput {
   ingredientId: number;
@@ -162,13 +164,6 @@ function checkPackageUnit(text: unknown): Unit {
   return unit;
 }
 
-function checkSupplier(tx: Tx, supplierId: number | null | undefined): number | null {
-  if (supplierId == null) return null;
-  const id = positiveId(supplierId, 'supplierId', 'supplier');
-  if (!tx.get('SELECT 1 AS x FROM suppliers WHERE id = ?', [id])) throw validationError('supplierId', 'That supplier no longer exists.');
-  return id;
-}
-
 /**
  * How a product's label compares for duplicates: brand and name read
  * together as on the shelf (brand "Wegman's" + "Light Brown Sugar" is the
@@ -257,7 +252,7 @@ export function checkNewProduct(db: Database, input: ProductInput, tx?: Tx) {
       packageUnit: () => checkPackageUnit(input.packageUnit),
       packageType: () => optionalText(input.packageType, 'packageType', 'package type', 50),
       gtin: () => normalizedGtin(input.gtin),
-      supplierId: () => checkSupplier(t, input.supplierId),
+      supplierId: () => checkSupplier(db, input.supplierId, t),
       notes: () => optionalText(input.notes, 'notes'),
     });
     checkFields({
@@ -270,19 +265,12 @@ export function checkNewProduct(db: Database, input: ProductInput, tx?: Tx) {
 
 export function createProduct(db: Database, input: ProductInput, tx?: Tx): ProductSummary {
   return withTransaction(db, tx, (t) => {
-    const { ingredientId, brand, name, packageQuantity, packageUnit, packageType, gtin, supplierId, notes } = checkNewProduct(db, input, t);
-    const now = t.now();
-    const id = t.run(
-      `INSERT INTO products (slug, ingredient_id, brand, name, package_type, package_unit, package_quantity, gtin, preferred,
-         hidden, supplier_id, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        freeSlug(db, 'products', `${brand} ${name}`, t),
-        ingredientId, brand, name, packageType, packageUnit, packageQuantity, gtin,
-        input.preferred ? 1 : 0, input.hidden ? 1 : 0, supplierId, notes, now, now,
-      ],
-    ).lastInsertRowid;
-    if (input.preferred) clearOtherPreferred(t, ingredientId, id, now);
+    const checked = checkNewProduct(db, input, t);
+    const { ingredientId, brand, name } = checked;
+    const preferred = input.preferred === true;
+    const slug = freeSlug(db, 'products', `${brand} ${name}`, t);
+    const id = insertProductRow(db, { ...checked, slug, preferred, hidden: input.hidden === true }, t);
+    if (preferred) clearOtherPreferred(t, ingredientId, id, t.now());
     return getProduct(db, id, t);
   });
 }
@@ -305,7 +293,7 @@ export function updateProduct(db: Database, input: ProductUpdate, tx?: Tx): Prod
     const packageUnit = input.packageUnit === undefined ? current.packageUnit : checkPackageUnit(input.packageUnit);
     const packageType = input.packageType === undefined ? current.packageType : optionalText(input.packageType, 'packageType', 'package type', 50);
     const gtin = input.gtin === undefined ? current.gtin : normalizedGtin(input.gtin);
-    const supplierId = input.supplierId === undefined ? current.supplierId : checkSupplier(t, input.supplierId);
+    const supplierId = input.supplierId === undefined ? current.supplierId : checkSupplier(db, input.supplierId, t);
     const notes = input.notes === undefined ? current.notes : optionalText(input.notes, 'notes');
     const preferred = input.preferred ?? current.preferred;
     const hidden = input.hidden ?? current.hidden;

@@ -17,6 +17,7 @@ import { BASE_UNIT, conversionFactor, fromBase, parseUnit, requireUnit, toBase, 
 import { isoDate, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { loadIngredient } from '../catalog/ingredient-rows';
+import { insertAdjustmentRow } from './adjustment-rows';
 import { getLot, loadLotRow, type Lot } from './lots';
 
 export const ADJUSTMENT_REASONS = ['spoilage', 'gift', 'correction', 'used_outside_app', 'other'] as const;
@@ -150,13 +151,12 @@ function recordAdjustment(db: Database, input: AdjustmentInput, undoesId: number
   const delta = direction === 'remove' ? -(drainsLot ? lot.quantity_remaining : amount) : amount;
   const remaining = drainsLot ? 0 : lot.quantity_remaining + delta;
   const cost = lot.unit_cost === null ? null : ledgerAmount(Math.abs(delta) * lot.unit_cost);
-  const now = t.now();
-  const id = t.run(
-    `INSERT INTO lot_adjustments (lot_id, quantity_delta, reason, note, unit_cost, cost, adjusted_on, undoes_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [lotId, delta, input.reason, note, lot.unit_cost, cost, adjustedOn, undoesId, now],
-  ).lastInsertRowid;
-  t.run('UPDATE lots SET quantity_remaining = ?, updated_at = ? WHERE id = ?', [remaining, now, lotId]);
+  const id = insertAdjustmentRow(
+    db,
+    { lotId, quantityDelta: delta, reason: input.reason, note, unitCost: lot.unit_cost, cost, adjustedOn, undoesId },
+    t,
+  );
+  t.run('UPDATE lots SET quantity_remaining = ?, updated_at = ? WHERE id = ?', [remaining, t.now(), lotId]);
   const row = t.get<AdjustmentRow>(`${ADJUSTMENT_SELECT} WHERE a.id = ?`, [id])!;
   return { adjustment: toAdjustment(row), lot: getLot(db, lotId, t) };
 }

@@ -15,7 +15,10 @@ import { expiryDate, purchaseDate } from '../../domain/purchase-dates';
 import { checkFields, listLimit, nonNegativeNumber, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { checkNewProduct, createProduct, getProduct, type ProductInput, type ProductSummary } from '../catalog/products';
+import { checkSupplier } from '../catalog/suppliers';
+import { insertLotRow } from './lot-rows';
 import { getLot, type Lot } from './lots';
+import { insertPurchaseRow } from './purchase-rows';
 
 export interface NewProductInput {
   ingredientId: number;
@@ -168,13 +171,6 @@ export function listPurchases(db: Database, filter: PurchaseFilter = {}, tx?: Tx
   });
 }
 
-function checkSupplier(tx: Tx, supplierId: number | null | undefined): number | null {
-  if (supplierId == null) return null;
-  const id = positiveId(supplierId, 'supplierId', 'supplier');
-  if (!tx.get('SELECT 1 AS x FROM suppliers WHERE id = ?', [id])) throw validationError('supplierId', 'That supplier no longer exists.');
-  return id;
-}
-
 /** Base-unit quantity and per-base-unit cost of `packages` packages of a product. */
 function lotFigures(product: ProductSummary, packages: number, pricePerPackage: number) {
   const packageBase = toBase(product.packageQuantity, product.packageUnit);
@@ -208,7 +204,7 @@ export function recordPurchase(db: Database, input: PurchaseInput, tx?: Tx): Pur
       expiresOn: () => expiryDate(input.expiresOn, null),
       location: () => optionalText(input.location, 'location', 'location', 100),
       notes: () => optionalText(input.notes, 'notes'),
-      supplierId: () => checkSupplier(t, input.supplierId),
+      supplierId: () => checkSupplier(db, input.supplierId, t),
       product: () => {
         if ((input.productId == null) === (input.newProduct == null)) {
           throw validationError('productId', 'Choose a product, or describe a new one.');
@@ -223,19 +219,25 @@ export function recordPurchase(db: Database, input: PurchaseInput, tx?: Tx): Pur
       ? createProduct(db, { ...input.newProduct, supplierId } satisfies ProductInput, t)
       : existingProduct(db, positiveId(input.productId, 'productId', 'product'), t);
 
-    const now = t.now();
-    const purchaseId = t.run(
-      `INSERT INTO purchases (product_id, supplier_id, purchased_on, packages, price_per_package, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [product.id, supplierId, purchasedOn, packages, pricePerPackage, notes, now, now],
-    ).lastInsertRowid;
+    const purchaseId = insertPurchaseRow(db, { productId: product.id, supplierId, purchasedOn, packages, pricePerPackage, notes }, t);
     const lot = lotFigures(product, packages, pricePerPackage);
-    const lotId = t.run(
-      `INSERT INTO lots (ingredient_id, product_id, purchase_id, purchased_on, dimension, quantity_initial, quantity_remaining,
-         unit_cost, expires_on, location, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`,
-      [product.ingredient.id, product.id, purchaseId, purchasedOn, lot.dimension, lot.quantity, lot.quantity, lot.unitCost, expiresOn, location, now, now],
-    ).lastInsertRowid;
+    const lotId = insertLotRow(
+      db,
+      {
+        ingredientId: product.ingredient.id,
+        productId: product.id,
+        purchaseId,
+        purchasedOn,
+        dimension: lot.dimension,
+        quantityInitial: lot.quantity,
+        quantityRemaining: lot.quantity,
+        unitCost: lot.unitCost,
+        expiresOn,
+        location,
+        notes: '',
+      },
+      t,
+    );
     return { purchase: getPurchase(db, purchaseId, t), lot: getLot(db, lotId, t) };
   });
 }
@@ -259,7 +261,7 @@ export function updatePurchase(db: Database, input: PurchaseUpdate, tx?: Tx): Pu
     const packages = input.packages === undefined ? current.packages : packagesOf(input.packages);
     const pricePerPackage = input.pricePerPackage === undefined ? current.pricePerPackage : priceOf(input.pricePerPackage);
     const purchasedOn = input.purchasedOn === undefined ? current.purchasedOn : purchaseDate(input.purchasedOn ?? '', dateOf(t.now()));
-    const supplierId = input.supplierId === undefined ? (current.supplier?.id ?? null) : checkSupplier(t, input.supplierId);
+    const supplierId = input.supplierId === undefined ? (current.supplier?.id ?? null) : checkSupplier(db, input.supplierId, t);
     const notes = input.notes === undefined ? current.notes : optionalText(input.notes, 'notes');
     const lotRow = lotOfPurchase(t, current.id);
     if (!lotRow) throw new AppError('NOT_FOUND', 'The lot of this purchase no longer exists.', { purchaseId: current.id });

@@ -7,11 +7,19 @@
  */
 import { catalogHandlers } from './catalog';
 import { mergeHandlers } from './define';
+import { importHandlers } from './import';
 import { pantryHandlers } from './pantry';
 import { sampleHandlers } from './sample';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 
-export const handlers = mergeHandlers(systemHandlers, catalogHandlers, pantryHandlers, settingsHandlers, sampleHandlers);
+export const handlers = mergeHandlers(
+  systemHandlers,
+  catalogHandlers,
+  pantryHandlers,
+  settingsHandlers,
+  sampleHandlers,
+  importHandlers,
+);
 
 export type Handlers = typeof handlers;

@@ -1,9 +1,8 @@
 /**
- * RPC handlers for sample data and Bake Tracker imports. The sample file
- * (about 280 KB of JSON) is imported dynamically, only when asked for, so it
- * does not weigh on the worker's start-up.
+ * RPC handlers for the built-in sample. The sample file (about 280 KB of
+ * JSON) is imported dynamically, only when asked for, so it does not weigh on
+ * the worker's start-up.
  */
-import { importBakeTrackerText } from '../../services/sample/bake-tracker-import';
 import { loadSample } from '../../services/sample/sample-pantry';
 import { defineHandlers, write } from './define';
 
@@ -12,5 +11,4 @@ export const sampleHandlers = defineHandlers({
     const file = (await import('../../services/sample/bake-tracker-sample.json')).default as unknown;
     return loadSample(ctx.db, file);
   }),
-  'sample.importBakeTracker': write((ctx, params: { text: string }) => importBakeTrackerText(ctx.db, params.text)),
 });

@@ -4,7 +4,8 @@
  * database. Every method of docs pantry-api.md must exist under its agreed name
  * (two since renamed for one word per concept: the tree with what is on hand is
  * the pantry's, 'pantry.ingredientTree'; the FIFO dry run is 'pantry.planFifo',
- * after the service it runs).
+ * after the service it runs; a Bake Tracker import is the import area's,
+ * 'import.bakeTracker').
  */
 import { describe, expect, it } from 'vitest';
 import type { Method } from '../../../src/rpc/contract';
@@ -19,7 +20,7 @@ const AGREED: Method[] = [
   'catalog.updateProduct', 'catalog.deleteProduct', 'catalog.listSuppliers', 'catalog.createSupplier',
   'catalog.updateSupplier', 'pantry.recordPurchase', 'pantry.updatePurchase', 'pantry.deletePurchase',
   'pantry.listPurchases', 'pantry.overview', 'pantry.ingredientStock', 'pantry.adjustLot', 'pantry.planFifo',
-  'pantry.priceHistory', 'settings.get', 'settings.update', 'sample.load', 'sample.importBakeTracker',
+  'pantry.priceHistory', 'settings.get', 'settings.update', 'sample.load', 'import.bakeTracker',
 ];
 
 async function context(): Promise<HandlerContext> {

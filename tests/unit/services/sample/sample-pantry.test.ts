@@ -8,7 +8,7 @@ import { listAdjustments } from '../../../../src/services/pantry/adjustments';
 import { planFifo } from '../../../../src/services/pantry/fifo';
 import { priceHistory } from '../../../../src/services/pantry/price-history';
 import { ingredientStock, pantryOverview } from '../../../../src/services/pantry/stock';
-import { importBakeTracker } from '../../../../src/services/sample/bake-tracker-import';
+import { importBakeTracker } from '../../../../src/services/import/bake-tracker/import';
 import { SAMPLE_NOTE, loadSample } from '../../../../src/services/sample/sample-pantry';
 import { count, testDb } from '../../../helpers/db';
 
