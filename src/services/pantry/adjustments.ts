@@ -39,12 +39,13 @@ export interface AdjustmentInput {
 export interface Adjustment {
   id: number;
   lotId: number;
-  /** Signed change to the lot, in the lot's base unit: negative takes away. */
+  /** Signed change to the lot, in `lotUnit`: negative takes away. */
   quantityDelta: number;
-  unit: Unit;
+  /** The lot's base unit (g, ml, each), which the ledger stores its figures in. */
+  lotUnit: Unit;
   reason: AdjustmentReason;
   note: string;
-  /** Per lot base unit; null when the lot's cost is unknown. */
+  /** Per `lotUnit`; null when the lot's cost is unknown. */
   unitCost: number | null;
   /** Value of the quantity changed (always >= 0), rounded to 4 decimals; null when unknown. */
   cost: number | null;
@@ -52,9 +53,9 @@ export interface Adjustment {
   createdAt: string;
   /** 'remove' took from the lot, 'add' (a correction) gave to it. */
   direction: 'remove' | 'add';
-  /** How much, always > 0, in a readable unit of the lot's package unit's system (1.5 kg, 8 oz, 2 cup). */
+  /** How much, always > 0, in `unit`: a readable unit of the lot's package unit's system (1.5 kg, 8 oz, 2 cup). */
   quantity: number;
-  displayUnit: Unit;
+  unit: Unit;
   /** The lot as a baker names it. */
   lot: { id: number; purchasedOn: string; product: string };
   /** The adjustment this one undoes, when it is an undo. */
@@ -94,7 +95,7 @@ function toAdjustment(r: AdjustmentRow): Adjustment {
     id: r.id,
     lotId: r.lot_id,
     quantityDelta: r.quantity_delta,
-    unit: BASE_UNIT[r.dimension],
+    lotUnit: BASE_UNIT[r.dimension],
     reason: r.reason,
     note: r.note,
     unitCost: r.unit_cost,
@@ -103,7 +104,7 @@ function toAdjustment(r: AdjustmentRow): Adjustment {
     createdAt: r.created_at,
     direction: r.quantity_delta < 0 ? 'remove' : 'add',
     quantity: readable.quantity,
-    displayUnit: readable.unit,
+    unit: readable.unit,
     lot: { id: r.lot_id, purchasedOn: r.lot_purchased_on, product: productLabel(r.product_brand, r.product_name) },
     undoesId: r.undoes_id,
     undoneById: r.undone_by,
@@ -202,7 +203,7 @@ export function undoAdjustment(db: Database, input: { id: number }, tx?: Tx): Ad
     const lot = loadLotRow(db, original.lotId, t);
     const amount = Math.abs(original.quantityDelta);
     const baseUnit = BASE_UNIT[lot.dimension];
-    const shown = (base: number) => plainQuantity(fromBase(toBase(base, baseUnit), original.displayUnit), original.displayUnit);
+    const shown = (base: number) => plainQuantity(fromBase(toBase(base, baseUnit), original.unit), original.unit);
     if (original.direction === 'add' && amount > lot.quantity_remaining * (1 + 1e-12)) {
       throw new AppError(
         'INSUFFICIENT_STOCK',

@@ -36,21 +36,21 @@ export interface LotDraw {
   productId: number;
   productName: string;
   purchasedOn: string;
-  /** Drawn, in the unit the request was made in. */
+  /** Drawn, in `unit`: the unit the request was made in. */
   quantity: number;
   unit: Unit;
-  /** Drawn, in the lot's base unit: what the lot and the ledger rows store. */
+  /** Drawn, in `lotUnit`, the lot's base unit: what the lot and the ledger rows store. */
   lotQuantity: number;
   lotUnit: Unit;
-  /** Per lot base unit (the ledger's unit cost); null when the lot's cost is unknown. */
+  /** Per `lotUnit` (the ledger's unit cost); null when the lot's cost is unknown. */
   lotUnitCost: number | null;
-  /** Per requested unit, for reading. */
+  /** Per `unit`, for reading. */
   unitCost: number | null;
   /** Ledger amount, rounded to 4 decimals; null when unknown. */
   cost: number | null;
-  /** What the lot holds after the draw, in the requested unit. */
+  /** What the lot holds after the draw, in `unit`. */
   remainingAfter: number;
-  /** The same, in the lot's base unit: what is written back to the lot. */
+  /** The same, in `lotUnit`: what is written back to the lot. */
   lotRemainingAfter: number;
   emptiesLot: boolean;
 }
