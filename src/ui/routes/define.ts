@@ -2,8 +2,8 @@
  * What an area's route module is: how it reads its URLs (`parse`), how it
  * writes each of its routes back (`href`, one function per route name, so a
  * route without a URL does not compile) and which tab each sits under
- * (`tab`). `parse(href(route))` gives the route back. Modules are combined
- * in ./index.ts.
+ * (`tab`), and where the tabs it owns start (`homes`). `parse(href(route))`
+ * gives the route back. Modules are combined in ./index.ts.
  */
 import type { TabName } from './tabs';
 
@@ -18,6 +18,8 @@ export interface RouteModule<R extends { name: string }> {
   parse(url: UrlParts): R | null;
   href: { [N in R['name']]: (route: Extract<R, { name: N }>) => string };
   tab(route: R): TabName | null;
+  /** Where each tab this area owns starts: what the navigation links to. */
+  homes: Partial<Record<TabName, R>>;
 }
 
 export function defineRoutes<R extends { name: string }>(module: RouteModule<R>): RouteModule<R> {

@@ -8,7 +8,7 @@
 import type { RouteModule, UrlParts } from './define';
 import { pantryRoutes } from './pantry';
 import { shellRoutes } from './shell';
-import type { TabName } from './tabs';
+import { tabs, type TabName } from './tabs';
 
 const AREAS = [shellRoutes, pantryRoutes] as const;
 
@@ -31,6 +31,27 @@ export function routeOwners(modules: readonly AnyModule[]): Map<string, AnyModul
 }
 
 const owners = routeOwners(AREAS as unknown as readonly AnyModule[]);
+
+/** Where each tab starts, from the module that owns it; every tab has exactly one. */
+export function tabHomes(modules: readonly AnyModule[]): Record<TabName, { name: string }> {
+  const homes: Partial<Record<TabName, { name: string }>> = {};
+  for (const module of modules) {
+    for (const [tab, route] of Object.entries(module.homes) as [TabName, { name: string }][]) {
+      if (homes[tab]) throw new Error(`The tab "${tab}" is claimed twice; each belongs to one area.`);
+      homes[tab] = route;
+    }
+  }
+  const missing = tabs.filter((t) => !homes[t.name]).map((t) => t.name);
+  if (missing.length > 0) throw new Error(`No area says where the tab "${missing[0]}" starts.`);
+  return homes as Record<TabName, { name: string }>;
+}
+
+const homes = tabHomes(AREAS as unknown as readonly AnyModule[]);
+
+/** The route a tab's link opens. */
+export function tabHome(tab: TabName): Route {
+  return homes[tab] as Route;
+}
 
 function split(hash: string): { raw: string; url: UrlParts } {
   const raw = hash.replace(/^#\/?/, '');

@@ -65,4 +65,5 @@ export const pantryRoutes = defineRoutes<PantryRoute>({
     supplier: (r) => `#/pantry/suppliers/${r.id ?? 'new'}`,
   },
   tab: () => 'pantry',
+  homes: { pantry: pantryHome },
 });

@@ -38,6 +38,11 @@ export const shellRoutes = defineRoutes<ShellRoute>({
     goods: simple('goods'),
   },
   tab: (route) => (route.name === 'welcome' || route.name === 'more' ? null : route.name),
+  homes: {
+    dashboard: { name: 'dashboard' },
+    settings: { name: 'settings' },
+    ...Object.fromEntries(COMING.map((name) => [name, { name }])),
+  },
 });
 
 /** Whether a route is a tab that only says "Coming later" for now. */
