@@ -25,6 +25,9 @@ function cli(...argv: string[]): Run {
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
+/** Each test starts several processes (tsx, then sql.js); on a busy two-core machine that takes seconds. */
+const SLOW = { timeout: 60_000 };
+
 const workDir = () => mkdtempSync(join(tmpdir(), 'bp-cli-'));
 const hashOf = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -35,7 +38,7 @@ function importedDatabase(): string {
   return db;
 }
 
-describe('command-line tool on a real database file', () => {
+describe('command-line tool on a real database file', SLOW, () => {
   it('imports a real Bake Tracker backup into a file and answers a FIFO dry run from it', () => {
     const dir = workDir();
     const db = join(dir, 'pantry.sqlite');
@@ -82,7 +85,7 @@ describe('command-line tool on a real database file', () => {
   });
 });
 
-describe('--json: one document on stdout, snake_case keys', () => {
+describe('--json: one document on stdout, snake_case keys', SLOW, () => {
   it('a FIFO dry run prints its plan as one JSON document', () => {
     const db = importedDatabase();
     const result = cli('fifo', db, 'flour_all_purpose', '48', 'cup', '--json');
@@ -129,7 +132,7 @@ describe('--json: one document on stdout, snake_case keys', () => {
   });
 });
 
-describe('a writing command that fails leaves the database file untouched', () => {
+describe('a writing command that fails leaves the database file untouched', SLOW, () => {
   it('a broken backup imported into an existing database changes not one byte of its file', () => {
     const db = importedDatabase();
     const before = hashOf(db);
@@ -149,7 +152,7 @@ describe('a writing command that fails leaves the database file untouched', () =
   });
 });
 
-describe('how a clone runs the tool', () => {
+describe('how a clone runs the tool', SLOW, () => {
   it('`npm run cli --` and `npx bake-planner` both start it', () => {
     const npm = spawnSync('npm', ['run', '--silent', 'cli', '--', 'help'], { cwd: ROOT, encoding: 'utf8' });
     expect(npm.status).toBe(0);
@@ -157,5 +160,5 @@ describe('how a clone runs the tool', () => {
     const npx = spawnSync('npx', ['--yes', 'bake-planner', 'help'], { cwd: ROOT, encoding: 'utf8' });
     expect(npx.status).toBe(0);
     expect(npx.stdout).toContain('bake-planner <command>');
-  }, 60_000);
+  });
 });
