@@ -213,7 +213,7 @@ export function ensureTestBrowsers(system: System = realSystem(), tools: readonl
     const packages = installable.map(({ tool }) => tool.debianPackage);
     const ok =
       system.run('apt-get', ['update', '-qq'], aptEnv) === 0 &&
-      system.run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], aptEnv) === 0;
+      system.run('apt-get', ['install', '-y', '-qq', '-o', 'Dpkg::Use-Pty=0', '--no-install-recommends', ...packages], aptEnv) === 0;
     found = tools.map((t) => find(t, system));
     if (!ok && missing().length > 0) {
       throw new BrowsersMissingError(`${missingMessage(missing(), system)}\n(apt-get failed: its output is above.)`);

@@ -106,7 +106,7 @@ describe('missing, and this machine can install it (Debian, root, apt-get)', () 
     expect(ensureTestBrowsers(m)).toMatchObject({ chromium: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' });
     expect(m.ran).toEqual([
       'DEBIAN_FRONTEND=noninteractive apt-get update -qq',
-      'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium webkit2gtk-driver firefox-esr',
+      'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Use-Pty=0 --no-install-recommends chromium webkit2gtk-driver firefox-esr',
     ]);
     expect(m.said).toHaveLength(1);
     expect(m.said[0]).toMatch(/^Installing what the browser tests need from Debian’s packages/);
