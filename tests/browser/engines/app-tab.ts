@@ -47,15 +47,19 @@ export class AppTab {
     return new AppTab(await engine.open(url), engine.name);
   }
 
-  /** Polls `check` in the page every 100 ms until it returns something truthy. */
-  async until<A extends unknown[], R>(what: string, check: (...args: A) => R | Promise<R>, ...args: A): Promise<NonNullable<R>> {
-    const deadline = Date.now() + 15_000;
+  /**
+   * Polls `check` in the page every 100 ms until it returns something truthy,
+   * for 15 s unless `wait` says otherwise (`{ what, seconds }`).
+   */
+  async until<A extends unknown[], R>(wait: string | { what: string; seconds: number }, check: (...args: A) => R | Promise<R>, ...args: A): Promise<NonNullable<R>> {
+    const { what, seconds } = typeof wait === 'string' ? { what: wait, seconds: 15 } : wait;
+    const deadline = Date.now() + seconds * 1000;
     for (;;) {
       const result = await this.tab.evaluate(check, ...args).catch(() => undefined);
       if (result) return result as NonNullable<R>;
       if (Date.now() > deadline) {
         const shown = await this.tab.evaluate(() => document.body?.innerText.replace(/\s+/g, ' ').slice(0, 600)).catch(() => '(unreadable)');
-        throw new Error(`${this.engine}: ${what} did not happen within 15 s. The page shows: ${shown}`);
+        throw new Error(`${this.engine}: ${what} did not happen within ${seconds} s. The page shows: ${shown}`);
       }
       await new Promise((r) => setTimeout(r, 100));
     }

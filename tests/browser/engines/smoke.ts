@@ -89,7 +89,8 @@ export function smokeSuite(engine: Engine, extra?: (suite: SmokeSuite) => void):
 
     test('sample data: the pantry fills', async () => {
       await first.tap('button', 'Explore sample data');
-      await first.until('the pantry screen', () => location.hash.startsWith('#/pantry'));
+      // Loading the sample takes seconds on a busy machine, as in the Chromium tests.
+      await first.until({ what: 'the pantry screen', seconds: 60 }, () => location.hash.startsWith('#/pantry'));
       await first.see('Flour, all-purpose');
     });
 
