@@ -13,7 +13,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type, release } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, call, launch, openApp, appUrl, type Profile } from '../browser/helpers/browser';
+import { toolPath } from '../setup/test-browsers';
+import { call, launch, openApp, appUrl, type Profile } from '../browser/helpers/browser';
 import { buildAndServe } from '../browser/helpers/server';
 import { seedImage } from './seed-image';
 
@@ -165,7 +166,7 @@ async function main(): Promise<void> {
     memory_gb: Math.round(totalmem() / 2 ** 30),
     os: `${type()} ${release()}`,
     node: process.version,
-    chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+    chromium: execFileSync(toolPath('chromium'), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
   };
   result.date = new Date().toISOString();
   result.method = {
