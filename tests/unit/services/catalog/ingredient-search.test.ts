@@ -37,14 +37,4 @@ describe('searching the sample pantry', () => {
     expect(pantryOverview(db, { query: 'sugar brwn' }).map((r) => r.ingredient.name)).toContain('Sugar, brown light');
     expect(searchProducts(db, { query: 'brwn sugar' }).map((p) => p.ingredient.name)).toContain('Sugar, brown light');
   });
-
-  it('stays fast: 200 searches over 413 ingredients take under 5 ms each on average', () => {
-    const queries = ['brwn sugar', 'all purpose', 'c', 'choc chip', 'vanila extract', 'flour rye', 'creme', 'xyzzy'];
-    names('warm up');
-    const started = performance.now();
-    for (let i = 0; i < 200; i++) names(queries[i % queries.length]!);
-    const perQuery = (performance.now() - started) / 200;
-    console.info(`ingredient search: ${perQuery.toFixed(2)} ms per query`);
-    expect(perQuery).toBeLessThan(5);
-  });
 });
