@@ -5,6 +5,7 @@
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { measureValues, type MeasureColumns } from '../../domain/ingredient-measures';
+import { groupRefusal, type IngredientUses } from '../../domain/ingredient-tree-rules';
 import type { Density, EachWeight } from '../../domain/units';
 import { AppError } from '../../errors';
 
@@ -62,13 +63,7 @@ export function requireLeaf(db: Database, id: number, what: string, field: strin
   return withTransaction(db, tx, (t) => {
     const row = t.get<IngredientRow>('SELECT * FROM ingredients WHERE id = ?', [id]);
     if (!row) throw new AppError('NOT_FOUND', 'That ingredient no longer exists.', { ingredientId: id, field });
-    if (hasChildren(db, id, t)) {
-      throw new AppError(
-        'VALIDATION',
-        `${row.name} is a group of ingredients; ${what} can only use a specific ingredient with no sub-ingredients.`,
-        { field, ingredientId: id, ingredient: row.name },
-      );
-    }
+    if (hasChildren(db, id, t)) throw new AppError('VALIDATION', groupRefusal(row.name, what), { field, ingredientId: id, ingredient: row.name });
     return row;
   });
 }
@@ -94,5 +89,24 @@ export function insertIngredientRow(db: Database, row: NewIngredientRow, tx?: Tx
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [row.slug, row.name, row.parentId, row.level, ...measureValues(row.density, row.eachWeight), row.notes, now, now],
     ).lastInsertRowid;
+  });
+}
+
+/** What uses each ingredient that anything uses (children, products, lots, recipe lines), read in four grouped queries. */
+export function ingredientUses(db: Database, tx?: Tx): Map<number, IngredientUses> {
+  return withTransaction(db, tx, (t) => {
+    const uses = new Map<number, IngredientUses>();
+    const add = (sql: string, key: keyof IngredientUses) => {
+      for (const r of t.all<{ id: number; n: number }>(sql)) {
+        const entry = uses.get(r.id) ?? { children: 0, products: 0, lots: 0, recipeLines: 0 };
+        entry[key] = r.n;
+        uses.set(r.id, entry);
+      }
+    };
+    add('SELECT parent_id AS id, count(*) AS n FROM ingredients WHERE parent_id IS NOT NULL GROUP BY parent_id', 'children');
+    add('SELECT ingredient_id AS id, count(*) AS n FROM products GROUP BY ingredient_id', 'products');
+    add('SELECT ingredient_id AS id, count(*) AS n FROM lots GROUP BY ingredient_id', 'lots');
+    add('SELECT ingredient_id AS id, count(*) AS n FROM recipe_ingredients GROUP BY ingredient_id', 'recipeLines');
+    return uses;
   });
 }

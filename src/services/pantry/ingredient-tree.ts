@@ -5,9 +5,10 @@
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { conversionContextOf } from '../../domain/ingredient-measures';
+import { childRefusal } from '../../domain/ingredient-tree-rules';
 import type { Unit } from '../../domain/units';
 import type { IngredientHead } from '../catalog/ingredient-search';
-import type { IngredientRow } from '../catalog/ingredient-rows';
+import { ingredientUses, type IngredientRow } from '../catalog/ingredient-rows';
 import { stockTotalsByIngredient } from './stock-totals';
 
 export interface StockHint {
@@ -19,6 +20,8 @@ export interface StockHint {
 
 export interface IngredientNode extends IngredientHead {
   productCount: number;
+  /** Whether a new ingredient may be placed under it (see childRefusal). */
+  mayHaveChildren: boolean;
   /** Leaves with lots only. */
   onHand: StockHint | null;
   children: IngredientNode[];
@@ -31,13 +34,13 @@ function byName(a: { name: string }, b: { name: string }): number {
 export function ingredientTree(db: Database, tx?: Tx): IngredientNode[] {
   return withTransaction(db, tx, (t) => {
     const rows = t.all<IngredientRow>('SELECT * FROM ingredients');
-    const productCounts = new Map(
-      t.all<{ ingredient_id: number; n: number }>('SELECT ingredient_id, count(*) AS n FROM products GROUP BY ingredient_id').map((r) => [r.ingredient_id, r.n]),
-    );
+    const uses = ingredientUses(db, t);
+    const none = { children: 0, products: 0, lots: 0, recipeLines: 0 };
     const totals = stockTotalsByIngredient(db, new Map(rows.map((r) => [r.id, r])), t);
 
     const nodes = new Map<number, IngredientNode>();
     for (const r of rows) {
+      const used = uses.get(r.id) ?? none;
       nodes.set(r.id, {
         id: r.id,
         slug: r.slug,
@@ -46,7 +49,8 @@ export function ingredientTree(db: Database, tx?: Tx): IngredientNode[] {
         parentId: r.parent_id,
         isLeaf: true,
         hasDensity: conversionContextOf(r).density !== null,
-        productCount: productCounts.get(r.id) ?? 0,
+        productCount: used.products,
+        mayHaveChildren: childRefusal({ name: r.name, level: r.level, ...used }) === null,
         onHand: null,
         children: [],
       });

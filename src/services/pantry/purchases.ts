@@ -72,6 +72,9 @@ export interface Purchase {
   unit: Unit;
   /** Something was drawn from or adjusted on its lot (or it holds less than was bought): it cannot be deleted. */
   used: boolean;
+  canDelete: boolean;
+  /** Why it cannot be deleted, in the words the refusal uses; null when it can. */
+  deleteBlockedBy: string | null;
   notes: string;
   /** Its lot's expiry date and where it is kept. */
   expiresOn: string | null;
@@ -135,6 +138,11 @@ function toPurchase(r: PurchaseRow): Purchase {
     remaining: r.quantity_remaining === null ? 0 : fromBase(r.quantity_remaining, unit),
     unit,
     used: r.used === 1,
+    canDelete: r.used !== 1,
+    deleteBlockedBy:
+      r.used === 1
+        ? `This purchase has been used or adjusted, so it cannot be deleted: correct its lot with an adjustment on the ${r.ingredient_name} page instead.`
+        : null,
     notes: r.notes,
     expiresOn: r.expires_on,
     location: r.location ?? '',
@@ -297,13 +305,7 @@ export function deletePurchase(db: Database, id: number, tx?: Tx): { deleted: tr
   return withTransaction(db, tx, (t) => {
     const current = getPurchase(db, positiveId(id, 'id', 'purchase'), t);
     const lotRow = lotOfPurchase(t, current.id);
-    if (current.used) {
-      throw new AppError(
-        'IN_USE',
-        `This purchase of ${current.product.displayName} has already been used or adjusted, so it cannot be deleted; correct it with an adjustment instead.`,
-        { purchaseId: current.id },
-      );
-    }
+    if (!current.canDelete) throw new AppError('IN_USE', current.deleteBlockedBy!, { purchaseId: current.id });
     if (lotRow) t.run('DELETE FROM lots WHERE id = ?', [lotRow.id]);
     t.run('DELETE FROM purchases WHERE id = ?', [current.id]);
     return { deleted: true as const, id: current.id };

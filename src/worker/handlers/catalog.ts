@@ -1,6 +1,6 @@
 /** RPC handlers for the catalog: ingredients (search, detail, edits), products and suppliers. */
 import { catalogIsEmpty } from '../../services/catalog/catalog-empty';
-import { searchIngredients, type IngredientSearch } from '../../services/catalog/ingredient-search';
+import { searchIngredients, searchParents, type IngredientSearch, type ParentSearch } from '../../services/catalog/ingredient-search';
 import {
   createIngredient,
   deleteIngredient,
@@ -13,6 +13,7 @@ import {
   createProduct,
   deleteProduct,
   getProduct,
+  recentProducts,
   searchProducts,
   updateProduct,
   type ProductInput,
@@ -29,17 +30,21 @@ import {
 } from '../../services/catalog/suppliers';
 import { defineHandlers, read, write } from './define';
 
-/** A product as screens show it: its ingredient's name, its last price and purchases. */
-const PRODUCT_DEPS = ['products', 'ingredients', 'purchases'] as const;
+/** A product as screens show it: its ingredient's name, its last price and purchases, and whether it has lots. */
+const PRODUCT_DEPS = ['products', 'ingredients', 'purchases', 'stock'] as const;
+/** What decides where an ingredient may sit: the tree, and whether each one is in use. */
+const TREE_DEPS = ['ingredients', 'products', 'stock', 'recipes'] as const;
 
 export const catalogHandlers = defineHandlers({
   'catalog.isEmpty': read(['ingredients', 'suppliers', 'materials', 'recipes'], (ctx, _params: void) => catalogIsEmpty(ctx.db)),
   'catalog.searchIngredients': read(['ingredients'], (ctx, params: IngredientSearch) => searchIngredients(ctx.db, params)),
-  'catalog.getIngredient': read([...PRODUCT_DEPS, 'stock', 'recipes'], (ctx, params: { id: number }) => getIngredient(ctx.db, params.id)),
+  'catalog.searchParents': read(TREE_DEPS, (ctx, params: ParentSearch) => searchParents(ctx.db, params)),
+  'catalog.getIngredient': read([...PRODUCT_DEPS, 'recipes'], (ctx, params: { id: number }) => getIngredient(ctx.db, params.id)),
   'catalog.createIngredient': write((ctx, params: IngredientInput) => createIngredient(ctx.db, params)),
   'catalog.updateIngredient': write((ctx, params: IngredientUpdate) => updateIngredient(ctx.db, params)),
   'catalog.deleteIngredient': write((ctx, params: { id: number }) => deleteIngredient(ctx.db, params.id)),
   'catalog.searchProducts': read(PRODUCT_DEPS, (ctx, params: ProductSearch) => searchProducts(ctx.db, params)),
+  'catalog.recentProducts': read(PRODUCT_DEPS, (ctx, params: { limit?: number } | void) => recentProducts(ctx.db, params ?? {})),
   'catalog.getProduct': read(PRODUCT_DEPS, (ctx, params: { id: number }) => getProduct(ctx.db, params.id)),
   'catalog.createProduct': write((ctx, params: ProductInput) => createProduct(ctx.db, params)),
   'catalog.updateProduct': write((ctx, params: ProductUpdate) => updateProduct(ctx.db, params)),

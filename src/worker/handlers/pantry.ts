@@ -28,7 +28,7 @@ const STOCK_DEPS = ['stock', 'products', 'ingredients'] as const;
 const PURCHASE_DEPS = ['purchases', 'suppliers', 'production', ...STOCK_DEPS] as const;
 
 export const pantryHandlers = defineHandlers({
-  'pantry.ingredientTree': read(STOCK_DEPS, (ctx, _params: void) => ingredientTree(ctx.db)),
+  'pantry.ingredientTree': read([...STOCK_DEPS, 'recipes'], (ctx, _params: void) => ingredientTree(ctx.db)),
   'pantry.recordPurchase': write((ctx, params: PurchaseInput) => recordPurchase(ctx.db, params)),
   'pantry.updatePurchase': write((ctx, params: PurchaseUpdate) => updatePurchase(ctx.db, params)),
   'pantry.deletePurchase': write((ctx, params: { id: number }) => deletePurchase(ctx.db, params.id)),
