@@ -289,6 +289,7 @@ describe('hostile files through the screens', () => {
     await page.getByLabel('Choose a backup to restore…').setInputFiles(huge);
     await seen(page.getByRole('alert').getByText('"huge.json" is 1.1 GB; a Bake Planner backup can be at most 256 MB. Nothing was read. Your data is as it was.'));
     expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await recorded(page)).toEqual({ violations: [], errors: [] });
   });
 
   test('a backup with a trigger added (empty the pantry on the next purchase) is refused at restore; the data stays as it was', { timeout: 120_000 }, async () => {
@@ -321,5 +322,6 @@ describe('hostile files through the screens', () => {
         ),
     );
     expect(sha256(await download())).toBe(sha256(before));
+    expect(await recorded(page)).toEqual({ violations: [], errors: [] });
   });
 });
