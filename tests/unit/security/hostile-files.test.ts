@@ -24,7 +24,7 @@ const ROOT = join(import.meta.dirname, '../../..');
 const BIN = join(ROOT, 'src/cli/bin.mjs');
 
 /** Markup a screen must show as text, one per name or note of the file. */
-export const MARKUP = [
+const MARKUP = [
   '<img src=x onerror="document.title=\'pwned\'">Rye',
   '"><script>document.title=\'pwned\'</script>',
   '<a href="javascript:document.title=\'pwned\'">Cane sugar</a>',
