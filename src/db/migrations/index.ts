@@ -3,6 +3,7 @@
  * user_version N-1 to N. A released migration is never edited: add a file.
  */
 import { up as initial } from './001-initial';
+import { up as recipesGoods } from './002-recipes-goods';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,9 @@ export interface Migration {
   up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', up: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', up: initial },
+  { version: 2, name: 'recipes, finished units, finished goods and materials', up: recipesGoods },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
