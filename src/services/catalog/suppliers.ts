@@ -116,3 +116,13 @@ export function updateSupplier(db: Database, input: SupplierUpdate, tx?: Tx): Su
     return getSupplier(db, current.id, t);
   });
 }
+
+/** A supplier chosen on a form: null for none, else it must still exist (reported at the `supplierId` field). */
+export function checkedSupplierId(db: Database, supplierId: number | null | undefined, tx?: Tx): number | null {
+  return withTransaction(db, tx, (t) => {
+    if (supplierId == null) return null;
+    const id = positiveId(supplierId, 'supplierId', 'supplier');
+    if (!t.get('SELECT 1 AS x FROM suppliers WHERE id = ?', [id])) throw validationError('supplierId', 'That supplier no longer exists.');
+    return id;
+  });
+}
