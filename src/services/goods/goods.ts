@@ -13,12 +13,14 @@ import { namedRef, type NamedRef } from '../../domain/refs';
 import { rankByName } from '../../domain/text-search';
 import { counted, nameList, reasonList } from '../../domain/usage-text';
 import type { Unit } from '../../domain/units';
-import { checkFields, listLimit, nameKey, nameText, optionalText, positiveId } from '../../domain/validate';
+import { checkFields, listLimit, nameText, optionalText, positiveId } from '../../domain/validate';
 import { yieldPerBatch, type YieldMode } from '../../domain/yields';
 import { measureBaseUnit, type BaseMeasure } from '../../domain/material-measures';
 import { productLabel } from '../../domain/labels';
 import { AppError, validationError } from '../../errors';
 import { claimSlug } from '../catalog/slugs';
+import { deleteAllowed, setArchived } from '../shared/lifecycle';
+import { assertNameFree as assertUniqueName } from '../shared/unique-names';
 import { checkCompositionLines, type CheckedCompositionLine, type CompositionLineInput } from './composition-lines';
 import { compositionRows, loadGood, nestedGoodGraph, type GoodRow } from './good-rows';
 
@@ -251,10 +253,8 @@ export function findGoodSummaryBySlug(db: Database, slug: string, tx?: Tx): Good
 
 // Writes ------------------------------------------------------------------------------
 
-function assertNameFree(tx: Tx, name: string, exceptId: number | null): void {
-  const key = nameKey(name);
-  const clash = tx.all<{ id: number; name: string }>('SELECT id, name FROM finished_goods').find((r) => r.id !== exceptId && nameKey(r.name) === key);
-  if (clash) throw new AppError('DUPLICATE', `There is already a finished good called ${clash.name}.`, { field: 'name', existingId: clash.id });
+function assertNameFree(db: Database, tx: Tx, name: string, exceptId: number | null): void {
+  assertUniqueName(db, { table: 'finished_goods', name, exceptId, message: (existing) => `There is already a finished good called ${existing}.` }, tx);
 }
 
 /** Refuses nested goods that would make a loop or nest deeper than 10 levels, naming the loop or the chain. */
@@ -307,7 +307,7 @@ export function createGood(db: Database, input: GoodInput, tx?: Tx): GoodDetail 
       lines: () => checkCompositionLines(db, { goodId: null, lines: input.lines }, t),
       slug: () => claimSlug(db, 'finished_goods', input.slug, typeof input.name === 'string' ? input.name : '', t),
     });
-    assertNameFree(t, checked.name, null);
+    assertNameFree(db, t, checked.name, null);
     checkNesting(db, t, NEW_GOOD, checked.name, checked.lines);
     const now = t.now();
     const id = t.run('INSERT INTO finished_goods (slug, name, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [checked.slug, checked.name, checked.notes, now, now])
@@ -325,7 +325,7 @@ export function updateGood(db: Database, input: GoodUpdate, tx?: Tx): GoodDetail
       notes: () => (input.notes === undefined ? current.notes : optionalText(input.notes, 'notes')),
       lines: () => (input.lines === undefined ? null : checkCompositionLines(db, { goodId: current.id, lines: input.lines }, t)),
     });
-    if (checked.name !== current.name) assertNameFree(t, checked.name, current.id);
+    if (checked.name !== current.name) assertNameFree(db, t, checked.name, current.id);
     if (checked.lines) checkNesting(db, t, current.id, checked.name, checked.lines);
     t.run('UPDATE finished_goods SET name = ?, notes = ?, updated_at = ? WHERE id = ?', [checked.name, checked.notes, t.now(), current.id]);
     if (checked.lines) writeLines(t, current.id, checked.lines);
@@ -359,35 +359,14 @@ export function assignPackaging(db: Database, input: { goodId: number; lineId: n
 }
 
 export function archiveGood(db: Database, id: number, tx?: Tx): GoodDetail {
-  return withTransaction(db, tx, (t) => {
-    const current = getGood(db, id, t);
-    if (!current.canArchive) {
-      throw new AppError('IN_USE', `${current.name} cannot be archived: ${current.archiveBlockedBy}.`, { field: 'archived', goodId: current.id });
-    }
-    t.run('UPDATE finished_goods SET archived = 1, updated_at = ? WHERE id = ?', [t.now(), current.id]);
-    return getGood(db, current.id, t);
-  });
+  return setArchived(db, { table: 'finished_goods', archived: true, read: (t) => getGood(db, id, t), idKey: 'goodId' }, tx);
 }
 
 export function restoreGood(db: Database, id: number, tx?: Tx): GoodDetail {
-  return withTransaction(db, tx, (t) => {
-    const current = getGood(db, id, t);
-    if (!current.canRestore) {
-      throw new AppError('CONFLICT', `${current.name} cannot be restored: ${current.restoreBlockedBy}.`, { field: 'archived', goodId: current.id });
-    }
-    t.run('UPDATE finished_goods SET archived = 0, updated_at = ? WHERE id = ?', [t.now(), current.id]);
-    return getGood(db, current.id, t);
-  });
+  return setArchived(db, { table: 'finished_goods', archived: false, read: (t) => getGood(db, id, t), idKey: 'goodId' }, tx);
 }
 
 /** Deletes a good nobody used, with its composition; a used one is refused (archive it instead). */
 export function deleteGood(db: Database, id: number, tx?: Tx): { deleted: true; id: number } {
-  return withTransaction(db, tx, (t) => {
-    const current = getGood(db, id, t);
-    if (!current.canDelete) {
-      throw new AppError('IN_USE', `${current.name} cannot be deleted: ${current.deleteBlockedBy}.`, { field: 'id', goodId: current.id });
-    }
-    t.run('DELETE FROM finished_goods WHERE id = ?', [current.id]);
-    return { deleted: true as const, id: current.id };
-  });
+  return deleteAllowed(db, { table: 'finished_goods', read: (t) => getGood(db, id, t), name: (g) => g.name, idKey: 'goodId' }, tx);
 }

@@ -15,6 +15,7 @@ import { checkFields, nameKey, nameText, optionalText, positiveId, positiveNumbe
 import { AppError, validationError } from '../../errors';
 import { claimSlug } from '../catalog/slugs';
 import { checkedSupplierId } from '../catalog/suppliers';
+import { deleteAllowed } from '../shared/lifecycle';
 import { loadMaterial } from './material-rows';
 
 export interface MaterialProductInput {
@@ -233,12 +234,5 @@ export function updateMaterialProduct(db: Database, input: MaterialProductUpdate
 }
 
 export function deleteMaterialProduct(db: Database, id: number, tx?: Tx): { deleted: true; id: number } {
-  return withTransaction(db, tx, (t) => {
-    const current = getMaterialProduct(db, positiveId(id, 'id', 'material product'), t);
-    if (!current.canDelete) {
-      throw new AppError('IN_USE', `${current.displayName} cannot be deleted: ${current.deleteBlockedBy}.`, { field: 'id', materialProductId: current.id });
-    }
-    t.run('DELETE FROM material_products WHERE id = ?', [current.id]);
-    return { deleted: true as const, id: current.id };
-  });
+  return deleteAllowed(db, { table: 'material_products', read: (t) => getMaterialProduct(db, id, t), name: (p) => p.displayName, idKey: 'materialProductId' }, tx);
 }

@@ -11,9 +11,11 @@ import { namedRef, type NamedRef } from '../../domain/refs';
 import { rankByName } from '../../domain/text-search';
 import { nameList } from '../../domain/usage-text';
 import { toBase, type Unit } from '../../domain/units';
-import { checkFields, listLimit, nameKey, nameText, optionalText, positiveId, positiveNumber } from '../../domain/validate';
+import { checkFields, listLimit, nameText, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { claimSlug } from '../catalog/slugs';
+import { deleteAllowed } from '../shared/lifecycle';
+import { assertNameFree as assertUniqueName } from '../shared/unique-names';
 import { loadMaterial, loadMaterialUnit, type MaterialRow } from './material-rows';
 
 /** A use of material this large or larger is a slip (10,000 cm is 100 m of ribbon on one box). */
@@ -128,12 +130,12 @@ function checkSize(material: MaterialRow, quantity: unknown, unit: unknown): num
   return toBase(size.quantity, size.unit);
 }
 
-function assertNameFree(tx: Tx, materialId: number, name: string, exceptId: number | null): void {
-  const key = nameKey(name);
-  const clash = tx
-    .all<{ id: number; name: string }>('SELECT id, name FROM material_units WHERE material_id = ?', [materialId])
-    .find((r) => r.id !== exceptId && nameKey(r.name) === key);
-  if (clash) throw new AppError('DUPLICATE', `This material already has a unit called ${clash.name}.`, { field: 'name', existingId: clash.id });
+function assertNameFree(db: Database, tx: Tx, materialId: number, name: string, exceptId: number | null): void {
+  assertUniqueName(
+    db,
+    { table: 'material_units', name, exceptId, within: { column: 'material_id', value: materialId }, message: (existing) => `This material already has a unit called ${existing}.` },
+    tx,
+  );
 }
 
 export function createMaterialUnit(db: Database, input: MaterialUnitInput, tx?: Tx): MaterialUnitSummary {
@@ -147,7 +149,7 @@ export function createMaterialUnit(db: Database, input: MaterialUnitInput, tx?: 
       notes: () => optionalText(input.notes, 'notes'),
       slug: () => claimSlug(db, 'material_units', input.slug, `${material.name} ${typeof input.name === 'string' ? input.name : ''}`, t),
     });
-    assertNameFree(t, materialId, checked.name, null);
+    assertNameFree(db, t, materialId, checked.name, null);
     const now = t.now();
     const id = t.run(
       'INSERT INTO material_units (slug, material_id, name, quantity, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -167,19 +169,12 @@ export function updateMaterialUnit(db: Database, input: MaterialUnitUpdate, tx?:
       size: () => (sizeGiven ? checkSize(material, input.quantity, input.unit ?? measureBaseUnit(material.base_measure)) : current.quantity),
       notes: () => (input.notes === undefined ? current.notes : optionalText(input.notes, 'notes')),
     });
-    if (checked.name !== current.name) assertNameFree(t, current.material_id, checked.name, current.id);
+    if (checked.name !== current.name) assertNameFree(db, t, current.material_id, checked.name, current.id);
     t.run('UPDATE material_units SET name = ?, quantity = ?, notes = ?, updated_at = ? WHERE id = ?', [checked.name, checked.size, checked.notes, t.now(), current.id]);
     return getMaterialUnit(db, current.id, t);
   });
 }
 
 export function deleteMaterialUnit(db: Database, id: number, tx?: Tx): { deleted: true; id: number } {
-  return withTransaction(db, tx, (t) => {
-    const current = getMaterialUnit(db, positiveId(id, 'id', 'material unit'), t);
-    if (!current.canDelete) {
-      throw new AppError('IN_USE', `${current.name} cannot be deleted: ${current.deleteBlockedBy}.`, { field: 'id', materialUnitId: current.id });
-    }
-    t.run('DELETE FROM material_units WHERE id = ?', [current.id]);
-    return { deleted: true as const, id: current.id };
-  });
+  return deleteAllowed(db, { table: 'material_units', read: (t) => getMaterialUnit(db, id, t), name: (u) => u.name, idKey: 'materialUnitId' }, tx);
 }

@@ -10,9 +10,11 @@ import { namedRef, type NamedRef } from '../../domain/refs';
 import { rankByName } from '../../domain/text-search';
 import { counted, reasonList } from '../../domain/usage-text';
 import type { Unit } from '../../domain/units';
-import { checkFields, listLimit, nameKey, nameText, optionalText, positiveId } from '../../domain/validate';
+import { checkFields, listLimit, nameText, optionalText, positiveId } from '../../domain/validate';
 import { AppError } from '../../errors';
 import { claimSlug } from '../catalog/slugs';
+import { deleteAllowed } from '../shared/lifecycle';
+import { assertNameFree as assertUniqueName } from '../shared/unique-names';
 import { materialStock, type MaterialStock } from './material-lots';
 import { listMaterialProducts, type MaterialProductSummary } from './material-products';
 import { listMaterialUnits, type MaterialUnitSummary } from './material-units';
@@ -142,10 +144,8 @@ export function findMaterialBySlug(db: Database, slug: string, tx?: Tx): Materia
   });
 }
 
-function assertNameFree(tx: Tx, name: string, exceptId: number | null): void {
-  const key = nameKey(name);
-  const clash = tx.all<{ id: number; name: string }>('SELECT id, name FROM materials').find((r) => r.id !== exceptId && nameKey(r.name) === key);
-  if (clash) throw new AppError('DUPLICATE', `There is already a material called ${clash.name}.`, { field: 'name', existingId: clash.id });
+function assertNameFree(db: Database, tx: Tx, name: string, exceptId: number | null): void {
+  assertUniqueName(db, { table: 'materials', name, exceptId, message: (existing) => `There is already a material called ${existing}.` }, tx);
 }
 
 export function createMaterial(db: Database, input: MaterialInput, tx?: Tx): MaterialDetail {
@@ -157,7 +157,7 @@ export function createMaterial(db: Database, input: MaterialInput, tx?: Tx): Mat
       notes: () => optionalText(input.notes, 'notes'),
       slug: () => claimSlug(db, 'materials', input.slug, typeof input.name === 'string' ? input.name : '', t),
     });
-    assertNameFree(t, checked.name, null);
+    assertNameFree(db, t, checked.name, null);
     const now = t.now();
     const id = t.run(
       'INSERT INTO materials (slug, name, category, base_measure, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -183,7 +183,7 @@ export function updateMaterial(db: Database, input: MaterialUpdate, tx?: Tx): Ma
         return measure;
       },
     });
-    if (checked.name !== current.name) assertNameFree(t, checked.name, current.id);
+    if (checked.name !== current.name) assertNameFree(db, t, checked.name, current.id);
     t.run('UPDATE materials SET name = ?, category = ?, base_measure = ?, notes = ?, updated_at = ? WHERE id = ?', [
       checked.name, checked.category, checked.baseMeasure, checked.notes, t.now(), current.id,
     ]);
@@ -192,12 +192,5 @@ export function updateMaterial(db: Database, input: MaterialUpdate, tx?: Tx): Ma
 }
 
 export function deleteMaterial(db: Database, id: number, tx?: Tx): { deleted: true; id: number } {
-  return withTransaction(db, tx, (t) => {
-    const current = getMaterial(db, positiveId(id, 'id', 'material'), t);
-    if (!current.canDelete) {
-      throw new AppError('IN_USE', `${current.name} cannot be deleted: ${current.deleteBlockedBy}.`, { field: 'id', materialId: current.id });
-    }
-    t.run('DELETE FROM materials WHERE id = ?', [current.id]);
-    return { deleted: true as const, id: current.id };
-  });
+  return deleteAllowed(db, { table: 'materials', read: (t) => getMaterial(db, id, t), name: (m) => m.name, idKey: 'materialId' }, tx);
 }

@@ -10,10 +10,12 @@ import { MAX_ITEMS_PER_BATCH } from '../../domain/limits';
 import { namedRef, type NamedRef } from '../../domain/refs';
 import { rankByName } from '../../domain/text-search';
 import { counted, nameList, reasonList } from '../../domain/usage-text';
-import { checkFields, listLimit, nameKey, nameText, optionalText, positiveId, positiveNumber } from '../../domain/validate';
+import { checkFields, listLimit, nameText, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { yieldPerBatch, type YieldMode } from '../../domain/yields';
 import { AppError, validationError } from '../../errors';
 import { claimSlug } from '../catalog/slugs';
+import { deleteAllowed, setArchived } from '../shared/lifecycle';
+import { assertNameFree as assertUniqueName } from '../shared/unique-names';
 import { loadRecipe, type RecipeRow } from './recipe-rows';
 
 export interface FinishedUnitInput {
@@ -243,12 +245,8 @@ function checkYield(input: { yieldMode?: unknown; itemsPerBatch?: unknown; porti
   return { yieldMode: 'portion', itemsPerBatch: null, portionPercent: percent };
 }
 
-function assertNameFree(tx: Tx, name: string, exceptId: number | null): void {
-  const key = nameKey(name);
-  const clash = tx.all<{ id: number; name: string }>('SELECT id, name FROM finished_units').find((r) => r.id !== exceptId && nameKey(r.name) === key);
-  if (clash) {
-    throw new AppError('DUPLICATE', `There is already a finished unit called ${clash.name}: give this one another name.`, { field: 'name', existingId: clash.id });
-  }
+function assertNameFree(db: Database, tx: Tx, name: string, exceptId: number | null): void {
+  assertUniqueName(db, { table: 'finished_units', name, exceptId, message: (existing) => `There is already a finished unit called ${existing}: give this one another name.` }, tx);
 }
 
 function checkRecipe(db: Database, tx: Tx, recipeId: unknown): RecipeRow {
@@ -268,7 +266,7 @@ export function createFinishedUnit(db: Database, input: FinishedUnitInput, tx?: 
       notes: () => optionalText(input.notes, 'notes'),
       slug: () => claimSlug(db, 'finished_units', input.slug, typeof input.name === 'string' ? input.name : '', t),
     });
-    assertNameFree(t, checked.name, null);
+    assertNameFree(db, t, checked.name, null);
     const now = t.now();
     const y = checked.yield;
     const id = t.run(
@@ -301,7 +299,7 @@ export function updateFinishedUnit(db: Database, input: FinishedUnitUpdate, tx?:
         return checkRecipe(db, t, input.recipeId).id;
       },
     });
-    if (checked.name !== current.name) assertNameFree(t, checked.name, current.id);
+    if (checked.name !== current.name) assertNameFree(db, t, checked.name, current.id);
     const y = checked.yield;
     t.run(
       `UPDATE finished_units SET name = ?, recipe_id = ?, yield_mode = ?, items_per_batch = ?, portion_percent = ?, notes = ?, updated_at = ?
@@ -313,34 +311,13 @@ export function updateFinishedUnit(db: Database, input: FinishedUnitUpdate, tx?:
 }
 
 export function deleteFinishedUnit(db: Database, id: number, tx?: Tx): { deleted: true; id: number } {
-  return withTransaction(db, tx, (t) => {
-    const current = getFinishedUnit(db, positiveId(id, 'id', 'finished unit'), t);
-    if (!current.canDelete) {
-      throw new AppError('IN_USE', `${current.name} cannot be deleted: ${current.deleteBlockedBy}.`, { field: 'id', finishedUnitId: current.id });
-    }
-    t.run('DELETE FROM finished_units WHERE id = ?', [current.id]);
-    return { deleted: true as const, id: current.id };
-  });
+  return deleteAllowed(db, { table: 'finished_units', read: (t) => getFinishedUnit(db, id, t), name: (u) => u.name, idKey: 'finishedUnitId' }, tx);
 }
 
 export function archiveFinishedUnit(db: Database, id: number, tx?: Tx): FinishedUnitDetail {
-  return withTransaction(db, tx, (t) => {
-    const current = getFinishedUnit(db, positiveId(id, 'id', 'finished unit'), t);
-    if (!current.canArchive) {
-      throw new AppError('IN_USE', `${current.name} cannot be archived: ${current.archiveBlockedBy}.`, { field: 'archived', finishedUnitId: current.id });
-    }
-    t.run('UPDATE finished_units SET archived = 1, updated_at = ? WHERE id = ?', [t.now(), current.id]);
-    return getFinishedUnit(db, current.id, t);
-  });
+  return setArchived(db, { table: 'finished_units', archived: true, read: (t) => getFinishedUnit(db, id, t), idKey: 'finishedUnitId' }, tx);
 }
 
 export function restoreFinishedUnit(db: Database, id: number, tx?: Tx): FinishedUnitDetail {
-  return withTransaction(db, tx, (t) => {
-    const current = getFinishedUnit(db, positiveId(id, 'id', 'finished unit'), t);
-    if (!current.canRestore) {
-      throw new AppError('CONFLICT', `${current.name} cannot be restored: ${current.restoreBlockedBy}.`, { field: 'archived', finishedUnitId: current.id });
-    }
-    t.run('UPDATE finished_units SET archived = 0, updated_at = ? WHERE id = ?', [t.now(), current.id]);
-    return getFinishedUnit(db, current.id, t);
-  });
+  return setArchived(db, { table: 'finished_units', archived: false, read: (t) => getFinishedUnit(db, id, t), idKey: 'finishedUnitId' }, tx);
 }

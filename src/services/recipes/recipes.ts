@@ -14,9 +14,11 @@ import { namedRef, type NamedRef } from '../../domain/refs';
 import { rankByName } from '../../domain/text-search';
 import { counted, nameList, reasonList } from '../../domain/usage-text';
 import { requireUnit, type Unit } from '../../domain/units';
-import { checkFields, listLimit, nameKey, nameText, optionalText, positiveId } from '../../domain/validate';
+import { checkFields, listLimit, nameText, optionalText, positiveId } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { claimSlug } from '../catalog/slugs';
+import { deleteAllowed, setArchived } from '../shared/lifecycle';
+import { assertNameFree as assertUniqueName } from '../shared/unique-names';
 import { finishedUnitUsage, listFinishedUnits, type FinishedUnitSummary } from './finished-units';
 import {
   checkRecipeLines,
@@ -323,10 +325,8 @@ export function findRecipeSummaryBySlug(db: Database, slug: string, tx?: Tx): Re
 
 // Writes ------------------------------------------------------------------------------
 
-function assertNameFree(tx: Tx, name: string, exceptId: number | null): void {
-  const key = nameKey(name);
-  const clash = tx.all<{ id: number; name: string }>('SELECT id, name FROM recipes').find((r) => r.id !== exceptId && nameKey(r.name) === key);
-  if (clash) throw new AppError('DUPLICATE', `There is already a recipe called ${clash.name}.`, { field: 'name', existingId: clash.id });
+function assertNameFree(db: Database, tx: Tx, name: string, exceptId: number | null): void {
+  assertUniqueName(db, { table: 'recipes', name, exceptId, message: (existing) => `There is already a recipe called ${existing}.` }, tx);
 }
 
 /** A variant's base must be a base recipe: variants do not have variants. */
@@ -407,7 +407,7 @@ export function createRecipe(db: Database, input: RecipeInput, tx?: Tx): RecipeD
       lines: () => checkRecipeLines(db, { recipeId: null, ingredientLines: input.ingredientLines, subRecipes: input.subRecipes }, t),
       slug: () => claimSlug(db, 'recipes', input.slug, typeof input.name === 'string' ? input.name : '', t),
     });
-    assertNameFree(t, checked.name, null);
+    assertNameFree(db, t, checked.name, null);
     // Checked before anything is written, under a stand-in id: a new recipe has no parents yet.
     checkNesting(db, t, NEW_RECIPE, checked.name, checked.lines.subRecipes);
     const now = t.now();
@@ -437,7 +437,7 @@ export function updateRecipe(db: Database, input: RecipeUpdate, tx?: Tx): Recipe
           ? checkRecipeLines(db, { recipeId: current.id, ingredientLines: input.ingredientLines ?? [], subRecipes: input.subRecipes ?? [] }, t)
           : null,
     });
-    if (checked.name !== current.name) assertNameFree(t, checked.name, current.id);
+    if (checked.name !== current.name) assertNameFree(db, t, checked.name, current.id);
     if (checked.lines && input.subRecipes !== undefined) checkNesting(db, t, current.id, checked.name, checked.lines.subRecipes);
     t.run(
       'UPDATE recipes SET name = ?, category = ?, source = ?, notes = ?, base_recipe_id = ?, variant_name = ?, updated_at = ? WHERE id = ?',
@@ -451,36 +451,24 @@ export function updateRecipe(db: Database, input: RecipeUpdate, tx?: Tx): Recipe
 }
 
 export function archiveRecipe(db: Database, id: number, tx?: Tx): RecipeDetail {
-  return withTransaction(db, tx, (t) => {
-    const current = getRecipe(db, id, t);
-    if (!current.canArchive) {
-      throw new AppError('IN_USE', `${current.name} cannot be archived: ${current.archiveBlockedBy}.`, { field: 'archived', recipeId: current.id });
-    }
-    t.run('UPDATE recipes SET archived = 1, updated_at = ? WHERE id = ?', [t.now(), current.id]);
-    return getRecipe(db, current.id, t);
-  });
+  return setArchived(db, { table: 'recipes', archived: true, read: (t) => getRecipe(db, id, t), idKey: 'recipeId' }, tx);
 }
 
 export function restoreRecipe(db: Database, id: number, tx?: Tx): RecipeDetail {
-  return withTransaction(db, tx, (t) => {
-    const current = getRecipe(db, id, t);
-    if (!current.canRestore) {
-      throw new AppError('CONFLICT', `${current.name} cannot be restored: ${current.restoreBlockedBy}.`, { field: 'archived', recipeId: current.id });
-    }
-    t.run('UPDATE recipes SET archived = 0, updated_at = ? WHERE id = ?', [t.now(), current.id]);
-    return getRecipe(db, current.id, t);
-  });
+  return setArchived(db, { table: 'recipes', archived: false, read: (t) => getRecipe(db, id, t), idKey: 'recipeId' }, tx);
 }
 
 /** Deletes a recipe nobody used, with its lines and its finished units; a used one is refused (archive it instead). */
 export function deleteRecipe(db: Database, id: number, tx?: Tx): { deleted: true; id: number } {
-  return withTransaction(db, tx, (t) => {
-    const current = getRecipe(db, id, t);
-    if (!current.canDelete) {
-      throw new AppError('IN_USE', `${current.name} cannot be deleted: ${current.deleteBlockedBy}.`, { field: 'id', recipeId: current.id });
-    }
-    t.run('DELETE FROM finished_units WHERE recipe_id = ?', [current.id]);
-    t.run('DELETE FROM recipes WHERE id = ?', [current.id]);
-    return { deleted: true as const, id: current.id };
-  });
+  return deleteAllowed(
+    db,
+    {
+      table: 'recipes',
+      read: (t) => getRecipe(db, id, t),
+      name: (r) => r.name,
+      idKey: 'recipeId',
+      beforeDelete: (t, recipeId) => t.run('DELETE FROM finished_units WHERE recipe_id = ?', [recipeId]),
+    },
+    tx,
+  );
 }
