@@ -13,7 +13,9 @@ import type { Unit } from '../../domain/units';
 import { checkFields, nonNegativeNumber, positiveId } from '../../domain/validate';
 import { yieldPerBatch, type YieldMode } from '../../domain/yields';
 import { AppError, validationError } from '../../errors';
+import type { CompositionLineInput } from './composition-lines';
 import { goodDefinitions, loadGood } from './good-rows';
+import { checkGoodDraft } from './goods';
 
 export interface ExplodedUnit {
   finishedUnit: NamedRef;
@@ -114,17 +116,17 @@ function totals(tx: Tx, defs: ReadonlyMap<number, GoodDefinition>, goods: { good
   };
 }
 
-function tree(tx: Tx, defs: ReadonlyMap<number, GoodDefinition>, goodId: number, quantity: number): ExplodedNode {
+/** `root` names the top good: a draft has no row to read it from. */
+function tree(tx: Tx, defs: ReadonlyMap<number, GoodDefinition>, goodId: number, quantity: number, root: NamedRef): ExplodedNode {
   const n = names(tx);
-  const good = loadGood(tx.db, goodId, tx);
   return {
-    good: namedRef(good),
+    good: goodId === root.id ? root : namedRef(loadGood(tx.db, goodId, tx)),
     quantity,
     lines: defs.get(goodId)!.lines.map((l): ExplodedLine => {
       const count = l.quantity * quantity;
       if (l.kind === 'unit') return { kind: 'unit', name: n.unit(l.finishedUnitId).finishedUnit.name, count, finishedUnitId: l.finishedUnitId };
       if (l.kind === 'good') {
-        const node = tree(tx, defs, l.goodId, count);
+        const node = tree(tx, defs, l.goodId, count, root);
         return { kind: 'good', name: node.good.name, count, node };
       }
       const u = n.materialUnit(l.materialUnitId);
@@ -140,14 +142,33 @@ export function explodeGood(db: Database, request: { goodId: number; quantity: n
       goodId: () => positiveId(request.goodId, 'goodId', 'finished good'),
       quantity: () => whole(request.quantity, 'quantity'),
     });
-    const good = loadGood(db, checked.goodId, t);
-    const defs = goodDefinitions(db, [good.id], t);
-    return {
-      good: namedRef(good),
-      quantity: checked.quantity,
-      tree: tree(t, defs, good.id, checked.quantity),
-      ...totals(t, defs, [{ goodId: good.id, quantity: checked.quantity }], []),
-    };
+    const good = namedRef(loadGood(db, checked.goodId, t));
+    return explosionOf(t, goodDefinitions(db, [good.id], t), good, checked.quantity);
+  });
+}
+
+function explosionOf(tx: Tx, defs: ReadonlyMap<number, GoodDefinition>, good: NamedRef, quantity: number): GoodExplosion {
+  return { good, quantity, tree: tree(tx, defs, good.id, quantity, good), ...totals(tx, defs, [{ goodId: good.id, quantity }], []) };
+}
+
+/** The builder's exploded view of unsaved lines, checked as saving would check them. Writes nothing. */
+export function explodeGoodDraft(db: Database, request: { goodId?: number | null; name?: string; lines?: CompositionLineInput[]; quantity?: number }, tx?: Tx): GoodExplosion {
+  return withTransaction(db, tx, (t) => {
+    const quantity = request.quantity === undefined ? 1 : whole(request.quantity, 'quantity');
+    const { defs, root } = draftDefinitions(db, request, t);
+    return explosionOf(t, defs, root, quantity);
+  });
+}
+
+/** A draft good's definition with every good nested in it, and how to name its top. */
+export function draftDefinitions(db: Database, request: { goodId?: number | null; name?: string; lines?: CompositionLineInput[] }, tx?: Tx) {
+  return withTransaction(db, tx, (t) => {
+    const draft = checkGoodDraft(db, request, t);
+    const saved = request.goodId == null ? null : loadGood(db, request.goodId, t);
+    const root: NamedRef = saved ? namedRef(saved) : { id: draft.id, slug: '', name: draft.name, archived: false };
+    const defs = goodDefinitions(db, draft.lines.flatMap((l) => (l.kind === 'good' ? [l.goodId] : [])), t);
+    defs.set(draft.id, draft);
+    return { defs, root };
   });
 }
 

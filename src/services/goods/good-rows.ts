@@ -5,6 +5,7 @@
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import type { CompositionLine, GoodDefinition } from '../../domain/explosion';
+import type { CheckedCompositionLine } from './composition-lines';
 import { AppError } from '../../errors';
 
 export interface GoodRow {
@@ -97,4 +98,17 @@ export function goodDefinitions(db: Database, rootIds: readonly number[], tx?: T
     }
     return out;
   });
+}
+
+/** The definition of checked, unsaved lines, in the shape explosion and costing read. */
+export function draftDefinition(db: Database, draft: { id: number; name: string; lines: readonly CheckedCompositionLine[] }, tx?: Tx): GoodDefinition {
+  return withTransaction(db, tx, (t) => ({
+    id: draft.id,
+    name: draft.name,
+    lines: draft.lines.map((l): CompositionLine => {
+      if (l.kind !== 'material') return l.kind === 'unit' ? { kind: 'unit', finishedUnitId: l.finishedUnitId, quantity: l.quantity } : { kind: 'good', goodId: l.goodId, quantity: l.quantity };
+      const size = t.get<{ quantity: number }>('SELECT quantity FROM material_units WHERE id = ?', [l.materialUnitId])!.quantity;
+      return { kind: 'material', materialUnitId: l.materialUnitId, materialId: l.materialId, size, materialProductId: l.materialProductId, quantity: l.quantity };
+    }),
+  }));
 }

@@ -22,7 +22,8 @@ import { claimSlug } from '../catalog/slugs';
 import { deleteAllowed, setArchived } from '../shared/lifecycle';
 import { assertNameFree as assertUniqueName } from '../shared/unique-names';
 import { checkCompositionLines, type CheckedCompositionLine, type CompositionLineInput } from './composition-lines';
-import { compositionRows, loadGood, nestedGoodGraph, type GoodRow } from './good-rows';
+import type { GoodDefinition } from '../../domain/explosion';
+import { compositionRows, draftDefinition, loadGood, nestedGoodGraph, type GoodRow } from './good-rows';
 
 /** Nested goods nest at most this many levels (a good inside a good ... inside a good). */
 export const MAX_GOOD_LEVELS = 10;
@@ -274,6 +275,22 @@ function checkNesting(db: Database, tx: Tx, goodId: number, name: string, lines:
   throw validationError(field, `${chain.join(' -> ')} is ${chain.length} levels deep; goods nest at most ${MAX_GOOD_LEVELS} levels.`, {
     chain,
     maxLevels: MAX_GOOD_LEVELS,
+  });
+}
+
+/**
+ * Checks a good's lines as the builder holds them, unsaved (`goodId` null for
+ * a new good): every field, then loops and depth, exactly as saving would.
+ * Returns its definition for a preview (explodeGoodDraft, costGoodDraft);
+ * writes nothing.
+ */
+export function checkGoodDraft(db: Database, input: { goodId?: number | null; name?: string; lines?: CompositionLineInput[] }, tx?: Tx): GoodDefinition {
+  return withTransaction(db, tx, (t) => {
+    const good = input.goodId == null ? null : loadGood(db, positiveId(input.goodId, 'goodId', 'finished good'), t);
+    const lines = checkCompositionLines(db, { goodId: good?.id ?? null, lines: input.lines }, t);
+    const name = typeof input.name === 'string' && input.name.trim() ? input.name.trim() : (good?.name ?? 'New good');
+    checkNesting(db, t, good?.id ?? NEW_GOOD, name, lines);
+    return draftDefinition(db, { id: good?.id ?? NEW_GOOD, name, lines }, t);
   });
 }
 

@@ -17,9 +17,13 @@ import { UnitConversionError, conversionFactor, type Unit } from '../../domain/u
 import { positiveId, positiveNumber } from '../../domain/validate';
 import { loadIngredient, type IngredientRow } from '../catalog/ingredient-rows';
 import { listFinishedUnits } from '../recipes/finished-units';
-import { lineFlagOf } from '../recipes/recipe-lines';
+import { lineFlagOf, type IngredientLineInput, type SubRecipeLineInput } from '../recipes/recipe-lines';
+import { checkRecipeDraft } from '../recipes/recipes';
 import { loadRecipe, recipeDefinitions } from '../recipes/recipe-rows';
 import { priceIngredient, type IngredientPrice } from './ingredient-price';
+
+/** The id a new recipe's draft stands under (ids are positive). */
+const DRAFT = 0;
 
 /** Batches priced at most: a live preview scaled further is a slip of the keyboard. */
 const MAX_BATCHES = 10_000;
@@ -148,32 +152,64 @@ function view(node: RecipeCostNode, names: (id: number) => NamedRef, rowOf: (id:
   };
 }
 
+/** Costs `defs` from `rootId` for some batches; `root` names the root (a draft has no row) and `family` lists the recipes whose units it yields. */
+function costOf(db: Database, tx: Tx, defs: ReadonlyMap<number, RecipeDefinition>, root: NamedRef, batches: number, family: number[]): RecipeCost {
+  const { priceLine, ingredientLines, rowOf } = recipeLinePricer(db, defs, root.id, batches, tx);
+  const tree = rollUpRecipe(defs, root.id, batches, priceLine);
+  const names = (id: number) => (id === root.id ? root : namedRef(loadRecipe(db, id, tx)));
+  const costPerBatch = tree.cost === null ? null : tree.cost / batches;
+  const units = family.flatMap((id) => listFinishedUnits(db, { recipeId: id, includeArchived: true }, tx));
+  return {
+    recipe: root,
+    batches,
+    cost: tree.cost,
+    unknown: tree.unknown,
+    costPerBatch,
+    breakdown: view(tree, names, rowOf),
+    ingredients: ingredientLines,
+    finishedUnits: units.map((u) => ({
+      finishedUnit: { id: u.id, slug: u.slug, name: u.name, archived: u.archived },
+      yieldPerBatch: u.yieldPerBatch,
+      costPerUnit: costPerBatch === null ? null : costPerBatch / u.yieldPerBatch,
+    })),
+  };
+}
+
+const batchesOf = (value: number | undefined) => (value === undefined ? 1 : positiveNumber(value, 'batches', 'batches', MAX_BATCHES));
+
+/** A variant yields its base recipe's finished units too, with the same yield. */
+const familyOf = (recipe: { id: number; base_recipe_id: number | null }) => (recipe.base_recipe_id === null ? [recipe.id] : [recipe.id, recipe.base_recipe_id]);
+
 export function costRecipe(db: Database, request: { recipeId: number; batches?: number }, tx?: Tx): RecipeCost {
   return withTransaction(db, tx, (t) => {
     const recipe = loadRecipe(db, positiveId(request.recipeId, 'recipeId', 'recipe'), t);
-    const batches = request.batches === undefined ? 1 : positiveNumber(request.batches, 'batches', 'batches', MAX_BATCHES);
-    const defs = recipeDefinitions(db, [recipe.id], t);
-    const { priceLine, ingredientLines, rowOf } = recipeLinePricer(db, defs, recipe.id, batches, t);
-    const tree = rollUpRecipe(defs, recipe.id, batches, priceLine);
-    const names = (id: number) => namedRef(loadRecipe(db, id, t));
-    const costPerBatch = tree.cost === null ? null : tree.cost / batches;
-    // A variant yields its base recipe's finished units too, with the same yield.
-    const family = recipe.base_recipe_id === null ? [recipe.id] : [recipe.id, recipe.base_recipe_id];
-    const units = family.flatMap((id) => listFinishedUnits(db, { recipeId: id, includeArchived: true }, t));
-    return {
-      recipe: namedRef(recipe),
-      batches,
-      cost: tree.cost,
-      unknown: tree.unknown,
-      costPerBatch,
-      breakdown: view(tree, names, rowOf),
-      ingredients: ingredientLines,
-      finishedUnits: units.map((u) => ({
-        finishedUnit: { id: u.id, slug: u.slug, name: u.name, archived: u.archived },
-        yieldPerBatch: u.yieldPerBatch,
-        costPerUnit: costPerBatch === null ? null : costPerBatch / u.yieldPerBatch,
-      })),
-    };
+    const batches = batchesOf(request.batches);
+    return costOf(db, t, recipeDefinitions(db, [recipe.id], t), namedRef(recipe), batches, familyOf(recipe));
   });
 }
 
+/**
+ * The live preview of a recipe being edited: what its unsaved lines cost for
+ * some batches, per batch and per unit it yields, checked as saving would
+ * check them (a wrong field or a loop is refused the same way). Writes nothing.
+ */
+export function costRecipeDraft(
+  db: Database,
+  request: { recipeId?: number | null; name?: string; ingredientLines?: IngredientLineInput[]; subRecipes?: SubRecipeLineInput[]; batches?: number },
+  tx?: Tx,
+): RecipeCost {
+  return withTransaction(db, tx, (t) => {
+    const batches = batchesOf(request.batches);
+    const lines = checkRecipeDraft(db, request, t);
+    const saved = request.recipeId == null ? null : loadRecipe(db, request.recipeId, t);
+    const root: NamedRef = saved ? namedRef(saved) : { id: DRAFT, slug: '', name: request.name?.trim() || 'New recipe', archived: false };
+    const defs = recipeDefinitions(db, lines.subRecipes.map((s) => s.recipe.id), t);
+    defs.set(root.id, {
+      id: root.id,
+      name: root.name,
+      lines: lines.ingredientLines.map((l) => ({ ingredientId: l.ingredient.id, quantity: l.quantity, unit: l.unit })),
+      subRecipes: lines.subRecipes.map((s) => ({ recipeId: s.recipe.id, batchMultiplier: s.batchMultiplier })),
+    });
+    return costOf(db, t, defs, root, batches, saved ? familyOf(saved) : []);
+  });
+}

@@ -366,6 +366,26 @@ function checkNesting(db: Database, tx: Tx, recipeId: number, name: string, subs
   );
 }
 
+/**
+ * Checks a recipe's lines as an editor holds them, unsaved (`recipeId` null
+ * for a new recipe): every field, then loops and depth, exactly as saving
+ * would. Returns the checked lines; writes nothing. A live preview prices
+ * them (services/pricing, costRecipeDraft).
+ */
+export function checkRecipeDraft(
+  db: Database,
+  input: { recipeId?: number | null; name?: string; ingredientLines?: IngredientLineInput[]; subRecipes?: SubRecipeLineInput[] },
+  tx?: Tx,
+): { ingredientLines: CheckedIngredientLine[]; subRecipes: CheckedSubRecipeLine[] } {
+  return withTransaction(db, tx, (t) => {
+    const recipe = input.recipeId == null ? null : loadRecipe(db, positiveId(input.recipeId, 'recipeId', 'recipe'), t);
+    const lines = checkRecipeLines(db, { recipeId: recipe?.id ?? null, ingredientLines: input.ingredientLines, subRecipes: input.subRecipes }, t);
+    const name = typeof input.name === 'string' && input.name.trim() ? input.name.trim() : (recipe?.name ?? 'This recipe');
+    checkNesting(db, t, recipe?.id ?? NEW_RECIPE, name, lines.subRecipes);
+    return lines;
+  });
+}
+
 /** Rewrites the lists that are given (null: keep that list as it is), in the order given. */
 function writeLines(tx: Tx, recipeId: number, ingredientLines: readonly CheckedIngredientLine[] | null, subRecipes: readonly CheckedSubRecipeLine[] | null): void {
   const now = tx.now();

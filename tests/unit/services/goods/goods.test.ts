@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explodeGood, explodeTargets } from '../../../../src/services/goods/explosion';
+import { explodeGood, explodeGoodDraft, explodeTargets } from '../../../../src/services/goods/explosion';
 import { archiveGood, assignPackaging, createGood, deleteGood, getGood, listGoods, restoreGood, updateGood } from '../../../../src/services/goods/goods';
 import { createMaterialProduct } from '../../../../src/services/materials/material-products';
 import { createMaterialUnit } from '../../../../src/services/materials/material-units';
@@ -7,7 +7,7 @@ import { createMaterial } from '../../../../src/services/materials/materials';
 import { archiveFinishedUnit, createFinishedUnit } from '../../../../src/services/recipes/finished-units';
 import { createRecipe } from '../../../../src/services/recipes/recipes';
 import { testDb } from '../../../helpers/db';
-import { kitchen, refused } from '../kitchen';
+import { dbState, kitchen, refused } from '../kitchen';
 
 async function shop() {
   const db = await testDb();
@@ -73,6 +73,21 @@ describe('explosion (issue examples)', () => {
     expect(e.tree.lines.map((l) => [l.name, l.count])).toEqual([['Sugar cookie', 240], ['Brownie', 160], ['Tin', 40], ['one box', 40], ['one 18 in bow', 40]]);
     const nested = e.tree.lines[2]!;
     expect(nested.kind === 'good' && nested.node.lines.map((l) => [l.name, l.count])).toEqual([['Biscotti', 240]]);
+  });
+
+  it('the builder sees the exploded view of unsaved lines, checked as saving would, with nothing written', async () => {
+    const { db, bag, mega, cookie, bow } = await shop();
+    const before = dbState(db);
+    const draft = explodeGoodDraft(db, {
+      name: 'Party box',
+      quantity: 2,
+      lines: [{ kind: 'good', goodId: mega.id, quantity: 1 }, { kind: 'unit', finishedUnitId: cookie.id, quantity: 1 }, { kind: 'material', materialUnitId: bow.id, quantity: 1 }],
+    });
+    expect(draft.tree.good.name).toBe('Party box');
+    expect(counts(draft)).toEqual({ 'Sugar cookie': 14, Brownie: 8 });
+    expect(dbState(db)).toEqual(before);
+    // Editing the bag so that it would hold the mega that holds it is refused, as a save would be.
+    expect(refused(db, () => explodeGoodDraft(db, { goodId: bag.id, lines: [{ kind: 'good', goodId: mega.id, quantity: 1 }] })).details.loop).toEqual(['Bag', 'Mega', 'Bag']);
   });
 
   it('targets: goods and loose finished units together', async () => {

@@ -5,15 +5,15 @@ import { createMaterialProduct } from '../../../../src/services/materials/materi
 import { recordMaterialPurchase } from '../../../../src/services/materials/material-purchases';
 import { createMaterialUnit } from '../../../../src/services/materials/material-units';
 import { createMaterial } from '../../../../src/services/materials/materials';
-import { costGood } from '../../../../src/services/pricing/good-cost';
+import { costGood, costGoodDraft } from '../../../../src/services/pricing/good-cost';
 import { priceIngredient } from '../../../../src/services/pricing/ingredient-price';
 import { priceMaterial } from '../../../../src/services/pricing/material-price';
-import { costRecipe } from '../../../../src/services/pricing/recipe-cost';
+import { costRecipe, costRecipeDraft } from '../../../../src/services/pricing/recipe-cost';
 import { createFinishedUnit } from '../../../../src/services/recipes/finished-units';
 import { createRecipe, updateRecipe } from '../../../../src/services/recipes/recipes';
 import { testDb } from '../../../helpers/db';
 import { buyDomainExampleLots, flourPantry } from '../bakery';
-import { dbState, kitchen } from '../kitchen';
+import { dbState, kitchen, refused } from '../kitchen';
 
 // The kitchen's prices: flour 8.99/lb (1 cup = 4 oz), sugar 1.00/lb (1 cup = 7 oz), butter 5.00/lb (1 cup = 8 oz), eggs 0.30 each.
 const FLOUR_CUP = 8.99 / 4;
@@ -162,6 +162,33 @@ describe('recipe costs (dry run at current prices)', () => {
   });
 });
 
+describe('the live preview of an unsaved recipe', () => {
+  it('prices the lines as the editor holds them, for N batches, with the units the saved recipe yields', async () => {
+    const { db, k, cake, frosting } = await bakery();
+    const before = dbState(db);
+    const draft = costRecipeDraft(db, {
+      recipeId: cake.id,
+      ingredientLines: [{ ingredientId: k.flour.id, quantity: 4, unit: 'cup' }, { ingredientId: k.eggs.id, quantity: 4, unit: 'each' }],
+      subRecipes: [{ recipeId: frosting.id, batchMultiplier: 0.5 }],
+      batches: 3,
+    });
+    expect(draft.cost).toBeCloseTo(3 * (CAKE_BATCH + FLOUR_CUP), 9);
+    expect(draft.costPerBatch).toBeCloseTo(CAKE_BATCH + FLOUR_CUP, 9);
+    expect(draft.breakdown.lines[0]).toMatchObject({ quantity: 12, unit: 'cup' });
+    expect(draft.finishedUnits.find((u) => u.finishedUnit.name === 'Cake slice')!.costPerUnit).toBeCloseTo((CAKE_BATCH + FLOUR_CUP) / 8, 9);
+    expect(dbState(db)).toEqual(before);
+  });
+
+  it('a new recipe has no finished units yet; a loop or a bad line is refused as saving would refuse it', async () => {
+    const { db, k, cake, frosting } = await bakery();
+    const fresh = costRecipeDraft(db, { name: 'Shortbread', ingredientLines: [{ ingredientId: k.butter.id, quantity: 1, unit: 'cup' }] });
+    expect(fresh).toMatchObject({ recipe: { name: 'Shortbread' }, finishedUnits: [] });
+    expect(fresh.cost).toBeCloseTo(BUTTER_CUP, 9);
+    expect(refused(db, () => costRecipeDraft(db, { recipeId: frosting.id, subRecipes: [{ recipeId: cake.id, batchMultiplier: 1 }] })).details.loop).toEqual(['Frosting', 'Layer cake', 'Frosting']);
+    expect(refused(db, () => costRecipeDraft(db, { ingredientLines: [{ ingredientId: k.flour.id, quantity: -2, unit: 'cup' }] })).details.field).toBe('ingredientLines[0].quantity');
+  });
+});
+
 describe('good costs: recursive, packaging included, unknown kept', () => {
   async function giftShop() {
     const s = await bakery();
@@ -208,6 +235,22 @@ describe('good costs: recursive, packaging included, unknown kept', () => {
     expect(nested.kind === 'good' && nested.node.lines.map((l) => [l.name, l.count])).toEqual([['Sugar cookie', 6], ['one tin', 1]]);
     expect(nested.cost).toBeCloseTo(6 * COOKIE + TIN, 9);
     expect(c.cost).toBeCloseTo(lines.reduce((s, l) => s + l.cost!, 0), 12);
+  });
+
+  it('the builder prices unsaved lines: the gift box with a second bow costs one bow more', async () => {
+    const { db, gift } = await giftShop();
+    const lines = gift.lines.map((l) =>
+      l.kind === 'unit'
+        ? { kind: 'unit' as const, finishedUnitId: l.finishedUnit.id, quantity: l.quantity }
+        : l.kind === 'good'
+          ? { kind: 'good' as const, goodId: l.good.id, quantity: l.quantity }
+          : { kind: 'material' as const, materialUnitId: l.materialUnit.id, quantity: 2 },
+    );
+    const before = dbState(db);
+    const draft = costGoodDraft(db, { goodId: gift.id, lines });
+    expect(draft.cost).toBeCloseTo(2 * (CAKE_BATCH / 8) + 6 * COOKIE + TIN + ledgerAmount(2 * 45.72 * 0.002), 9);
+    expect(draft.breakdown.good.name).toBe('Gift box');
+    expect(dbState(db)).toEqual(before);
   });
 
   it('40 boxes: forty of every part, the 40 bows (1828.8 cm) priced together as one draw', async () => {
