@@ -5,6 +5,7 @@
  * Pure: resolving references against the database is the importer's job.
  */
 import { isIsoDate } from './dates';
+import { plainNumber } from './format';
 import { isValidSlug } from './slug';
 import { INGREDIENT_DIMENSIONS, dimensionOf, parseUnit, type Density, type Unit } from './units';
 
@@ -274,4 +275,14 @@ export function readMaterialProduct(raw: unknown, path: string): BtMaterialProdu
     supplierName: text(r, 'supplier', path, false) || null,
     notes,
   };
+}
+
+/** A package size as products are told apart by it: "25 lb". */
+export function packageSizeText(p: { packageQuantity: number; packageUnit: string }): string {
+  return `${plainNumber(p.packageQuantity)} ${p.packageUnit}`;
+}
+
+/** What makes a product one product in a backup: its ingredient, brand, name and package size (case aside). */
+export function productKey(ingredientSlug: string, brand: string, name: string | null, size: string): string {
+  return `${ingredientSlug}|${brand.toLowerCase()}|${(name ?? '').toLowerCase()}|${size}`;
 }

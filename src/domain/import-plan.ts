@@ -17,6 +17,12 @@ export interface Planned<T> {
 }
 
 export const rejected = (path: string, reason: string): Outcome => ({ outcome: 'rejected', path, reason });
+
+/** The row id a planned record has or will have: null until written, or when rejected. */
+export const plannedId = (p: Planned<unknown>): number | null => (p.result.outcome === 'rejected' ? null : p.result.id);
+
+/** Names in a file compare ignoring case. */
+export const lower = (text: string): string => text.toLowerCase();
 export const isRejected = (o: Outcome): o is Extract<Outcome, { outcome: 'rejected' }> => o.outcome === 'rejected';
 
 export function section(data: Record<string, unknown>, key: string): unknown[] {

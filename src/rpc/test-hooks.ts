@@ -6,7 +6,7 @@
  * The worker, told the same, unlocks its test-only handlers (system.touch…).
  */
 import type { RpcClient } from './client';
-import type { WorkerNotice } from './contract';
+import type { WorkerNotice } from './wire';
 
 export interface TestHooks {
   rpc: RpcClient;

@@ -15,7 +15,7 @@ import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { SqlJsEngine } from '../db/sqljs-engine';
 import { RPC_CHANNEL, WRITER_LOCK } from '../persistence/policy';
 import { PersistenceStore } from '../persistence/store';
-import type { RpcRequest, RpcResponse, WorkerMessage, WorkerNotice } from '../rpc/contract';
+import type { RpcRequest, RpcResponse, WorkerMessage, WorkerNotice } from '../rpc/wire';
 import { transferablesOf } from '../rpc/transfer';
 import type { ChannelMessage } from './channel';
 import { FOLLOWER_MESSAGE, Follower } from './follower';

@@ -9,7 +9,7 @@
  * plainly. If this tab wins the lock itself, `handOver()` gives the same
  * unanswered requests to its own new writer.
  */
-import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/contract';
+import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/wire';
 import type { ChannelMessage } from './channel';
 
 /** How long a forwarded request may go unanswered before the page is told this tab is waiting. */

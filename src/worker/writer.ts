@@ -28,8 +28,8 @@ import {
 } from '../persistence/records';
 import { buildReport, type RecoveryReport } from './recovery-report';
 import { isQuotaError, type PersistenceStore } from '../persistence/store';
-import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/contract';
-import { changedTables } from './changed-tables';
+import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/wire';
+import { changeNotice, changedTables } from './change-notice';
 import type { CommitMode, RuntimeServices, WorkerStorageStatus } from './handlers/context';
 import { serve } from './rpc-server';
 
@@ -161,7 +161,7 @@ export class Writer {
     this.lastSeq = records[records.length - 1]!.seq;
     this.since.commits += records.length;
     for (const r of records) this.since.bytes += r.payload.length;
-    this.options.notify({ type: 'changed', tables, seq: this.lastSeq });
+    this.options.notify(changeNotice(tables, this.lastSeq));
   }
 
   /** The benchmark baseline: export and store the whole image for this commit (no checksum, no log). */
@@ -175,7 +175,7 @@ export class Writer {
     );
     this.lastSeq = upToSeq;
     this.lastCheckpoint = null;
-    this.options.notify({ type: 'changed', tables: changedTables(commits), seq: upToSeq });
+    this.options.notify(changeNotice(changedTables(commits), upToSeq));
   }
 
   /** Opens (or reopens) the database from IndexedDB: checkpoint, log replay, quarantine, migrations. */

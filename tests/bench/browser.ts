@@ -13,7 +13,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type, release } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, call, launch, openApp, appUrl, type Profile } from '../browser/helpers/browser';
+import { toolPath } from '../setup/test-browsers';
+import { call, launch, openApp, appUrl, type Profile } from '../browser/helpers/browser';
 import { buildAndServe } from '../browser/helpers/server';
 import { seedImage } from './seed-image';
 
@@ -71,7 +72,7 @@ async function coldStart(profile: Profile, baseUrl: string): Promise<number> {
       get: () => hooks,
       set: (value) => {
         hooks = value;
-        value.rpc.call('catalog.ingredientTree').then(() => { window.__firstData = performance.now(); });
+        value.rpc.call('pantry.ingredientTree').then(() => { window.__firstData = performance.now(); });
       },
     });
   `);
@@ -165,13 +166,13 @@ async function main(): Promise<void> {
     memory_gb: Math.round(totalmem() / 2 ** 30),
     os: `${type()} ${release()}`,
     node: process.version,
-    chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+    chromium: execFileSync(toolPath('chromium'), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
   };
   result.date = new Date().toISOString();
   result.method = {
     commit: `${LOG_COMMITS} one-row writes (system.touch) after ${WARMUP} warm-up, timed in the page from rpc.call to the reply, which the worker sends after the IndexedDB log write completes with strict durability`,
     commit_full_image: 'same write, but the worker exports the whole image and stores it in one strict IndexedDB transaction per commit (no checksum)',
-    cold_start: `median of ${COLD_STARTS} navigations after a warm-up one: navigation start to the first catalog.ingredientTree reply on the page (service worker cache warm)`,
+    cold_start: `median of ${COLD_STARTS} navigations after a warm-up one: navigation start to the first pantry.ingredientTree reply on the page (service worker cache warm)`,
     rpc_roundtrip: `median over ${PINGS / 10} batches of 10 sequential system.ping calls, per call`,
     checkpoint: 'median of 3 explicit system.checkpoint calls: export, checksum, strict write, read back and verify, prune',
   };

@@ -13,6 +13,7 @@ import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { call, keepWorkerBusy, waitForWorker } from '../browser/helpers/browser';
+import { toolPath } from '../setup/test-browsers';
 import { corruptLogRecord } from '../browser/helpers/idb';
 
 const port = 4187;
@@ -212,7 +213,7 @@ async function shootCatalog(page: Page): Promise<void> {
 
 const server = await preview({ preview: { port, strictPort: true }, logLevel: 'warn' });
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: toolPath('chromium'),
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {

@@ -1,6 +1,8 @@
 /**
  * The ordered list of schema migrations. Migration N brings the schema from
- * user_version N-1 to N. A released migration is never edited: add a file.
+ * user_version N-1 to N. A released migration is never edited: add a file
+ * (NNN-name.ts, the next number) and pin it as
+ * tests/unit/db/migration-pins.test.ts says.
  */
 import { up as initial } from './001-initial';
 import { up as recipesGoods } from './002-recipes-goods';

@@ -1,7 +1,8 @@
 /**
- * Reading finished goods: one row by id or slug, the nested-goods graph
+ * Finished good rows: reading one by id or slug, the nested-goods graph
  * the nesting checks walk, and the definitions (composition lines, all the
- * way down) that explosion and costing need.
+ * way down) that explosion and costing need; and the one way good and
+ * composition rows are written.
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import type { CompositionLine, GoodDefinition } from '../../domain/explosion';
@@ -111,4 +112,41 @@ export function draftDefinition(db: Database, draft: { id: number; name: string;
       return { kind: 'material', materialUnitId: l.materialUnitId, materialId: l.materialId, size, materialProductId: l.materialProductId, quantity: l.quantity };
     }),
   }));
+}
+
+export interface NewGoodRow {
+  slug: string;
+  name: string;
+  notes: string;
+}
+
+/** Inserts a checked finished good (its lines separately); returns its id. */
+export function insertGoodRow(db: Database, row: NewGoodRow, tx?: Tx): number {
+  return withTransaction(db, tx, (t) => {
+    const now = t.now();
+    return t.run('INSERT INTO finished_goods (slug, name, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [row.slug, row.name, row.notes, now, now])
+      .lastInsertRowid;
+  });
+}
+
+/** Inserts one checked composition line of a good at `position`; returns its id. */
+export function insertCompositionRow(db: Database, goodId: number, line: CheckedCompositionLine, position: number, tx?: Tx): number {
+  return withTransaction(db, tx, (t) => {
+    const now = t.now();
+    return t.run(
+      `INSERT INTO compositions (finished_good_id, finished_unit_id, component_good_id, material_unit_id, material_product_id, quantity, position, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        goodId,
+        line.kind === 'unit' ? line.finishedUnitId : null,
+        line.kind === 'good' ? line.goodId : null,
+        line.kind === 'material' ? line.materialUnitId : null,
+        line.kind === 'material' ? line.materialProductId : null,
+        line.quantity,
+        position,
+        now,
+        now,
+      ],
+    ).lastInsertRowid;
+  });
 }

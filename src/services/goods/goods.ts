@@ -23,7 +23,7 @@ import { deleteAllowed, setArchived } from '../shared/lifecycle';
 import { assertNameFree as assertUniqueName } from '../shared/unique-names';
 import { checkCompositionLines, type CheckedCompositionLine, type CompositionLineInput } from './composition-lines';
 import type { GoodDefinition } from '../../domain/explosion';
-import { compositionRows, draftDefinition, loadGood, nestedGoodGraph, type GoodRow } from './good-rows';
+import { compositionRows, draftDefinition, insertCompositionRow, insertGoodRow, loadGood, nestedGoodGraph, type GoodRow } from './good-rows';
 
 /** Nested goods nest at most this many levels (a good inside a good ... inside a good). */
 export const MAX_GOOD_LEVELS = 10;
@@ -294,26 +294,9 @@ export function checkGoodDraft(db: Database, input: { goodId?: number | null; na
   });
 }
 
-function writeLines(tx: Tx, goodId: number, lines: readonly CheckedCompositionLine[]): void {
-  const now = tx.now();
+function writeLines(db: Database, tx: Tx, goodId: number, lines: readonly CheckedCompositionLine[]): void {
   tx.run('DELETE FROM compositions WHERE finished_good_id = ?', [goodId]);
-  lines.forEach((l, position) => {
-    tx.run(
-      `INSERT INTO compositions (finished_good_id, finished_unit_id, component_good_id, material_unit_id, material_product_id, quantity, position, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        goodId,
-        l.kind === 'unit' ? l.finishedUnitId : null,
-        l.kind === 'good' ? l.goodId : null,
-        l.kind === 'material' ? l.materialUnitId : null,
-        l.kind === 'material' ? l.materialProductId : null,
-        l.quantity,
-        position,
-        now,
-        now,
-      ],
-    );
-  });
+  lines.forEach((l, position) => insertCompositionRow(db, goodId, l, position, tx));
 }
 
 export function createGood(db: Database, input: GoodInput, tx?: Tx): GoodDetail {
@@ -326,10 +309,8 @@ export function createGood(db: Database, input: GoodInput, tx?: Tx): GoodDetail 
     });
     assertNameFree(db, t, checked.name, null);
     checkNesting(db, t, NEW_GOOD, checked.name, checked.lines);
-    const now = t.now();
-    const id = t.run('INSERT INTO finished_goods (slug, name, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [checked.slug, checked.name, checked.notes, now, now])
-      .lastInsertRowid;
-    writeLines(t, id, checked.lines);
+    const id = insertGoodRow(db, { slug: checked.slug, name: checked.name, notes: checked.notes }, t);
+    writeLines(db, t, id, checked.lines);
     return getGood(db, id, t);
   });
 }
@@ -345,7 +326,7 @@ export function updateGood(db: Database, input: GoodUpdate, tx?: Tx): GoodDetail
     if (checked.name !== current.name) assertNameFree(db, t, checked.name, current.id);
     if (checked.lines) checkNesting(db, t, current.id, checked.name, checked.lines);
     t.run('UPDATE finished_goods SET name = ?, notes = ?, updated_at = ? WHERE id = ?', [checked.name, checked.notes, t.now(), current.id]);
-    if (checked.lines) writeLines(t, current.id, checked.lines);
+    if (checked.lines) writeLines(db, t, current.id, checked.lines);
     return getGood(db, current.id, t);
   });
 }

@@ -14,9 +14,9 @@ import { requireUnit, toBase, type Unit } from '../../domain/units';
 import { checkFields, nameKey, nameText, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { claimSlug } from '../catalog/slugs';
-import { checkedSupplierId } from '../catalog/suppliers';
+import { checkSupplier } from '../catalog/suppliers';
 import { deleteAllowed } from '../shared/lifecycle';
-import { loadMaterial } from './material-rows';
+import { insertMaterialProductRow, loadMaterial } from './material-rows';
 
 export interface MaterialProductInput {
   materialId: number;
@@ -181,18 +181,21 @@ export function createMaterialProduct(db: Database, input: MaterialProductInput,
       brand: () => optionalText(input.brand, 'brand', 'brand', 200),
       packageQuantity: () => positiveNumber(input.packageQuantity, 'packageQuantity', 'package size', MAX_PACKAGE_QUANTITY),
       packageUnit: () => checkMaterialUnit(input.packageUnit, material.base_measure, material.name, 'packageUnit'),
-      supplierId: () => checkedSupplierId(db, input.supplierId, t),
+      supplierId: () => checkSupplier(db, input.supplierId, t),
       notes: () => optionalText(input.notes, 'notes'),
       slug: () => claimSlug(db, 'material_products', input.slug, `${input.brand ?? ''} ${typeof input.name === 'string' ? input.name : ''}`, t),
     });
     assertLabelFree(t, materialId, checked.brand, checked.name, null);
-    const now = t.now();
-    const id = t.run(
-      `INSERT INTO material_products (slug, material_id, brand, name, package_unit, package_quantity, preferred, hidden, supplier_id, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [checked.slug, materialId, checked.brand, checked.name, checked.packageUnit, checked.packageQuantity, input.preferred ? 1 : 0, input.hidden ? 1 : 0, checked.supplierId, checked.notes, now, now],
-    ).lastInsertRowid;
-    if (input.preferred) clearOtherPreferred(t, materialId, id, now);
+    const id = insertMaterialProductRow(
+      db,
+      {
+        slug: checked.slug, materialId, brand: checked.brand, name: checked.name, packageUnit: checked.packageUnit,
+        packageQuantity: checked.packageQuantity, preferred: Boolean(input.preferred), hidden: Boolean(input.hidden),
+        supplierId: checked.supplierId, notes: checked.notes,
+      },
+      t,
+    );
+    if (input.preferred) clearOtherPreferred(t, materialId, id, t.now());
     return getMaterialProduct(db, id, t);
   });
 }
@@ -210,7 +213,7 @@ export function updateMaterialProduct(db: Database, input: MaterialProductUpdate
       packageQuantity: () =>
         input.packageQuantity === undefined ? current.packageQuantity : positiveNumber(input.packageQuantity, 'packageQuantity', 'package size', MAX_PACKAGE_QUANTITY),
       packageUnit: () => (input.packageUnit === undefined ? current.packageUnit : checkMaterialUnit(input.packageUnit, material.base_measure, material.name, 'packageUnit')),
-      supplierId: () => (input.supplierId === undefined ? current.supplierId : checkedSupplierId(db, input.supplierId, t)),
+      supplierId: () => (input.supplierId === undefined ? current.supplierId : checkSupplier(db, input.supplierId, t)),
       notes: () => (input.notes === undefined ? current.notes : optionalText(input.notes, 'notes')),
     });
     const sizeChanged = checked.packageQuantity !== current.packageQuantity || checked.packageUnit !== current.packageUnit;

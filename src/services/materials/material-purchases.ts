@@ -7,7 +7,7 @@
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { dateOf } from '../../domain/dates';
-import { formatQuantity } from '../../domain/format';
+import { plainQuantity } from '../../domain/format';
 import { productLabel } from '../../domain/labels';
 import { MAX_PACKAGES, MAX_PRICE_PER_PACKAGE } from '../../domain/limits';
 import { measureBaseUnit, type BaseMeasure } from '../../domain/material-measures';
@@ -15,7 +15,8 @@ import { purchaseDate } from '../../domain/purchase-dates';
 import { requireUnit, type Unit } from '../../domain/units';
 import { checkFields, listLimit, nonNegativeNumber, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
-import { checkedSupplierId } from '../catalog/suppliers';
+import { checkSupplier } from '../catalog/suppliers';
+import { insertMaterialLotRow, insertMaterialPurchaseRow } from './material-purchase-rows';
 import { getMaterialProduct, type MaterialProductSummary } from './material-products';
 
 export interface MaterialPurchaseInput {
@@ -159,24 +160,28 @@ export function recordMaterialPurchase(db: Database, input: MaterialPurchaseInpu
       packages: () => packagesOf(input.packages),
       pricePerPackage: () => priceOf(input.pricePerPackage),
       purchasedOn: () => purchaseDate(input.purchasedOn, dateOf(t.now())),
-      supplierId: () => checkedSupplierId(db, input.supplierId, t),
+      supplierId: () => checkSupplier(db, input.supplierId, t),
       location: () => optionalText(input.location, 'location', 'location', 100),
       notes: () => optionalText(input.notes, 'notes'),
     });
     const product = checked.product;
     const lot = lotFigures(product, checked.packages, checked.pricePerPackage);
-    const now = t.now();
-    const purchaseId = t.run(
-      `INSERT INTO material_purchases (material_product_id, supplier_id, purchased_on, packages, price_per_package, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [product.id, checked.supplierId, checked.purchasedOn, checked.packages, checked.pricePerPackage, checked.notes, now, now],
-    ).lastInsertRowid;
-    const lotId = t.run(
-      `INSERT INTO material_lots (material_id, material_product_id, material_purchase_id, purchased_on, quantity_initial, quantity_remaining, unit_cost,
-         location, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`,
-      [product.material.id, product.id, purchaseId, checked.purchasedOn, lot.quantity, lot.quantity, lot.unitCost, checked.location, now, now],
-    ).lastInsertRowid;
+    const purchaseId = insertMaterialPurchaseRow(
+      db,
+      {
+        materialProductId: product.id, supplierId: checked.supplierId, purchasedOn: checked.purchasedOn, packages: checked.packages,
+        pricePerPackage: checked.pricePerPackage, notes: checked.notes,
+      },
+      t,
+    );
+    const lotId = insertMaterialLotRow(
+      db,
+      {
+        materialId: product.material.id, materialProductId: product.id, materialPurchaseId: purchaseId, purchasedOn: checked.purchasedOn,
+        quantityInitial: lot.quantity, quantityRemaining: lot.quantity, unitCost: lot.unitCost, location: checked.location, notes: '',
+      },
+      t,
+    );
     return { purchase: getMaterialPurchase(db, purchaseId, t), lotId };
   });
 }
@@ -189,7 +194,7 @@ export function updateMaterialPurchase(db: Database, input: MaterialPurchaseUpda
       packages: () => (input.packages === undefined ? current.packages : packagesOf(input.packages)),
       pricePerPackage: () => (input.pricePerPackage === undefined ? current.pricePerPackage : priceOf(input.pricePerPackage)),
       purchasedOn: () => (input.purchasedOn === undefined ? current.purchasedOn : purchaseDate(input.purchasedOn ?? '', dateOf(t.now()))),
-      supplierId: () => (input.supplierId === undefined ? (current.supplier?.id ?? null) : checkedSupplierId(db, input.supplierId, t)),
+      supplierId: () => (input.supplierId === undefined ? (current.supplier?.id ?? null) : checkSupplier(db, input.supplierId, t)),
       notes: () => (input.notes === undefined ? current.notes : optionalText(input.notes, 'notes')),
     });
     const figures = lotFigures(product, checked.packages, checked.pricePerPackage);
@@ -197,7 +202,7 @@ export function updateMaterialPurchase(db: Database, input: MaterialPurchaseUpda
     if (figures.quantity < used * (1 - 1e-12)) {
       throw validationError(
         'packages',
-        `${formatQuantity(used, current.unit)} of this purchase has already been used, so it cannot be less than that (${formatQuantity(used / product.packageSize, 'packages')}).`,
+        `${plainQuantity(used, current.unit)} of this purchase has already been used, so it cannot be less than that (${plainQuantity(used / product.packageSize, 'packages')}).`,
         { used, unit: current.unit },
       );
     }

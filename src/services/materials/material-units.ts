@@ -16,7 +16,7 @@ import { AppError, validationError } from '../../errors';
 import { claimSlug } from '../catalog/slugs';
 import { deleteAllowed } from '../shared/lifecycle';
 import { assertNameFree as assertUniqueName } from '../shared/unique-names';
-import { loadMaterial, loadMaterialUnit, type MaterialRow } from './material-rows';
+import { insertMaterialUnitRow, loadMaterial, loadMaterialUnit, type MaterialRow } from './material-rows';
 
 /** A use of material this large or larger is a slip (10,000 cm is 100 m of ribbon on one box). */
 const MAX_UNIT_QUANTITY = 1_000_000;
@@ -150,11 +150,7 @@ export function createMaterialUnit(db: Database, input: MaterialUnitInput, tx?: 
       slug: () => claimSlug(db, 'material_units', input.slug, `${material.name} ${typeof input.name === 'string' ? input.name : ''}`, t),
     });
     assertNameFree(db, t, materialId, checked.name, null);
-    const now = t.now();
-    const id = t.run(
-      'INSERT INTO material_units (slug, material_id, name, quantity, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [checked.slug, materialId, checked.name, checked.size, checked.notes, now, now],
-    ).lastInsertRowid;
+    const id = insertMaterialUnitRow(db, { slug: checked.slug, materialId, name: checked.name, quantity: checked.size, notes: checked.notes }, t);
     return getMaterialUnit(db, id, t);
   });
 }

@@ -18,7 +18,7 @@ import { assertNameFree as assertUniqueName } from '../shared/unique-names';
 import { materialStock, type MaterialStock } from './material-lots';
 import { listMaterialProducts, type MaterialProductSummary } from './material-products';
 import { listMaterialUnits, type MaterialUnitSummary } from './material-units';
-import { loadMaterial, type MaterialRow } from './material-rows';
+import { insertMaterialRow, loadMaterial, type MaterialRow } from './material-rows';
 
 export interface MaterialInput {
   name: string;
@@ -158,11 +158,11 @@ export function createMaterial(db: Database, input: MaterialInput, tx?: Tx): Mat
       slug: () => claimSlug(db, 'materials', input.slug, typeof input.name === 'string' ? input.name : '', t),
     });
     assertNameFree(db, t, checked.name, null);
-    const now = t.now();
-    const id = t.run(
-      'INSERT INTO materials (slug, name, category, base_measure, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [checked.slug, checked.name, checked.category, checked.baseMeasure, checked.notes, now, now],
-    ).lastInsertRowid;
+    const id = insertMaterialRow(
+      db,
+      { slug: checked.slug, name: checked.name, category: checked.category, baseMeasure: checked.baseMeasure, notes: checked.notes },
+      t,
+    );
     return getMaterial(db, id, t);
   });
 }

@@ -16,7 +16,7 @@ import { AppError, validationError } from '../../errors';
 import { claimSlug } from '../catalog/slugs';
 import { deleteAllowed, setArchived } from '../shared/lifecycle';
 import { assertNameFree as assertUniqueName } from '../shared/unique-names';
-import { loadRecipe, type RecipeRow } from './recipe-rows';
+import { insertFinishedUnitRow, loadRecipe, type RecipeRow } from './recipe-rows';
 
 export interface FinishedUnitInput {
   recipeId: number;
@@ -267,13 +267,12 @@ export function createFinishedUnit(db: Database, input: FinishedUnitInput, tx?: 
       slug: () => claimSlug(db, 'finished_units', input.slug, typeof input.name === 'string' ? input.name : '', t),
     });
     assertNameFree(db, t, checked.name, null);
-    const now = t.now();
     const y = checked.yield;
-    const id = t.run(
-      `INSERT INTO finished_units (slug, name, recipe_id, yield_mode, items_per_batch, portion_percent, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [checked.slug, checked.name, checked.recipe.id, y.yieldMode, y.itemsPerBatch, y.portionPercent, checked.notes, now, now],
-    ).lastInsertRowid;
+    const id = insertFinishedUnitRow(
+      db,
+      { slug: checked.slug, name: checked.name, recipeId: checked.recipe.id, yieldMode: y.yieldMode, itemsPerBatch: y.itemsPerBatch, portionPercent: y.portionPercent, notes: checked.notes },
+      t,
+    );
     return getFinishedUnit(db, id, t);
   });
 }

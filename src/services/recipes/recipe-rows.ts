@@ -1,10 +1,13 @@
 /**
- * Reading recipes: one row by id or slug, the sub-recipe graph the nesting
- * checks walk, and the definitions (lines and sub-recipes, all the way
- * down) that flattening and costing need.
+ * Recipe rows: reading one by id or slug, the sub-recipe graph the nesting
+ * checks walk, the definitions (lines and sub-recipes, all the way down)
+ * that flattening and costing need; and the one way recipe, recipe line,
+ * sub-recipe line and finished unit rows are written (the recipe services
+ * and the Bake Tracker importer both insert through these).
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import type { RecipeDefinition } from '../../domain/recipe-flatten';
+import type { YieldMode } from '../../domain/yields';
 import { requireUnit } from '../../domain/units';
 import { AppError } from '../../errors';
 
@@ -72,5 +75,90 @@ export function recipeDefinitions(db: Database, rootIds: readonly number[], tx?:
       queue.push(...subRecipes.map((s) => s.recipeId));
     }
     return out;
+  });
+}
+
+export interface NewRecipeRow {
+  slug: string;
+  name: string;
+  category: string;
+  source: string;
+  notes: string;
+  archived: boolean;
+  baseRecipeId: number | null;
+  /** Only a variant (with a base) has one. */
+  variantName: string | null;
+}
+
+export interface NewRecipeIngredientRow {
+  recipeId: number;
+  ingredientId: number;
+  quantity: number;
+  unit: string;
+  position: number;
+  notes: string;
+}
+
+export interface NewRecipeComponentRow {
+  recipeId: number;
+  subRecipeId: number;
+  batchMultiplier: number;
+  position: number;
+}
+
+export interface NewFinishedUnitRow {
+  slug: string;
+  name: string;
+  recipeId: number;
+  yieldMode: YieldMode;
+  itemsPerBatch: number | null;
+  portionPercent: number | null;
+  notes: string;
+}
+
+/** Inserts a checked recipe (its lines separately); returns its id. */
+export function insertRecipeRow(db: Database, row: NewRecipeRow, tx?: Tx): number {
+  return withTransaction(db, tx, (t) => {
+    const now = t.now();
+    return t.run(
+      `INSERT INTO recipes (slug, name, category, source, notes, archived, base_recipe_id, variant_name, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [row.slug, row.name, row.category, row.source, row.notes, row.archived ? 1 : 0, row.baseRecipeId, row.baseRecipeId === null ? null : row.variantName, now, now],
+    ).lastInsertRowid;
+  });
+}
+
+/** Inserts a checked ingredient line of a recipe (quantity per batch); returns its id. */
+export function insertRecipeIngredientRow(db: Database, row: NewRecipeIngredientRow, tx?: Tx): number {
+  return withTransaction(db, tx, (t) => {
+    const now = t.now();
+    return t.run(
+      `INSERT INTO recipe_ingredients (recipe_id, ingredient_id, quantity, unit, position, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [row.recipeId, row.ingredientId, row.quantity, row.unit, row.position, row.notes, now, now],
+    ).lastInsertRowid;
+  });
+}
+
+/** Inserts a checked sub-recipe line; returns its id. */
+export function insertRecipeComponentRow(db: Database, row: NewRecipeComponentRow, tx?: Tx): number {
+  return withTransaction(db, tx, (t) => {
+    const now = t.now();
+    return t.run(
+      'INSERT INTO recipe_components (recipe_id, sub_recipe_id, batch_multiplier, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [row.recipeId, row.subRecipeId, row.batchMultiplier, row.position, now, now],
+    ).lastInsertRowid;
+  });
+}
+
+/** Inserts a checked finished unit; returns its id. */
+export function insertFinishedUnitRow(db: Database, row: NewFinishedUnitRow, tx?: Tx): number {
+  return withTransaction(db, tx, (t) => {
+    const now = t.now();
+    return t.run(
+      `INSERT INTO finished_units (slug, name, recipe_id, yield_mode, items_per_batch, portion_percent, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [row.slug, row.name, row.recipeId, row.yieldMode, row.itemsPerBatch, row.portionPercent, row.notes, now, now],
+    ).lastInsertRowid;
   });
 }

@@ -29,7 +29,7 @@ import {
   type LineFlag,
   type SubRecipeLineInput,
 } from './recipe-lines';
-import { loadRecipe, subRecipeGraph, type RecipeRow } from './recipe-rows';
+import { insertRecipeComponentRow, insertRecipeIngredientRow, insertRecipeRow, loadRecipe, subRecipeGraph, type RecipeRow } from './recipe-rows';
 import type { IngredientRow } from '../catalog/ingredient-rows';
 
 /** Sub-recipes nest at most this many levels: a recipe, its sub-recipe, and that one's sub-recipe. */
@@ -387,25 +387,17 @@ export function checkRecipeDraft(
 }
 
 /** Rewrites the lists that are given (null: keep that list as it is), in the order given. */
-function writeLines(tx: Tx, recipeId: number, ingredientLines: readonly CheckedIngredientLine[] | null, subRecipes: readonly CheckedSubRecipeLine[] | null): void {
-  const now = tx.now();
+function writeLines(db: Database, tx: Tx, recipeId: number, ingredientLines: readonly CheckedIngredientLine[] | null, subRecipes: readonly CheckedSubRecipeLine[] | null): void {
   if (ingredientLines !== null) {
     tx.run('DELETE FROM recipe_ingredients WHERE recipe_id = ?', [recipeId]);
     ingredientLines.forEach((l, position) => {
-      tx.run(
-        `INSERT INTO recipe_ingredients (recipe_id, ingredient_id, quantity, unit, position, notes, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [recipeId, l.ingredient.id, l.quantity, l.unit, position, l.notes, now, now],
-      );
+      insertRecipeIngredientRow(db, { recipeId, ingredientId: l.ingredient.id, quantity: l.quantity, unit: l.unit, position, notes: l.notes }, tx);
     });
   }
   if (subRecipes !== null) {
     tx.run('DELETE FROM recipe_components WHERE recipe_id = ?', [recipeId]);
     subRecipes.forEach((s, position) => {
-      tx.run(
-        'INSERT INTO recipe_components (recipe_id, sub_recipe_id, batch_multiplier, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-        [recipeId, s.recipe.id, s.batchMultiplier, position, now, now],
-      );
+      insertRecipeComponentRow(db, { recipeId, subRecipeId: s.recipe.id, batchMultiplier: s.batchMultiplier, position }, tx);
     });
   }
 }
@@ -430,13 +422,15 @@ export function createRecipe(db: Database, input: RecipeInput, tx?: Tx): RecipeD
     assertNameFree(db, t, checked.name, null);
     // Checked before anything is written, under a stand-in id: a new recipe has no parents yet.
     checkNesting(db, t, NEW_RECIPE, checked.name, checked.lines.subRecipes);
-    const now = t.now();
-    const id = t.run(
-      `INSERT INTO recipes (slug, name, category, source, notes, archived, base_recipe_id, variant_name, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
-      [checked.slug, checked.name, checked.category, checked.source, checked.notes, checked.baseRecipeId, checked.baseRecipeId === null ? null : checked.variantName, now, now],
-    ).lastInsertRowid;
-    writeLines(t, id, checked.lines.ingredientLines, checked.lines.subRecipes);
+    const id = insertRecipeRow(
+      db,
+      {
+        slug: checked.slug, name: checked.name, category: checked.category, source: checked.source, notes: checked.notes, archived: false,
+        baseRecipeId: checked.baseRecipeId, variantName: checked.variantName,
+      },
+      t,
+    );
+    writeLines(db, t, id, checked.lines.ingredientLines, checked.lines.subRecipes);
     return getRecipe(db, id, t);
   });
 }
@@ -464,7 +458,7 @@ export function updateRecipe(db: Database, input: RecipeUpdate, tx?: Tx): Recipe
       [checked.name, checked.category, checked.source, checked.notes, checked.baseRecipeId, checked.baseRecipeId === null ? null : checked.variantName, t.now(), current.id],
     );
     if (checked.lines) {
-      writeLines(t, current.id, input.ingredientLines === undefined ? null : checked.lines.ingredientLines, input.subRecipes === undefined ? null : checked.lines.subRecipes);
+      writeLines(db, t, current.id, input.ingredientLines === undefined ? null : checked.lines.ingredientLines, input.subRecipes === undefined ? null : checked.lines.subRecipes);
     }
     return getRecipe(db, current.id, t);
   });

@@ -21,8 +21,7 @@ import { requireUnit, toBase } from '../../domain/units';
 import { AppError } from '../../errors';
 import { adjustLot } from '../pantry/adjustments';
 import { recordPurchase } from '../pantry/purchases';
-import { importBakeTracker } from './bake-tracker-import';
-import { planBakeTrackerImport } from './bake-tracker-plan';
+import { importBakeTracker, planBakeTrackerImport } from '../import/bake-tracker/import';
 import { SAMPLE_NOTE, samplePackagePrice } from '../../domain/sample-prices';
 import { loadSampleBakery, type SampleBakeryResult } from './sample-bakery';
 
@@ -157,7 +156,7 @@ function recordSamplePurchases(db: Database, file: Record<string, unknown>, tx: 
   const products = productFacts(tx);
   const bought = new Set<number>();
   let recorded = 0;
-  for (const lot of plan.lots) {
+  for (const lot of plan.lots.items) {
     const productId = lot.product && !isRejected(lot.product.result) ? lot.product.result.id : null;
     const product = productId === null ? undefined : products.get(productId);
     if (isRejected(lot.result) || !lot.record || !product) {

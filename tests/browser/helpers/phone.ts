@@ -7,7 +7,8 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, appUrl, waitForWorker } from './browser';
+import { toolPath } from '../../setup/test-browsers';
+import { CHROMIUM_ARGS, appUrl, waitForWorker } from './browser';
 
 export interface PhoneTabs {
   /**
@@ -21,7 +22,7 @@ export function phoneTabs(): PhoneTabs {
   let browser: Browser;
   let context: BrowserContext;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: toolPath('chromium'), headless: true, args: CHROMIUM_ARGS });
   });
   afterAll(async () => browser?.close());
   beforeEach(async () => {

@@ -71,7 +71,8 @@ export async function startPreview(outDir: string): Promise<PreviewServer> {
     url,
     stop: () =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
+        // Stopping twice is fine: a server already gone (killed or exited) resolves at once.
+        if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once('exit', () => done());
         child.kill();
       }),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRecipe, getRecipe, listRecipes } from '../../../../src/services/recipes/recipes';
 import { findRecipeBySlug } from '../../../../src/services/recipes/recipe-rows';
-import { importBakeTracker } from '../../../../src/services/sample/bake-tracker-import';
+import { importBakeTracker } from '../../../../src/services/import/bake-tracker/import';
 import { count, testDb } from '../../../helpers/db';
 import { dbState } from '../kitchen';
 

@@ -10,7 +10,7 @@ import { costRecipe } from '../../../../src/services/pricing/recipe-cost';
 import { listFinishedUnits } from '../../../../src/services/recipes/finished-units';
 import { findRecipeBySlug } from '../../../../src/services/recipes/recipe-rows';
 import { listRecipes } from '../../../../src/services/recipes/recipes';
-import { importBakeTracker } from '../../../../src/services/sample/bake-tracker-import';
+import { importBakeTracker } from '../../../../src/services/import/bake-tracker/import';
 import { loadSample } from '../../../../src/services/sample/sample-pantry';
 import { testDb } from '../../../helpers/db';
 import { dbState } from '../kitchen';

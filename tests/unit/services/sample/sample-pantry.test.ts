@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../../src/db/session';
 import { ledgerAmount } from '../../../../src/domain/money';
-import { searchIngredients } from '../../../../src/services/catalog/ingredient-tree';
+import { searchIngredients } from '../../../../src/services/catalog/ingredient-search';
 import { listAdjustments } from '../../../../src/services/pantry/adjustments';
 import { planFifo } from '../../../../src/services/pantry/fifo';
 import { priceHistory } from '../../../../src/services/pantry/price-history';
 import { ingredientStock, pantryOverview } from '../../../../src/services/pantry/stock';
-import { importBakeTracker } from '../../../../src/services/sample/bake-tracker-import';
+import { importBakeTracker } from '../../../../src/services/import/bake-tracker/import';
 import { SAMPLE_NOTE, loadSample } from '../../../../src/services/sample/sample-pantry';
 import { count, testDb } from '../../../helpers/db';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importBakeTracker, importBakeTrackerText } from '../../../../src/services/sample/bake-tracker-import';
-import { searchIngredients } from '../../../../src/services/catalog/ingredient-tree';
+import { importBakeTracker, importBakeTrackerText } from '../../../../src/services/import/bake-tracker/import';
+import { searchIngredients } from '../../../../src/services/catalog/ingredient-search';
 import { ingredientStock } from '../../../../src/services/pantry/stock';
 import { count, testDb } from '../../../helpers/db';
 import { caught } from '../bakery';

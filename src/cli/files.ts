@@ -1,7 +1,8 @@
 /**
- * A database kept in a SQLite file, for the command-line tool: read the image
- * into sql.js (the same engine and migrations as the browser), and write it
- * back atomically (temporary file + rename) so a crash never leaves half a file.
+ * Files for the command-line tool. A database is kept in a SQLite file: its
+ * image is read into sql.js (the same engine and migrations as the browser)
+ * and written back atomically (temporary file + rename) so a crash never
+ * leaves half a file. Input files (a backup to import) are read as text.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { openSqlJsDatabase } from '../db/open';
@@ -22,4 +23,15 @@ export function saveDatabaseFile(db: Database, path: string): void {
   const temporary = `${path}.tmp-${process.pid}`;
   writeFileSync(temporary, image);
   renameSync(temporary, path);
+}
+
+/** A file given on the command line, as text; a missing or unreadable one is a clear error. */
+export function readTextFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new AppError('NOT_FOUND', `No file at ${path}.`, { path });
+    throw new AppError('IMPORT', `${path} cannot be read: ${(e as Error).message}`, { path });
+  }
 }
