@@ -78,7 +78,7 @@ export function isoDate(value: unknown, field: string, label = field): string {
 
 export function positiveId(value: unknown, field: string, label = field): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    throw validationError(field, `Choose a ${label}.`, { value });
+    throw validationError(field, `Choose ${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}.`, { value });
   }
   return value;
 }

@@ -1,7 +1,7 @@
 /**
  * Imports a Bake Tracker 4.x backup: suppliers, the ingredient tree with
- * densities, products, inventory items (as lots with no purchase), materials
- * and material products, one section file each (see ./section.ts for how a
+ * densities, products, inventory items (as lots with no purchase), materials,
+ * material products, and recipes with their finished units, one section file each (see ./section.ts for how a
  * section is built). Every record of every section is planned first; only
  * when nothing is rejected is anything written, and then everything in one
  * transaction. Records already present (same slug, same product, same lot)
@@ -18,6 +18,7 @@ import { applyLots, planLots } from './lots';
 import { applyMaterialProducts, planMaterialProducts } from './material-products';
 import { applyMaterials, planMaterials } from './materials';
 import { applyProducts, planProducts } from './products';
+import { applyRecipes, planRecipes } from './recipes';
 import type { ImportFile, SectionPlan } from './section';
 import { applySuppliers, planSuppliers } from './suppliers';
 
@@ -34,8 +35,9 @@ export function planBakeTrackerImport(db: Database, data: Record<string, unknown
     const lots = planLots(db, file, { products }, t);
     const materials = planMaterials(db, file, t);
     const materialProducts = planMaterialProducts(db, file, { materials, suppliers }, t);
-    const sections: SectionPlan[] = [suppliers, ingredients, products, lots, materials, materialProducts];
-    return { suppliers, ingredients, products, lots, materials, materialProducts, sections };
+    const recipes = planRecipes(db, file, { ingredients }, t);
+    const sections: SectionPlan[] = [suppliers, ingredients, products, lots, materials, materialProducts, recipes.recipes, recipes.finishedUnits];
+    return { suppliers, ingredients, products, lots, materials, materialProducts, recipes, sections };
   });
 }
 
@@ -44,13 +46,14 @@ export type BakeTrackerPlan = ReturnType<typeof planBakeTrackerImport>;
 /** Writes every section of a plan in which nothing was rejected, in order, recording the new ids in it. */
 export function applyBakeTrackerPlan(db: Database, plan: BakeTrackerPlan, tx?: Tx): void {
   withTransaction(db, tx, (t) => {
-    const { suppliers, ingredients, products, lots, materials, materialProducts } = plan;
+    const { suppliers, ingredients, products, lots, materials, materialProducts, recipes } = plan;
     applySuppliers(db, suppliers, t);
     applyIngredients(db, ingredients, t);
     applyProducts(db, products, { ingredients, suppliers }, t);
     applyLots(db, lots, { ingredients }, t);
     applyMaterials(db, materials, t);
     applyMaterialProducts(db, materialProducts, t);
+    applyRecipes(db, recipes, { ingredients }, t);
   });
 }
 

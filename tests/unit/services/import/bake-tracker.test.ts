@@ -15,7 +15,7 @@ const TABLES = ['suppliers', 'ingredients', 'products', 'lots', 'materials', 'ma
 const counts = (db: Awaited<ReturnType<typeof testDb>>) => Object.fromEntries(TABLES.map((t) => [t, count(db, t)]));
 
 describe('importing a real Bake Tracker 4.2 backup', () => {
-  it('brings in 413 ingredients (127 with densities), 156 products, 156 lots, 6 suppliers, 21 materials, 26 material products', async () => {
+  it('brings in 413 ingredients (127 with densities), 156 products, 156 lots, 6 suppliers, 21 materials, 26 material products, 20 recipes', async () => {
     const db = await testDb();
     const report = importBakeTracker(db, fixture());
 
@@ -24,9 +24,8 @@ describe('importing a real Bake Tracker 4.2 backup', () => {
     expect(counts(db)).toEqual({ suppliers: 6, ingredients: 413, products: 156, lots: 156, materials: 21, material_products: 26, purchases: 0 });
     expect(db.engine.get<{ n: number }>('SELECT count(*) AS n FROM ingredients WHERE density_volume_qty IS NOT NULL')!.n).toBe(127);
     expect(report.counts.ingredient).toEqual({ created: 413, skipped: 0, rejected: 0 });
-    expect(report.records.filter((r) => r.outcome === 'created')).toHaveLength(6 + 413 + 156 + 156 + 21 + 26);
+    expect(report.records.filter((r) => r.outcome === 'created')).toHaveLength(6 + 413 + 156 + 156 + 21 + 26 + 20);
     expect(report.notImported).toEqual([
-      { section: 'recipes', count: 20 },
       { section: 'recipients', count: 3 },
       { section: 'events', count: 1 },
     ]);
