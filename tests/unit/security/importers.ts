@@ -88,6 +88,15 @@ const bakeTracker: ImporterUnderTest = {
     ],
     materials: [{ display_name: 'Gift box', slug: 'gift_box', category: 'Boxes', description: 'Kraft gift box' }],
     material_products: [{ material: 'Gift box', display_name: 'Kraft box 10 pack', default_unit: 'each', supplier: 'Mill Store', notes: 'Pack of 10' }],
+    recipes: [
+      {
+        slug: 'rye_bread',
+        name: 'Rye bread',
+        notes: 'Bake hot, then low',
+        ingredients: [{ ingredient_slug: 'rye_flour', quantity: 500, unit: 'g' }],
+        finished_units: [{ display_name: 'Rye loaf', yield_mode: 'discrete_count', items_per_batch: 2, notes: 'Sliced' }],
+      },
+    ],
   }),
   at: {
     // Names no other record refers to (a product's name is how its lot finds it).
@@ -95,11 +104,15 @@ const bakeTracker: ImporterUnderTest = {
       ['ingredients', 1, 'display_name'],
       ['suppliers', 0, 'name'],
       ['material_products', 0, 'display_name'],
+      ['recipes', 0, 'name'],
+      ['recipes', 0, 'finished_units', 0, 'display_name'],
     ],
     notes: [
       ['ingredients', 1, 'description'],
       ['inventory_items', 0, 'notes'],
       ['suppliers', 0, 'notes'],
+      ['recipes', 0, 'notes'],
+      ['recipes', 0, 'finished_units', 0, 'notes'],
     ],
     quantity: ['products', 0, 'package_unit_quantity'],
     date: ['inventory_items', 0, 'purchase_date'],
