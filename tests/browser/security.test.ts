@@ -98,8 +98,7 @@ describe('the content security policy', () => {
     const page = await tabs.open();
     await seen(page.getByRole('heading', { name: 'Welcome to Bake Planner' }));
     await page.evaluate(() => {
-      const ran = (window as { ran?: string[] }).ran = [] as string[];
-      void ran;
+      (window as { ran?: string[] }).ran = [];
       const script = document.createElement('script');
       script.textContent = 'window.ran.push("inline script")';
       document.body.append(script);
