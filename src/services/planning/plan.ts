@@ -208,7 +208,9 @@ export function calculatePlan(db: Database, request: { eventId: number; save?: b
     if (request.save) assertPlanChange(inputs.event.plan_state, 'recalculate');
     const defs = recipeDefinitions(db, [...new Set(inputs.rows.map((r) => r.recipeId))], t);
     const agg = aggregateIngredients(db, { lines: inputs.rows.flatMap((r) => rowIngredients(defs, r)), priced: true }, t);
-    const ingredients: PlanIngredientRecord[] = agg.rows.map((r) => ({
+    const byName = (a: { displayName: string; unit: string }, b: { displayName: string; unit: string }) =>
+      a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }) || a.unit.localeCompare(b.unit);
+    const ingredients: PlanIngredientRecord[] = [...agg.rows].sort(byName).map((r) => ({
       ingredient: r.ingredient,
       displayName: r.displayName,
       quantity: r.quantity,

@@ -102,14 +102,14 @@ describe('the plan of an event', () => {
       ['b', 2],
     ]);
     expect(plan.ingredients.map((i) => [i.ingredient, i.quantity, i.unit])).toEqual([
+      ['butter', 1, 'cup'],
       ['flour', 10, 'cup'],
       ['sugar', 2, 'cup'],
-      ['butter', 1, 'cup'],
     ]);
     // Nothing was ever bought: no price, so the baseline is unknown and says why.
     expect(plan.ingredients.every((i) => i.cost === null && i.costPerUnit === null)).toBe(true);
     expect(plan.costBaseline).toBeNull();
-    expect(plan.unknown.map((u) => u.item)).toEqual(['Flour', 'Sugar', 'Butter']);
+    expect(plan.unknown.map((u) => u.item)).toEqual(['Butter', 'Flour', 'Sugar']);
   });
 
   it('domain reference: a bag of 3 cookies + 2 brownies x 10 -> 30 and 20; a mega of 2 bags x 5 -> the same 30 and 20', async () => {
