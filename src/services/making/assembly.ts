@@ -216,6 +216,7 @@ function planAssembly(db: Database, tx: Tx, input: AssemblyInput): AssemblyPlan 
   if (bypassing && bypassNote === '') throw validationError('bypassPackaging', 'Say why the packaging is left out: a note is needed to assemble without it.');
   const { definitions, planSnapshotId } = assemblyDefinition(db, { eventId: event?.id ?? null, goodId: good.id }, tx);
   const lines = definitions.goods[good.slug]!.lines;
+  if (lines.length === 0) throw validationError('goodId', `${good.name} holds nothing yet: add what goes into it before assembling it.`);
   if (bypassing && !lines.some((l) => l.kind === 'material')) {
     throw validationError('bypassPackaging', `${good.name} has no packaging to leave out.`);
   }

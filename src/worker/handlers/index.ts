@@ -8,6 +8,7 @@
 import { catalogHandlers } from './catalog';
 import { mergeHandlers } from './define';
 import { importHandlers } from './import';
+import { makingHandlers } from './making';
 import { pantryHandlers } from './pantry';
 import { sampleHandlers } from './sample';
 import { settingsHandlers } from './settings';
@@ -20,6 +21,7 @@ export const handlers = mergeHandlers(
   settingsHandlers,
   sampleHandlers,
   importHandlers,
+  makingHandlers,
 );
 
 export type Handlers = typeof handlers;
