@@ -6,7 +6,8 @@
 import type { AnyCommand } from '../command';
 import { bakeTrackerCommands } from './bake-tracker';
 import { databaseCommands } from './database';
+import { makingCommands } from './making';
 import { pantryCommands } from './pantry';
 import { sampleCommands } from './sample';
 
-export const COMMANDS: readonly AnyCommand[] = [...databaseCommands, ...sampleCommands, ...bakeTrackerCommands, ...pantryCommands];
+export const COMMANDS: readonly AnyCommand[] = [...databaseCommands, ...sampleCommands, ...bakeTrackerCommands, ...pantryCommands, ...makingCommands];
