@@ -79,7 +79,7 @@ async function run(command: AnyCommand, argv: string[]): Promise<CommandOutput> 
   try {
     // `run` is typed per database use; each branch here has the input its command expects.
     const output = await (command as AnyCommand & { run: (i: unknown) => CommandOutput | Promise<CommandOutput> }).run({ ...input, args, db, path });
-    if (command.database === 'write' || command.database === 'create') saveDatabaseFile(db, path);
+    if ((command.database === 'write' || command.database === 'create') && output.changed !== false) saveDatabaseFile(db, path);
     return output;
   } finally {
     db.close();
@@ -100,7 +100,8 @@ export async function runCli(argv: readonly string[], io: Io, commands: readonly
     const command = known.get(name);
     if (!command) throw new AppError('USAGE', `Unknown command "${name}". Run "bake-planner help" for the list.`, { command: name });
     const output = await run(command, rest);
-    if (json) printJson(io, output.json);
+    if (output.raw !== undefined) io.out(output.raw);
+    else if (json) printJson(io, output.json);
     else printLines(io, output.text);
     return 0;
   } catch (e) {

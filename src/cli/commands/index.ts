@@ -8,5 +8,6 @@ import { bakeTrackerCommands } from './bake-tracker';
 import { databaseCommands } from './database';
 import { pantryCommands } from './pantry';
 import { sampleCommands } from './sample';
+import { snapshotCommands } from './snapshot';
 
-export const COMMANDS: readonly AnyCommand[] = [...databaseCommands, ...sampleCommands, ...bakeTrackerCommands, ...pantryCommands];
+export const COMMANDS: readonly AnyCommand[] = [...databaseCommands, ...sampleCommands, ...snapshotCommands, ...bakeTrackerCommands, ...pantryCommands];
