@@ -1,0 +1,38 @@
+/** Shared by the snapshot tests: the JSON Schema (checked with Ajv, not by hand), the doc's examples, databases compared by their export. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import type { Database } from '../../../../src/db/session';
+import { exportSnapshot, snapshotText } from '../../../../src/services/snapshot/export';
+import { loadSample } from '../../../../src/services/sample/sample-pantry';
+import { testDb } from '../../../helpers/db';
+
+const ROOT = join(import.meta.dirname, '../../../..');
+
+const schema = JSON.parse(readFileSync(join(ROOT, 'docs/export-format.schema.json'), 'utf8')) as object;
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+
+/** The schema's complaints about a document (empty when it conforms). */
+export function schemaErrors(doc: unknown): string[] {
+  return validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+}
+
+/** The ```json blocks of docs/export-format.md, parsed, in order. */
+export function docExamples(): unknown[] {
+  const text = readFileSync(join(ROOT, 'docs/export-format.md'), 'utf8');
+  return [...text.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1]!) as unknown);
+}
+
+/** A database's whole content, as its export says it (the export's time fixed, so equal data gives equal text). */
+export function contentOf(db: Database): string {
+  return snapshotText(exportSnapshot(db, { exportedAt: '2000-01-01T00:00:00.000Z', appVersion: 'test' }));
+}
+
+export const SAMPLE_FILE = () => JSON.parse(readFileSync(join(ROOT, 'src/services/sample/bake-tracker-sample.json'), 'utf8')) as unknown;
+
+/** The demo bakery in a fresh database. */
+export async function demoBakery(): Promise<Database> {
+  const db = await testDb();
+  loadSample(db, SAMPLE_FILE());
+  return db;
+}
