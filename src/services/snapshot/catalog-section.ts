@@ -28,7 +28,7 @@ import { insertIngredientRow } from '../catalog/ingredient-rows';
 import { insertProductRow } from '../catalog/product-rows';
 import { insertSupplierRow, type SupplierKind } from '../catalog/supplier-rows';
 import { Names } from './names';
-import { Keys, check, created, labelOf, readItems, refId, type Item, type PlanContext, type Ref } from './plan';
+import { Keys, check, claimSlugs, created, labelOf, readItems, refId, type Item, type PlanContext, type Ref } from './plan';
 
 interface Stamped {
   createdAt: string;
@@ -167,9 +167,9 @@ export function readCatalog(ctx: PlanContext, file: Record<string, unknown[]>): 
   const suppliers = readItems(ctx, file.suppliers!, 'suppliers', 'supplier', (f) => readSupplier(f, ctx.now), labelOf('name', 'slug'));
   const ingredients = readItems(ctx, file.ingredients!, 'ingredients', 'ingredient', (f) => readIngredient(f, ctx.now), labelOf('name', 'slug'));
   const products = readItems(ctx, file.products!, 'products', 'product', (f) => readProduct(f, ctx.now), labelOf('name', 'slug'));
-  for (const i of suppliers) if (i.record) keys.suppliers.claim(i, i.record.slug, 'slug');
-  for (const i of ingredients) if (i.record) keys.ingredients.claim(i, i.record.slug, 'slug');
-  for (const i of products) if (i.record) keys.products.claim(i, i.record.slug, 'slug');
+  claimSlugs(keys.suppliers, suppliers);
+  claimSlugs(keys.ingredients, ingredients);
+  claimSlugs(keys.products, products);
 
   const fileParents = new Set(ingredients.flatMap((i) => (i.record?.parent ? [i.record.parent] : [])));
   const dbParents = new Set(

@@ -15,7 +15,7 @@ import { MAX_GOOD_LEVELS } from '../goods/goods';
 import { insertCompositionRow, insertGoodRow } from '../goods/good-rows';
 import type { MaterialsPlan } from './materials-section';
 import { Names } from './names';
-import { Keys, check, created, itemId, labelOf, readItems, refId, type Item, type PlanContext, type Ref } from './plan';
+import { Keys, check, claimSlugs, created, itemId, labelOf, readItems, refId, type Item, type PlanContext, type Ref } from './plan';
 import type { RecipesPlan } from './recipes-section';
 
 export type LineDraft =
@@ -70,7 +70,7 @@ export interface GoodsPlan {
 export function readGoods(ctx: PlanContext, file: Record<string, unknown[]>): GoodsPlan {
   const keys = Keys.fromTable<GoodDraft>('finished good', ctx.t, 'finished_goods');
   const goods = readItems(ctx, file.finished_goods!, 'finished_goods', 'finished good', (f) => readGood(f, ctx.now), labelOf('name', 'slug'));
-  for (const i of goods) if (i.record) keys.claim(i, i.record.slug, 'slug');
+  claimSlugs(keys, goods);
   return { goods, keys };
 }
 

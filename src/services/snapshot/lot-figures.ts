@@ -10,7 +10,7 @@
  * they differ; when they agree the file's exact number is kept.
  */
 import { RecordProblem } from '../../domain/bake-tracker-records';
-import { plainQuantity } from '../../domain/format';
+import { plainNumber, plainQuantity } from '../../domain/format';
 import type { Fields } from '../../domain/snapshot-fields';
 import { BASE_UNIT, dimensionOf, fromBase, toBase, type Dimension, type Unit } from '../../domain/units';
 import { agrees } from './plan';
@@ -88,7 +88,7 @@ export function checkFigures(draft: LotFiguresDraft, rules: FigureRules): Checke
     unitCost = draft.unitCost === null ? rules.bought.unitCost : baseCost(draft.unitCost);
     if (!agrees(unitCost, rules.bought.unitCost)) {
       const per = (v: number) => (unit === BASE_UNIT[dimension] ? v : v * toBase(1, unit));
-      throw new RecordProblem(`${path}.unit_cost`, `The purchase costs ${per(rules.bought.unitCost)} per ${unit} (price / package size), not ${per(unitCost)}.`);
+      throw new RecordProblem(`${path}.unit_cost`, `The purchase costs ${plainNumber(per(rules.bought.unitCost), 6)} per ${unit} (price / package size), not ${plainNumber(per(unitCost), 6)}.`);
     }
   } else {
     if (draft.quantity === null) throw new RecordProblem(`${path}.quantity`, 'quantity is required: how much the lot held when it came in.');

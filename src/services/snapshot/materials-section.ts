@@ -20,7 +20,7 @@ import type { CatalogPlan } from './catalog-section';
 import { checkFigures, readLotFigures, type CheckedFigures, type LotFiguresDraft } from './lot-figures';
 import { materialLotKeys } from './lot-keys';
 import { Names } from './names';
-import { Keys, check, created, labelOf, readItems, refId, type Item, type PlanContext, type Ref } from './plan';
+import { Keys, check, claimSlugs, created, labelOf, readItems, refId, type Item, type PlanContext, type Ref } from './plan';
 
 interface Stamped {
   createdAt: string;
@@ -176,9 +176,9 @@ export function readMaterials(ctx: PlanContext, file: Record<string, unknown[]>)
   const units = readItems(ctx, file.material_units!, 'material_units', 'material unit', (f) => readMaterialUnit(f, ctx.now), labelOf('name', 'slug'));
   const purchases = readItems(ctx, file.material_purchases!, 'material_purchases', 'material purchase', (f) => readMaterialPurchase(f, ctx.now), labelOf('material_product'));
   const lots = readItems(ctx, file.material_lots!, 'material_lots', 'material lot', (f) => readMaterialLot(f, ctx.now), labelOf('key', 'material_product'));
-  for (const i of materials) if (i.record) keys.materials.claim(i, i.record.slug, 'slug');
-  for (const i of products) if (i.record) keys.products.claim(i, i.record.slug, 'slug');
-  for (const i of units) if (i.record) keys.units.claim(i, i.record.slug, 'slug');
+  claimSlugs(keys.materials, materials);
+  claimSlugs(keys.products, products);
+  claimSlugs(keys.units, units);
   const derived = new LotKeys();
   const planned = new Map<Item<unknown>, PlannedMaterialLot>();
   for (const i of purchases) {

@@ -13,12 +13,15 @@ import { RecordProblem } from '../../domain/bake-tracker-records';
 import { isRejected, rejected, type Planned } from '../../domain/import-plan';
 import type { ImportEntity } from '../../domain/import-report';
 import { Fields } from '../../domain/snapshot-fields';
+import { slugify } from '../../domain/slug';
 import { AppError } from '../../errors';
 
 export type ImportMode = 'restore' | 'merge';
 
 export interface Item<T> extends Planned<T> {
   entity: ImportEntity;
+  /** For a record that could not be read: the slug it seems to have, so references to it name its problem. */
+  rawSlug?: string | null;
 }
 
 /** A reference, resolved: a row already in the database, or a record of the file (its id known once applied). */
@@ -74,7 +77,10 @@ export class Keys<T> {
    * empty).
    */
   claim(item: Item<T>, key: string, keyField: string): void {
-    if (isRejected(item.result)) return;
+    if (isRejected(item.result)) {
+      if (!this.file.has(key)) this.file.set(key, item);
+      return;
+    }
     const first = this.file.get(key);
     if (first) {
       item.result = rejected(`${item.path}.${keyField}`, `"${key}" is used by two records: this one and ${first.path}.`);
@@ -119,7 +125,7 @@ export function readItems<T>(
 ): Item<T>[] {
   return list.map((raw, index) => {
     const path = `${section}[${index}]`;
-    const item: Item<T> = { index, path, record: null, result: { outcome: 'created', id: null }, label: label(raw), entity };
+    const item: Item<T> = { index, path, record: null, result: { outcome: 'created', id: null }, label: label(raw), entity, rawSlug: rawSlug(raw) };
     try {
       const fields = new Fields(raw, path);
       item.record = reader(fields);
@@ -132,6 +138,22 @@ export function readItems<T>(
     ctx.tick();
     return item;
   });
+}
+
+/** The slug a record gives, or the one its name would get. */
+function rawSlug(raw: unknown): string | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.slug === 'string') return r.slug;
+  return typeof r.name === 'string' && r.name.trim() ? slugify(r.name) : null;
+}
+
+/** Claims each item's slug: read ones by their record's, unreadable ones by the slug they seem to have. */
+export function claimSlugs<T extends { slug: string }>(keys: Keys<T>, items: readonly Item<T>[]): void {
+  for (const i of items) {
+    const slug = i.record?.slug ?? i.rawSlug;
+    if (slug) keys.claim(i, slug, 'slug');
+  }
 }
 
 /** Runs a check of a created item; a problem rejects it. */

@@ -19,7 +19,7 @@ import { MAX_RECIPE_LEVELS } from '../recipes/recipes';
 import { insertFinishedUnitRow, insertRecipeComponentRow, insertRecipeIngredientRow, insertRecipeRow } from '../recipes/recipe-rows';
 import type { CatalogPlan } from './catalog-section';
 import { Names } from './names';
-import { Keys, check, created, itemId, labelOf, readItems, refId, type Item, type PlanContext, type Ref } from './plan';
+import { Keys, check, claimSlugs, created, itemId, labelOf, readItems, refId, type Item, type PlanContext, type Ref } from './plan';
 
 interface Stamped {
   createdAt: string;
@@ -121,8 +121,8 @@ export function readRecipes(ctx: PlanContext, file: Record<string, unknown[]>): 
   };
   const recipes = readItems(ctx, file.recipes!, 'recipes', 'recipe', (f) => readRecipe(f, ctx.now), labelOf('name', 'slug'));
   const finishedUnits = readItems(ctx, file.finished_units!, 'finished_units', 'finished unit', (f) => readFinishedUnit(f, ctx.now), labelOf('name', 'slug'));
-  for (const i of recipes) if (i.record) keys.recipes.claim(i, i.record.slug, 'slug');
-  for (const i of finishedUnits) if (i.record) keys.finishedUnits.claim(i, i.record.slug, 'slug');
+  claimSlugs(keys.recipes, recipes);
+  claimSlugs(keys.finishedUnits, finishedUnits);
   return { recipes, finishedUnits, keys };
 }
 
