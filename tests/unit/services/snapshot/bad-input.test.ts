@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSnapshotText } from '../../../../src/domain/snapshot-text';
 import { AppError } from '../../../../src/errors';
 import { importSnapshot } from '../../../../src/services/snapshot/import';
-import { contentOf, demoBakery, docExamples } from './snapshot-helpers';
+import { SLOW, contentOf, demoBakery, docExamples } from './snapshot-helpers';
 
 type Doc = Record<string, unknown> & { recipes: Record<string, unknown>[]; products: Record<string, unknown>[]; purchases: Record<string, unknown>[] };
 const NOT_YET = ['events'];
@@ -50,7 +50,7 @@ async function refused(input: string | ((doc: Doc) => void)): Promise<string[]> 
   return problems;
 }
 
-describe('a bad file changes nothing and says what is wrong, and where', () => {
+describe('a bad file changes nothing and says what is wrong, and where', SLOW, () => {
   it('truncated JSON', async () => {
     const text = JSON.stringify(example());
     expect(await refused(text.slice(0, text.length / 2))).toEqual([expect.stringMatching(/^This file is not valid JSON/)]);

@@ -5,7 +5,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import type { Database } from '../../../../src/db/session';
 import { exportSnapshot, snapshotText } from '../../../../src/services/snapshot/export';
 import { loadSample } from '../../../../src/services/sample/sample-pantry';
-import { testDb } from '../../../helpers/db';
+import { openSqlJsDatabase } from '../../../../src/db/open';
+import { TEST_NOW, testDb } from '../../../helpers/db';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 
@@ -30,9 +31,18 @@ export function contentOf(db: Database): string {
 
 export const SAMPLE_FILE = () => JSON.parse(readFileSync(join(ROOT, 'src/services/sample/bake-tracker-sample.json'), 'utf8')) as unknown;
 
-/** The demo bakery in a fresh database. */
+let demoImage: Uint8Array | null = null;
+
+/** The demo bakery in a fresh database (built once per test file, then copied from its image). */
 export async function demoBakery(): Promise<Database> {
-  const db = await testDb();
-  loadSample(db, SAMPLE_FILE());
-  return db;
+  if (!demoImage) {
+    const db = await testDb();
+    loadSample(db, SAMPLE_FILE());
+    demoImage = db.engine.exportImage!();
+    db.close();
+  }
+  return openSqlJsDatabase({ image: demoImage, clock: () => TEST_NOW });
 }
+
+/** Loading the sample and importing whole files takes seconds on a busy machine. */
+export const SLOW = { timeout: 60_000 };
