@@ -11,6 +11,7 @@ import { importHandlers } from './import';
 import { pantryHandlers } from './pantry';
 import { sampleHandlers } from './sample';
 import { settingsHandlers } from './settings';
+import { snapshotHandlers } from './snapshot';
 import { systemHandlers } from './system';
 
 export const handlers = mergeHandlers(
@@ -20,6 +21,7 @@ export const handlers = mergeHandlers(
   settingsHandlers,
   sampleHandlers,
   importHandlers,
+  snapshotHandlers,
 );
 
 export type Handlers = typeof handlers;

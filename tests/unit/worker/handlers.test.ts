@@ -20,9 +20,10 @@ import { missingReadDeps } from './read-deps';
 import { catalogExamples } from './read-examples/catalog';
 import { pantryExamples } from './read-examples/pantry';
 import { settingsExamples } from './read-examples/settings';
+import { snapshotExamples } from './read-examples/snapshot';
 
 /** One example call per read, by area (adding an area's reads: its examples file and one line here). */
-const EXAMPLES = { ...catalogExamples, ...pantryExamples, ...settingsExamples };
+const EXAMPLES = { ...catalogExamples, ...pantryExamples, ...settingsExamples, ...snapshotExamples };
 
 const map = handlers as unknown as HandlerMap;
 const SAMPLE = join(import.meta.dirname, '../../../src/services/sample/bake-tracker-sample.json');

@@ -11,6 +11,7 @@ import { AppError } from '../../../../src/errors';
 import { createIngredient } from '../../../../src/services/catalog/ingredients';
 import { createProduct } from '../../../../src/services/catalog/products';
 import { createSupplier } from '../../../../src/services/catalog/suppliers';
+import type { CompositionLineInput } from '../../../../src/services/goods/composition-lines';
 import { archiveGood, createGood } from '../../../../src/services/goods/goods';
 import { createMaterialProduct } from '../../../../src/services/materials/material-products';
 import { recordMaterialPurchase } from '../../../../src/services/materials/material-purchases';
@@ -177,7 +178,7 @@ describe('round trip', SLOW, () => {
     }
     const goods: { id: number }[] = [];
     for (const x of s.goods) {
-      const lines = x.lines.flatMap((l) => {
+      const lines = x.lines.flatMap((l): CompositionLineInput[] => {
         if (l.kind === 'unit') return at(units, l.ref) ? [{ kind: 'unit' as const, finishedUnitId: at(units, l.ref)!.id, quantity: l.quantity }] : [];
         if (l.kind === 'good') return at(goods, l.ref) ? [{ kind: 'good' as const, goodId: at(goods, l.ref)!.id, quantity: l.quantity }] : [];
         const unit = at(materialUnits, l.ref);
