@@ -278,3 +278,12 @@ export class LotKeys {
     return lotKey(productSlug, date, rank);
   }
 }
+
+/**
+ * The text of a snapshot file: two-space indented JSON, one record per few
+ * lines, ending with a newline. Keys keep the order the export built them
+ * in, so the same data always gives the same bytes.
+ */
+export function snapshotText(file: SnapshotFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}

@@ -11,7 +11,8 @@ import { SNAPSHOT_SECTIONS, type SnapshotFile } from '../../domain/snapshot-form
 import { checkSnapshotSize, parseSnapshotText } from '../../domain/snapshot-text';
 import { AppError } from '../../errors';
 import { loadSample } from '../../services/sample/sample-pantry';
-import { exportSnapshot, snapshotText } from '../../services/snapshot/export';
+import { snapshotText } from '../../domain/snapshot-format';
+import { exportSnapshot } from '../../services/snapshot/export';
 import { importSnapshot } from '../../services/snapshot/import';
 import { defineCommand } from '../command';
 import { readTextFile } from '../files';

@@ -154,7 +154,7 @@ const LOT_COLUMNS = `l.id, l.quantity_initial, l.quantity_remaining, l.dimension
 
 /** Purchases (each with its lot) and the lots without a purchase, keyed in the order the file lists them. */
 function pantry(t: Tx, supplierOf: Map<number, string>): { purchases: PurchaseRecord[]; lots: LotRecord[] } {
-  const keyOf = ingredientLotKeys(t);
+  const keyOf = ingredientLotKeys(t.db, t);
   const adjustments = adjustmentsByLot(t);
   const purchases = t
     .all<Row>(
@@ -244,7 +244,7 @@ function materialLotFigures(r: Row, key: string): LotFigures {
 }
 
 function materialPantry(t: Tx, supplierOf: Map<number, string>): { materialPurchases: MaterialPurchaseRecord[]; materialLots: MaterialLotRecord[] } {
-  const keyOf = materialLotKeys(t);
+  const keyOf = materialLotKeys(t.db, t);
   const materialPurchases = t
     .all<Row>(
       `SELECT l.id AS lot_id, pu.supplier_id, pu.purchased_on, pu.packages, pu.price_per_package, pu.notes, pu.created_at AS purchase_created_at,
@@ -382,13 +382,4 @@ export function exportSnapshot(db: Database, options: ExportOptions = {}, tx?: T
       finished_goods: finishedGoods(t),
     };
   });
-}
-
-/**
- * The text of a snapshot file: two-space indented JSON, one record per few
- * lines, ending with a newline. Keys keep the order the export built them
- * in, so the same data always gives the same bytes.
- */
-export function snapshotText(file: SnapshotFile): string {
-  return `${JSON.stringify(file, null, 2)}\n`;
 }

@@ -27,8 +27,9 @@ import { applyCatalog, checkCatalog, readCatalog } from './catalog-section';
 import { applyGoods, checkGoods, readGoods } from './goods-section';
 import { applyMaterials, checkMaterials, readMaterials } from './materials-section';
 import { applyPantry, checkPantry, readPantry } from './pantry-section';
-import type { ImportMode, Item, PlanContext } from './plan';
-import { applyRecipes, checkRecipes, lineIngredients, readRecipes } from './recipes-section';
+import type { Item } from '../../domain/snapshot-plan';
+import type { ImportMode, PlanContext } from './plan';
+import { applyRecipes, checkRecipes, readRecipes } from './recipes-section';
 
 export type { ImportMode } from './plan';
 
@@ -176,16 +177,16 @@ export function importSnapshot(db: Database, data: unknown, options: SnapshotImp
     const report = new ImportReportBuilder();
     for (const note of notes) report.warn('format_version', `Migrated forward: ${note}.`);
     const settings = planSettings(db, t, doc, options.mode);
-    const catalog = readCatalog(ctx, sections);
-    const pantry = readPantry(ctx, sections);
-    const materials = readMaterials(ctx, sections);
-    const recipes = readRecipes(ctx, sections);
-    const goods = readGoods(ctx, sections);
-    checkCatalog(ctx, catalog, { fileLines: lineIngredients(recipes) });
-    checkPantry(ctx, pantry, catalog);
-    checkMaterials(ctx, materials, catalog);
-    checkRecipes(ctx, recipes, catalog);
-    checkGoods(ctx, goods, recipes, materials);
+    const catalog = readCatalog(db, ctx, sections, t);
+    const pantry = readPantry(db, ctx, sections, t);
+    const materials = readMaterials(db, ctx, sections, t);
+    const recipes = readRecipes(db, ctx, sections, t);
+    const goods = readGoods(db, ctx, sections, t);
+    checkCatalog(db, ctx, catalog, { fileLines: new Set(recipes.recipes.flatMap((r) => r.record?.ingredients.map((l) => l.ingredient) ?? [])) }, t);
+    checkPantry(db, ctx, pantry, catalog, t);
+    checkMaterials(db, ctx, materials, catalog, t);
+    checkRecipes(db, ctx, recipes, catalog, t);
+    checkGoods(db, ctx, goods, recipes, materials, t);
 
     const items: Item<unknown>[][] = [
       catalog.suppliers,
@@ -209,11 +210,11 @@ export function importSnapshot(db: Database, data: unknown, options: SnapshotImp
       phase = 'writing';
       done = 0;
       options.onProgress?.({ phase, done, total });
-      applyCatalog(ctx, catalog);
-      applyPantry(ctx, pantry, catalog);
-      applyMaterials(ctx, materials, catalog);
-      applyRecipes(ctx, recipes, catalog);
-      applyGoods(ctx, goods, recipes, materials);
+      applyCatalog(db, ctx, catalog, t);
+      applyPantry(db, ctx, pantry, catalog, t);
+      applyMaterials(db, ctx, materials, catalog, t);
+      applyRecipes(db, ctx, recipes, catalog, t);
+      applyGoods(db, ctx, goods, recipes, materials, t);
       if (settings.currency !== null) updateSettings(db, { currency: settings.currency }, t);
       updateSettings(db, { setupDone: true }, t);
     }

@@ -9,6 +9,7 @@
  * an undo reverses an earlier one exactly), and everything is written
  * through the pantry's row functions.
  */
+import { withTransaction, type Database, type Tx } from '../../db/session';
 import { RecordProblem } from '../../domain/bake-tracker-records';
 import { plainQuantity } from '../../domain/format';
 import { MAX_PACKAGES, MAX_PRICE_PER_PACKAGE } from '../../domain/limits';
@@ -21,9 +22,10 @@ import { insertAdjustmentRow } from '../pantry/adjustment-rows';
 import { insertLotRow } from '../pantry/lot-rows';
 import { insertPurchaseRow } from '../pantry/purchase-rows';
 import type { CatalogPlan, ProductDraft } from './catalog-section';
-import { checkFigures, readLotFigures, type CheckedFigures, type LotFiguresDraft } from './lot-figures';
+import { checkFigures, readLotFigures, type CheckedFigures, type LotFiguresDraft } from '../../domain/snapshot-lot-figures';
 import { ingredientLotKeys } from './lot-keys';
-import { Keys, agrees, check, created, labelOf, readItems, refId, type Item, type PlanContext, type Ref } from './plan';
+import { agrees, check, created, labelOf, readItems, refId, type Item, type Ref } from '../../domain/snapshot-plan';
+import { Keys, type PlanContext } from './plan';
 
 export interface AdjustmentDraft {
   date: string;
@@ -137,25 +139,27 @@ export interface PantryPlan {
   planned: Map<Item<unknown>, PlannedLot>;
 }
 
-export function readPantry(ctx: PlanContext, file: Record<string, unknown[]>): PantryPlan {
-  const purchases = readItems(ctx, file.purchases!, 'purchases', 'purchase', (f) => readPurchase(f, ctx.now), labelOf('product'));
-  const lots = readItems(ctx, file.lots!, 'lots', 'lot', (f) => readLot(f, ctx.now), labelOf('key', 'product'));
-  const keys = new Keys<PlannedLot>('lot', new Map([...ingredientLotKeys(ctx.t)].map(([id, key]) => [key, id])));
-  const derived = new LotKeys();
-  const planned = new Map<Item<unknown>, PlannedLot>();
-  const adjustments: Item<AdjustmentDraft>[] = [];
-  const register = (item: Item<PurchaseDraft> | Item<LotDraft>, product: string, date: string, lotPath: string, lot: IngredientLotDraft) => {
-    const key = derived.next(product, date);
-    const adjustmentItems = lot.adjustments.map(
-      (a, i): Item<AdjustmentDraft> => ({ index: i, path: `${lotPath}.adjustments[${i}]`, record: a, result: { outcome: 'created', id: null }, label: `${a.reason} of ${key}`, entity: 'adjustment' }),
-    );
-    adjustments.push(...adjustmentItems);
-    keys.claim(item as Item<never>, key, lotPath === item.path ? 'key' : 'lot.key');
-    planned.set(item, { key, product: { kind: 'db', id: 0 }, figures: null, adjustments: [], adjustmentItems });
-  };
-  for (const item of purchases) if (item.record) register(item, item.record.product, item.record.date, `${item.path}.lot`, item.record.lot);
-  for (const item of lots) if (item.record) register(item, item.record.product, item.record.date, item.path, item.record);
-  return { purchases, lots, adjustments, keys, planned };
+export function readPantry(db: Database, ctx: PlanContext, file: Record<string, unknown[]>, tx?: Tx): PantryPlan {
+  return withTransaction(db, tx, () => {
+    const purchases = readItems(ctx.tick, file.purchases!, 'purchases', 'purchase', (f) => readPurchase(f, ctx.now), labelOf('product'));
+    const lots = readItems(ctx.tick, file.lots!, 'lots', 'lot', (f) => readLot(f, ctx.now), labelOf('key', 'product'));
+    const keys = new Keys<PlannedLot>('lot', new Map([...ingredientLotKeys(ctx.db, ctx.t)].map(([id, key]) => [key, id])));
+    const derived = new LotKeys();
+    const planned = new Map<Item<unknown>, PlannedLot>();
+    const adjustments: Item<AdjustmentDraft>[] = [];
+    const register = (item: Item<PurchaseDraft> | Item<LotDraft>, product: string, date: string, lotPath: string, lot: IngredientLotDraft) => {
+      const key = derived.next(product, date);
+      const adjustmentItems = lot.adjustments.map(
+        (a, i): Item<AdjustmentDraft> => ({ index: i, path: `${lotPath}.adjustments[${i}]`, record: a, result: { outcome: 'created', id: null }, label: `${a.reason} of ${key}`, entity: 'adjustment' }),
+      );
+      adjustments.push(...adjustmentItems);
+      keys.claim(item as Item<never>, key, lotPath === item.path ? 'key' : 'lot.key');
+      planned.set(item, { key, product: { kind: 'db', id: 0 }, figures: null, adjustments: [], adjustmentItems });
+    };
+    for (const item of purchases) if (item.record) register(item, item.record.product, item.record.date, `${item.path}.lot`, item.record.lot);
+    for (const item of lots) if (item.record) register(item, item.record.product, item.record.date, item.path, item.record);
+    return { purchases, lots, adjustments, keys, planned };
+  });
 }
 
 /** The adjustments of one lot, checked in order; returns their total change in base units. */
@@ -194,96 +198,100 @@ function checkAdjustments(lotPath: string, lot: IngredientLotDraft, unit: Unit, 
   return change;
 }
 
-export function checkPantry(ctx: PlanContext, plan: PantryPlan, catalog: CatalogPlan): void {
-  const checkLot = (item: Item<PurchaseDraft> | Item<LotDraft>, productSlug: string, lotPath: string, lot: IngredientLotDraft, bought: (product: Ref<ProductDraft>) => { quantity: number; unitCost: number } | null, date: string) => {
-    const p = plan.planned.get(item)!;
-    const product = catalog.keys.products.resolve(productSlug, `${item.path}.product`);
-    catalog.ingredientOf(product);
-    const packageUnit = catalog.packageUnit(product);
-    const adjustments: PlannedLot['adjustments'] = [];
-    const boughtFigures = bought(product);
-    const given = lot.unitCost;
-    const unit = lot.unit ?? packageUnit;
-    const lotUnitCost = boughtFigures ? boughtFigures.unitCost : given === null ? null : unit === BASE_UNIT[dimensionOf(unit)] ? given : given / toBase(1, unit);
-    const change = checkAdjustments(lotPath, lot, unit, lotUnitCost, adjustments);
-    p.figures = checkFigures(lot, { path: lotPath, packageUnit, bought: boughtFigures, key: p.key, change });
-    if (lot.expiresOn !== null && lot.expiresOn < date) throw new RecordProblem(`${lotPath}.expires_on`, `It expires (${lot.expiresOn}) before it came in (${date}).`);
-    p.product = product;
-    p.adjustments = adjustments;
-  };
-  for (const item of created(plan.purchases)) {
-    check(item, (r) => {
-      if (r.supplier !== null) catalog.keys.suppliers.resolve(r.supplier, `${item.path}.supplier`);
-      checkLot(item, r.product, `${item.path}.lot`, r.lot, (product) => {
-        const size = packageBase(catalog, product);
-        if (!Number.isFinite(r.packages * size)) throw new RecordProblem(`${item.path}.packages`, 'That is more packages than any pantry holds.');
-        return { quantity: r.packages * size, unitCost: r.pricePerPackage / size };
-      }, r.date);
-    });
-  }
-  for (const item of created(plan.lots)) check(item, (r) => checkLot(item, r.product, item.path, r, () => null, r.date));
-  // An adjustment's line in the report follows its lot: skipped with it, or rejected with it naming the lot's problem.
-  for (const [owner, p] of plan.planned) {
-    const r = owner.result;
-    for (const a of p.adjustmentItems) {
-      if (r.outcome === 'skipped') a.result = { outcome: 'skipped', id: null };
-      else if (r.outcome === 'rejected') {
-        const inside = r.path === a.path || r.path.startsWith(`${a.path}.`);
-        a.result = { outcome: 'rejected', path: inside ? r.path : a.path, reason: inside ? r.reason : `Its lot has a problem: ${r.path}.` };
+export function checkPantry(db: Database, ctx: PlanContext, plan: PantryPlan, catalog: CatalogPlan, tx?: Tx): void {
+  return withTransaction(db, tx, () => {
+    const checkLot = (item: Item<PurchaseDraft> | Item<LotDraft>, productSlug: string, lotPath: string, lot: IngredientLotDraft, bought: (product: Ref<ProductDraft>) => { quantity: number; unitCost: number } | null, date: string) => {
+      const p = plan.planned.get(item)!;
+      const product = catalog.keys.products.resolve(productSlug, `${item.path}.product`);
+      catalog.ingredientOf(product);
+      const packageUnit = catalog.packageUnit(product);
+      const adjustments: PlannedLot['adjustments'] = [];
+      const boughtFigures = bought(product);
+      const given = lot.unitCost;
+      const unit = lot.unit ?? packageUnit;
+      const lotUnitCost = boughtFigures ? boughtFigures.unitCost : given === null ? null : unit === BASE_UNIT[dimensionOf(unit)] ? given : given / toBase(1, unit);
+      const change = checkAdjustments(lotPath, lot, unit, lotUnitCost, adjustments);
+      p.figures = checkFigures(lot, { path: lotPath, packageUnit, bought: boughtFigures, key: p.key, change });
+      if (lot.expiresOn !== null && lot.expiresOn < date) throw new RecordProblem(`${lotPath}.expires_on`, `It expires (${lot.expiresOn}) before it came in (${date}).`);
+      p.product = product;
+      p.adjustments = adjustments;
+    };
+    for (const item of created(plan.purchases)) {
+      check(item, (r) => {
+        if (r.supplier !== null) catalog.keys.suppliers.resolve(r.supplier, `${item.path}.supplier`);
+        checkLot(item, r.product, `${item.path}.lot`, r.lot, (product) => {
+          const size = packageBase(catalog, product);
+          if (!Number.isFinite(r.packages * size)) throw new RecordProblem(`${item.path}.packages`, 'That is more packages than any pantry holds.');
+          return { quantity: r.packages * size, unitCost: r.pricePerPackage / size };
+        }, r.date);
+      });
+    }
+    for (const item of created(plan.lots)) check(item, (r) => checkLot(item, r.product, item.path, r, () => null, r.date));
+    // An adjustment's line in the report follows its lot: skipped with it, or rejected with it naming the lot's problem.
+    for (const [owner, p] of plan.planned) {
+      const r = owner.result;
+      for (const a of p.adjustmentItems) {
+        if (r.outcome === 'skipped') a.result = { outcome: 'skipped', id: null };
+        else if (r.outcome === 'rejected') {
+          const inside = r.path === a.path || r.path.startsWith(`${a.path}.`);
+          a.result = { outcome: 'rejected', path: inside ? r.path : a.path, reason: inside ? r.reason : `Its lot has a problem: ${r.path}.` };
+        }
       }
     }
-  }
+  });
 }
 
 function packageBase(catalog: CatalogPlan, product: Ref<ProductDraft>): number {
   return toBase(catalog.packageQuantity(product), catalog.packageUnit(product));
 }
 
-export function applyPantry(ctx: PlanContext, plan: PantryPlan, catalog: CatalogPlan): void {
-  const { db, t } = ctx;
-  const writeLot = (item: Item<PurchaseDraft> | Item<LotDraft>, lot: IngredientLotDraft, purchaseId: number | null, date: string): void => {
-    const p = plan.planned.get(item)!;
-    const f = p.figures!;
-    const ingredientId = refId(catalog.ingredientOf(p.product));
-    const lotId = insertLotRow(
-      db,
-      {
-        ingredientId, productId: refId(p.product), purchaseId, purchasedOn: date, dimension: f.dimension as 'weight' | 'volume' | 'count',
-        quantityInitial: f.quantity, quantityRemaining: f.remaining, unitCost: f.unitCost, expiresOn: lot.expiresOn, location: lot.location,
-        notes: lot.notes, createdAt: lot.createdAt, updatedAt: lot.updatedAt,
-      },
-      t,
-    );
-    const ids: number[] = [];
-    for (const a of p.adjustments) {
-      ids.push(
-        insertAdjustmentRow(
-          db,
-          {
-            lotId, quantityDelta: a.delta, reason: a.draft.reason, note: a.draft.note, unitCost: a.unitCost, cost: a.cost, adjustedOn: a.draft.date,
-            undoesId: a.draft.undoes === null ? null : ids[a.draft.undoes]!, createdAt: a.draft.createdAt,
-          },
-          t,
-        ),
+export function applyPantry(db: Database, ctx: PlanContext, plan: PantryPlan, catalog: CatalogPlan, tx?: Tx): void {
+  return withTransaction(db, tx, () => {
+    const { db, t } = ctx;
+    const writeLot = (item: Item<PurchaseDraft> | Item<LotDraft>, lot: IngredientLotDraft, purchaseId: number | null, date: string): void => {
+      const p = plan.planned.get(item)!;
+      const f = p.figures!;
+      const ingredientId = refId(catalog.ingredientOf(p.product));
+      const lotId = insertLotRow(
+        db,
+        {
+          ingredientId, productId: refId(p.product), purchaseId, purchasedOn: date, dimension: f.dimension as 'weight' | 'volume' | 'count',
+          quantityInitial: f.quantity, quantityRemaining: f.remaining, unitCost: f.unitCost, expiresOn: lot.expiresOn, location: lot.location,
+          notes: lot.notes, createdAt: lot.createdAt, updatedAt: lot.updatedAt,
+        },
+        t,
       );
+      const ids: number[] = [];
+      for (const a of p.adjustments) {
+        ids.push(
+          insertAdjustmentRow(
+            db,
+            {
+              lotId, quantityDelta: a.delta, reason: a.draft.reason, note: a.draft.note, unitCost: a.unitCost, cost: a.cost, adjustedOn: a.draft.date,
+              undoesId: a.draft.undoes === null ? null : ids[a.draft.undoes]!, createdAt: a.draft.createdAt,
+            },
+            t,
+          ),
+        );
+      }
+      p.adjustmentItems.forEach((a, i) => (a.result = { outcome: 'created', id: ids[i]! }));
+      item.result = { outcome: 'created', id: purchaseId ?? lotId };
+    };
+    for (const item of created(plan.purchases)) {
+      const r = item.record!;
+      const p = plan.planned.get(item)!;
+      const supplierId = r.supplier === null ? null : refId(catalog.keys.suppliers.resolve(r.supplier, ''));
+      const purchaseId = insertPurchaseRow(
+        db,
+        { productId: refId(p.product), supplierId, purchasedOn: r.date, packages: r.packages, pricePerPackage: r.pricePerPackage, notes: r.notes, createdAt: r.createdAt, updatedAt: r.updatedAt },
+        t,
+      );
+      writeLot(item, r.lot, purchaseId, r.date);
+      ctx.tick();
     }
-    p.adjustmentItems.forEach((a, i) => (a.result = { outcome: 'created', id: ids[i]! }));
-    item.result = { outcome: 'created', id: purchaseId ?? lotId };
-  };
-  for (const item of created(plan.purchases)) {
-    const r = item.record!;
-    const p = plan.planned.get(item)!;
-    const supplierId = r.supplier === null ? null : refId(catalog.keys.suppliers.resolve(r.supplier, ''));
-    const purchaseId = insertPurchaseRow(
-      db,
-      { productId: refId(p.product), supplierId, purchasedOn: r.date, packages: r.packages, pricePerPackage: r.pricePerPackage, notes: r.notes, createdAt: r.createdAt, updatedAt: r.updatedAt },
-      t,
-    );
-    writeLot(item, r.lot, purchaseId, r.date);
-    ctx.tick();
-  }
-  for (const item of created(plan.lots)) {
-    writeLot(item, item.record!, null, item.record!.date);
-    ctx.tick();
-  }
+    for (const item of created(plan.lots)) {
+      writeLot(item, item.record!, null, item.record!.date);
+      ctx.tick();
+    }
+  });
 }

@@ -10,34 +10,10 @@
  */
 import type { Database, Tx } from '../../db/session';
 import { RecordProblem } from '../../domain/bake-tracker-records';
-import { isRejected, rejected, type Planned } from '../../domain/import-plan';
-import type { ImportEntity } from '../../domain/import-report';
-import { Fields } from '../../domain/snapshot-fields';
-import { slugify } from '../../domain/slug';
-import { AppError } from '../../errors';
+import { isRejected, rejected } from '../../domain/import-plan';
+import type { Item, Ref } from '../../domain/snapshot-plan';
 
 export type ImportMode = 'restore' | 'merge';
-
-export interface Item<T> extends Planned<T> {
-  entity: ImportEntity;
-  /** For a record that could not be read: the slug it seems to have, so references to it name its problem. */
-  rawSlug?: string | null;
-}
-
-/** A reference, resolved: a row already in the database, or a record of the file (its id known once applied). */
-export type Ref<T = unknown> = { kind: 'db'; id: number } | { kind: 'file'; item: Item<T> };
-
-export function refId(ref: Ref): number {
-  if (ref.kind === 'db') return ref.id;
-  const r = ref.item.result;
-  if (r.outcome === 'rejected' || r.id === null) throw new AppError('INTERNAL', `${ref.item.path} was referred to before it was written.`);
-  return r.id;
-}
-
-/** The id a planned item got (or already had, when skipped). */
-export function itemId(item: Item<unknown>): number {
-  return refId({ kind: 'file', item });
-}
 
 export interface PlanContext {
   db: Database;
@@ -91,6 +67,14 @@ export class Keys<T> {
     if (existing !== undefined) item.result = { outcome: 'skipped', id: existing };
   }
 
+  /** Claims each item's slug: read ones by their record's, unreadable ones by the slug they seem to have. */
+  claimSlugs(items: readonly Item<T>[], slugOf: (record: T) => string): void {
+    for (const i of items) {
+      const slug = i.record ? slugOf(i.record) : i.rawSlug;
+      if (slug) this.claim(i, slug, 'slug');
+    }
+  }
+
   /** Resolves a reference, or throws the problem at `path`: missing, or a record that was itself rejected. */
   resolve(key: string, path: string): Ref<T> {
     const item = this.file.get(key);
@@ -109,76 +93,3 @@ export class Keys<T> {
     return [...new Set([...this.db.keys(), ...this.file.keys()])];
   }
 }
-
-/**
- * Reads the records of one section: each becomes an item, its record read
- * by `reader` (which returns the record, or throws a RecordProblem), and
- * `label` names it for the report.
- */
-export function readItems<T>(
-  ctx: PlanContext,
-  list: readonly unknown[],
-  section: string,
-  entity: ImportEntity,
-  reader: (fields: Fields) => T,
-  label: (raw: unknown) => string,
-): Item<T>[] {
-  return list.map((raw, index) => {
-    const path = `${section}[${index}]`;
-    const item: Item<T> = { index, path, record: null, result: { outcome: 'created', id: null }, label: label(raw), entity, rawSlug: rawSlug(raw) };
-    try {
-      const fields = new Fields(raw, path);
-      item.record = reader(fields);
-      fields.done();
-    } catch (e) {
-      if (!(e instanceof RecordProblem)) throw e;
-      item.record = null;
-      item.result = rejected(e.path, e.message);
-    }
-    ctx.tick();
-    return item;
-  });
-}
-
-/** The slug a record gives, or the one its name would get. */
-function rawSlug(raw: unknown): string | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const r = raw as Record<string, unknown>;
-  if (typeof r.slug === 'string') return r.slug;
-  return typeof r.name === 'string' && r.name.trim() ? slugify(r.name) : null;
-}
-
-/** Claims each item's slug: read ones by their record's, unreadable ones by the slug they seem to have. */
-export function claimSlugs<T extends { slug: string }>(keys: Keys<T>, items: readonly Item<T>[]): void {
-  for (const i of items) {
-    const slug = i.record?.slug ?? i.rawSlug;
-    if (slug) keys.claim(i, slug, 'slug');
-  }
-}
-
-/** Runs a check of a created item; a problem rejects it. */
-export function check<T>(item: Item<T>, body: (record: T) => void): void {
-  if (item.result.outcome !== 'created' || item.record === null) return;
-  try {
-    body(item.record);
-  } catch (e) {
-    if (!(e instanceof RecordProblem)) throw e;
-    item.result = rejected(e.path, e.message);
-  }
-}
-
-/** A record's name for the report: its `name`, else its `key`, `slug` or `product`, else its path. */
-export function labelOf(...keys: string[]) {
-  return (raw: unknown): string => {
-    const r = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
-    const found = keys.map((k) => r[k]).find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
-    return found ? (found.length > 80 ? `${found.slice(0, 80)}…` : found) : '(unnamed)';
-  };
-}
-
-/** Equal within floating-point noise: a figure a file repeats is compared with the one worked out from what it came from. */
-export function agrees(given: number, computed: number): boolean {
-  return Math.abs(given - computed) <= 1e-9 * Math.max(1, Math.abs(given), Math.abs(computed));
-}
-
-export const created = <T>(items: readonly Item<T>[]) => items.filter((i) => i.result.outcome === 'created' && i.record !== null);

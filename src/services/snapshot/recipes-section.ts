@@ -9,6 +9,7 @@
  * recipe area's row functions: every recipe first, then the lines, so a
  * sub-recipe line can point at any recipe of the file.
  */
+import { withTransaction, type Database, type Tx } from '../../db/session';
 import { RecordProblem } from '../../domain/bake-tracker-records';
 import { MAX_BATCH_MULTIPLIER, MAX_ITEMS_PER_BATCH, MAX_LINE_QUANTITY, MAX_RECIPE_NOTES } from '../../domain/limits';
 import { nestingProblem } from '../../domain/nesting';
@@ -19,7 +20,8 @@ import { MAX_RECIPE_LEVELS } from '../recipes/recipes';
 import { insertFinishedUnitRow, insertRecipeComponentRow, insertRecipeIngredientRow, insertRecipeRow } from '../recipes/recipe-rows';
 import type { CatalogPlan } from './catalog-section';
 import { Names } from './names';
-import { Keys, check, claimSlugs, created, itemId, labelOf, readItems, refId, type Item, type PlanContext, type Ref } from './plan';
+import { check, created, itemId, labelOf, readItems, refId, type Item, type Ref } from '../../domain/snapshot-plan';
+import { Keys, type PlanContext } from './plan';
 
 interface Stamped {
   createdAt: string;
@@ -114,88 +116,88 @@ export interface RecipesPlan {
   keys: { recipes: Keys<RecipeDraft>; finishedUnits: Keys<FinishedUnitDraft> };
 }
 
-export function readRecipes(ctx: PlanContext, file: Record<string, unknown[]>): RecipesPlan {
-  const keys = {
-    recipes: Keys.fromTable<RecipeDraft>('recipe', ctx.t, 'recipes'),
-    finishedUnits: Keys.fromTable<FinishedUnitDraft>('finished unit', ctx.t, 'finished_units'),
-  };
-  const recipes = readItems(ctx, file.recipes!, 'recipes', 'recipe', (f) => readRecipe(f, ctx.now), labelOf('name', 'slug'));
-  const finishedUnits = readItems(ctx, file.finished_units!, 'finished_units', 'finished unit', (f) => readFinishedUnit(f, ctx.now), labelOf('name', 'slug'));
-  claimSlugs(keys.recipes, recipes);
-  claimSlugs(keys.finishedUnits, finishedUnits);
-  return { recipes, finishedUnits, keys };
+export function readRecipes(db: Database, ctx: PlanContext, file: Record<string, unknown[]>, tx?: Tx): RecipesPlan {
+  return withTransaction(db, tx, () => {
+    const keys = {
+      recipes: Keys.fromTable<RecipeDraft>('recipe', ctx.t, 'recipes'),
+      finishedUnits: Keys.fromTable<FinishedUnitDraft>('finished unit', ctx.t, 'finished_units'),
+    };
+    const recipes = readItems(ctx.tick, file.recipes!, 'recipes', 'recipe', (f) => readRecipe(f, ctx.now), labelOf('name', 'slug'));
+    const finishedUnits = readItems(ctx.tick, file.finished_units!, 'finished_units', 'finished unit', (f) => readFinishedUnit(f, ctx.now), labelOf('name', 'slug'));
+    keys.recipes.claimSlugs(recipes, (r) => r.slug);
+    keys.finishedUnits.claimSlugs(finishedUnits, (r) => r.slug);
+    return { recipes, finishedUnits, keys };
+  });
 }
 
-/** The slugs of the ingredients the file's recipe lines use (a used ingredient stays a leaf). */
-export function lineIngredients(plan: RecipesPlan): Set<string> {
-  return new Set(plan.recipes.flatMap((r) => r.record?.ingredients.map((l) => l.ingredient) ?? []));
-}
 
-export function checkRecipes(ctx: PlanContext, plan: RecipesPlan, catalog: CatalogPlan): void {
-  const { t } = ctx;
-  const { keys } = plan;
-  const names = Names.fromTable(t, 'recipes', (n, where) => `There is already a recipe called ${n} (${where}).`);
-  const dbBases = new Map(t.all<{ id: number; base_recipe_id: number | null }>('SELECT id, base_recipe_id FROM recipes').map((r) => [r.id, r.base_recipe_id]));
-  const fileBases = new Set(plan.recipes.flatMap((r) => (r.record?.baseRecipe ? [r.record.baseRecipe] : [])));
+export function checkRecipes(db: Database, ctx: PlanContext, plan: RecipesPlan, catalog: CatalogPlan, tx?: Tx): void {
+  return withTransaction(db, tx, () => {
+    const { t } = ctx;
+    const { keys } = plan;
+    const names = Names.fromTable(t, 'recipes', (n, where) => `There is already a recipe called ${n} (${where}).`);
+    const dbBases = new Map(t.all<{ id: number; base_recipe_id: number | null }>('SELECT id, base_recipe_id FROM recipes').map((r) => [r.id, r.base_recipe_id]));
+    const fileBases = new Set(plan.recipes.flatMap((r) => (r.record?.baseRecipe ? [r.record.baseRecipe] : [])));
 
-  // The graph every nesting check walks: the database's recipes (by id) and the file's (by a negative number).
-  const nodeOf = (ref: Ref<RecipeDraft>) => (ref.kind === 'db' ? ref.id : -(ref.item.index + 1));
-  const children = new Map<number, number[]>();
-  const nodeNames = new Map<number, string>();
-  for (const r of t.all<{ id: number; name: string }>('SELECT id, name FROM recipes')) nodeNames.set(r.id, r.name);
-  for (const e of t.all<{ recipe_id: number; sub_recipe_id: number }>('SELECT recipe_id, sub_recipe_id FROM recipe_components ORDER BY recipe_id, position, id')) {
-    children.set(e.recipe_id, [...(children.get(e.recipe_id) ?? []), e.sub_recipe_id]);
-  }
+    // The graph every nesting check walks: the database's recipes (by id) and the file's (by a negative number).
+    const nodeOf = (ref: Ref<RecipeDraft>) => (ref.kind === 'db' ? ref.id : -(ref.item.index + 1));
+    const children = new Map<number, number[]>();
+    const nodeNames = new Map<number, string>();
+    for (const r of t.all<{ id: number; name: string }>('SELECT id, name FROM recipes')) nodeNames.set(r.id, r.name);
+    for (const e of t.all<{ recipe_id: number; sub_recipe_id: number }>('SELECT recipe_id, sub_recipe_id FROM recipe_components ORDER BY recipe_id, position, id')) {
+      children.set(e.recipe_id, [...(children.get(e.recipe_id) ?? []), e.sub_recipe_id]);
+    }
 
-  for (const item of created(plan.recipes)) {
-    check(item, (r) => {
-      names.claim(r.name, item.path, 'name');
-      if (r.baseRecipe !== null) {
-        if (r.baseRecipe === r.slug) throw new RecordProblem(`${item.path}.base_recipe`, 'A recipe cannot be a variant of itself.');
-        const base = keys.recipes.resolve(r.baseRecipe, `${item.path}.base_recipe`);
-        const baseOfBase = base.kind === 'db' ? dbBases.get(base.id) : base.item.record!.baseRecipe;
-        if (baseOfBase !== null && baseOfBase !== undefined) throw new RecordProblem(`${item.path}.base_recipe`, `"${r.baseRecipe}" is itself a variant: name its base recipe instead.`);
-        if (fileBases.has(r.slug)) throw new RecordProblem(`${item.path}.base_recipe`, 'This recipe has variants of its own, so it cannot be a variant.');
-      }
-      r.ingredients.forEach((l, i) => {
-        const at = `${item.path}.ingredients[${i}].ingredient`;
-        catalog.keys.ingredients.resolve(l.ingredient, at);
-        if (catalog.isGroup(l.ingredient)) throw new RecordProblem(at, `"${l.ingredient}" is a group of ingredients; a recipe line can only use a specific ingredient with no sub-ingredients.`);
+    for (const item of created(plan.recipes)) {
+      check(item, (r) => {
+        names.claim(r.name, item.path, 'name');
+        if (r.baseRecipe !== null) {
+          if (r.baseRecipe === r.slug) throw new RecordProblem(`${item.path}.base_recipe`, 'A recipe cannot be a variant of itself.');
+          const base = keys.recipes.resolve(r.baseRecipe, `${item.path}.base_recipe`);
+          const baseOfBase = base.kind === 'db' ? dbBases.get(base.id) : base.item.record!.baseRecipe;
+          if (baseOfBase !== null && baseOfBase !== undefined) throw new RecordProblem(`${item.path}.base_recipe`, `"${r.baseRecipe}" is itself a variant: name its base recipe instead.`);
+          if (fileBases.has(r.slug)) throw new RecordProblem(`${item.path}.base_recipe`, 'This recipe has variants of its own, so it cannot be a variant.');
+        }
+        r.ingredients.forEach((l, i) => {
+          const at = `${item.path}.ingredients[${i}].ingredient`;
+          catalog.keys.ingredients.resolve(l.ingredient, at);
+          if (catalog.isGroup(l.ingredient)) throw new RecordProblem(at, `"${l.ingredient}" is a group of ingredients; a recipe line can only use a specific ingredient with no sub-ingredients.`);
+        });
+        const seen = new Map<string, number>();
+        r.subRecipes.forEach((s, i) => {
+          const at = `${item.path}.sub_recipes[${i}].recipe`;
+          if (s.recipe === r.slug) throw new RecordProblem(at, 'A recipe cannot be a sub-recipe of itself.');
+          keys.recipes.resolve(s.recipe, at);
+          const first = seen.get(s.recipe);
+          if (first !== undefined) throw new RecordProblem(at, `"${s.recipe}" is already a sub-recipe here (sub_recipes[${first}]): give its batches there.`);
+          seen.set(s.recipe, i);
+        });
       });
-      const seen = new Map<string, number>();
-      r.subRecipes.forEach((s, i) => {
-        const at = `${item.path}.sub_recipes[${i}].recipe`;
-        if (s.recipe === r.slug) throw new RecordProblem(at, 'A recipe cannot be a sub-recipe of itself.');
-        keys.recipes.resolve(s.recipe, at);
-        const first = seen.get(s.recipe);
-        if (first !== undefined) throw new RecordProblem(at, `"${s.recipe}" is already a sub-recipe here (sub_recipes[${first}]): give its batches there.`);
-        seen.set(s.recipe, i);
+      if (item.record) nodeNames.set(nodeOf({ kind: 'file', item }), item.record.name);
+    }
+    for (const item of plan.recipes) {
+      if (item.result.outcome === 'created' && item.record) children.set(nodeOf({ kind: 'file', item }), item.record.subRecipes.map((s) => safeNode(() => nodeOf(keys.recipes.resolve(s.recipe, '')))));
+    }
+    for (const item of created(plan.recipes)) {
+      check(item, () => {
+        const node = nodeOf({ kind: 'file', item });
+        const problem = nestingProblem(children, node, MAX_RECIPE_LEVELS);
+        if (!problem) return;
+        const at = `${item.path}.sub_recipes[${problem.childIndex}].recipe`;
+        const named = (ids: number[]) => ids.map((id) => nodeNames.get(id) ?? String(id)).join(' -> ');
+        if (problem.kind === 'loop') throw new RecordProblem(at, `${named(problem.path)}: a recipe cannot contain itself, even through its sub-recipes.`);
+        throw new RecordProblem(at, `${named(problem.chain)} is ${problem.chain.length} levels deep; sub-recipes nest at most ${MAX_RECIPE_LEVELS} levels.`);
       });
-    });
-    if (item.record) nodeNames.set(nodeOf({ kind: 'file', item }), item.record.name);
-  }
-  for (const item of plan.recipes) {
-    if (item.result.outcome === 'created' && item.record) children.set(nodeOf({ kind: 'file', item }), item.record.subRecipes.map((s) => safeNode(() => nodeOf(keys.recipes.resolve(s.recipe, '')))));
-  }
-  for (const item of created(plan.recipes)) {
-    check(item, () => {
-      const node = nodeOf({ kind: 'file', item });
-      const problem = nestingProblem(children, node, MAX_RECIPE_LEVELS);
-      if (!problem) return;
-      const at = `${item.path}.sub_recipes[${problem.childIndex}].recipe`;
-      const named = (ids: number[]) => ids.map((id) => nodeNames.get(id) ?? String(id)).join(' -> ');
-      if (problem.kind === 'loop') throw new RecordProblem(at, `${named(problem.path)}: a recipe cannot contain itself, even through its sub-recipes.`);
-      throw new RecordProblem(at, `${named(problem.chain)} is ${problem.chain.length} levels deep; sub-recipes nest at most ${MAX_RECIPE_LEVELS} levels.`);
-    });
-  }
+    }
 
-  const unitNames = Names.fromTable(t, 'finished_units', (n, where) => `There is already a finished unit called ${n} (${where}).`);
-  for (const item of created(plan.finishedUnits)) {
-    check(item, (r) => {
-      keys.recipes.resolve(r.recipe, `${item.path}.recipe`);
-      unitNames.claim(r.name, item.path, 'name');
-    });
-  }
+    const unitNames = Names.fromTable(t, 'finished_units', (n, where) => `There is already a finished unit called ${n} (${where}).`);
+    for (const item of created(plan.finishedUnits)) {
+      check(item, (r) => {
+        keys.recipes.resolve(r.recipe, `${item.path}.recipe`);
+        unitNames.claim(r.name, item.path, 'name');
+      });
+    }
+  });
 }
 
 /** A rejected sub-recipe stands for no node (0): its own problem is reported where it is. */
@@ -208,32 +210,34 @@ function safeNode(node: () => number): number {
   }
 }
 
-export function applyRecipes(ctx: PlanContext, plan: RecipesPlan, catalog: CatalogPlan): void {
-  const { db, t } = ctx;
-  const recipes = created(plan.recipes);
-  // Base recipes before their variants, so a variant's base has an id.
-  recipes.sort((a, b) => Number(a.record!.baseRecipe !== null) - Number(b.record!.baseRecipe !== null) || a.index - b.index);
-  for (const item of recipes) {
-    const r = item.record!;
-    const baseRecipeId = r.baseRecipe === null ? null : refId(plan.keys.recipes.resolve(r.baseRecipe, ''));
-    item.result = { outcome: 'created', id: insertRecipeRow(db, { ...r, baseRecipeId }, t) };
-    ctx.tick();
-  }
-  for (const item of recipes) {
-    const r = item.record!;
-    const recipeId = itemId(item);
-    const stamps = { createdAt: r.createdAt, updatedAt: r.updatedAt };
-    r.ingredients.forEach((l, position) => {
-      const ingredientId = refId(catalog.keys.ingredients.resolve(l.ingredient, ''));
-      insertRecipeIngredientRow(db, { recipeId, ingredientId, quantity: l.quantity, unit: l.unit, position, notes: l.notes, ...stamps }, t);
-    });
-    r.subRecipes.forEach((s, position) => {
-      insertRecipeComponentRow(db, { recipeId, subRecipeId: refId(plan.keys.recipes.resolve(s.recipe, '')), batchMultiplier: s.batches, position, ...stamps }, t);
-    });
-  }
-  for (const item of created(plan.finishedUnits)) {
-    const r = item.record!;
-    item.result = { outcome: 'created', id: insertFinishedUnitRow(db, { ...r, recipeId: refId(plan.keys.recipes.resolve(r.recipe, '')) }, t) };
-    ctx.tick();
-  }
+export function applyRecipes(db: Database, ctx: PlanContext, plan: RecipesPlan, catalog: CatalogPlan, tx?: Tx): void {
+  return withTransaction(db, tx, () => {
+    const { db, t } = ctx;
+    const recipes = created(plan.recipes);
+    // Base recipes before their variants, so a variant's base has an id.
+    recipes.sort((a, b) => Number(a.record!.baseRecipe !== null) - Number(b.record!.baseRecipe !== null) || a.index - b.index);
+    for (const item of recipes) {
+      const r = item.record!;
+      const baseRecipeId = r.baseRecipe === null ? null : refId(plan.keys.recipes.resolve(r.baseRecipe, ''));
+      item.result = { outcome: 'created', id: insertRecipeRow(db, { ...r, baseRecipeId }, t) };
+      ctx.tick();
+    }
+    for (const item of recipes) {
+      const r = item.record!;
+      const recipeId = itemId(item);
+      const stamps = { createdAt: r.createdAt, updatedAt: r.updatedAt };
+      r.ingredients.forEach((l, position) => {
+        const ingredientId = refId(catalog.keys.ingredients.resolve(l.ingredient, ''));
+        insertRecipeIngredientRow(db, { recipeId, ingredientId, quantity: l.quantity, unit: l.unit, position, notes: l.notes, ...stamps }, t);
+      });
+      r.subRecipes.forEach((s, position) => {
+        insertRecipeComponentRow(db, { recipeId, subRecipeId: refId(plan.keys.recipes.resolve(s.recipe, '')), batchMultiplier: s.batches, position, ...stamps }, t);
+      });
+    }
+    for (const item of created(plan.finishedUnits)) {
+      const r = item.record!;
+      item.result = { outcome: 'created', id: insertFinishedUnitRow(db, { ...r, recipeId: refId(plan.keys.recipes.resolve(r.recipe, '')) }, t) };
+      ctx.tick();
+    }
+  });
 }

@@ -8,7 +8,8 @@
  * database in one transaction. A dry run of either reports and writes nothing.
  */
 import { parseSnapshotText, checkSnapshotSize } from '../../domain/snapshot-text';
-import { exportSnapshot, snapshotText } from '../../services/snapshot/export';
+import { snapshotText } from '../../domain/snapshot-format';
+import { exportSnapshot } from '../../services/snapshot/export';
 import { importSnapshot, type SnapshotImportOptions } from '../../services/snapshot/import';
 import { TOPICS } from '../topics';
 import type { HandlerContext } from './context';

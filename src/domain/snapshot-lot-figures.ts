@@ -9,11 +9,11 @@
  * A figure the file gives is compared with that and refused, naming it, when
  * they differ; when they agree the file's exact number is kept.
  */
-import { RecordProblem } from '../../domain/bake-tracker-records';
-import { plainNumber, plainQuantity } from '../../domain/format';
-import type { Fields } from '../../domain/snapshot-fields';
-import { BASE_UNIT, dimensionOf, fromBase, toBase, type Dimension, type Unit } from '../../domain/units';
-import { agrees } from './plan';
+import { RecordProblem } from './bake-tracker-records';
+import { plainNumber, plainQuantity } from './format';
+import type { Fields } from './snapshot-fields';
+import { BASE_UNIT, dimensionOf, fromBase, toBase, type Dimension, type Unit } from './units';
+import { agrees } from './snapshot-plan';
 
 export interface LotFiguresDraft {
   key: string | null;
