@@ -8,7 +8,24 @@
 
 export type ImportOutcome = 'created' | 'skipped' | 'rejected';
 
-export const IMPORT_ENTITIES = ['supplier', 'ingredient', 'product', 'lot', 'material', 'material product', 'recipe', 'finished unit'] as const;
+export const IMPORT_ENTITIES = [
+  'supplier',
+  'ingredient',
+  'product',
+  'lot',
+  'material',
+  'material product',
+  'recipe',
+  'finished unit',
+  // A Bake Planner snapshot's records besides those (docs/export-format.md).
+  'settings',
+  'purchase',
+  'adjustment',
+  'material unit',
+  'material purchase',
+  'material lot',
+  'finished good',
+] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 
 export interface ImportRecordResult {

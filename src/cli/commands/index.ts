@@ -10,5 +10,6 @@ import { makingCommands } from './making';
 import { pantryCommands } from './pantry';
 import { planningCommands } from './planning';
 import { sampleCommands } from './sample';
+import { snapshotCommands } from './snapshot';
 
-export const COMMANDS: readonly AnyCommand[] = [...databaseCommands, ...sampleCommands, ...bakeTrackerCommands, ...pantryCommands, ...planningCommands, ...makingCommands];
+export const COMMANDS: readonly AnyCommand[] = [...databaseCommands, ...sampleCommands, ...bakeTrackerCommands, ...pantryCommands, ...planningCommands, ...makingCommands, ...snapshotCommands];

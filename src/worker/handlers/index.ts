@@ -13,6 +13,7 @@ import { pantryHandlers } from './pantry';
 import { planningHandlers } from './planning';
 import { sampleHandlers } from './sample';
 import { settingsHandlers } from './settings';
+import { snapshotHandlers } from './snapshot';
 import { systemHandlers } from './system';
 
 export const handlers = mergeHandlers(
@@ -24,6 +25,7 @@ export const handlers = mergeHandlers(
   importHandlers,
   planningHandlers,
   makingHandlers,
+  snapshotHandlers,
 );
 
 export type Handlers = typeof handlers;

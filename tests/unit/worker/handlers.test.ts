@@ -22,9 +22,10 @@ import { makingExamples } from './read-examples/making';
 import { pantryExamples } from './read-examples/pantry';
 import { planningExamples } from './read-examples/planning';
 import { settingsExamples } from './read-examples/settings';
+import { snapshotExamples } from './read-examples/snapshot';
 
 /** One example call per read, by area (adding an area's reads: its examples file and one line here). */
-const EXAMPLES = { ...catalogExamples, ...pantryExamples, ...settingsExamples, ...planningExamples, ...makingExamples };
+const EXAMPLES = { ...catalogExamples, ...pantryExamples, ...settingsExamples, ...planningExamples, ...makingExamples, ...snapshotExamples };
 
 const map = handlers as unknown as HandlerMap;
 const SAMPLE = join(import.meta.dirname, '../../../src/services/sample/bake-tracker-sample.json');
