@@ -7,8 +7,11 @@
  */
 import { catalogHandlers } from './catalog';
 import { mergeHandlers } from './define';
+import { goodsHandlers } from './goods';
 import { importHandlers } from './import';
+import { materialsHandlers } from './materials';
 import { pantryHandlers } from './pantry';
+import { recipesHandlers } from './recipes';
 import { sampleHandlers } from './sample';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
@@ -20,6 +23,9 @@ export const handlers = mergeHandlers(
   settingsHandlers,
   sampleHandlers,
   importHandlers,
+  materialsHandlers,
+  recipesHandlers,
+  goodsHandlers,
 );
 
 export type Handlers = typeof handlers;

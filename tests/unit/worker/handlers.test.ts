@@ -18,11 +18,14 @@ import { TABLE_TOPICS, TOPICS, topicsOf } from '../../../src/worker/topics';
 import { testDb } from '../../helpers/db';
 import { missingReadDeps } from './read-deps';
 import { catalogExamples } from './read-examples/catalog';
+import { goodsExamples } from './read-examples/goods';
+import { materialsExamples } from './read-examples/materials';
 import { pantryExamples } from './read-examples/pantry';
+import { recipesExamples } from './read-examples/recipes';
 import { settingsExamples } from './read-examples/settings';
 
 /** One example call per read, by area (adding an area's reads: its examples file and one line here). */
-const EXAMPLES = { ...catalogExamples, ...pantryExamples, ...settingsExamples };
+const EXAMPLES = { ...catalogExamples, ...pantryExamples, ...settingsExamples, ...materialsExamples, ...recipesExamples, ...goodsExamples };
 
 const map = handlers as unknown as HandlerMap;
 const SAMPLE = join(import.meta.dirname, '../../../src/services/sample/bake-tracker-sample.json');
