@@ -288,6 +288,8 @@ export interface RecipeFilter {
   /** Exact category; '' lists recipes without one. */
   category?: string;
   includeArchived?: boolean;
+  /** Only the archived recipes (the list a baker restores from). */
+  onlyArchived?: boolean;
   limit?: number;
 }
 
@@ -296,7 +298,8 @@ export function listRecipes(db: Database, filter: RecipeFilter = {}, tx?: Tx): R
   return withTransaction(db, tx, (t) => {
     const where: string[] = [];
     const params: string[] = [];
-    if (!filter.includeArchived) where.push('r.archived = 0');
+    if (filter.onlyArchived) where.push('r.archived = 1');
+    else if (!filter.includeArchived) where.push('r.archived = 0');
     if (filter.category !== undefined) (where.push('r.category = ?'), params.push(filter.category));
     const rows = t.all<SummaryRow>(`${SUMMARY_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY r.name COLLATE NOCASE, r.id`, params);
     const all = rows.map(toSummary);

@@ -15,6 +15,7 @@ import {
   listGoods,
   restoreGood,
   updateGood,
+  type GoodFilter,
   type GoodInput,
   type GoodUpdate,
 } from '../../services/goods/goods';
@@ -36,7 +37,7 @@ export interface GoodDraftRequest {
 }
 
 export const goodsHandlers = defineHandlers({
-  'goods.list': read(['goods'], (ctx, params: { query?: string; includeArchived?: boolean; limit?: number } | void) => listGoods(ctx.db, params ?? {})),
+  'goods.list': read(['goods'], (ctx, params: GoodFilter | void) => listGoods(ctx.db, params ?? {})),
   'goods.get': read(USAGE_DEPS, (ctx, params: { id: number }) => getGood(ctx.db, params.id)),
   'goods.explode': read(GOOD_DEPS, (ctx, params: { goodId: number; quantity: number }) => explodeGood(ctx.db, params)),
   'goods.cost': read(COST_DEPS, (ctx, params: { goodId: number; quantity?: number }) => costGood(ctx.db, params)),

@@ -185,6 +185,7 @@ describe('archive instead of delete once used', () => {
     // Restoring the cake first would leave it using an archived sub-recipe.
     expect(refused(db, () => restoreRecipe(db, cake.id)).message).toBe('Layer cake cannot be restored: its sub-recipe Frosting is archived: restore it first.');
     restoreRecipe(db, frosting.id);
+    expect(listRecipes(db, { onlyArchived: true }).map((r) => r.name)).toEqual(['Layer cake']);
     expect(restoreRecipe(db, cake.id).archived).toBe(false);
   });
 
