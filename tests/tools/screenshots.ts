@@ -1,6 +1,6 @@
 /**
  * Screenshots of every screen at phone (390x844) and desktop (1280x800)
- * sizes, light and dark, from the production build in headless Chromium.
+ * sizes (the recipe editor and goods builder also at 320x640), light and dark, from the production build in headless Chromium.
  * Writes PNGs to screenshots/ (gitignored) for a person to look at.
  *
  *   npm run screenshots            (builds first)
@@ -23,11 +23,13 @@ const viewports = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 800 },
 ] as const;
+/** The narrowest phone, for the screens with the most on a line (the recipe editor, the goods builder). */
+const smallPhone = { name: 'phone-320', width: 320, height: 640 } as const;
 const schemes = ['light', 'dark'] as const;
 
 /** `at`: start the picture a little above this element instead of at the top of the page. */
-async function shoot(page: Page, name: string, at?: Locator): Promise<void> {
-  for (const viewport of viewports) {
+async function shoot(page: Page, name: string, at?: Locator, { small = false }: { small?: boolean } = {}): Promise<void> {
+  for (const viewport of small ? [smallPhone, ...viewports] : viewports) {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     for (const scheme of schemes) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -211,6 +213,62 @@ async function shootCatalog(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
+/**
+ * Recipes, goods and packaging on the sample bakery: the recipe list, a recipe with lines flagged for a
+ * missing density, the recipe editor with its live preview (and a line being picked), a yield, the goods
+ * list, the gift box with its nested tin exploded and costed, the goods builder adding a line, and the
+ * packaging pages beside the pantry.
+ */
+async function shootRecipesAndGoods(page: Page): Promise<void> {
+  await visit(page, '#/recipes', 'text=Anzac Cookies');
+  await shoot(page, 'recipes');
+  await page.getByRole('link', { name: /^Anzac Cookies/ }).click();
+  await page.getByText('Set a density for Oats, rolled').first().waitFor();
+  const anzac = await page.evaluate(() => location.hash);
+  await shoot(page, 'recipe-flagged');
+  await visit(page, `${anzac}/edit`, 'text=Ingredients per batch');
+  await page.getByText('Set a density for Oats, rolled').first().waitFor();
+  await shoot(page, 'recipe-editor', undefined, { small: true });
+  await page.getByRole('button', { name: 'Add a sub-recipe' }).click();
+  await page.getByRole('combobox', { name: 'Sub-recipe 1', exact: true }).fill('bliss');
+  await page.getByRole('option').first().waitFor();
+  await shoot(page, 'recipe-editor-subrecipe', page.getByRole('heading', { name: 'Sub-recipes' }), { small: true });
+  await page.keyboard.press('Escape');
+  await page.getByRole('combobox', { name: 'Sub-recipe 1', exact: true }).fill('');
+  await page.getByRole('button', { name: 'Remove sub-recipe 1' }).click();
+  await visit(page, '#/recipes', 'text=Lemon Bliss Cake');
+  await page.getByRole('link', { name: /^Lemon Bliss Cake/ }).click();
+  await page.getByRole('heading', { name: 'What a batch yields' }).waitFor();
+  await page.getByRole('link', { name: /^Edit Lemon bliss cake slice/ }).click();
+  await page.getByText('Percent of a batch').waitFor();
+  await shoot(page, 'yield-editor');
+
+  await visit(page, '#/goods', 'text=Holiday gift box');
+  await shoot(page, 'goods');
+  await page.getByRole('link', { name: /^Holiday gift box/ }).click();
+  await page.getByTestId('exploded').waitFor();
+  await page.getByText('Breakdown').click();
+  const gift = await page.evaluate(() => location.hash);
+  await shoot(page, 'good');
+  await visit(page, `${gift}/edit`, 'text=What goes in one');
+  await page.getByTestId('exploded').waitFor();
+  await shoot(page, 'goods-builder', undefined, { small: true });
+  await page.getByRole('group', { name: 'Add' }).getByText('Packaging', { exact: true }).click();
+  await page.getByRole('combobox', { name: /^Find / }).fill('seal');
+  await page.getByRole('option').first().waitFor();
+  await shoot(page, 'goods-builder-add', page.getByRole('group', { name: 'Add' }), { small: true });
+  await page.keyboard.press('Escape');
+
+  await visit(page, '#/materials', 'text=Ribbon Curling 3-16');
+  await shoot(page, 'materials');
+  await page.getByRole('link', { name: /^Ribbon Curling 3-16/ }).click();
+  await page.getByRole('heading', { name: 'On hand' }).waitFor();
+  await shoot(page, 'material');
+  await page.getByRole('link', { name: 'Record a purchase' }).click();
+  await page.getByRole('heading', { name: 'Record a packaging purchase' }).waitFor();
+  await shoot(page, 'material-purchase');
+}
+
 const server = await preview({ preview: { port, strictPort: true }, logLevel: 'warn' });
 const browser = await chromium.launch({
   executablePath: toolPath('chromium'),
@@ -221,6 +279,8 @@ try {
   const context = await browser.newContext({ viewport: viewports[0], deviceScaleFactor: 1 });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
+  // Moving on from a form with unsaved typing asks first; the tour always leaves.
+  page.on('dialog', (d) => void d.accept());
   await page.goto(`http://localhost:${port}/`);
   await page.getByRole('heading', { name: 'Welcome to Bake Planner' }).waitFor();
   await shoot(page, 'welcome');
@@ -279,6 +339,7 @@ try {
   await shoot(page, 'purchase-new-product');
 
   await shootCatalog(page);
+  await shootRecipesAndGoods(page);
 
   await visit(page, '#/dashboard', 'text=ingredients in stock');
   await shoot(page, 'dashboard');
