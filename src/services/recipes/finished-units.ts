@@ -253,8 +253,14 @@ function checkRecipe(db: Database, tx: Tx, recipeId: unknown): RecipeRow {
   const id = positiveId(recipeId, 'recipeId', 'recipe');
   if (!tx.get('SELECT 1 AS x FROM recipes WHERE id = ?', [id])) throw validationError('recipeId', 'That recipe no longer exists.');
   const recipe = loadRecipe(db, id, tx);
-  if (recipe.archived === 1) throw validationError('recipeId', `${recipe.name} is archived: restore it before giving it a finished unit.`);
+  const refusal = finishedUnitsRefusal(recipe);
+  if (refusal) throw validationError('recipeId', `${refusal}.`);
   return recipe;
+}
+
+/** Why a recipe may not be given a new finished unit (an archived one yields nothing new), or null. */
+export function finishedUnitsRefusal(recipe: { name: string; archived: number }): string | null {
+  return recipe.archived === 1 ? `${recipe.name} is archived: restore it before giving it a finished unit` : null;
 }
 
 export function createFinishedUnit(db: Database, input: FinishedUnitInput, tx?: Tx): FinishedUnitDetail {

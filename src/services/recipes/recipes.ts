@@ -19,7 +19,7 @@ import { AppError, validationError } from '../../errors';
 import { claimSlug } from '../catalog/slugs';
 import { deleteAllowed, setArchived } from '../shared/lifecycle';
 import { assertNameFree as assertUniqueName } from '../shared/unique-names';
-import { finishedUnitUsage, listFinishedUnits, type FinishedUnitSummary } from './finished-units';
+import { finishedUnitsRefusal, finishedUnitUsage, listFinishedUnits, type FinishedUnitSummary } from './finished-units';
 import {
   checkRecipeLines,
   lineFlagOf,
@@ -128,6 +128,12 @@ export interface RecipeDetail extends RecipeSummary {
   archiveBlockedBy: string | null;
   canRestore: boolean;
   restoreBlockedBy: string | null;
+  /** Whether a new finished unit may be added to it, and why not (it is archived). */
+  mayHaveFinishedUnits: boolean;
+  finishedUnitsBlockedBy: string | null;
+  /** Whether a variant may be made of it, and why not (it is a variant itself). */
+  mayHaveVariants: boolean;
+  variantsBlockedBy: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -259,6 +265,8 @@ export function getRecipe(db: Database, id: number, tx?: Tx): RecipeDetail {
       : archivedSubs.length > 0
         ? `its sub-recipe${archivedSubs.length === 1 ? '' : 's'} ${nameList(archivedSubs.map((s) => s.recipe.name))} ${archivedSubs.length === 1 ? 'is' : 'are'} archived: restore ${archivedSubs.length === 1 ? 'it' : 'them'} first`
         : null;
+    const finishedUnitsBlockedBy = finishedUnitsRefusal(row);
+    const variantsBlockedBy = variantsRefusal(db, t, row);
     return {
       ...summary,
       source: row.source,
@@ -276,6 +284,10 @@ export function getRecipe(db: Database, id: number, tx?: Tx): RecipeDetail {
       archiveBlockedBy,
       canRestore: restoreBlockedBy === null,
       restoreBlockedBy,
+      mayHaveFinishedUnits: finishedUnitsBlockedBy === null,
+      finishedUnitsBlockedBy,
+      mayHaveVariants: variantsBlockedBy === null,
+      variantsBlockedBy,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -332,6 +344,13 @@ function assertNameFree(db: Database, tx: Tx, name: string, exceptId: number | n
   assertUniqueName(db, { table: 'recipes', name, exceptId, message: (existing) => `There is already a recipe called ${existing}.` }, tx);
 }
 
+/** Why no variant may be made of `recipe` (variants do not have variants), or null. */
+function variantsRefusal(db: Database, tx: Tx, recipe: RecipeRow): string | null {
+  if (recipe.base_recipe_id === null) return null;
+  const root = loadRecipe(db, recipe.base_recipe_id, tx);
+  return `${recipe.name} is itself a variant of ${root.name}: choose ${root.name} as the base`;
+}
+
 /** A variant's base must be a base recipe: variants do not have variants. */
 function checkBase(db: Database, tx: Tx, recipeId: number | null, baseRecipeId: unknown): number | null {
   if (baseRecipeId === undefined || baseRecipeId === null) return null;
@@ -339,10 +358,8 @@ function checkBase(db: Database, tx: Tx, recipeId: number | null, baseRecipeId: 
   if (id === recipeId) throw validationError('baseRecipeId', 'A recipe cannot be a variant of itself.');
   if (!tx.get('SELECT 1 AS x FROM recipes WHERE id = ?', [id])) throw validationError('baseRecipeId', 'That base recipe no longer exists.');
   const base = loadRecipe(db, id, tx);
-  if (base.base_recipe_id !== null) {
-    const root = loadRecipe(db, base.base_recipe_id, tx);
-    throw validationError('baseRecipeId', `${base.name} is itself a variant of ${root.name}: choose ${root.name} as the base.`, { suggestedId: root.id });
-  }
+  const refusal = variantsRefusal(db, tx, base);
+  if (refusal) throw validationError('baseRecipeId', `${refusal}.`, { suggestedId: base.base_recipe_id });
   if (recipeId !== null && tx.get('SELECT 1 AS x FROM recipes WHERE base_recipe_id = ?', [recipeId])) {
     throw validationError('baseRecipeId', 'This recipe has variants of its own, so it cannot become a variant.');
   }
