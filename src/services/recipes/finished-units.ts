@@ -9,7 +9,7 @@ import { withTransaction, type Database, type Tx } from '../../db/session';
 import { MAX_ITEMS_PER_BATCH } from '../../domain/limits';
 import { namedRef, type NamedRef } from '../../domain/refs';
 import { rankByName } from '../../domain/text-search';
-import { counted, nameList, reasonList } from '../../domain/usage-text';
+import { counted, finishedUnitsRefusal, nameList, reasonList } from '../../domain/usage-text';
 import { checkFields, listLimit, nameText, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { yieldPerBatch, type YieldMode } from '../../domain/yields';
 import { AppError, validationError } from '../../errors';
@@ -256,11 +256,6 @@ function checkRecipe(db: Database, tx: Tx, recipeId: unknown): RecipeRow {
   const refusal = finishedUnitsRefusal(recipe);
   if (refusal) throw validationError('recipeId', `${refusal}.`);
   return recipe;
-}
-
-/** Why a recipe may not be given a new finished unit (an archived one yields nothing new), or null. */
-export function finishedUnitsRefusal(recipe: { name: string; archived: number }): string | null {
-  return recipe.archived === 1 ? `${recipe.name} is archived: restore it before giving it a finished unit` : null;
 }
 
 export function createFinishedUnit(db: Database, input: FinishedUnitInput, tx?: Tx): FinishedUnitDetail {

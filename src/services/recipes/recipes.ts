@@ -12,14 +12,14 @@ import { MAX_RECIPE_NOTES } from '../../domain/limits';
 import { levelsBelow, nestingProblem } from '../../domain/nesting';
 import { namedRef, type NamedRef } from '../../domain/refs';
 import { rankByName } from '../../domain/text-search';
-import { counted, nameList, reasonList } from '../../domain/usage-text';
+import { counted, finishedUnitsRefusal, nameList, reasonList } from '../../domain/usage-text';
 import { requireUnit, type Unit } from '../../domain/units';
 import { checkFields, listLimit, nameText, optionalText, positiveId } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { claimSlug } from '../catalog/slugs';
 import { deleteAllowed, setArchived } from '../shared/lifecycle';
 import { assertNameFree as assertUniqueName } from '../shared/unique-names';
-import { finishedUnitsRefusal, finishedUnitUsage, listFinishedUnits, type FinishedUnitSummary } from './finished-units';
+import { finishedUnitUsage, listFinishedUnits, type FinishedUnitSummary } from './finished-units';
 import {
   checkRecipeLines,
   lineFlagOf,
