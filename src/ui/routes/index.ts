@@ -6,11 +6,14 @@
  * Two areas claiming one route name is an error when the app loads.
  */
 import type { RouteModule, UrlParts } from './define';
+import { goodsRoutes } from './goods';
+import { materialsRoutes } from './materials';
 import { pantryRoutes } from './pantry';
+import { recipesRoutes } from './recipes';
 import { shellRoutes } from './shell';
 import { tabs, type TabName } from './tabs';
 
-const AREAS = [shellRoutes, pantryRoutes] as const;
+const AREAS = [shellRoutes, pantryRoutes, materialsRoutes, recipesRoutes, goodsRoutes] as const;
 
 type RouteOf<M> = M extends RouteModule<infer R> ? R : never;
 export type NotFound = { name: 'not-found'; path: string };
@@ -79,6 +82,9 @@ export function tabOf(route: Route): TabName | null {
   return route.name === 'not-found' ? null : owners.get(route.name)!.tab(route);
 }
 
+export { goodsHome } from './goods';
+export { isMaterialsRoute } from './materials';
 export { pantryHome } from './pantry';
+export { recipesHome } from './recipes';
 export { isComing } from './shell';
 export { primaryTabs, tabs, type TabName } from './tabs';

@@ -6,7 +6,7 @@
  */
 import { defineRoutes } from './define';
 
-const COMING = ['plan', 'shop', 'make', 'recipes', 'goods'] as const;
+const COMING = ['plan', 'shop', 'make'] as const;
 type Coming = (typeof COMING)[number];
 
 export type ShellRoute =
@@ -34,8 +34,6 @@ export const shellRoutes = defineRoutes<ShellRoute>({
     plan: simple('plan'),
     shop: simple('shop'),
     make: simple('make'),
-    recipes: simple('recipes'),
-    goods: simple('goods'),
   },
   tab: (route) => (route.name === 'welcome' || route.name === 'more' ? null : route.name),
   homes: {

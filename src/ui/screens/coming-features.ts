@@ -3,7 +3,7 @@
  * teach instead of showing invented numbers: they say what the place is for,
  * and what the baker can already do to prepare for it.
  */
-export type ComingScreenName = 'plan' | 'shop' | 'make' | 'recipes' | 'goods';
+export type ComingScreenName = 'plan' | 'shop' | 'make';
 
 interface ComingFeature {
   title: string;
@@ -44,24 +44,5 @@ export const comingFeatures: Record<ComingScreenName, ComingFeature> = {
       'Record assembling gift boxes from finished cookies and packaging.',
     ],
     meanwhile: 'Baking draws from pantry lots, so record your purchases first.',
-  },
-  recipes: {
-    title: 'Recipes',
-    lead: 'Your recipes: ingredient lines per batch, sub-recipes, and what each batch yields.',
-    points: [
-      'Quantities in the units you bake with (cups, grams, each); conversions use each ingredient’s density.',
-      'Sub-recipes like half a batch of frosting, nested up to three deep.',
-      'What a batch yields: 48 cookies, or a pie cut into 8 slices.',
-    ],
-    meanwhile: 'Recipes use the ingredients in your pantry catalog; you can set their densities there now.',
-  },
-  goods: {
-    title: 'Goods',
-    lead: 'The things you make and give: finished units (a sugar cookie) and finished goods (a gift box).',
-    points: [
-      'What goes in each box: cookies, brownies, a tin, ribbon.',
-      'How many are in stock, and what each one cost to make.',
-    ],
-    meanwhile: 'Packaging and ingredients both come from purchases; start with the pantry.',
   },
 };

@@ -7,10 +7,13 @@
  */
 import { catalogHandlers } from './catalog';
 import { mergeHandlers } from './define';
+import { goodsHandlers } from './goods';
 import { importHandlers } from './import';
 import { makingHandlers } from './making';
 import { pantryHandlers } from './pantry';
 import { planningHandlers } from './planning';
+import { materialsHandlers } from './materials';
+import { recipesHandlers } from './recipes';
 import { sampleHandlers } from './sample';
 import { settingsHandlers } from './settings';
 import { snapshotHandlers } from './snapshot';
@@ -26,6 +29,9 @@ export const handlers = mergeHandlers(
   planningHandlers,
   makingHandlers,
   snapshotHandlers,
+  materialsHandlers,
+  recipesHandlers,
+  goodsHandlers,
 );
 
 export type Handlers = typeof handlers;
