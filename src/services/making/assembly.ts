@@ -92,6 +92,8 @@ export interface AssemblyCheck {
   components: ComponentNeed[];
   /** Every component is there and assigned. */
   ready: boolean;
+  /** Why it cannot be recorded, in the words the refusal uses; null when ready. */
+  notReadyBecause: string | null;
   /** How many could be assembled from what is on hand now (0 while a line waits to be assigned). */
   canAssemble: number;
   packagingBypassed: boolean;
@@ -291,26 +293,23 @@ function planAssembly(db: Database, tx: Tx, input: AssemblyInput): AssemblyPlan 
   const counted = components.filter((c) => !c.bypassed);
   const canAssemble = counted.some((c) => c.problem !== null) ? 0 : Math.min(MAX_ASSEMBLY_QUANTITY, ...counted.map((c) => Math.floor(c.onHand / c.perGood + 1e-9)));
   const cost = ledgerAmount(components.reduce((sum, c) => sum + c.cost, 0));
-  return {
-    check: {
-      good: namedRef(good),
-      event,
-      planSnapshotId,
-      quantity,
-      components,
-      ready: components.every((c) => c.enough && c.problem === null),
-      canAssemble,
-      packagingBypassed: bypassing,
-      bypassNote,
-      cost,
-      costComplete: components.every((c) => c.costComplete && c.enough),
-      costPerUnit: costPerUnit(cost, quantity),
-    },
-    definitions,
-    goodSlug: good.slug,
-    materialRequests,
-    finishedDraws,
+  const check: AssemblyCheck = {
+    good: namedRef(good),
+    event,
+    planSnapshotId,
+    quantity,
+    components,
+    ready: components.every((c) => c.enough && c.problem === null),
+    notReadyBecause: null,
+    canAssemble,
+    packagingBypassed: bypassing,
+    bypassNote,
+    cost,
+    costComplete: components.every((c) => c.costComplete && c.enough),
+    costPerUnit: costPerUnit(cost, quantity),
   };
+  if (!check.ready) check.notReadyBecause = notReady(check).message;
+  return { check, definitions, goodSlug: good.slug, materialRequests, finishedDraws };
 }
 
 /** The pre-check: what assembling would draw, and what is missing per component, writing nothing. */

@@ -6,11 +6,12 @@
  * Two areas claiming one route name is an error when the app loads.
  */
 import type { RouteModule, UrlParts } from './define';
+import { makingRoutes } from './making';
 import { pantryRoutes } from './pantry';
 import { shellRoutes } from './shell';
 import { tabs, type TabName } from './tabs';
 
-const AREAS = [shellRoutes, pantryRoutes] as const;
+const AREAS = [shellRoutes, pantryRoutes, makingRoutes] as const;
 
 type RouteOf<M> = M extends RouteModule<infer R> ? R : never;
 export type NotFound = { name: 'not-found'; path: string };
@@ -79,6 +80,7 @@ export function tabOf(route: Route): TabName | null {
   return route.name === 'not-found' ? null : owners.get(route.name)!.tab(route);
 }
 
+export { makeHome } from './making';
 export { pantryHome } from './pantry';
 export { isComing } from './shell';
 export { primaryTabs, tabs, type TabName } from './tabs';

@@ -6,7 +6,7 @@
  */
 import { defineRoutes } from './define';
 
-const COMING = ['plan', 'shop', 'make', 'recipes', 'goods'] as const;
+const COMING = ['plan', 'shop', 'recipes', 'goods'] as const;
 type Coming = (typeof COMING)[number];
 
 export type ShellRoute =
@@ -33,7 +33,6 @@ export const shellRoutes = defineRoutes<ShellRoute>({
     welcome: simple('welcome'),
     plan: simple('plan'),
     shop: simple('shop'),
-    make: simple('make'),
     recipes: simple('recipes'),
     goods: simple('goods'),
   },
