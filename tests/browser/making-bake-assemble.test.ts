@@ -90,7 +90,7 @@ describe('making on a phone', () => {
     const trees = page.getByRole('article', { name: 'Pecan shortbread tree' });
     await seen(trees.getByText('28 of 28 left'));
     expect(await page.getByRole('article', { name: 'Cookie bag' }).count()).toBe(0);
-    await trees.getByRole('link', { name: /bake \d+/ }).tap();
+    await trees.getByRole('link', { name: /Bake \d+/ }).tap();
     expect(await page.getByRole('button', { name: 'Undo this bake' }).isDisabled()).toBe(false);
   });
 });
