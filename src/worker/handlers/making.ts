@@ -15,8 +15,8 @@ import { defineHandlers, read, write } from './define';
 
 /** A bake reads the recipe (or its plan's snapshot of it) and the pantry's lots. */
 const BAKE_DEPS = ['recipes', 'ingredients', 'products', 'stock', 'events', 'plans'] as const;
-/** An assembly reads the good, finished stock (and the runs that made it) and packaging lots. */
-const ASSEMBLY_DEPS = ['goods', 'recipes', 'ingredients', 'materials', 'stock', 'production', 'events', 'plans'] as const;
+/** An assembly reads the good, finished stock (and the runs that made it), packaging lots and the packaging products to choose from (with their last prices). */
+const ASSEMBLY_DEPS = ['goods', 'recipes', 'ingredients', 'materials', 'purchases', 'stock', 'production', 'events', 'plans'] as const;
 /** Runs, their ledgers and what they drew from; an undo (run_reversals) also means stock. */
 const RUN_DEPS = ['production', 'recipes', 'goods', 'events', 'stock', 'ingredients', 'products', 'materials'] as const;
 
