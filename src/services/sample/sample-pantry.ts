@@ -24,6 +24,7 @@ import { recordPurchase } from '../pantry/purchases';
 import { importBakeTracker, planBakeTrackerImport } from '../import/bake-tracker/import';
 import { SAMPLE_NOTE, samplePackagePrice } from '../../domain/sample-prices';
 import { loadSampleBakery, type SampleBakeryResult } from './sample-bakery';
+import { loadSampleEvent } from './sample-event';
 
 /** The day the sample backup was written: the leftover of a partly used package is counted then. */
 export const SAMPLE_DATE = '2026-01-07';
@@ -96,6 +97,8 @@ export interface SampleLoadResult {
   purchasesRecorded: number;
   /** Finished units, goods and packaging added on top (sample-bakery.ts). */
   bakery: SampleBakeryResult;
+  /** The sample event with its plan (sample-event.ts). */
+  events: number;
 }
 
 function productFacts(tx: Tx): Map<number, ProductFacts> {
@@ -184,6 +187,7 @@ export function loadSample(db: Database, data: unknown, tx?: Tx): SampleLoadResu
     if (!report.ok) throw new AppError('IMPORT', `The built-in sample could not be loaded: ${report.summary}`, { report });
     const loaded = t.get('SELECT 1 AS x FROM purchases WHERE substr(notes, 1, ?) = ? LIMIT 1', [SAMPLE_NOTE.length, SAMPLE_NOTE]) !== undefined;
     const purchasesRecorded = loaded ? 0 : recordSamplePurchases(db, file, t);
-    return { report, purchasesRecorded, bakery: loadSampleBakery(db, t) };
+    const bakery = loadSampleBakery(db, t);
+    return { report, purchasesRecorded, bakery, ...loadSampleEvent(db, t) };
   });
 }

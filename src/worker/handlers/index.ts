@@ -10,6 +10,7 @@ import { mergeHandlers } from './define';
 import { importHandlers } from './import';
 import { makingHandlers } from './making';
 import { pantryHandlers } from './pantry';
+import { planningHandlers } from './planning';
 import { sampleHandlers } from './sample';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
@@ -21,6 +22,7 @@ export const handlers = mergeHandlers(
   settingsHandlers,
   sampleHandlers,
   importHandlers,
+  planningHandlers,
   makingHandlers,
 );
 
