@@ -45,10 +45,10 @@ export function currencySymbol(currency: string): string {
   return parts.find((p) => p.type === 'currency')?.value ?? currency;
 }
 
-/** A money amount per unit: "$0.02 / g". */
-export function formatUnitPrice(value: number | null | undefined, currency: string, unit: string): string {
+/** A money amount per unit: "$0.02 / g". `exact`: to the ledger's 4 decimals ("$0.2775 / each"), as a run was charged. */
+export function formatUnitPrice(value: number | null | undefined, currency: string, unit: string, exact = false): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const digits = value !== 0 && Math.abs(value) < 0.1 ? 4 : 2;
+  const digits = exact || (value !== 0 && Math.abs(value) < 0.1) ? 4 : 2;
   const format = new Intl.NumberFormat(LOCALE, {
     style: 'currency',
     currency,

@@ -29,7 +29,8 @@ import { dimensionOf, parseUnit, toBase, type Unit } from '../../domain/units';
 import { optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { loadGood } from '../goods/good-rows';
-import { consumeMaterialFifo, planMaterialFifo } from '../materials/material-lots';
+import { consumeMaterialFifo, materialStock, planMaterialFifo } from '../materials/material-lots';
+import { listMaterialProducts } from '../materials/material-products';
 import { insertAssemblyConsumptionRow, insertAssemblyRunRow, insertFinishedGoodLotRow, type AssemblySource } from './assembly-rows';
 import { planFinishedFifo, type FinishedKind } from './finished-lots';
 import { assemblyDefinition, loadEventRef, type EventRef } from './run-definitions';
@@ -79,6 +80,8 @@ export interface ComponentNeed {
   costComplete: boolean;
   /** What must happen first (a generic line to assign), or null. */
   problem: string | null;
+  /** For packaging waiting to be assigned: the good's lines to assign and the material's products to choose from. */
+  assign: { lineIds: number[]; products: (ItemRef & { onHand: number })[] } | null;
 }
 
 export interface AssemblyCheck {
@@ -89,6 +92,8 @@ export interface AssemblyCheck {
   components: ComponentNeed[];
   /** Every component is there and assigned. */
   ready: boolean;
+  /** Why it cannot be recorded, in the words the refusal uses; null when ready. */
+  notReadyBecause: string | null;
   /** How many could be assembled from what is on hand now (0 while a line waits to be assigned). */
   canAssemble: number;
   packagingBypassed: boolean;
@@ -161,12 +166,37 @@ function finishedComponent(
       cost: ledgerAmount(fifo.draws.reduce((sum, d) => sum + d.cost, 0)),
       costComplete: fifo.draws.every((d) => d.costComplete),
       problem: null,
+      assign: null,
     },
     draws: fifo.draws.map((d) => ({ lotId: d.lotId, remainingAfter: d.remainingAfter, costComplete: d.costComplete })),
   };
 }
 
-function materialComponent(db: Database, tx: Tx, group: MaterialGroup, quantity: number, bypassed: boolean): { need: ComponentNeed; request: { materialId: number; materialProductId: number | null; quantity: number } } {
+/** The good's generic lines of this packaging, and the products of its material (with what each has on hand), to assign one. */
+function assignChoices(db: Database, tx: Tx, goodId: number, group: MaterialGroup): ComponentNeed['assign'] {
+  const lineIds = group.uses.flatMap((u) =>
+    tx
+      .all<{ id: number }>('SELECT id FROM compositions WHERE finished_good_id = ? AND material_unit_id = ? AND material_product_id IS NULL ORDER BY position, id', [goodId, u.materialUnit.id])
+      .map((r) => r.id),
+  );
+  const unit = packagingUnit(group);
+  const products = listMaterialProducts(db, { materialId: group.material.id }, tx).map((p) => ({
+    id: p.id,
+    slug: p.slug,
+    name: p.displayName,
+    onHand: materialStock(db, { materialId: group.material.id, materialProductId: p.id }, tx).quantity / toBase(1, unit),
+  }));
+  return { lineIds, products };
+}
+
+function materialComponent(
+  db: Database,
+  tx: Tx,
+  goodId: number,
+  group: MaterialGroup,
+  quantity: number,
+  bypassed: boolean,
+): { need: ComponentNeed; request: { materialId: number; materialProductId: number | null; quantity: number } } {
   const unit = packagingUnit(group);
   const k = toBase(1, unit);
   const perGoodBase = group.uses.reduce((sum, u) => sum + u.perGood * u.size, 0);
@@ -197,6 +227,7 @@ function materialComponent(db: Database, tx: Tx, group: MaterialGroup, quantity:
         generic && !bypassed
           ? `Choose which ${group.material.name} ${nameOfUses(group)} uses (assign a product to the line), or assemble without packaging, with a note.`
           : null,
+      assign: generic ? assignChoices(db, tx, goodId, group) : null,
     },
     request,
   };
@@ -254,7 +285,7 @@ function planAssembly(db: Database, tx: Tx, input: AssemblyInput): AssemblyPlan 
     groups.set(key, group);
   }
   for (const group of groups.values()) {
-    const { need, request } = materialComponent(db, tx, group, quantity, bypassing);
+    const { need, request } = materialComponent(db, tx, good.id, group, quantity, bypassing);
     components.push(need);
     materialRequests.set(need, request);
   }
@@ -262,26 +293,23 @@ function planAssembly(db: Database, tx: Tx, input: AssemblyInput): AssemblyPlan 
   const counted = components.filter((c) => !c.bypassed);
   const canAssemble = counted.some((c) => c.problem !== null) ? 0 : Math.min(MAX_ASSEMBLY_QUANTITY, ...counted.map((c) => Math.floor(c.onHand / c.perGood + 1e-9)));
   const cost = ledgerAmount(components.reduce((sum, c) => sum + c.cost, 0));
-  return {
-    check: {
-      good: namedRef(good),
-      event,
-      planSnapshotId,
-      quantity,
-      components,
-      ready: components.every((c) => c.enough && c.problem === null),
-      canAssemble,
-      packagingBypassed: bypassing,
-      bypassNote,
-      cost,
-      costComplete: components.every((c) => c.costComplete && c.enough),
-      costPerUnit: costPerUnit(cost, quantity),
-    },
-    definitions,
-    goodSlug: good.slug,
-    materialRequests,
-    finishedDraws,
+  const check: AssemblyCheck = {
+    good: namedRef(good),
+    event,
+    planSnapshotId,
+    quantity,
+    components,
+    ready: components.every((c) => c.enough && c.problem === null),
+    notReadyBecause: null,
+    canAssemble,
+    packagingBypassed: bypassing,
+    bypassNote,
+    cost,
+    costComplete: components.every((c) => c.costComplete && c.enough),
+    costPerUnit: costPerUnit(cost, quantity),
   };
+  if (!check.ready) check.notReadyBecause = notReady(check).message;
+  return { check, definitions, goodSlug: good.slug, materialRequests, finishedDraws };
 }
 
 /** The pre-check: what assembling would draw, and what is missing per component, writing nothing. */

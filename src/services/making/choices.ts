@@ -19,6 +19,9 @@ export interface RecipeChoice {
   finishedUnits: (ItemRef & { yieldMode: YieldMode; yieldPerBatch: number })[];
   /** The last day a bake of it that stands was recorded; null if never. */
   lastMadeOn: string | null;
+  canBake: boolean;
+  /** Why it cannot be baked yet, with what to do; null when it can. */
+  cannotBakeBecause: string | null;
 }
 
 const STANDING = 'NOT EXISTS (SELECT 1 FROM run_reversals v WHERE v.production_run_id = r.id)';
@@ -33,13 +36,18 @@ export function recipeChoices(db: Database, filter: { query?: string; limit?: nu
     );
     const limit = listLimit(filter.limit, 200);
     const ranked = filter.query?.trim() ? rankByName(rows, filter.query, (r) => r.name, limit, (r) => r.category) : rows.slice(0, limit);
-    return ranked.map((r) => ({
-      recipe: { id: r.id, slug: r.slug, name: r.name, category: r.category },
-      finishedUnits: (r.base_recipe_id === null ? [r.id] : [r.id, r.base_recipe_id])
+    return ranked.map((r) => {
+      const finishedUnits = (r.base_recipe_id === null ? [r.id] : [r.id, r.base_recipe_id])
         .flatMap((recipeId) => listFinishedUnits(db, { recipeId }, t))
-        .map((u) => ({ id: u.id, slug: u.slug, name: u.name, yieldMode: u.yieldMode, yieldPerBatch: u.yieldPerBatch })),
-      lastMadeOn: r.last_made === null ? null : r.last_made.slice(0, 10),
-    }));
+        .map((u) => ({ id: u.id, slug: u.slug, name: u.name, yieldMode: u.yieldMode, yieldPerBatch: u.yieldPerBatch }));
+      return {
+        recipe: { id: r.id, slug: r.slug, name: r.name, category: r.category },
+        finishedUnits,
+        lastMadeOn: r.last_made === null ? null : r.last_made.slice(0, 10),
+        canBake: finishedUnits.length > 0,
+        cannotBakeBecause: finishedUnits.length > 0 ? null : 'It yields nothing yet: give it a finished unit (48 cookies a batch) in Recipes.',
+      };
+    });
   });
 }
 

@@ -116,6 +116,9 @@ export interface FinishedStockItem {
 export interface FinishedStock {
   units: FinishedStockItem[];
   goods: FinishedStockItem[];
+  /** What everything on the shelf cost (4 decimals). */
+  value: number;
+  costComplete: boolean;
 }
 
 function stockOf(tx: Tx, kind: FinishedKind): FinishedStockItem[] {
@@ -144,5 +147,10 @@ function stockOf(tx: Tx, kind: FinishedKind): FinishedStockItem[] {
 
 /** Finished units and goods on hand, by name, each with its lots oldest first. */
 export function finishedStock(db: Database, tx?: Tx): FinishedStock {
-  return withTransaction(db, tx, (t) => ({ units: stockOf(t, 'finished_unit'), goods: stockOf(t, 'finished_good') }));
+  return withTransaction(db, tx, (t) => {
+    const units = stockOf(t, 'finished_unit');
+    const goods = stockOf(t, 'finished_good');
+    const all = [...units, ...goods];
+    return { units, goods, value: ledgerAmount(all.reduce((sum, i) => sum + i.value, 0)), costComplete: all.every((i) => i.costComplete) };
+  });
 }

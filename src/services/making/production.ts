@@ -21,9 +21,9 @@ import { MAX_RUN_BATCHES } from '../../domain/limits';
 import { ledgerAmount } from '../../domain/money';
 import { sumInOneUnit } from '../../domain/one-unit';
 import { costPerUnit, expectedYield, isLossCategory, LOSS_CATEGORIES, productionOutcome, type LossCategory, type RunStatus } from '../../domain/production';
-import { readableQuantity } from '../../domain/readable-unit';
+import { readableQuantity, type Readable } from '../../domain/readable-unit';
 import { namedRef, type NamedRef } from '../../domain/refs';
-import { conversionFactor, UnitConversionError, type Unit } from '../../domain/units';
+import { UnitConversionError, type Unit } from '../../domain/units';
 import { nameList } from '../../domain/usage-text';
 import { optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { yieldPerBatch } from '../../domain/yields';
@@ -51,12 +51,11 @@ export interface ProductionInput {
   notes?: string;
 }
 
-/** A figure in a unit a baker reads: 7.36 lb rather than 117.76 oz. */
+/** The figures each in a unit a baker reads: 7.36 lb rather than 117.76 oz, 3.34 kg rather than 3,340 g. */
 export interface ReadableNeed {
-  unit: Unit;
-  needed: number;
-  onHand: number;
-  short: number;
+  needed: Readable;
+  onHand: Readable;
+  short: Readable;
 }
 
 export interface PlannedDraw {
@@ -105,6 +104,8 @@ export interface ProductionCheck {
   ingredients: IngredientNeed[];
   /** Every ingredient can be drawn and there is enough of each. */
   ready: boolean;
+  /** Why it cannot be recorded, in the words the refusal uses; null when ready. */
+  notReadyBecause: string | null;
   /** What recording would cost (sum of the draws); partial when `costComplete` is false. */
   cost: number;
   costComplete: boolean;
@@ -145,9 +146,7 @@ function chooseFinishedUnit(db: Database, tx: Tx, recipe: RecipeRow, finishedUni
 }
 
 function readableNeed(quantity: number, onHand: number, short: number, unit: Unit): ReadableNeed {
-  const shown = readableQuantity(quantity, unit).unit;
-  const k = conversionFactor(unit, shown);
-  return { unit: shown, needed: quantity * k, onHand: onHand * k, short: short * k };
+  return { needed: readableQuantity(quantity, unit), onHand: readableQuantity(onHand, unit), short: readableQuantity(short, unit) };
 }
 
 /** One ingredient's need, summed in its one unit and planned FIFO, or the conversion that stops it. */
@@ -228,26 +227,24 @@ function planProduction(db: Database, tx: Tx, input: ProductionInput): Productio
     return planIngredient(db, tx, row, lines);
   });
   const cost = ledgerAmount(ingredients.reduce((sum, i) => sum + i.draws.reduce((s, d) => s + (d.cost ?? 0), 0), 0));
-  return {
-    check: {
-      recipe: namedRef(recipe),
-      finishedUnit: { id: unit.id, slug: unit.slug, name: unit.name, archived: false, yieldPerBatch: yieldPerBatch(yieldDefinition) },
-      event,
-      planSnapshotId,
-      batches,
-      ...outcome,
-      lossCategory,
-      lossNote,
-      ingredients,
-      ready: ingredients.every((i) => i.enough && i.problem === null),
-      cost,
-      costComplete: ingredients.every((i) => i.cost !== null && i.enough),
-      costPerUnit: costPerUnit(cost, outcome.actual),
-    },
-    definitions,
-    recipeSlug: recipe.slug,
-    unitSlug: unit.slug,
+  const check: ProductionCheck = {
+    recipe: namedRef(recipe),
+    finishedUnit: { id: unit.id, slug: unit.slug, name: unit.name, archived: false, yieldPerBatch: yieldPerBatch(yieldDefinition) },
+    event,
+    planSnapshotId,
+    batches,
+    ...outcome,
+    lossCategory,
+    lossNote,
+    ingredients,
+    ready: ingredients.every((i) => i.enough && i.problem === null),
+    notReadyBecause: null,
+    cost,
+    costComplete: ingredients.every((i) => i.cost !== null && i.enough),
+    costPerUnit: costPerUnit(cost, outcome.actual),
   };
+  if (!check.ready) check.notReadyBecause = notReady(check).message;
+  return { check, definitions, recipeSlug: recipe.slug, unitSlug: unit.slug };
 }
 
 /** The pre-check: the bake as recording it would go (needed, on hand and short per ingredient), writing nothing. */
@@ -267,8 +264,8 @@ function notReady(check: ProductionCheck): AppError {
   }
   const short = check.ingredients.filter((i) => !i.enough);
   const said = short.map((i) => {
-    const r = i.readable;
-    return `${i.ingredient.name}: ${plainQuantity(r.needed, r.unit)} needed, ${plainQuantity(r.onHand, r.unit)} on hand (short ${plainQuantity(r.short, r.unit)})`;
+    const said = (r: Readable) => plainQuantity(r.quantity, r.unit);
+    return `${i.ingredient.name}: ${said(i.readable.needed)} needed, ${said(i.readable.onHand)} on hand (short ${said(i.readable.short)})`;
   });
   const batches = plainQuantity(check.batches, check.batches === 1 ? 'batch' : 'batches');
   return new AppError('INSUFFICIENT_STOCK', `Not enough for ${batches} of ${check.recipe.name}. ${said.join('; ')}.`, {

@@ -8,12 +8,13 @@
 import type { RouteModule, UrlParts } from './define';
 import { goodsRoutes } from './goods';
 import { materialsRoutes } from './materials';
+import { makingRoutes } from './making';
 import { pantryRoutes } from './pantry';
 import { recipesRoutes } from './recipes';
 import { shellRoutes } from './shell';
 import { tabs, type TabName } from './tabs';
 
-const AREAS = [shellRoutes, pantryRoutes, materialsRoutes, recipesRoutes, goodsRoutes] as const;
+const AREAS = [shellRoutes, pantryRoutes, materialsRoutes, recipesRoutes, goodsRoutes, makingRoutes] as const;
 
 type RouteOf<M> = M extends RouteModule<infer R> ? R : never;
 export type NotFound = { name: 'not-found'; path: string };
@@ -84,6 +85,7 @@ export function tabOf(route: Route): TabName | null {
 
 export { goodsHome } from './goods';
 export { isMaterialsRoute } from './materials';
+export { makeHome } from './making';
 export { pantryHome } from './pantry';
 export { recipesHome } from './recipes';
 export { isComing } from './shell';

@@ -6,7 +6,7 @@
  */
 import { defineRoutes } from './define';
 
-const COMING = ['plan', 'shop', 'make'] as const;
+const COMING = ['plan', 'shop'] as const;
 type Coming = (typeof COMING)[number];
 
 export type ShellRoute =
@@ -33,7 +33,6 @@ export const shellRoutes = defineRoutes<ShellRoute>({
     welcome: simple('welcome'),
     plan: simple('plan'),
     shop: simple('shop'),
-    make: simple('make'),
   },
   tab: (route) => (route.name === 'welcome' || route.name === 'more' ? null : route.name),
   homes: {

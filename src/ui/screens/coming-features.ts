@@ -3,7 +3,7 @@
  * teach instead of showing invented numbers: they say what the place is for,
  * and what the baker can already do to prepare for it.
  */
-export type ComingScreenName = 'plan' | 'shop' | 'make';
+export type ComingScreenName = 'plan' | 'shop';
 
 interface ComingFeature {
   title: string;
@@ -33,16 +33,5 @@ export const comingFeatures: Record<ComingScreenName, ComingFeature> = {
       'Tick items off in the store; print it if you like paper.',
     ],
     meanwhile: 'The list subtracts what you already have, so an up-to-date pantry makes it shorter.',
-  },
-  make: {
-    title: 'Make',
-    lead: 'Record what you bake and box, so stock and costs stay true.',
-    points: [
-      'Pick a recipe (recent ones first), the number of batches and the actual yield.',
-      'Before you confirm, each ingredient shows whether the pantry has enough.',
-      'Ingredients come out of the pantry oldest lot first, and each batch knows its cost.',
-      'Record assembling gift boxes from finished cookies and packaging.',
-    ],
-    meanwhile: 'Baking draws from pantry lots, so record your purchases first.',
   },
 };

@@ -19,7 +19,7 @@ export interface WalkStep {
 }
 
 /** Tabs whose screens say "Coming later" for now (src/ui/routes/shell.ts). */
-const COMING = ['Plan', 'Shop', 'Make', 'Recipes', 'Goods'];
+const COMING = ['Plan', 'Shop'];
 
 const TIMEOUT = { timeout: 15_000 };
 

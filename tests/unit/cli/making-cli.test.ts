@@ -1,7 +1,9 @@
 /**
- * `make`, `assemble` and `undo` as a script runs them: the real command
- * (src/cli/bin.mjs) in its own process, on a database file built with the
- * services (the bake shop of the making tests) or loaded with the sample.
+ * `make`, `assemble`, `undo` and `runs` on real database files built with
+ * the services (the bake shop of the making tests). Both verbs and an error
+ * run as a script runs them: the real command (src/cli/bin.mjs) in its own
+ * process. The other cases go through the same runner in this process
+ * (`runCli`, what bin.mjs calls), which saves starting sql.js a dozen times.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saveDatabaseFile } from '../../../src/cli/files';
+import { runCli } from '../../../src/cli/main';
 import { testDb } from '../../helpers/db';
 import { bakeShop } from '../services/making/bake-shop';
 
@@ -19,6 +22,14 @@ const BIN = join(ROOT, 'src/cli/bin.mjs');
 function cli(...argv: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: ROOT, encoding: 'utf8' });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+/** The same command line through the runner, in this process: exit code, stdout and stderr. */
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { code, out, err };
 }
 
 const hashOf = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -82,7 +93,7 @@ describe('make and assemble on the command line', { timeout: 120_000 }, () => {
       ],
     });
 
-    const text = cli('make', db, 'sugar-cookies', '1');
+    const text = await run('make', db, 'sugar-cookies', '1');
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/^Bake 2: 1 batch of Sugar cookies -> 48 Sugar cookie \(expected 48, nothing lost: complete\)/);
   });
@@ -99,28 +110,28 @@ describe('make and assemble on the command line', { timeout: 120_000 }, () => {
     expect(document.error.code).toBe('INSUFFICIENT_STOCK');
     expect(document.error.details.shortages.map((s) => s.ingredient)).toEqual(['flour', 'sugar', 'butter', 'eggs']);
 
-    const bags = cli('assemble', db, 'cookie-bag', '1', '--json');
+    const bags = await run('assemble', db, 'cookie-bag', '1', '--json');
     expect(bags.code).toBe(1);
     expect(JSON.parse(bags.out)).toMatchObject({ error: { code: 'INSUFFICIENT_STOCK', details: { missing: [{ item: 'sugar-cookie', needed: 12, available: 0 }] } } });
 
-    const reason = cli('make', db, 'sugar-cookies', '1', '--actual', '40', '--loss-reason', 'eaten');
+    const reason = await run('make', db, 'sugar-cookies', '1', '--actual', '40', '--loss-reason', 'eaten');
     expect(reason.code).toBe(1);
     expect(reason.err).toBe('error: Say why some were lost: one of burnt, broken, contaminated, dropped, wrong_ingredients, other.\n');
-    expect(cli('make', db, 'shortbread', '1').err).toBe('error: No recipe "shortbread".\n');
-    expect(cli('make', db, 'sugar-cookies', '1', '--event', 'holiday').err).toBe('error: No event "holiday".\n');
+    expect((await run('make', db, 'shortbread', '1')).err).toBe('error: No recipe "shortbread".\n');
+    expect((await run('make', db, 'sugar-cookies', '1', '--event', 'holiday')).err).toBe('error: No event "holiday".\n');
     expect(hashOf(db)).toBe(before);
   });
 
   it('undo on the command line puts the pantry back; a bake whose cookies were boxed is refused', async () => {
     const db = await shopFile();
-    expect(cli('make', db, 'sugar-cookies', '1').code).toBe(0);
-    expect(cli('assemble', db, 'cookie-bag', '1').code).toBe(0);
-    const boxed = cli('undo', db, 'bake', '1');
+    expect((await run('make', db, 'sugar-cookies', '1')).code).toBe(0);
+    expect((await run('assemble', db, 'cookie-bag', '1')).code).toBe(0);
+    const boxed = await run('undo', db, 'bake', '1');
     expect(boxed.code).toBe(1);
     expect(boxed.err).toMatch(/^error: 12 of the 48 it made went into 1 Cookie bag \(assembly 1 on \d{4}-\d\d-\d\d\): undo that assembly first\./);
-    expect(cli('undo', db, 'assembly', '1').out).toMatch(/^Undone: Assembly 1: 1 Cookie bag/);
-    expect(cli('undo', db, 'bake', '1', '--note', 'test bake').code).toBe(0);
-    const runs = JSON.parse(cli('runs', db, '--json').out) as { runs: { kind: string; undone: { note: string } | null }[] };
+    expect((await run('undo', db, 'assembly', '1')).out).toMatch(/^Undone: Assembly 1: 1 Cookie bag/);
+    expect((await run('undo', db, 'bake', '1', '--note', 'test bake')).code).toBe(0);
+    const runs = JSON.parse((await run('runs', db, '--json')).out) as { runs: { kind: string; undone: { note: string } | null }[] };
     expect(runs.runs.map((r) => [r.kind, r.undone?.note])).toEqual([['assembly', ''], ['production', 'test bake']]);
   });
 });

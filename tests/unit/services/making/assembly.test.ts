@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { transaction } from '../../../../src/db/session';
-import { assignPackaging, getGood } from '../../../../src/services/goods/goods';
+import { getGood } from '../../../../src/services/goods/goods';
+import { assignPackagingLines } from '../../../../src/services/making/packaging';
 import { checkAssembly, recordAssembly } from '../../../../src/services/making/assembly';
 import { finishedStock } from '../../../../src/services/making/finished-lots';
 import { recordProduction } from '../../../../src/services/making/production';
@@ -163,7 +164,10 @@ describe('assembling (domain.md, Assembly)', () => {
     expect(bagsLeft(db)).toBe(50);
 
     const line = getGood(db, loose.id).lines.find((l) => l.kind === 'material')!;
-    assignPackaging(db, { goodId: loose.id, lineId: line.id, materialProductId: s.bagPack.id });
+    expect(check.components[1]!.assign).toEqual({ lineIds: [line.id], products: [{ id: s.bagPack.id, slug: s.bagPack.slug, name: 'Cello bags 50 pack', onHand: 50 }] });
+    expect(refused(db, () => assignPackagingLines(db, { goodId: loose.id, lineIds: [line.id], materialProductId: 999 })).code).toBe('NOT_FOUND');
+    assignPackagingLines(db, { goodId: loose.id, lineIds: [line.id], materialProductId: s.bagPack.id });
+    expect(checkAssembly(db, { goodId: loose.id, quantity: 1 }).components[1]).toMatchObject({ assign: null, problem: null, product: { id: s.bagPack.id } });
     const assigned = recordAssembly(db, { goodId: loose.id, quantity: 1 });
     expect(assigned.ledger.map((l) => [l.kind, l.quantity])).toEqual([['finished_unit', 12], ['material', 1]]);
     expect(bagsLeft(db)).toBe(49);

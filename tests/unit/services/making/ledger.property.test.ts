@@ -171,7 +171,7 @@ describe('ledger completeness (fast-check)', () => {
           checkLedger(db);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   }, 120_000);
 });

@@ -153,15 +153,19 @@ describe('recording a bake (domain.md, Production)', () => {
     expect(short.ready).toBe(false);
     const flour = short.ingredients.find((i) => i.ingredient.slug === 'flour')!;
     expect(flour).toMatchObject({ unit: 'lb', enough: false, problem: null });
-    expect(flour.readable).toEqual({ unit: 'lb', needed: expect.closeTo(75, 9), onHand: expect.closeTo(10, 9), short: expect.closeTo(65, 9) });
+    expect(flour.readable).toEqual({
+      needed: { quantity: expect.closeTo(75, 9), unit: 'lb' },
+      onHand: { quantity: expect.closeTo(10, 9), unit: 'lb' },
+      short: { quantity: expect.closeTo(65, 9), unit: 'lb' },
+    });
     const eggs = short.ingredients.find((i) => i.ingredient.slug === 'eggs')!;
     expect([eggs.quantity, eggs.onHand, eggs.short, eggs.unit]).toEqual([200, 12, 188, 'each']);
 
     const check = checkProduction(db, { recipeId: s.cookies.id, batches: 2, actualYield: 92 });
     expect(check).toMatchObject({ ready: true, expected: 96, loss: 4, status: 'partial_loss', cost: 18.06, costComplete: true, costPerUnit: 0.1963 });
     const sugar = check.ingredients.find((i) => i.ingredient.slug === 'sugar')!;
-    // 14 oz of sugar, bought by the pound, reads as 14 oz
-    expect(sugar.readable).toMatchObject({ unit: 'oz', needed: expect.closeTo(14, 9) });
+    // 14 oz of sugar, bought by the pound, reads as 14 oz; the 4 lb bag as 4 lb
+    expect(sugar.readable).toMatchObject({ needed: { quantity: expect.closeTo(14, 9), unit: 'oz' }, onHand: { quantity: expect.closeTo(4, 9), unit: 'lb' } });
     const run = recordProduction(db, { recipeId: s.cookies.id, batches: 2, actualYield: 92 });
     expect(run.ledger.map((l) => [l.lot.id, l.cost])).toEqual(check.ingredients.flatMap((i) => i.draws.map((d) => [d.lotId, d.cost])));
   });

@@ -85,7 +85,7 @@ describe('undoing a run', () => {
     expect(stock(db)).toEqual(before);
     // The undone assembly's ledger still names the bake's lot, so the lot stays, emptied: nothing is on hand.
     expect(db.engine.get('SELECT count_initial, count_remaining FROM finished_unit_lots')).toEqual({ count_initial: 0, count_remaining: 0 });
-    expect(finishedStock(db)).toEqual({ units: [], goods: [] });
+    expect(finishedStock(db)).toEqual({ units: [], goods: [], value: 0, costComplete: true });
   });
 
   it('tins in a basket: undoing the tins is refused naming the basket assembly', async () => {
