@@ -135,6 +135,29 @@ describe('staleness: each change that alters the numbers is reported, with befor
   });
 });
 
+describe('each change in the baker\'s words, for the banner', () => {
+  it('names the items and lines, with the numbers before and after', async () => {
+    const b = await saved();
+    setGoodTarget(b.db, { eventId: b.event.id, goodId: b.bag.id, quantity: 12 });
+    decideBatches(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, batches: 2 });
+    updateRecipe(b.db, { id: b.cookies.id, ingredientLines: lines(b, b.cookies.id).map((l, i) => (i === 0 ? { ...l, quantity: 2.5 } : l)) });
+    updateRecipe(b.db, { id: b.brownies.id, subRecipes: [{ recipeId: b.frosting.id, batchMultiplier: 1 }] });
+    updateFinishedUnit(b.db, { id: b.brownie.id, itemsPerBatch: 20 });
+    const bowLine = getGood(b.db, b.bag.id).lines.find((l) => l.kind === 'material' && l.generic)!;
+    assignPackaging(b.db, { goodId: b.bag.id, lineId: bowLine.id, materialProductId: b.spool.id });
+    updateMaterialUnit(b.db, { id: b.bow.id, quantity: 24, unit: 'in' });
+    expect(planStaleness(b.db, { eventId: b.event.id }).changes.map((c) => c.summary)).toEqual([
+      'Cookie bag: target 10 -> 12',
+      'Sugar cookie: 2 batches decided',
+      'Brownies: Frosting x 0.5 batch -> x 1 batch',
+      'Sugar cookies: Flour 2 cup -> 2.5 cup',
+      'Brownie: yield 24 a batch -> 20 a batch',
+      'Cookie bag: one 18 in bow now Ribbon 100 ft (was any product)',
+      'one 18 in bow: size 45.72 -> 60.96 cm',
+    ]);
+  });
+});
+
 describe('staleness: cosmetic edits never make a plan stale', () => {
   it.each(COSMETIC)('%s', async (_, edit) => {
     const b = await saved();
