@@ -1,6 +1,6 @@
 /**
  * A plan change in the baker's words, for the "out of date" banner:
- * "Cookie bag: target 10 -> 12", "Sugar cookies: Flour 2 cup -> 2.5 cup".
+ * "Cookie bag: target 10 → 12", "Sugar cookies: Flour 2 cup → 2.5 cup".
  * The names come with the change (looked up by the staleness service); the
  * numbers are the change's own before and after.
  */
@@ -33,8 +33,8 @@ function amount(v: unknown): string {
   const r = rec(v);
   if (!r) return '';
   if ('unit' in r) return `${num(r.quantity)} ${String(r.unit)}`;
-  if ('batchMultiplier' in r) return `x ${num(r.batchMultiplier)} batch`;
-  return `x ${num(r.quantity)}`;
+  if ('batchMultiplier' in r) return `× ${num(r.batchMultiplier)} batch`;
+  return `× ${num(r.quantity)}`;
 }
 
 function yieldText(v: unknown): string {
@@ -47,7 +47,7 @@ function lineChange(c: ChangeToWord, n: ChangeNames): string {
   const line = n.line ?? '';
   if (c.kind.endsWith('_added')) return `${n.item}: ${line} ${amount(c.after)} added`;
   if (c.kind.endsWith('_removed')) return `${n.item}: ${line} ${amount(c.before)} removed`;
-  return `${n.item}: ${line} ${amount(c.before)} -> ${amount(c.after)}`;
+  return `${n.item}: ${line} ${amount(c.before)} → ${amount(c.after)}`;
 }
 
 export function describeChange(c: ChangeToWord, n: ChangeNames): string {
@@ -60,19 +60,19 @@ export function describeChange(c: ChangeToWord, n: ChangeNames): string {
       return `${n.item}: target removed (was ${num(c.before)})`;
     case 'good_target_changed':
     case 'unit_target_changed':
-      return `${n.item}: target ${num(c.before)} -> ${num(c.after)}`;
+      return `${n.item}: target ${num(c.before)} → ${num(c.after)}`;
     case 'recipe_choice_changed':
       return `${n.item}: baked with ${n.after ?? String(c.after)} (was ${n.before ?? String(c.before)})`;
     case 'batch_decision_changed':
       if (c.before === null) return `${n.item}: ${batches(c.after)} decided`;
       if (c.after === null) return `${n.item}: decision cleared (was ${batches(c.before)})`;
-      return `${n.item}: ${batches(c.before)} -> ${batches(c.after)}`;
+      return `${n.item}: ${batches(c.before)} → ${batches(c.after)}`;
     case 'yield_changed':
-      return `${n.item}: yield ${yieldText(c.before)} -> ${yieldText(c.after)}`;
+      return `${n.item}: yield ${yieldText(c.before)} → ${yieldText(c.after)}`;
     case 'packaging_assignment_changed':
       return `${n.item}: ${n.line ?? ''} now ${n.after ?? 'any product'} (was ${n.before ?? 'any product'})`;
     case 'material_unit_size_changed':
-      return `${n.item}: size ${num(rec(c.before)?.size)} -> ${num(rec(c.after)?.size)}${n.unit ? ` ${n.unit}` : ''}`;
+      return `${n.item}: size ${num(rec(c.before)?.size)} → ${num(rec(c.after)?.size)}${n.unit ? ` ${n.unit}` : ''}`;
     default:
       return lineChange(c, n);
   }

@@ -41,7 +41,7 @@ export interface PlanChange {
   /** How the baker calls the item and the line. */
   itemName: string;
   lineName?: string;
-  /** The change in words: "Cookie bag: target 10 -> 12". */
+  /** The change in words: "Cookie bag: target 10 → 12". */
   summary: string;
 }
 

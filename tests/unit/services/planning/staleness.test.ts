@@ -147,13 +147,13 @@ describe('each change in the baker\'s words, for the banner', () => {
     assignPackaging(b.db, { goodId: b.bag.id, lineId: bowLine.id, materialProductId: b.spool.id });
     updateMaterialUnit(b.db, { id: b.bow.id, quantity: 24, unit: 'in' });
     expect(planStaleness(b.db, { eventId: b.event.id }).changes.map((c) => c.summary)).toEqual([
-      'Cookie bag: target 10 -> 12',
+      'Cookie bag: target 10 → 12',
       'Sugar cookie: 2 batches decided',
-      'Brownies: Frosting x 0.5 batch -> x 1 batch',
-      'Sugar cookies: Flour 2 cup -> 2.5 cup',
-      'Brownie: yield 24 a batch -> 20 a batch',
+      'Brownies: Frosting × 0.5 batch → × 1 batch',
+      'Sugar cookies: Flour 2 cup → 2.5 cup',
+      'Brownie: yield 24 a batch → 20 a batch',
       'Cookie bag: one 18 in bow now Ribbon 100 ft (was any product)',
-      'one 18 in bow: size 45.72 -> 60.96 cm',
+      'one 18 in bow: size 45.72 → 60.96 cm',
     ]);
   });
 });
@@ -167,7 +167,7 @@ describe('staleness: cosmetic edits never make a plan stale', () => {
 });
 
 describe('recalculating shows the differences in batches and cost before saving', () => {
-  it('20 bags instead of 10: cookies 1 -> 2 batches, flour 0.75 -> 1.5 lb, the baseline before and after; nothing is written', async () => {
+  it('20 bags instead of 10: cookies 1 → 2 batches, flour 0.75 → 1.5 lb, the baseline before and after; nothing is written', async () => {
     const b = await saved();
     setGoodTarget(b.db, { eventId: b.event.id, goodId: b.bag.id, quantity: 20 });
     const before = dbState(b.db);
