@@ -8,6 +8,7 @@
  * file (`recipes[3].ingredients[2].unit`). Pure.
  */
 import { RecordProblem } from './bake-tracker-records';
+import { checkRecordCount } from './file-limits';
 import { MAX_BATCH_MULTIPLIER, MAX_ITEMS_PER_BATCH, MAX_LINE_QUANTITY, MAX_RECIPE_NOTES } from './limits';
 import { isValidSlug } from './slug';
 import { INGREDIENT_DIMENSIONS, dimensionOf, parseUnit, type Unit } from './units';
@@ -81,6 +82,7 @@ function list(r: Raw, key: string, path: string): unknown[] {
   const v = r[key];
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) throw new RecordProblem(`${path}.${key}`, `${key} must be a list.`);
+  checkRecordCount(`${path}.${key}`, v.length);
   return v;
 }
 

@@ -18,6 +18,12 @@ export const MAX_PACKAGE_QUANTITY = 1_000_000;
 /** A purchase may be dated tomorrow (another time zone), never later. */
 export const MAX_DAYS_AHEAD = 1;
 
+/** A name (ingredient, product, supplier, material…), in characters. */
+export const MAX_NAME_LENGTH = 200;
+
+/** Notes and descriptions, in characters. */
+export const MAX_NOTES_LENGTH = 2000;
+
 /** Quantity of one recipe line, in its own unit (100,000 g is 100 kg: a bakery-sized batch). */
 export const MAX_LINE_QUANTITY = 100_000;
 

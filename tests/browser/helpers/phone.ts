@@ -18,7 +18,11 @@ export interface PhoneTabs {
   open(hash?: string, options?: { hooks?: boolean }): Promise<Page>;
 }
 
-export function phoneTabs(): PhoneTabs {
+/**
+ * `baseUrl` is where the app is served: the test build of global-setup.ts
+ * unless a file serves another (the production build, for the security tests).
+ */
+export function phoneTabs(baseUrl: () => string = () => inject('baseUrl')): PhoneTabs {
   let browser: Browser;
   let context: BrowserContext;
   beforeAll(async () => {
@@ -36,8 +40,8 @@ export function phoneTabs(): PhoneTabs {
       page.on('pageerror', (e) => {
         throw e;
       });
-      const baseUrl = inject('baseUrl');
-      await page.goto(`${hooks ? appUrl(baseUrl) : baseUrl}${hash}`);
+      const url = baseUrl();
+      await page.goto(`${hooks ? appUrl(url) : url}${hash}`);
       if (hooks) await waitForWorker(page);
       return page;
     },

@@ -8,7 +8,9 @@
  * are skipped, so importing twice changes nothing the second time.
  */
 import { withTransaction, type Database, type Tx } from '../../../db/session';
+import { clip, FILE_KINDS, quoted } from '../../../domain/file-limits';
 import { isRejected } from '../../../domain/import-plan';
+import { readJsonText } from '../../../domain/json-file';
 import { ImportReportBuilder, type ImportReport } from '../../../domain/import-report';
 import { AppError } from '../../../errors';
 import { applyIngredients, planIngredients } from './ingredients';
@@ -69,14 +71,14 @@ export function importBakeTracker(db: Database, data: unknown, tx?: Tx): ImportR
     if (!header || application !== 'bake-tracker') {
       throw new AppError('IMPORT', 'This is not a Bake Tracker backup: its "application" is not "bake-tracker".', { field: 'application' });
     }
-    if (!/^4\./.test(version)) {
-      throw new AppError('IMPORT', `Only Bake Tracker 4.x backups can be imported; this one is version "${version}".`, { field: 'version' });
+    if (!/^4\.[\w.+-]{1,30}$/.test(version)) {
+      throw new AppError('IMPORT', `Only Bake Tracker 4.x backups can be imported; this one is version ${quoted(version, 40)}.`, { field: 'version' });
     }
     const plan = planBakeTrackerImport(db, header, report, t);
     const read = new Set(plan.sections.map((s) => s.key));
     for (const [key, value] of Object.entries(header)) {
       if (read.has(key) || HEADER_KEYS.includes(key)) continue;
-      if (Array.isArray(value) && value.length > 0) report.notImported.push({ section: key, count: value.length });
+      if (Array.isArray(value) && value.length > 0) report.notImported.push({ section: clip(key), count: value.length });
     }
     const accepted = !plan.sections.some((s) => s.items.some((item) => isRejected(item.result)));
     if (accepted) applyBakeTrackerPlan(db, plan, t);
@@ -94,13 +96,10 @@ export function importBakeTracker(db: Database, data: unknown, tx?: Tx): ImportR
   });
 }
 
-/** Parses the text of a backup file and imports it (see importBakeTracker). */
+/**
+ * Reads the text of a backup file (within the size, depth and key limits of
+ * src/domain/json-file.ts) and imports it (see importBakeTracker).
+ */
 export function importBakeTrackerText(db: Database, text: string, tx?: Tx): ImportReport {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new AppError('IMPORT', `This file is not a readable backup: ${(e as Error).message}`, { field: 'file' });
-  }
-  return importBakeTracker(db, data, tx);
+  return importBakeTracker(db, readJsonText(text, FILE_KINDS.bakeTrackerBackup), tx);
 }

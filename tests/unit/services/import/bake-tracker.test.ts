@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readInventoryItem } from '../../../../src/domain/bake-tracker-records';
 import { importBakeTracker, importBakeTrackerText } from '../../../../src/services/import/bake-tracker/import';
 import { searchIngredients } from '../../../../src/services/catalog/ingredient-search';
 import { ingredientStock } from '../../../../src/services/pantry/stock';
@@ -102,5 +103,18 @@ describe('importing a real Bake Tracker 4.2 backup', () => {
     expect(caught(() => importBakeTrackerText(db, 'not json')).code).toBe('IMPORT');
     expect(caught(() => importBakeTracker(db, { ...fixture(), application: 'other-app' })).details.field).toBe('application');
     expect(caught(() => importBakeTracker(db, { ...fixture(), version: '3.5' })).details.field).toBe('version');
+  });
+
+  it('a version of 10 MB is refused in a short message, not repeated into it', async () => {
+    const db = await testDb();
+    const error = caught(() => importBakeTracker(db, { ...fixture(), version: `4.${'1'.repeat(10_000_000)}` }));
+    expect(error.message).toMatch(/^Only Bake Tracker 4\.x backups can be imported; this one is version "4\.1+…"\.$/);
+    expect(error.message.length).toBeLessThan(120);
+  });
+
+  it('a unit cost of negative zero is read as 0, never kept as "-0"', () => {
+    const item = { ...fixture().inventory_items![0], unit_cost: 1234.5 };
+    const read = readInventoryItem(JSON.parse(JSON.stringify(item).replace('1234.5', '-0')), 'inventory_items[0]');
+    expect(Object.is(read.unitCost, 0)).toBe(true);
   });
 });
