@@ -4,7 +4,7 @@
  * batches and ingredient use and cost, per good the cost of one; undone runs
  * left out. And the amendments that contradict what was made are refused.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { assignPackaging, getGood } from '../../../../src/services/goods/goods';
 import { recordAssembly } from '../../../../src/services/making/assembly';
 import { recordProduction } from '../../../../src/services/making/production';
@@ -13,8 +13,14 @@ import { amendPlan } from '../../../../src/services/planning/amendments';
 import { assembledByGood, producedBatchesByUnit } from '../../../../src/services/planning/made-so-far';
 import { advancePlan } from '../../../../src/services/planning/plan-steps';
 import { plannedVsActual } from '../../../../src/services/planning/planned-vs-actual';
+import { latestSnapshot } from '../../../../src/services/planning/plan-rows';
+import { planStaleness } from '../../../../src/services/planning/staleness';
+import { getRecipe, updateRecipe } from '../../../../src/services/recipes/recipes';
 import { refused } from '../kitchen';
 import { BUTTER_CUP, EGG, FLOUR_CUP, SUGAR_CUP, planBakery } from './plan-bakery';
+
+// Each test builds its bakery through the real services: a second alone, several on the shared two-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const COOKIE_BATCH = 2 * FLOUR_CUP + SUGAR_CUP + 0.5 * BUTTER_CUP;
 const BROWNIE_BATCH = FLOUR_CUP + SUGAR_CUP + 2 * EGG + 0.5 * (SUGAR_CUP + 0.25 * BUTTER_CUP);
@@ -78,6 +84,18 @@ describe('planned against actual', () => {
     expect(good.actualCostPerGood).toBeCloseTo(run.totalCost / 4, 9);
     expect(good.actualCostPerGood).toBeCloseTo(perBag, 2);
     expect(assembledByGood(b.db, b.event.id)).toEqual(new Map([[b.bag.id, 4]]));
+  });
+
+  it('a bake for the event uses the recipe as the saved plan has it, even after the recipe is edited', async () => {
+    const b = await producing();
+    const snapshotId = latestSnapshot(b.db, b.event.id)!.id;
+    const lines = getRecipe(b.db, b.cookies.id).ingredientLines.map((l) => ({ ingredientId: l.ingredient.id, quantity: l.ingredient.slug === 'flour' ? 3 : l.quantity, unit: l.unit }));
+    updateRecipe(b.db, { id: b.cookies.id, ingredientLines: lines });
+    expect(planStaleness(b.db, { eventId: b.event.id }).changes.map((c) => c.summary)).toEqual(['Sugar cookies: Flour 2 cup → 3 cup']);
+    const run = recordProduction(b.db, { recipeId: b.cookies.id, batches: 1, eventId: b.event.id });
+    expect(run.planSnapshotId).toBe(snapshotId);
+    const flour = plannedVsActual(b.db, { eventId: b.event.id }).recipes.find((x) => x.recipe === 'sugar-cookies')!.ingredients.find((i) => i.ingredient === 'flour')!;
+    expect(flour.actual!.quantity).toBeCloseTo(0.5, 9);
   });
 
   it('an undone run is left out', async () => {
