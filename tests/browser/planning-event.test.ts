@@ -8,12 +8,14 @@
  */
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { call } from './helpers/browser';
 import { phoneTabs, seen } from './helpers/phone';
 
 const tabs = phoneTabs();
 let page: Page;
 beforeEach(async () => {
-  page = await tabs.open();
+  // The test hooks let a bake be recorded through the worker's own RPC, as the Make tab would.
+  page = await tabs.open('', { hooks: true });
 });
 
 const section = (name: string) => page.getByRole('region', { name });
@@ -97,7 +99,13 @@ describe('planning an event on a phone', () => {
     await page.getByRole('button', { name: 'Start production' }).tap();
     await page.getByRole('dialog').getByRole('button', { name: 'Yes, start production' }).tap();
     await seen(page.getByText(/^In production since /));
-    await seen(section('Planned against actual').getByText('Nothing baked or boxed for this event yet.', { exact: false }));
+    const actual = section('Planned against actual');
+    await seen(actual.getByText('Nothing baked or boxed for this event yet.', { exact: false }));
+    // A batch is baked for the event (recorded as the Make tab does): the plan shows it against its 4.
+    const eventId = Number(/#\/plan\/event\/(\d+)/.exec(page.url())![1]);
+    const row = (await call(page, 'planning.plan', { eventId })).rows[0]!;
+    await call(page, 'making.recordProduction', { recipeId: row.recipeId, finishedUnitId: row.finishedUnitId, batches: 1, eventId });
+    await seen(actual.getByRole('row', { name: /Pecan Shortbread Christmas Trees/ }).getByText('1 of 4'));
 
     // An amendment needs its reason; with it, the batches change and the history shows original against current.
     const amend = section('Amend the plan');
