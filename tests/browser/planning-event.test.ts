@@ -105,7 +105,7 @@ describe('planning an event on a phone', () => {
     const eventId = Number(/#\/plan\/event\/(\d+)/.exec(page.url())![1]);
     const row = (await call(page, 'planning.plan', { eventId })).rows[0]!;
     await call(page, 'making.recordProduction', { recipeId: row.recipeId, finishedUnitId: row.finishedUnitId, batches: 1, eventId });
-    await seen(actual.getByRole('row', { name: /Pecan Shortbread Christmas Trees/ }).getByText('1 of 4'));
+    await seen(actual.getByRole('listitem').filter({ hasText: 'Pecan Shortbread Christmas Trees' }).getByText('1 of 4 batches'));
 
     // An amendment needs its reason; with it, the batches change and the history shows original against current.
     const amend = section('Amend the plan');
