@@ -201,6 +201,11 @@ describe('amendments, in production only, each with a reason', () => {
     expect(refused(b.db, () => amendPlan(b.db, { eventId: b.event.id, kind: 'add_good', goodId: b.bag.id, quantity: 0, reason: 'x' })).details.field).toBe('quantity');
     expect(refused(b.db, () => amendPlan(b.db, { eventId: b.event.id, kind: 'change_batches', finishedUnitId: b.cookie.id, batches: 1, reason: 'x' })).message).toBe('The plan already bakes 1 batch of Sugar cookie.');
     expect(refused(b.db, () => amendPlan(b.db, { eventId: b.event.id, kind: 'rename' as never, goodId: b.bag.id, quantity: 1, reason: 'x' } as never)).details.field).toBe('kind');
+    const retired = createGood(b.db, { name: 'Retired tin', lines: [{ kind: 'unit', finishedUnitId: b.brownie.id, quantity: 6 }] });
+    archiveGood(b.db, retired.id);
+    expect(refused(b.db, () => amendPlan(b.db, { eventId: b.event.id, kind: 'add_good', goodId: retired.id, quantity: 2, reason: 'x' })).message).toBe(
+      'Retired tin is archived: restore it before planning it.',
+    );
     expect(count(b.db, 'plan_amendments')).toBe(0);
   });
 

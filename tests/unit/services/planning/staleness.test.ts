@@ -53,6 +53,16 @@ const TRIGGERS: [string, (b: PlanBakery) => void, Partial<PlanChange>[]][] = [
   }, [{ kind: 'good_target_added', item: 'brownie-tin', before: null, after: 4 }]],
   ['a good target removed', (b) => setGoodTarget(b.db, { eventId: b.event.id, goodId: b.bag.id, quantity: 0 }), [{ kind: 'good_target_removed', item: 'cookie-bag', before: 10, after: null }]],
   ['a unit target added', (b) => setUnitTarget(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, quantity: 100 }), [{ kind: 'unit_target_added', item: 'sugar-cookie', before: null, after: 100 }]],
+  ['a unit target changed', (b) => {
+    setUnitTarget(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, quantity: 100 });
+    calculatePlan(b.db, { eventId: b.event.id, save: true });
+    setUnitTarget(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, quantity: 120 });
+  }, [{ kind: 'unit_target_changed', item: 'sugar-cookie', before: 100, after: 120 }]],
+  ['a unit target removed', (b) => {
+    setUnitTarget(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, quantity: 100 });
+    calculatePlan(b.db, { eventId: b.event.id, save: true });
+    setUnitTarget(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, quantity: 0 });
+  }, [{ kind: 'unit_target_removed', item: 'sugar-cookie', before: 100, after: null }]],
   ['a batch decision', (b) => decideBatches(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, batches: 2 }), [{ kind: 'batch_decision_changed', item: 'sugar-cookie', before: null, after: 2 }]],
   ['the recipe chosen for a unit', (b) => {
     const rich = createRecipe(b.db, { name: 'Rich sugar cookies', baseRecipeId: b.cookies.id, variantName: 'Rich', ingredientLines: [{ ingredientId: b.k.butter.id, quantity: 2, unit: 'cup' }] });
