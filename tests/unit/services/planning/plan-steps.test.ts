@@ -3,7 +3,7 @@
  * allows; and amendments in production: each kind, each refusal (which
  * changes nothing), the append-only history of original against current.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { transaction } from '../../../../src/db/session';
 import { archiveGood, createGood } from '../../../../src/services/goods/goods';
 import { amendPlan, listAmendments, planHistory } from '../../../../src/services/planning/amendments';
@@ -17,9 +17,6 @@ import { setGoodTarget, setUnitTarget } from '../../../../src/services/planning/
 import { count } from '../../../helpers/db';
 import { refused } from '../kitchen';
 import { planBakery } from './plan-bakery';
-
-// Each test builds its bakery through the real services: a second alone, several on the shared two-core machine.
-vi.setConfig({ testTimeout: 30_000 });
 
 async function inProduction() {
   const b = await planBakery();

@@ -4,7 +4,7 @@
  * cost baseline and per-good costs; the snapshot it is saved as never moves;
  * and the plan runs inside the caller's transaction.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { transaction } from '../../../../src/db/session';
 import { createIngredient } from '../../../../src/services/catalog/ingredients';
 import { createGood } from '../../../../src/services/goods/goods';
@@ -21,9 +21,6 @@ import { createRecipe } from '../../../../src/services/recipes/recipes';
 import { count, testDb } from '../../../helpers/db';
 import { refused } from '../kitchen';
 import { BUTTER_CUP, EGG, FLOUR_CUP, SUGAR_CUP, planBakery } from './plan-bakery';
-
-// Each test builds its bakery through the real services: a second alone, several on the shared two-core machine.
-vi.setConfig({ testTimeout: 30_000 });
 
 const byUnit = <T extends { finishedUnit: string }>(rows: T[]) => Object.fromEntries(rows.map((r) => [r.finishedUnit, r]));
 const byIngredient = <T extends { ingredient: string }>(rows: T[]) => Object.fromEntries(rows.map((r) => [r.ingredient, r]));

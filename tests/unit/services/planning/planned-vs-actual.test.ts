@@ -4,7 +4,7 @@
  * batches and ingredient use and cost, per good the cost of one; undone runs
  * left out. And the amendments that contradict what was made are refused.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assignPackaging, getGood } from '../../../../src/services/goods/goods';
 import { recordAssembly } from '../../../../src/services/making/assembly';
 import { recordProduction } from '../../../../src/services/making/production';
@@ -18,9 +18,6 @@ import { planStaleness } from '../../../../src/services/planning/staleness';
 import { getRecipe, updateRecipe } from '../../../../src/services/recipes/recipes';
 import { refused } from '../kitchen';
 import { BUTTER_CUP, EGG, FLOUR_CUP, SUGAR_CUP, planBakery } from './plan-bakery';
-
-// Each test builds its bakery through the real services: a second alone, several on the shared two-core machine.
-vi.setConfig({ testTimeout: 30_000 });
 
 const COOKIE_BATCH = 2 * FLOUR_CUP + SUGAR_CUP + 0.5 * BUTTER_CUP;
 const BROWNIE_BATCH = FLOUR_CUP + SUGAR_CUP + 2 * EGG + 0.5 * (SUGAR_CUP + 0.25 * BUTTER_CUP);

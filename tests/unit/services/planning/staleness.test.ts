@@ -5,7 +5,7 @@
  * the recalculation preview: differences in batches and cost, written only
  * when saved.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { transaction } from '../../../../src/db/session';
 import { updateIngredient } from '../../../../src/services/catalog/ingredients';
 import { assignPackaging, createGood, getGood, updateGood } from '../../../../src/services/goods/goods';
@@ -22,9 +22,6 @@ import { createRecipe, getRecipe, updateRecipe } from '../../../../src/services/
 import { count } from '../../../helpers/db';
 import { dbState } from '../kitchen';
 import { planBakery, type PlanBakery } from './plan-bakery';
-
-// Each test builds its bakery through the real services: a second alone, several on the shared two-core machine.
-vi.setConfig({ testTimeout: 30_000 });
 
 async function saved() {
   const b = await planBakery();
