@@ -346,8 +346,13 @@ try {
   await visit(page, '#/settings', 'text=Database schema');
   await shoot(page, 'settings');
   await shootStorageSafety(browser);
-  await visit(page, '#/plan', 'text=What this screen will do');
+  await visit(page, '#/plan', 'text=Holiday 2026');
   await shoot(page, 'plan');
+  await page.getByRole('link', { name: 'Holiday 2026' }).click();
+  await page.getByText('Ingredients and cost').waitFor();
+  await shoot(page, 'plan-event');
+  await visit(page, '#/plan/new', 'text=Event name');
+  await shoot(page, 'plan-event-new');
 } finally {
   await browser.close();
   await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

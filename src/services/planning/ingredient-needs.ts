@@ -1,18 +1,19 @@
 /**
  * Aggregated ingredients (docs/design/domain-rules.md, "One unit per
- * ingredient"): lines of many recipes summed per ingredient in one unit, the
- * unit its lots use (the package unit of its FIFO-first lot with stock, else
- * of its newest lot), else the unit of the first line met. When a line cannot
- * be converted to the lots' unit, the first line's unit is used if every line
- * converts to it; otherwise the ingredient is listed once per unit, its cost
- * unknown with the fix. The plan prices each row at calculation time; the
- * shopping list can use the same rows unpriced.
+ * ingredient"): lines of many recipes summed per ingredient in one unit, by
+ * the same rule production uses (`lotsUnitOf`, `sumInOneUnit`): the unit its
+ * lots use, else the first line's unit when every line converts to it;
+ * otherwise the ingredient is listed once per unit, its cost unknown with the
+ * fix. The plan prices each row at calculation time; the shopping list can
+ * use the same rows unpriced.
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { conversionContextOf } from '../../domain/ingredient-measures';
 import { ledgerAmount } from '../../domain/money';
-import { UnitConversionError, canConvert, conversionFactor, parseUnit, type Unit } from '../../domain/units';
-import { loadIngredient, type IngredientRow } from '../catalog/ingredient-rows';
+import { sumInOneUnit } from '../../domain/one-unit';
+import { canConvert, conversionFactor, type Unit } from '../../domain/units';
+import { loadIngredient } from '../catalog/ingredient-rows';
+import { lotsUnitOf } from '../making/ingredient-units';
 import { priceIngredient } from '../pricing/ingredient-price';
 
 export interface NeedLine {
@@ -42,28 +43,6 @@ export interface AggregatedIngredients {
   rowOf(ingredientId: number, unit: Unit): { row: IngredientNeed; factor: number };
 }
 
-/** The package unit of the FIFO-first lot with stock, else of the newest lot; null when the ingredient has no lot. */
-export function stockUnitOf(db: Database, ingredientId: number, tx?: Tx): Unit | null {
-  return withTransaction(db, tx, (t) => {
-    const sql = (where: string, order: string) =>
-      `SELECT p.package_unit FROM lots l JOIN products p ON p.id = l.product_id WHERE l.ingredient_id = ?${where} ORDER BY ${order} LIMIT 1`;
-    const row =
-      t.get<{ package_unit: string }>(sql(' AND l.quantity_remaining > 0', 'l.purchased_on, l.id'), [ingredientId]) ??
-      t.get<{ package_unit: string }>(sql('', 'l.purchased_on DESC, l.id DESC'), [ingredientId]);
-    return row ? (parseUnit(row.package_unit) ?? null) : null;
-  });
-}
-
-function conversionMessage(ingredient: IngredientRow, from: Unit, to: Unit): string {
-  try {
-    conversionFactor(from, to, conversionContextOf(ingredient));
-    return `${ingredient.name} is measured in units that cannot be added up.`;
-  } catch (e) {
-    if (e instanceof UnitConversionError) return e.message;
-    throw e;
-  }
-}
-
 /**
  * Sums `lines` per ingredient in one unit each. `lines` come in the order the
  * rule meets them (recipes in slug order, lines in position order), which
@@ -84,23 +63,16 @@ export function aggregateIngredients(db: Database, request: { lines: readonly Ne
       const ingredient = loadIngredient(db, ingredientId, t);
       const ctx = conversionContextOf(ingredient);
       contexts.set(ingredientId, ctx);
-      const firstUnit = lines[0]!.unit;
-      const preferred = stockUnitOf(db, ingredientId, t) ?? firstUnit;
-      const fits = (unit: Unit) => lines.every((l) => canConvert(l.unit, unit, ctx));
-      const shared = fits(preferred) ? preferred : fits(firstUnit) ? firstUnit : null;
       const base = { ingredientId, ingredient: ingredient.slug, displayName: ingredient.name, costPerUnit: null, cost: null, reason: null };
+      const sum = sumInOneUnit(lines, lotsUnitOf(db, ingredientId, t), ctx);
       let own: IngredientNeed[];
-      if (shared) {
-        const quantity = lines.reduce((sum, l) => sum + l.quantity * conversionFactor(l.unit, shared, ctx), 0);
-        own = [{ ...base, quantity, unit: shared }];
-      } else {
-        const failing = lines.find((l) => !canConvert(l.unit, preferred, ctx))!;
-        const reason = conversionMessage(ingredient, failing.unit, preferred);
+      if (sum.ok) own = [{ ...base, quantity: sum.quantity, unit: sum.unit }];
+      else {
         const perUnit = new Map<Unit, number>();
         for (const l of lines) perUnit.set(l.unit, (perUnit.get(l.unit) ?? 0) + l.quantity);
-        own = [...perUnit].map(([unit, quantity]) => ({ ...base, quantity, unit, reason }));
+        own = [...perUnit].map(([unit, quantity]) => ({ ...base, quantity, unit, reason: sum.problem.message }));
       }
-      if (request.priced && shared) {
+      if (request.priced && sum.ok) {
         const row = own[0]!;
         const price = priceIngredient(db, { ingredientId, quantity: row.quantity, unit: row.unit }, t);
         row.cost = price.cost === null ? null : ledgerAmount(price.cost);

@@ -10,6 +10,9 @@
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import type { DefinitionChangeKind } from '../../domain/definitions';
+import { productLabel } from '../../domain/labels';
+import { measureBaseUnit, type BaseMeasure } from '../../domain/material-measures';
+import { describeChange, type ChangeNames } from '../../domain/plan-change-words';
 import { positiveId } from '../../domain/validate';
 import { compareDefinitions } from '../definitions/capture';
 import { calculatePlan, type Plan } from './plan';
@@ -35,6 +38,11 @@ export interface PlanChange {
   line?: string;
   before: unknown;
   after: unknown;
+  /** How the baker calls the item and the line. */
+  itemName: string;
+  lineName?: string;
+  /** The change in words: "Cookie bag: target 10 → 12". */
+  summary: string;
 }
 
 export interface Staleness {
@@ -46,8 +54,8 @@ export interface Staleness {
   changes: PlanChange[];
 }
 
-function targetChanges(kinds: [PlanChangeKind, PlanChangeKind, PlanChangeKind], before: Map<string, number>, after: Map<string, number>): PlanChange[] {
-  const out: PlanChange[] = [];
+function targetChanges(kinds: [PlanChangeKind, PlanChangeKind, PlanChangeKind], before: Map<string, number>, after: Map<string, number>): RawChange[] {
+  const out: RawChange[] = [];
   for (const slug of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     const b = before.get(slug) ?? null;
     const a = after.get(slug) ?? null;
@@ -57,7 +65,42 @@ function targetChanges(kinds: [PlanChangeKind, PlanChangeKind, PlanChangeKind], 
   return out;
 }
 
-function inputChanges(saved: SavedPlan, inputs: PlanInputs): PlanChange[] {
+type RawChange = Omit<PlanChange, 'itemName' | 'lineName' | 'summary'>;
+
+type Named = 'finished_goods' | 'finished_units' | 'recipes' | 'ingredients' | 'material_units';
+
+/** The item's and line's names (the slug when the row is gone), and the change in words. */
+function worded(t: Tx, c: RawChange): PlanChange {
+  const name = (table: Named, slug: string) => t.get<{ name: string }>(`SELECT name FROM ${table} WHERE slug = ?`, [slug])?.name ?? slug;
+  const product = (slug: unknown) => {
+    if (typeof slug !== 'string') return null;
+    const p = t.get<{ brand: string; name: string }>('SELECT brand, name FROM material_products WHERE slug = ?', [slug]);
+    return p ? productLabel(p.brand, p.name) : slug;
+  };
+  const lineKind = (v: unknown) => (v !== null && typeof v === 'object' ? (v as { kind?: string }).kind : undefined);
+  let names: ChangeNames;
+  if (c.kind.startsWith('good_target')) names = { item: name('finished_goods', c.item) };
+  else if (c.kind.startsWith('unit_target') || c.kind === 'batch_decision_changed' || c.kind === 'yield_changed') names = { item: name('finished_units', c.item) };
+  else if (c.kind === 'recipe_choice_changed') {
+    names = { item: name('finished_units', c.item), before: name('recipes', String(c.before)), after: name('recipes', String(c.after)) };
+  } else if (c.kind.startsWith('ingredient_line')) names = { item: name('recipes', c.item), line: name('ingredients', c.line!) };
+  else if (c.kind.startsWith('sub_recipe')) names = { item: name('recipes', c.item), line: name('recipes', c.line!) };
+  else if (c.kind === 'material_unit_size_changed') {
+    const measure = t.get<{ base_measure: BaseMeasure }>('SELECT m.base_measure FROM material_units u JOIN materials m ON m.id = u.material_id WHERE u.slug = ?', [c.item]);
+    names = { item: name('material_units', c.item), unit: measure ? measureBaseUnit(measure.base_measure) : undefined };
+  } else {
+    const kind = lineKind(c.before ?? c.after);
+    const line = kind === 'unit' ? name('finished_units', c.line!) : kind === 'good' ? name('finished_goods', c.line!) : name('material_units', c.line!);
+    names = { item: name('finished_goods', c.item), line };
+    if (c.kind === 'packaging_assignment_changed') {
+      names.before = product((c.before as { product?: unknown }).product);
+      names.after = product((c.after as { product?: unknown }).product);
+    }
+  }
+  return { ...c, itemName: names.item, ...(names.line ? { lineName: names.line } : {}), summary: describeChange(c, names) };
+}
+
+function inputChanges(saved: SavedPlan, inputs: PlanInputs): RawChange[] {
   const p = saved.payload;
   const changes = [
     ...targetChanges(
@@ -100,7 +143,7 @@ export function planStaleness(db: Database, request: { eventId: number }, tx?: T
       },
       t,
     );
-    const changes: PlanChange[] = [...inputChanges(saved, inputs), ...definitions.changes];
+    const changes = [...inputChanges(saved, inputs), ...definitions.changes].map((c) => worded(t, c));
     return { event: inputs.event.slug, snapshotId: saved.id, savedAt: saved.takenAt, stale: changes.length > 0, changes };
   });
 }

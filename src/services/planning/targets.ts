@@ -11,7 +11,6 @@ import { assertPlanChange } from '../../domain/plan-states';
 import { wholeCount } from '../../domain/plan-checks';
 import { checkFields, positiveId } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
-import { loadGood } from '../goods/good-rows';
 import { insertGoodTargetRow, insertUnitTargetRow, loadEvent } from './event-rows';
 import { readPlanInputs } from './plan-inputs';
 
@@ -28,50 +27,70 @@ export function pruneUnneeded(db: Database, eventId: number, tx?: Tx): void {
   });
 }
 
+interface TargetKind {
+  table: 'event_good_targets' | 'event_unit_targets';
+  column: 'finished_good_id' | 'finished_unit_id';
+  field: 'goodId' | 'finishedUnitId';
+  label: string;
+  /** The row by id: its name, and whether it (or what it depends on) is archived; null when it is gone. */
+  load(tx: Tx, id: number): { name: string; archived: boolean } | null;
+  insert(db: Database, row: { eventId: number; itemId: number; quantity: number }, tx: Tx): void;
+}
+
+const GOOD: TargetKind = {
+  table: 'event_good_targets',
+  column: 'finished_good_id',
+  field: 'goodId',
+  label: 'finished good',
+  load: (tx, id) => {
+    const g = tx.get<{ name: string; archived: number }>('SELECT name, archived FROM finished_goods WHERE id = ?', [id]);
+    return g ? { name: g.name, archived: g.archived === 1 } : null;
+  },
+  insert: (db, r, tx) => void insertGoodTargetRow(db, { eventId: r.eventId, goodId: r.itemId, quantity: r.quantity }, tx),
+};
+
+const UNIT: TargetKind = {
+  table: 'event_unit_targets',
+  column: 'finished_unit_id',
+  field: 'finishedUnitId',
+  label: 'finished unit',
+  load: (tx, id) => {
+    const u = tx.get<{ name: string; archived: number; recipe_archived: number }>(
+      'SELECT u.name, u.archived, r.archived AS recipe_archived FROM finished_units u JOIN recipes r ON r.id = u.recipe_id WHERE u.id = ?',
+      [id],
+    );
+    return u ? { name: u.name, archived: u.archived === 1 || u.recipe_archived === 1 } : null;
+  },
+  insert: (db, r, tx) => void insertUnitTargetRow(db, { eventId: r.eventId, finishedUnitId: r.itemId, quantity: r.quantity }, tx),
+};
+
+/** Sets one target (0 removes it), draft only; every check before the first write. */
+function setTarget(db: Database, t: Tx, kind: TargetKind, eventId: unknown, itemId: unknown, quantity: unknown): { quantity: number } {
+  const event = loadEvent(db, positiveId(eventId, 'eventId', 'event'), t);
+  const c = checkFields({
+    id: () => positiveId(itemId, kind.field, kind.label),
+    quantity: () => wholeCount(quantity, 'quantity', 'a target'),
+  });
+  assertPlanChange(event.plan_state, 'targets');
+  const item = kind.load(t, c.id);
+  if (!item) throw new AppError('NOT_FOUND', `That ${kind.label} no longer exists.`, { field: kind.field, [kind.field]: c.id });
+  const current = t.get<{ id: number }>(`SELECT id FROM ${kind.table} WHERE event_id = ? AND ${kind.column} = ?`, [event.id, c.id]);
+  if (!current && c.quantity > 0 && item.archived) {
+    throw validationError(kind.field, `${item.name} is archived: restore it before planning it.`, { [kind.field]: c.id });
+  }
+  if (current && c.quantity === 0) t.run(`DELETE FROM ${kind.table} WHERE id = ?`, [current.id]);
+  else if (current) t.run(`UPDATE ${kind.table} SET quantity = ?, updated_at = ? WHERE id = ?`, [c.quantity, t.now(), current.id]);
+  else if (c.quantity > 0) kind.insert(db, { eventId: event.id, itemId: c.id, quantity: c.quantity }, t);
+  pruneUnneeded(db, event.id, t);
+  return { quantity: c.quantity };
+}
+
 /** Sets how many of a good the event needs (0 removes the target). Draft only. */
 export function setGoodTarget(db: Database, input: { eventId: number; goodId: number; quantity: number }, tx?: Tx): { quantity: number } {
-  return withTransaction(db, tx, (t) => {
-    const event = loadEvent(db, positiveId(input.eventId, 'eventId', 'event'), t);
-    const c = checkFields({
-      goodId: () => positiveId(input.goodId, 'goodId', 'finished good'),
-      quantity: () => wholeCount(input.quantity, 'quantity', 'a target'),
-    });
-    assertPlanChange(event.plan_state, 'targets');
-    const good = loadGood(db, c.goodId, t);
-    const current = t.get<{ id: number }>('SELECT id FROM event_good_targets WHERE event_id = ? AND finished_good_id = ?', [event.id, good.id]);
-    if (!current && c.quantity > 0 && good.archived === 1) {
-      throw validationError('goodId', `${good.name} is archived: restore it before planning it.`, { goodId: good.id });
-    }
-    if (current && c.quantity === 0) t.run('DELETE FROM event_good_targets WHERE id = ?', [current.id]);
-    else if (current) t.run('UPDATE event_good_targets SET quantity = ?, updated_at = ? WHERE id = ?', [c.quantity, t.now(), current.id]);
-    else if (c.quantity > 0) insertGoodTargetRow(db, { eventId: event.id, goodId: good.id, quantity: c.quantity }, t);
-    pruneUnneeded(db, event.id, t);
-    return { quantity: c.quantity };
-  });
+  return withTransaction(db, tx, (t) => setTarget(db, t, GOOD, input.eventId, input.goodId, input.quantity));
 }
 
 /** Sets how many loose finished units the event needs (0 removes the target). Draft only. */
 export function setUnitTarget(db: Database, input: { eventId: number; finishedUnitId: number; quantity: number }, tx?: Tx): { quantity: number } {
-  return withTransaction(db, tx, (t) => {
-    const event = loadEvent(db, positiveId(input.eventId, 'eventId', 'event'), t);
-    const c = checkFields({
-      finishedUnitId: () => positiveId(input.finishedUnitId, 'finishedUnitId', 'finished unit'),
-      quantity: () => wholeCount(input.quantity, 'quantity', 'a target'),
-    });
-    assertPlanChange(event.plan_state, 'targets');
-    const unit = t.get<{ id: number; name: string; archived: number; recipe_archived: number }>(
-      'SELECT u.id, u.name, u.archived, r.archived AS recipe_archived FROM finished_units u JOIN recipes r ON r.id = u.recipe_id WHERE u.id = ?',
-      [c.finishedUnitId],
-    );
-    if (!unit) throw new AppError('NOT_FOUND', 'That finished unit no longer exists.', { field: 'finishedUnitId', finishedUnitId: c.finishedUnitId });
-    const current = t.get<{ id: number }>('SELECT id FROM event_unit_targets WHERE event_id = ? AND finished_unit_id = ?', [event.id, unit.id]);
-    if (!current && c.quantity > 0 && (unit.archived === 1 || unit.recipe_archived === 1)) {
-      throw validationError('finishedUnitId', `${unit.name} is archived (or its recipe is): restore it before planning it.`, { finishedUnitId: unit.id });
-    }
-    if (current && c.quantity === 0) t.run('DELETE FROM event_unit_targets WHERE id = ?', [current.id]);
-    else if (current) t.run('UPDATE event_unit_targets SET quantity = ?, updated_at = ? WHERE id = ?', [c.quantity, t.now(), current.id]);
-    else if (c.quantity > 0) insertUnitTargetRow(db, { eventId: event.id, finishedUnitId: unit.id, quantity: c.quantity }, t);
-    pruneUnneeded(db, event.id, t);
-    return { quantity: c.quantity };
-  });
+  return withTransaction(db, tx, (t) => setTarget(db, t, UNIT, input.eventId, input.finishedUnitId, input.quantity));
 }

@@ -10,11 +10,12 @@ import { goodsRoutes } from './goods';
 import { materialsRoutes } from './materials';
 import { makingRoutes } from './making';
 import { pantryRoutes } from './pantry';
+import { planningRoutes } from './planning';
 import { recipesRoutes } from './recipes';
 import { shellRoutes } from './shell';
 import { tabs, type TabName } from './tabs';
 
-const AREAS = [shellRoutes, pantryRoutes, materialsRoutes, recipesRoutes, goodsRoutes, makingRoutes] as const;
+const AREAS = [shellRoutes, pantryRoutes, materialsRoutes, recipesRoutes, goodsRoutes, makingRoutes, planningRoutes] as const;
 
 type RouteOf<M> = M extends RouteModule<infer R> ? R : never;
 export type NotFound = { name: 'not-found'; path: string };
@@ -88,5 +89,6 @@ export { isMaterialsRoute } from './materials';
 export { makeHome } from './making';
 export { pantryHome } from './pantry';
 export { recipesHome } from './recipes';
+export { planningHome } from './planning';
 export { isComing } from './shell';
 export { primaryTabs, tabs, type TabName } from './tabs';

@@ -6,7 +6,7 @@
  */
 import { defineRoutes } from './define';
 
-const COMING = ['plan', 'shop'] as const;
+const COMING = ['shop'] as const;
 type Coming = (typeof COMING)[number];
 
 export type ShellRoute =
@@ -31,7 +31,6 @@ export const shellRoutes = defineRoutes<ShellRoute>({
     settings: simple('settings'),
     more: simple('more'),
     welcome: simple('welcome'),
-    plan: simple('plan'),
     shop: simple('shop'),
   },
   tab: (route) => (route.name === 'welcome' || route.name === 'more' ? null : route.name),

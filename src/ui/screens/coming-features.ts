@@ -3,7 +3,7 @@
  * teach instead of showing invented numbers: they say what the place is for,
  * and what the baker can already do to prepare for it.
  */
-export type ComingScreenName = 'plan' | 'shop';
+export type ComingScreenName = 'shop';
 
 interface ComingFeature {
   title: string;
@@ -13,17 +13,6 @@ interface ComingFeature {
 }
 
 export const comingFeatures: Record<ComingScreenName, ComingFeature> = {
-  plan: {
-    title: 'Plan',
-    lead: 'Plan a season of baking around an event, like “Christmas 2026: 40 gift boxes”.',
-    points: [
-      'Set what you want to give or sell: gift boxes, tins, loose cookies.',
-      'See how many batches of each recipe that takes, and how much is left over.',
-      'See what it will cost at today’s pantry prices, and whether you can assemble it now.',
-      'Lock the plan, then follow it through production with amendments that keep a history.',
-    ],
-    meanwhile: 'Plans draw on your pantry and recipes. Recording what you buy now gives the plan real prices.',
-  },
   shop: {
     title: 'Shop',
     lead: 'The shopping list for an event: what to buy after counting what is already in your pantry.',

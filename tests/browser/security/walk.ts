@@ -19,7 +19,7 @@ export interface WalkStep {
 }
 
 /** Tabs whose screens say "Coming later" for now (src/ui/routes/shell.ts). */
-const COMING = ['Plan', 'Shop'];
+const COMING = ['Shop'];
 
 const TIMEOUT = { timeout: 15_000 };
 
@@ -125,6 +125,25 @@ export const WALK: readonly WalkStep[] = [
     what: 'the dashboard',
     async run(page) {
       await go(page, '#/dashboard', 'text=ingredients in stock');
+    },
+  },
+  {
+    what: 'the plan: the events, the sample event, a shortfall to confirm, out of date and Recalculate, its history, a new event',
+    async run(page) {
+      await go(page, '#/plan', 'text=Holiday 2026');
+      await page.getByRole('link', { name: 'Holiday 2026' }).tap();
+      await page.getByRole('heading', { name: 'Ingredients and cost' }).waitFor(TIMEOUT);
+      await page.getByRole('button', { name: /6 batches makes 216/ }).tap();
+      await page.getByRole('button', { name: 'Confirm shortfall' }).waitFor(TIMEOUT);
+      await page.getByRole('button', { name: 'Cancel' }).tap();
+      await page.getByLabel('How many Cookie bag').fill('21');
+      await page.getByLabel('How many Cookie bag').press('Enter');
+      await page.getByRole('button', { name: 'Recalculate' }).tap();
+      await page.getByText('What recalculating changes').waitFor(TIMEOUT);
+      await go(page, '#/plan/event/1/history', 'text=Saved plans');
+      await go(page, '#/plan/new', 'text=Event name');
+      await page.getByRole('button', { name: 'Create event' }).tap();
+      await page.getByText('The event name is required.').waitFor(TIMEOUT);
     },
   },
   {

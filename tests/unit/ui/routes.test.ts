@@ -47,6 +47,10 @@ describe('hash routes', () => {
     { name: 'ingredient', id: 42, unit: 'cup' },
     { name: 'purchase', ingredientId: null },
     { name: 'purchase', ingredientId: 7 },
+    { name: 'event-new' },
+    { name: 'event', id: 3 },
+    { name: 'event-edit', id: 3 },
+    { name: 'event-history', id: 3 },
   ];
 
   test.each(places)('%o survives a reload', (route) => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { transaction } from '../../../../src/db/session';
-import { createGood } from '../../../../src/services/goods/goods';
+import { archiveGood, createGood } from '../../../../src/services/goods/goods';
 import { amendPlan, listAmendments, planHistory } from '../../../../src/services/planning/amendments';
 import { decideBatches } from '../../../../src/services/planning/batch-decisions';
 import { createEvent, deleteEvent, getEvent, listEvents, updateEvent } from '../../../../src/services/planning/events';
@@ -49,6 +49,15 @@ describe('events', () => {
     expect(e.details.fields).toEqual({ name: 'The event name is required.', date: 'Enter a valid date.' });
     expect(refused(b.db, () => updateEvent(b.db, { id: b.event.id, date: 'soon' })).details.field).toBe('date');
     expect(refused(b.db, () => setGoodTarget(b.db, { eventId: b.event.id, goodId: b.bag.id, quantity: 2.5 })).message).toBe('A target is counted whole: use a whole number.');
+  });
+
+  it('an archived good or finished unit cannot become a target, and a missing one is named', async () => {
+    const b = await planBakery();
+    const tin = createGood(b.db, { name: 'Brownie tin', lines: [{ kind: 'unit', finishedUnitId: b.brownie.id, quantity: 6 }] });
+    archiveGood(b.db, tin.id);
+    const e = refused(b.db, () => setGoodTarget(b.db, { eventId: b.event.id, goodId: tin.id, quantity: 2 }));
+    expect([e.details.field, e.message]).toEqual(['goodId', 'Brownie tin is archived: restore it before planning it.']);
+    expect(refused(b.db, () => setUnitTarget(b.db, { eventId: b.event.id, finishedUnitId: 999, quantity: 2 })).message).toBe('That finished unit no longer exists.');
   });
 
   it('a saved plan keeps its event: deleting it is refused with the reason, changing nothing', async () => {
@@ -189,6 +198,11 @@ describe('amendments, in production only, each with a reason', () => {
     expect(refused(b.db, () => amendPlan(b.db, { eventId: b.event.id, kind: 'add_good', goodId: b.bag.id, quantity: 0, reason: 'x' })).details.field).toBe('quantity');
     expect(refused(b.db, () => amendPlan(b.db, { eventId: b.event.id, kind: 'change_batches', finishedUnitId: b.cookie.id, batches: 1, reason: 'x' })).message).toBe('The plan already bakes 1 batch of Sugar cookie.');
     expect(refused(b.db, () => amendPlan(b.db, { eventId: b.event.id, kind: 'rename' as never, goodId: b.bag.id, quantity: 1, reason: 'x' } as never)).details.field).toBe('kind');
+    const retired = createGood(b.db, { name: 'Retired tin', lines: [{ kind: 'unit', finishedUnitId: b.brownie.id, quantity: 6 }] });
+    archiveGood(b.db, retired.id);
+    expect(refused(b.db, () => amendPlan(b.db, { eventId: b.event.id, kind: 'add_good', goodId: retired.id, quantity: 2, reason: 'x' })).message).toBe(
+      'Retired tin is archived: restore it before planning it.',
+    );
     expect(count(b.db, 'plan_amendments')).toBe(0);
   });
 

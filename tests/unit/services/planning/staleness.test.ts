@@ -50,6 +50,16 @@ const TRIGGERS: [string, (b: PlanBakery) => void, Partial<PlanChange>[]][] = [
   }, [{ kind: 'good_target_added', item: 'brownie-tin', before: null, after: 4 }]],
   ['a good target removed', (b) => setGoodTarget(b.db, { eventId: b.event.id, goodId: b.bag.id, quantity: 0 }), [{ kind: 'good_target_removed', item: 'cookie-bag', before: 10, after: null }]],
   ['a unit target added', (b) => setUnitTarget(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, quantity: 100 }), [{ kind: 'unit_target_added', item: 'sugar-cookie', before: null, after: 100 }]],
+  ['a unit target changed', (b) => {
+    setUnitTarget(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, quantity: 100 });
+    calculatePlan(b.db, { eventId: b.event.id, save: true });
+    setUnitTarget(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, quantity: 120 });
+  }, [{ kind: 'unit_target_changed', item: 'sugar-cookie', before: 100, after: 120 }]],
+  ['a unit target removed', (b) => {
+    setUnitTarget(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, quantity: 100 });
+    calculatePlan(b.db, { eventId: b.event.id, save: true });
+    setUnitTarget(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, quantity: 0 });
+  }, [{ kind: 'unit_target_removed', item: 'sugar-cookie', before: 100, after: null }]],
   ['a batch decision', (b) => decideBatches(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, batches: 2 }), [{ kind: 'batch_decision_changed', item: 'sugar-cookie', before: null, after: 2 }]],
   ['the recipe chosen for a unit', (b) => {
     const rich = createRecipe(b.db, { name: 'Rich sugar cookies', baseRecipeId: b.cookies.id, variantName: 'Rich', ingredientLines: [{ ingredientId: b.k.butter.id, quantity: 2, unit: 'cup' }] });
@@ -135,6 +145,29 @@ describe('staleness: each change that alters the numbers is reported, with befor
   });
 });
 
+describe('each change in the baker\'s words, for the banner', () => {
+  it('names the items and lines, with the numbers before and after', async () => {
+    const b = await saved();
+    setGoodTarget(b.db, { eventId: b.event.id, goodId: b.bag.id, quantity: 12 });
+    decideBatches(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, batches: 2 });
+    updateRecipe(b.db, { id: b.cookies.id, ingredientLines: lines(b, b.cookies.id).map((l, i) => (i === 0 ? { ...l, quantity: 2.5 } : l)) });
+    updateRecipe(b.db, { id: b.brownies.id, subRecipes: [{ recipeId: b.frosting.id, batchMultiplier: 1 }] });
+    updateFinishedUnit(b.db, { id: b.brownie.id, itemsPerBatch: 20 });
+    const bowLine = getGood(b.db, b.bag.id).lines.find((l) => l.kind === 'material' && l.generic)!;
+    assignPackaging(b.db, { goodId: b.bag.id, lineId: bowLine.id, materialProductId: b.spool.id });
+    updateMaterialUnit(b.db, { id: b.bow.id, quantity: 24, unit: 'in' });
+    expect(planStaleness(b.db, { eventId: b.event.id }).changes.map((c) => c.summary)).toEqual([
+      'Cookie bag: target 10 → 12',
+      'Sugar cookie: 2 batches decided',
+      'Brownies: Frosting × 0.5 batch → × 1 batch',
+      'Sugar cookies: Flour 2 cup → 2.5 cup',
+      'Brownie: yield 24 a batch → 20 a batch',
+      'Cookie bag: one 18 in bow now Ribbon 100 ft (was any product)',
+      'one 18 in bow: size 45.72 → 60.96 cm',
+    ]);
+  });
+});
+
 describe('staleness: cosmetic edits never make a plan stale', () => {
   it.each(COSMETIC)('%s', async (_, edit) => {
     const b = await saved();
@@ -144,7 +177,7 @@ describe('staleness: cosmetic edits never make a plan stale', () => {
 });
 
 describe('recalculating shows the differences in batches and cost before saving', () => {
-  it('20 bags instead of 10: cookies 1 -> 2 batches, flour 0.75 -> 1.5 lb, the baseline before and after; nothing is written', async () => {
+  it('20 bags instead of 10: cookies 1 → 2 batches, flour 0.75 → 1.5 lb, the baseline before and after; nothing is written', async () => {
     const b = await saved();
     setGoodTarget(b.db, { eventId: b.event.id, goodId: b.bag.id, quantity: 20 });
     const before = dbState(b.db);
