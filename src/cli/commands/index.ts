@@ -9,5 +9,6 @@ import { databaseCommands } from './database';
 import { pantryCommands } from './pantry';
 import { planningCommands } from './planning';
 import { sampleCommands } from './sample';
+import { shoppingCommands } from './shopping';
 
-export const COMMANDS: readonly AnyCommand[] = [...databaseCommands, ...sampleCommands, ...bakeTrackerCommands, ...pantryCommands, ...planningCommands];
+export const COMMANDS: readonly AnyCommand[] = [...databaseCommands, ...sampleCommands, ...bakeTrackerCommands, ...pantryCommands, ...planningCommands, ...shoppingCommands];
