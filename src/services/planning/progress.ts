@@ -11,7 +11,7 @@
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { overallPercent, sidePercent, tallyProgress, type TallyProgress } from '../../domain/progress';
 import { positiveId } from '../../domain/validate';
-import { eventFeasibility } from './feasibility';
+import { eventFeasibility, type Feasibility } from './feasibility';
 import { assembledByGood, producedBatchesByRecipe } from './made-so-far';
 import { readPlanInputs } from './plan-inputs';
 
@@ -46,7 +46,13 @@ export interface EventProgress {
   overallPercent: number | null;
 }
 
-export function eventProgress(db: Database, request: { eventId: number }, tx?: Tx): EventProgress {
+export interface ProgressRequest {
+  eventId: number;
+  /** The event's feasibility, when the caller has just read it in the same transaction (the dashboard): not read twice. */
+  feasibility?: Feasibility;
+}
+
+export function eventProgress(db: Database, request: ProgressRequest, tx?: Tx): EventProgress {
   return withTransaction(db, tx, (t) => {
     const inputs = readPlanInputs(db, positiveId(request.eventId, 'eventId', 'event'), t);
     const { event } = inputs;
@@ -71,7 +77,8 @@ export function eventProgress(db: Database, request: { eventId: number }, tx?: T
       .sort((a, b) => (a.recipe < b.recipe ? -1 : a.recipe > b.recipe ? 1 : 0));
 
     const assembled = assembledByGood(db, event.id, t);
-    const available = new Map(eventFeasibility(db, { eventId: event.id }, t).goods.map((g) => [g.goodId, g.canAssemble]));
+    const feasibility = request.feasibility ?? eventFeasibility(db, { eventId: event.id }, t);
+    const available = new Map(feasibility.goods.map((g) => [g.goodId, g.canAssemble]));
     const goods = inputs.goodTargets.map((g): GoodProgress => {
       const done = assembled.get(g.goodId) ?? 0;
       return {
