@@ -6,9 +6,18 @@
 import type { AnyCommand } from '../command';
 import { bakeTrackerCommands } from './bake-tracker';
 import { databaseCommands } from './database';
+import { makingCommands } from './making';
 import { pantryCommands } from './pantry';
 import { planningCommands } from './planning';
 import { sampleCommands } from './sample';
 import { shoppingCommands } from './shopping';
 
-export const COMMANDS: readonly AnyCommand[] = [...databaseCommands, ...sampleCommands, ...bakeTrackerCommands, ...pantryCommands, ...planningCommands, ...shoppingCommands];
+export const COMMANDS: readonly AnyCommand[] = [
+  ...databaseCommands,
+  ...sampleCommands,
+  ...bakeTrackerCommands,
+  ...pantryCommands,
+  ...planningCommands,
+  ...makingCommands,
+  ...shoppingCommands,
+];
