@@ -13,6 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabaseFile, saveDatabaseFile } from '../../../src/cli/files';
+import { createGood } from '../../../src/services/goods/goods';
+import { recordAssembly } from '../../../src/services/making/assembly';
+import { recordProduction } from '../../../src/services/making/production';
+import { decideBatches } from '../../../src/services/planning/batch-decisions';
+import { createEvent } from '../../../src/services/planning/events';
+import { setGoodTarget } from '../../../src/services/planning/targets';
+import { createFinishedUnit } from '../../../src/services/recipes/finished-units';
+import { createRecipe } from '../../../src/services/recipes/recipes';
 import { shopBakery } from '../services/planning/shop-bakery';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -29,7 +37,7 @@ const keys = (o: object) => Object.keys(o);
 /** Each command starts tsx and sql.js in a process of its own; on a busy two-core machine that takes seconds. */
 const SLOW = { timeout: 180_000 };
 
-describe('the three read commands on a bakery with 30 lb of flour to buy', SLOW, () => {
+describe('the three read commands on a bakery with 30 lb of flour to buy and a bake sale under way', SLOW, () => {
   let db = '';
   beforeAll(async () => {
     db = join(mkdtempSync(join(tmpdir(), 'bp-shop-')), 'bakery.sqlite');
@@ -39,6 +47,16 @@ describe('the three read commands on a bakery with 30 lb of flour to buy', SLOW,
     s.buy(s.product(s.flour.id, 'Flour 5 lb', 5, 'lb').id, 2.49);
     const bread = s.bake('Bread', [{ ingredientId: s.flour.id, quantity: 60, unit: 'lb' }]);
     s.plan('Market day', bread.unit.id, 1);
+    // A bake sale: boxes of 10 cookies (10 a batch, an egg a batch), 2 boxes wanted, 7 batches decided, 4 baked, 1 box made.
+    s.buy(s.product(s.eggs.id, 'Eggs dozen', 12, 'each').id, 3.6);
+    const cookies = createRecipe(open, { name: 'Cookies', ingredientLines: [{ ingredientId: s.eggs.id, quantity: 1, unit: 'each' }] });
+    const cookie = createFinishedUnit(open, { recipeId: cookies.id, name: 'Cookie', yieldMode: 'discrete', itemsPerBatch: 10 });
+    const box = createGood(open, { name: 'Cookie box', lines: [{ kind: 'unit', finishedUnitId: cookie.id, quantity: 10 }] });
+    const sale = createEvent(open, { name: 'Bake sale', date: '2026-12-12' });
+    setGoodTarget(open, { eventId: sale.id, goodId: box.id, quantity: 2 });
+    decideBatches(open, { eventId: sale.id, finishedUnitId: cookie.id, batches: 7 });
+    recordProduction(open, { recipeId: cookies.id, batches: 4, eventId: sale.id });
+    recordAssembly(open, { goodId: box.id, quantity: 1, eventId: sale.id });
     saveDatabaseFile(open, db);
   }, 120_000);
 
@@ -82,6 +100,26 @@ describe('the three read commands on a bakery with 30 lb of flour to buy', SLOW,
       production_percent: 0,
       assembly_percent: null,
       overall_percent: 0,
+    });
+  });
+
+  it('progress --json after 4 of 7 batches and 1 of 2 boxes: 57.14 %, 50 %, overall 53.57 %; feasibility: both boxes can be made', () => {
+    const p = cli('progress', db, 'bake-sale', '--json');
+    expect([p.code, p.err]).toEqual([0, '']);
+    expect(JSON.parse(p.out)).toEqual({
+      event: 'bake-sale',
+      recipes: [{ recipe: 'cookies', target_batches: 7, produced_batches: 4, remaining: 3, overage: 0, percent: 57.14 }],
+      goods: [{ good: 'cookie-box', target: 2, assembled: 1, available_to_assemble: 2, percent: 50 }],
+      production_percent: 57.14,
+      assembly_percent: 50,
+      overall_percent: 53.57,
+    });
+    expect(cli('progress', db, 'bake-sale').out).toContain('Progress of Bake sale (bake-sale): 53.57 %');
+    const f = cli('feasibility', db, 'bake-sale', '--json');
+    expect(JSON.parse(f.out)).toEqual({
+      event: 'bake-sale',
+      goods: [{ good: 'cookie-box', target: 2, can_assemble: 2, status: 'can_assemble' }],
+      blockers: { inventory: [], cost: [], assignment: [] },
     });
   });
 

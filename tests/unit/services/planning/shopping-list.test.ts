@@ -9,11 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { transaction } from '../../../../src/db/session';
 import { updateIngredient } from '../../../../src/services/catalog/ingredients';
 import { updateProduct } from '../../../../src/services/catalog/products';
-import { createGood } from '../../../../src/services/goods/goods';
+import { assignPackaging, createGood, getGood } from '../../../../src/services/goods/goods';
 import { createMaterialProduct } from '../../../../src/services/materials/material-products';
 import { recordMaterialPurchase } from '../../../../src/services/materials/material-purchases';
 import { createMaterialUnit } from '../../../../src/services/materials/material-units';
 import { createMaterial } from '../../../../src/services/materials/materials';
+import { recordAssembly } from '../../../../src/services/making/assembly';
+import { recordProduction } from '../../../../src/services/making/production';
+import { undoRun } from '../../../../src/services/making/undo';
 import { createEvent, getEvent } from '../../../../src/services/planning/events';
 import { advancePlan } from '../../../../src/services/planning/plan-steps';
 import { shoppingList, type ShoppingItem } from '../../../../src/services/planning/shopping-list';
@@ -53,6 +56,21 @@ describe("domain.md's shopping examples", () => {
     expect(figures(eggs)).toEqual({ need: 4, onHand: 5, toBuy: 0, unit: 'each' });
     expect([eggs.packages, eggs.leftover, eggs.cost, eggs.rule]).toEqual([[], 0, 0, 'none']);
     expect([list.estimatedCost, list.toBuyCount]).toEqual([0, 0]);
+  });
+
+  it('10 batches decided, 7 baked, 100 g a batch, 200 g on hand -> need 300 g, buy 100 g', async () => {
+    const s = await shopBakery();
+    s.buy(s.product(s.flour.id, 'Flour 900 g', 900, 'g').id, 2.25);
+    const rolls = s.bake('Rolls', [{ ingredientId: s.flour.id, quantity: 100, unit: 'g' }]);
+    const event = s.plan('Dinner', rolls.unit.id, 10);
+    // Seven batches baked for the event (700 g drawn), and one baked for no event, later undone: neither of those counts again.
+    recordProduction(s.db, { recipeId: rolls.recipe.id, batches: 3, eventId: event.id });
+    recordProduction(s.db, { recipeId: rolls.recipe.id, batches: 4, eventId: event.id });
+    const extra = recordProduction(s.db, { recipeId: rolls.recipe.id, batches: 2, eventId: event.id });
+    undoRun(s.db, { kind: 'production', id: extra.id });
+    const flour = item(shoppingList(s.db, { eventId: event.id }).items, 'flour');
+    expect(figures(flour)).toEqual({ need: 300, onHand: 200, toBuy: 100, unit: 'g' });
+    expect([packages(flour), flour.leftover]).toEqual([[['Flour 900 g', 1, 2.25]], 800]);
   });
 
   it('10 batches decided at 100 g a batch with 200 g on hand (none baked yet): need 1000 g, buy 800 g', async () => {
@@ -183,7 +201,7 @@ describe('packaging for the goods not yet assembled', () => {
     });
     const event = createEvent(s.db, { name: 'Fair', date: '2026-12-01' });
     setGoodTarget(s.db, { eventId: event.id, goodId: good.id, quantity: 150 });
-    return { ...s, event, good, bags, ribbon, hundred, spool, short };
+    return { ...s, event, good, cookie, bags, ribbon, hundred, spool, short };
   }
 
   it('150 bags: a specific product buys that product; generic ribbon takes the cheapest cover of 150 bows', async () => {
@@ -204,6 +222,25 @@ describe('packaging for the goods not yet assembled', () => {
     expect(ribbon.leftover).toBeCloseTo(152.4, 9);
     expect(packages(item(list.items, 'flour'))).toEqual([['Flour 100 g', 2, 1]]);
     expect(list.estimatedCost).toBe(16.096);
+  });
+
+  it('packaging only for the goods not yet assembled: 40 of 150 bags assembled leave 110 to pack', async () => {
+    const s = await giftBags();
+    recordMaterialPurchase(s.db, { materialProductId: s.hundred.id, purchasedOn: '2026-01-03', packages: 1, pricePerPackage: 9 });
+    // 80 cookies baked (80 batches of one), 40 bags assembled for the event from them: 40 bags and 40 bows drawn.
+    recordProduction(s.db, { recipeId: s.cookie.recipe.id, batches: 80, eventId: s.event.id });
+    assignPackaging(s.db, { goodId: s.good.id, lineId: getGood(s.db, s.good.id).lines[2]!.id, materialProductId: s.spool.id });
+    recordAssembly(s.db, { goodId: s.good.id, quantity: 40, eventId: s.event.id });
+    const list = shoppingList(s.db, { eventId: s.event.id });
+    const bags = item(list.materials, 'cello-bag');
+    expect(figures(bags)).toEqual({ need: 110, onHand: 160, toBuy: 0, unit: 'each' });
+    const ribbon = item(list.materials, 'ribbon');
+    expect(ribbon.need).toBeCloseTo(110 * 45.72, 9);
+    expect(ribbon.onHand).toBeCloseTo(3962.4 - 40 * 45.72, 9);
+    // The assigned spool is what the line buys now.
+    expect([packages(ribbon), ribbon.rule]).toEqual([[['Ribbon 100 ft', 1, 6.096]], 'assigned']);
+    // And the cookies: 300 needed in all, 80 baked: 220 g of flour for the 220 batches left, 20 g on hand.
+    expect(figures(item(list.items, 'flour'))).toEqual({ need: 220, onHand: 20, toBuy: 200, unit: 'g' });
   });
 
   it('what to buy, grouped by store (no store chosen last) or by aisle (category of ingredient or material); the rest is in stock', async () => {
