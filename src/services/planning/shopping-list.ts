@@ -14,10 +14,12 @@
  * the event's workspace shows), so the list and the plan never disagree.
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
+import { dateOf, isIsoDate } from '../../domain/dates';
 import { explode } from '../../domain/explosion';
 import { conversionContextOf } from '../../domain/ingredient-measures';
 import { productLabel } from '../../domain/labels';
 import { measureBaseUnit } from '../../domain/material-measures';
+import { nextEvent } from '../../domain/next-event';
 import { ledgerAmount } from '../../domain/money';
 import { amountToBuy, choosePackages, type PackageOption, type PackageRule } from '../../domain/package-choice';
 import { PLAN_STATE_LABELS, planChangeBlockedBy, type PlanState } from '../../domain/plan-states';
@@ -31,7 +33,7 @@ import { goodDefinitions } from '../goods/good-rows';
 import { loadMaterial } from '../materials/material-rows';
 import { lotRowsOf } from '../pantry/lots';
 import { recipeDefinitions } from '../recipes/recipe-rows';
-import type { Permission } from './events';
+import { listEvents, type EventSummary, type Permission } from './events';
 import { aggregateIngredients, type NeedLine } from './ingredient-needs';
 import { assembledByGood, producedBatchesByUnit } from './made-so-far';
 import { readPlanInputs } from './plan-inputs';
@@ -324,5 +326,22 @@ export function shoppingList(db: Database, request: ShoppingListRequest, tx?: Tx
       inStock: all.filter((i) => i.toBuy === 0).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })),
       may: { shop: { allowed: blockedBy === null, blockedBy } },
     };
+  });
+}
+
+export interface ShoppingEvents {
+  /** Events whose plan is not completed, soonest first. */
+  events: EventSummary[];
+  /** The one the Shop tab opens on: the next to come (domain/next-event.ts); null when none is open. */
+  nextId: number | null;
+}
+
+/** The events there is shopping for, and the one to open on. */
+export function shoppingEvents(db: Database, request: { today?: string } = {}, tx?: Tx): ShoppingEvents {
+  return withTransaction(db, tx, (t) => {
+    const today = request.today ?? dateOf(t.now());
+    if (!isIsoDate(today)) throw validationError('today', 'Today is a date like 2026-12-01.', { value: today });
+    const events = listEvents(db, { includeCompleted: false }, t);
+    return { events, nextId: nextEvent(events, today)?.id ?? null };
   });
 }

@@ -18,7 +18,7 @@ import { setGoodTarget, setUnitTarget } from '../../services/planning/targets';
 import { dashboard } from '../../services/planning/dashboard';
 import { eventFeasibility } from '../../services/planning/feasibility';
 import { eventProgress } from '../../services/planning/progress';
-import { shoppingList, type ShoppingListRequest } from '../../services/planning/shopping-list';
+import { shoppingEvents, shoppingList, type ShoppingListRequest } from '../../services/planning/shopping-list';
 import { markShoppingDone, tickShoppingItem, type TickInput } from '../../services/planning/shopping-ticks';
 import type { PlanStep } from '../../domain/plan-states';
 import { listFinishedUnits } from '../../services/recipes/finished-units';
@@ -59,6 +59,7 @@ export const planningHandlers = defineHandlers({
   'planning.plannedVsActual': read(['events', 'plans', 'production', 'recipes', 'goods', 'ingredients', 'products', 'stock'], (ctx, params: { eventId: number }) =>
     plannedVsActual(ctx.db, params),
   ),
+  'planning.shoppingEvents': read(['events', 'plans'], (ctx, params: { today?: string } | void) => shoppingEvents(ctx.db, params ?? {})),
   'planning.shoppingList': read(SHOPPING_DEPS, (ctx, params: ShoppingListRequest) => shoppingList(ctx.db, params)),
   'planning.tickShoppingItem': write((ctx, params: TickInput) => tickShoppingItem(ctx.db, params)),
   'planning.markShoppingDone': write((ctx, params: { eventId: number; done: boolean }) => markShoppingDone(ctx.db, params)),

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { nextEvent } from '../../../../src/domain/next-event';
 import { dashboard } from '../../../../src/services/planning/dashboard';
 import { createEvent } from '../../../../src/services/planning/events';
+import { shoppingEvents } from '../../../../src/services/planning/shopping-list';
 import { loadSample } from '../../../../src/services/sample/sample-pantry';
 import { testDb } from '../../../helpers/db';
 import { refused } from '../kitchen';
@@ -25,6 +26,19 @@ describe('which event comes next', () => {
     expect(nextEvent(events, '2027-05-01')?.name).toBe('Spring');
     expect(nextEvent([e('Someday', null), e('Done', '2026-12-02', 'completed')], '2026-12-01')?.name).toBe('Someday');
     expect(nextEvent([e('Done', '2026-12-02', 'completed')], '2026-12-01')).toBeNull();
+  });
+});
+
+describe('the Shop tab\'s events', () => {
+  it('the open events soonest first, opening on the next to come', async () => {
+    const db = await testDb();
+    const winter = createEvent(db, { name: 'Winter', date: '2026-12-15' });
+    createEvent(db, { name: 'Spring', date: '2027-04-01' });
+    createEvent(db, { name: 'Autumn', date: '2026-10-01' });
+    const choices = shoppingEvents(db, { today: '2026-12-01' });
+    expect(choices.events.map((e) => e.name)).toEqual(['Autumn', 'Winter', 'Spring']);
+    expect(choices.nextId).toBe(winter.id);
+    expect(shoppingEvents(await testDb(), { today: '2026-12-01' })).toEqual({ events: [], nextId: null });
   });
 });
 
