@@ -150,8 +150,8 @@ export function dashboard(db: Database, request: { today?: string; limit?: numbe
       today,
     };
     const list = shoppingList(db, { eventId: next.id }, t);
-    const assembleNow = feasibility.goods
-      .map((g) => ({ goodId: g.goodId, good: g.good, name: g.name, now: Math.min(g.canAssemble, Math.max(0, g.target - g.assembled)), target: g.target, assembled: g.assembled }))
+    const assembleNow = progress.goods
+      .map((g) => ({ goodId: g.goodId, good: g.good, name: g.name, now: g.assembleNow, target: g.target, assembled: g.assembled }))
       .filter((g) => g.now > 0)
       .sort((a, b) => b.now - a.now || a.name.localeCompare(b.name));
     return {

@@ -30,8 +30,10 @@ export interface GoodProgress extends TallyProgress {
   name: string;
   target: number;
   assembled: number;
-  /** How many can be assembled now from stock (feasibility). */
+  /** How many can be assembled now from stock (feasibility: capped at the target). */
   availableToAssemble: number;
+  /** How many of those still count towards the target: min(available, remaining). */
+  assembleNow: number;
 }
 
 export interface EventProgress {
@@ -78,16 +80,18 @@ export function eventProgress(db: Database, request: ProgressRequest, tx?: Tx): 
 
     const assembled = assembledByGood(db, event.id, t);
     const feasibility = request.feasibility ?? eventFeasibility(db, { eventId: event.id }, t);
-    const available = new Map(feasibility.goods.map((g) => [g.goodId, g.canAssemble]));
+    const availableNow = new Map(feasibility.goods.map((g) => [g.goodId, g.canAssemble]));
     const goods = inputs.goodTargets.map((g): GoodProgress => {
       const done = assembled.get(g.goodId) ?? 0;
+      const available = availableNow.get(g.goodId) ?? 0;
       return {
         goodId: g.goodId,
         good: g.good,
         name: g.displayName,
         target: g.quantity,
         assembled: done,
-        availableToAssemble: available.get(g.goodId) ?? 0,
+        availableToAssemble: available,
+        assembleNow: Math.min(available, Math.max(0, g.quantity - done)),
         ...tallyProgress({ target: g.quantity, done }),
       };
     });

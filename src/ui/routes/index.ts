@@ -8,9 +8,10 @@
 import type { RouteModule, UrlParts } from './define';
 import { pantryRoutes } from './pantry';
 import { shellRoutes } from './shell';
+import { shoppingRoutes } from './shopping';
 import { tabs, type TabName } from './tabs';
 
-const AREAS = [shellRoutes, pantryRoutes] as const;
+const AREAS = [shellRoutes, pantryRoutes, shoppingRoutes] as const;
 
 type RouteOf<M> = M extends RouteModule<infer R> ? R : never;
 export type NotFound = { name: 'not-found'; path: string };
@@ -80,5 +81,6 @@ export function tabOf(route: Route): TabName | null {
 }
 
 export { pantryHome } from './pantry';
+export { shoppingHome } from './shopping';
 export { isComing } from './shell';
 export { primaryTabs, tabs, type TabName } from './tabs';

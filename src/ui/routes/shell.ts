@@ -6,7 +6,7 @@
  */
 import { defineRoutes } from './define';
 
-const COMING = ['plan', 'shop', 'make', 'recipes', 'goods'] as const;
+const COMING = ['plan', 'make', 'recipes', 'goods'] as const;
 type Coming = (typeof COMING)[number];
 
 export type ShellRoute =
@@ -32,7 +32,6 @@ export const shellRoutes = defineRoutes<ShellRoute>({
     more: simple('more'),
     welcome: simple('welcome'),
     plan: simple('plan'),
-    shop: simple('shop'),
     make: simple('make'),
     recipes: simple('recipes'),
     goods: simple('goods'),

@@ -3,7 +3,7 @@
  * teach instead of showing invented numbers: they say what the place is for,
  * and what the baker can already do to prepare for it.
  */
-export type ComingScreenName = 'plan' | 'shop' | 'make' | 'recipes' | 'goods';
+export type ComingScreenName = 'plan' | 'make' | 'recipes' | 'goods';
 
 interface ComingFeature {
   title: string;
@@ -23,16 +23,6 @@ export const comingFeatures: Record<ComingScreenName, ComingFeature> = {
       'Lock the plan, then follow it through production with amendments that keep a history.',
     ],
     meanwhile: 'Plans draw on your pantry and recipes. Recording what you buy now gives the plan real prices.',
-  },
-  shop: {
-    title: 'Shop',
-    lead: 'The shopping list for an event: what to buy after counting what is already in your pantry.',
-    points: [
-      'Grouped by ingredient, rounded up to whole packages of the product you prefer.',
-      'Shows the estimated cost and what will be left over.',
-      'Tick items off in the store; print it if you like paper.',
-    ],
-    meanwhile: 'The list subtracts what you already have, so an up-to-date pantry makes it shorter.',
   },
   make: {
     title: 'Make',

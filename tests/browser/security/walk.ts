@@ -19,7 +19,7 @@ export interface WalkStep {
 }
 
 /** Tabs whose screens say "Coming later" for now (src/ui/routes/shell.ts). */
-const COMING = ['Plan', 'Shop', 'Make', 'Recipes', 'Goods'];
+const COMING = ['Plan', 'Make', 'Recipes', 'Goods'];
 
 const TIMEOUT = { timeout: 15_000 };
 
@@ -122,9 +122,27 @@ export const WALK: readonly WalkStep[] = [
     },
   },
   {
-    what: 'the dashboard',
+    what: 'the dashboard: the next event, its progress and batches chart',
     async run(page) {
       await go(page, '#/dashboard', 'text=ingredients in stock');
+      await page.getByText('Next event').waitFor(TIMEOUT);
+      await page.getByRole('heading', { name: 'Batches over time' }).waitFor(TIMEOUT);
+    },
+  },
+  {
+    what: 'the shopping list: an item ticked off, by aisle, the CSV downloaded, the pantry\'s part opened',
+    async run(page) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Shop' }).tap();
+      await heading(page, 'Shopping');
+      await page.getByLabel('Eggs, whole').tap();
+      await page.getByText('Eggs, whole (in the basket)').waitFor(TIMEOUT);
+      await page.getByRole('link', { name: 'By aisle' }).tap();
+      await page.getByRole('heading', { name: 'Dairy & Eggs' }).waitFor(TIMEOUT);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).tap()]);
+      await download.path();
+      await page.getByText(/Already in the pantry/).tap();
+      await page.getByRole('link', { name: 'Record purchase' }).first().tap();
+      await page.getByText(/Record a purchase/).first().waitFor(TIMEOUT);
     },
   },
   {
