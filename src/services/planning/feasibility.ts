@@ -52,6 +52,8 @@ export interface GoodFeasibility {
   target: number;
   /** Assembled for the event so far (runs not undone). */
   assembled: number;
+  /** The whole target is assembled: nothing left to box, whatever the stock allows. */
+  done: boolean;
   canAssemble: number;
   status: FeasibilityStatus;
   statusLabel: string;
@@ -194,6 +196,7 @@ export function eventFeasibility(db: Database, request: { eventId: number }, tx?
         name: target.displayName,
         target: target.quantity,
         assembled: assembled.get(target.goodId) ?? 0,
+        done: (assembled.get(target.goodId) ?? 0) >= target.quantity,
         canAssemble: count,
         status,
         statusLabel: FEASIBILITY_STATUS_LABELS[status],
