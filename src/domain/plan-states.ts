@@ -64,7 +64,7 @@ export function transitionRefusal(current: PlanState, target: PlanStep): AppErro
 }
 
 /** What a plan's inputs are, for the rules below. */
-export type PlanChange = 'targets' | 'recipeChoice' | 'batchDecisions' | 'amendments' | 'recalculate';
+export type PlanChange = 'targets' | 'recipeChoice' | 'batchDecisions' | 'amendments' | 'recalculate' | 'shopping';
 
 const ALLOWED: Readonly<Record<PlanChange, readonly PlanState[]>> = {
   targets: ['draft'],
@@ -72,6 +72,8 @@ const ALLOWED: Readonly<Record<PlanChange, readonly PlanState[]>> = {
   batchDecisions: ['draft', 'locked'],
   amendments: ['in_production'],
   recalculate: ['draft', 'locked', 'in_production'],
+  // Ticking items off and marking the list done: any time before the plan is closed.
+  shopping: ['draft', 'locked', 'in_production'],
 };
 
 const WHAT: Readonly<Record<PlanChange, string>> = {
@@ -80,6 +82,7 @@ const WHAT: Readonly<Record<PlanChange, string>> = {
   batchDecisions: 'Batch decisions change',
   amendments: 'Amendments are made',
   recalculate: 'The plan is recalculated',
+  shopping: 'The shopping list is ticked off',
 };
 
 /** Why `change` is not allowed in `state` (a sentence naming the states that allow it), or null when it is. */

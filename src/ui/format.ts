@@ -4,6 +4,7 @@
  * rules about quantities (conversions, stock levels) live in src/domain.
  */
 
+import { roundPercent } from '../domain/progress';
 import { readableQuantity } from '../domain/readable-unit';
 import { LOCALE } from './locale';
 import { UNITS, type Unit } from '../domain/units';
@@ -173,4 +174,16 @@ export function isPastDate(iso: string | null | undefined, now: Date = new Date(
 /** A number as it should appear inside an input box: at most 3 decimals, no grouping, a dot for decimals. */
 export function inputNumber(value: number): string {
   return String(Number(value.toFixed(3)));
+}
+
+const percentFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+
+/** "57.14 %": a percent at 2 decimals at most (the domain keeps full precision); unknown reads as an em dash. */
+export function formatPercent(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '—' : `${percentFormat.format(roundPercent(value))} %`;
+}
+
+/** A plain count or amount in the baker's locale, at most 3 decimals: "2.5", "1,200". */
+export function formatNumber(value: number): string {
+  return quantityFormat.format(value);
 }

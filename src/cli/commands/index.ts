@@ -10,6 +10,16 @@ import { makingCommands } from './making';
 import { pantryCommands } from './pantry';
 import { planningCommands } from './planning';
 import { sampleCommands } from './sample';
+import { shoppingCommands } from './shopping';
 import { snapshotCommands } from './snapshot';
 
-export const COMMANDS: readonly AnyCommand[] = [...databaseCommands, ...sampleCommands, ...bakeTrackerCommands, ...pantryCommands, ...planningCommands, ...makingCommands, ...snapshotCommands];
+export const COMMANDS: readonly AnyCommand[] = [
+  ...databaseCommands,
+  ...sampleCommands,
+  ...bakeTrackerCommands,
+  ...pantryCommands,
+  ...planningCommands,
+  ...makingCommands,
+  ...shoppingCommands,
+  ...snapshotCommands,
+];

@@ -31,3 +31,28 @@ export function assembledByGood(db: Database, eventId: number, tx?: Tx): Map<num
     return new Map(rows.map((r) => [r.finished_good_id, r.quantity]));
   });
 }
+
+/** Recipe id -> batches baked for the event (runs not undone): progress counts per recipe. */
+export function producedBatchesByRecipe(db: Database, eventId: number, tx?: Tx): Map<number, number> {
+  return withTransaction(db, tx, (t) => {
+    const rows = t.all<{ recipe_id: number; batches: number }>(
+      `SELECT pr.recipe_id, sum(pr.batches) AS batches FROM production_runs pr
+       WHERE pr.event_id = ? AND NOT EXISTS (SELECT 1 FROM run_reversals rr WHERE rr.production_run_id = pr.id)
+       GROUP BY pr.recipe_id`,
+      [eventId],
+    );
+    return new Map(rows.map((r) => [r.recipe_id, r.batches]));
+  });
+}
+
+/** Batches baked for the event per day (runs not undone), oldest first: the dashboard's chart against the plan. */
+export function producedBatchesByDay(db: Database, eventId: number, tx?: Tx): { date: string; batches: number }[] {
+  return withTransaction(db, tx, (t) =>
+    t.all<{ date: string; batches: number }>(
+      `SELECT pr.produced_on AS date, sum(pr.batches) AS batches FROM production_runs pr
+       WHERE pr.event_id = ? AND NOT EXISTS (SELECT 1 FROM run_reversals rr WHERE rr.production_run_id = pr.id)
+       GROUP BY pr.produced_on ORDER BY pr.produced_on`,
+      [eventId],
+    ),
+  );
+}

@@ -13,9 +13,10 @@ import { pantryRoutes } from './pantry';
 import { planningRoutes } from './planning';
 import { recipesRoutes } from './recipes';
 import { shellRoutes } from './shell';
+import { shoppingRoutes } from './shopping';
 import { tabs, type TabName } from './tabs';
 
-const AREAS = [shellRoutes, pantryRoutes, materialsRoutes, recipesRoutes, goodsRoutes, makingRoutes, planningRoutes] as const;
+const AREAS = [shellRoutes, pantryRoutes, materialsRoutes, recipesRoutes, goodsRoutes, makingRoutes, planningRoutes, shoppingRoutes] as const;
 
 type RouteOf<M> = M extends RouteModule<infer R> ? R : never;
 export type NotFound = { name: 'not-found'; path: string };
@@ -90,5 +91,5 @@ export { makeHome } from './making';
 export { pantryHome } from './pantry';
 export { recipesHome } from './recipes';
 export { planningHome } from './planning';
-export { isComing } from './shell';
+export { shoppingHome } from './shopping';
 export { primaryTabs, tabs, type TabName } from './tabs';

@@ -9,11 +9,18 @@ export type PantryRoute =
   | { name: 'ingredient-edit'; id: number }
   | { name: 'product-new'; ingredientId: number }
   | { name: 'product'; id: number }
-  | { name: 'purchase'; ingredientId: number | null }
+  /** `productId` and `packages` fill the form in (a ticked line of the shopping list). */
+  | { name: 'purchase'; ingredientId: number | null; productId?: number; packages?: number }
   | { name: 'purchases'; ingredientId: number | null }
   | { name: 'purchase-edit'; id: number }
   | { name: 'suppliers' }
   | { name: 'supplier'; id: number | null };
+
+/** `{ [key]: n }` when the URL part is a positive whole number, else nothing (so a route read back equals the one written). */
+function optionalInt<K extends string>(key: K, text: string | null): Partial<Record<K, number>> {
+  const n = positiveInt(text);
+  return n === null ? {} : ({ [key]: n } as Record<K, number>);
+}
 
 export const pantryHome: PantryRoute = { name: 'pantry', query: '', view: 'stock' };
 
@@ -26,7 +33,13 @@ export const pantryRoutes = defineRoutes<PantryRoute>({
     const id = positiveInt(third);
     switch (second) {
       case 'purchase':
-        return n === 2 ? { name: 'purchase', ingredientId: positiveInt(query.get('ingredient')) } : null;
+        if (n !== 2) return null;
+        return {
+          name: 'purchase',
+          ingredientId: positiveInt(query.get('ingredient')),
+          ...optionalInt('productId', query.get('product')),
+          ...optionalInt('packages', query.get('packages')),
+        };
       case 'ingredient': {
         if (third === 'new' && n === 3) return { name: 'ingredient-new', parentId: positiveInt(query.get('parent')) };
         if (id === null) return null;
@@ -58,7 +71,7 @@ export const pantryRoutes = defineRoutes<PantryRoute>({
     'ingredient-edit': (r) => `#/pantry/ingredient/${r.id}/edit`,
     'product-new': (r) => `#/pantry/product/new?ingredient=${r.ingredientId}`,
     product: (r) => `#/pantry/product/${r.id}`,
-    purchase: (r) => `#/pantry/purchase${queryString({ ingredient: r.ingredientId })}`,
+    purchase: (r) => `#/pantry/purchase${queryString({ ingredient: r.ingredientId, product: r.productId, packages: r.packages })}`,
     purchases: (r) => `#/pantry/purchases${queryString({ ingredient: r.ingredientId })}`,
     'purchase-edit': (r) => `#/pantry/purchases/${r.id}`,
     suppliers: () => '#/pantry/suppliers',

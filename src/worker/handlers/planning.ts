@@ -15,12 +15,21 @@ import { plannedVsActual } from '../../services/planning/planned-vs-actual';
 import { chooseRecipe, recipeFamily } from '../../services/planning/recipe-choices';
 import { planDifferences, planStaleness } from '../../services/planning/staleness';
 import { setGoodTarget, setUnitTarget } from '../../services/planning/targets';
+import { dashboard } from '../../services/planning/dashboard';
+import { eventFeasibility } from '../../services/planning/feasibility';
+import { eventProgress } from '../../services/planning/progress';
+import { shoppingEvents, shoppingList, type ShoppingListRequest } from '../../services/planning/shopping-list';
+import { markShoppingDone, tickShoppingItem, type TickInput } from '../../services/planning/shopping-ticks';
 import type { PlanStep } from '../../domain/plan-states';
 import { listFinishedUnits } from '../../services/recipes/finished-units';
 import { defineHandlers, read, write } from './define';
 
 /** What a plan is computed from and priced with: targets and decisions, goods, recipes, packaging, and today's prices. */
 const PLAN_DEPS = ['events', 'goods', 'recipes', 'materials', 'ingredients', 'products', 'purchases', 'stock'] as const;
+/** What is made for the event and what stock there is of it: feasibility and progress read the plan, finished lots and packaging lots. */
+const MADE_DEPS = [...PLAN_DEPS, 'production'] as const;
+/** The shopping list also says where each item is bought. */
+const SHOPPING_DEPS = [...MADE_DEPS, 'suppliers'] as const;
 /** What staleness compares: the saved plan against the targets, decisions and definitions of today. */
 const STALENESS_DEPS = ['events', 'plans', 'goods', 'recipes', 'materials', 'ingredients'] as const;
 
@@ -50,4 +59,11 @@ export const planningHandlers = defineHandlers({
   'planning.plannedVsActual': read(['events', 'plans', 'production', 'recipes', 'goods', 'ingredients', 'products', 'stock'], (ctx, params: { eventId: number }) =>
     plannedVsActual(ctx.db, params),
   ),
+  'planning.shoppingEvents': read(['events', 'plans'], (ctx, params: { today?: string } | void) => shoppingEvents(ctx.db, params ?? {})),
+  'planning.shoppingList': read(SHOPPING_DEPS, (ctx, params: ShoppingListRequest) => shoppingList(ctx.db, params)),
+  'planning.tickShoppingItem': write((ctx, params: TickInput) => tickShoppingItem(ctx.db, params)),
+  'planning.markShoppingDone': write((ctx, params: { eventId: number; done: boolean }) => markShoppingDone(ctx.db, params)),
+  'planning.feasibility': read(MADE_DEPS, (ctx, params: { eventId: number }) => eventFeasibility(ctx.db, params)),
+  'planning.progress': read(MADE_DEPS, (ctx, params: { eventId: number }) => eventProgress(ctx.db, params)),
+  'planning.dashboard': read([...SHOPPING_DEPS, 'plans'], (ctx, params: { today?: string; limit?: number } | void) => dashboard(ctx.db, params ?? {})),
 });

@@ -9,7 +9,8 @@ describe('hash routes', () => {
   const places: Route[] = [
     { name: 'dashboard' },
     { name: 'plan' },
-    { name: 'shop' },
+    { name: 'shop', eventId: null, by: 'supplier' },
+    { name: 'shop', eventId: 3, by: 'aisle' },
     { name: 'make' },
     { name: 'recipes', query: '', category: null, archived: false },
     { name: 'recipes', query: 'choc chip', category: null, archived: true },
@@ -51,10 +52,24 @@ describe('hash routes', () => {
     { name: 'event', id: 3 },
     { name: 'event-edit', id: 3 },
     { name: 'event-history', id: 3 },
+    { name: 'purchase', ingredientId: 7, productId: 12, packages: 2 },
   ];
 
   test.each(places)('%o survives a reload', (route) => {
     expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+
+  test('the Shop tab opens on the next event, by store; a list by aisle or of a named event has its own URL', () => {
+    expect(parseRoute('#/shop')).toEqual({ name: 'shop', eventId: null, by: 'supplier' });
+    expect(routeHref({ name: 'shop', eventId: 3, by: 'aisle' })).toBe('#/shop?event=3&by=aisle');
+    expect(parseRoute('#/shop?by=colour&event=x')).toEqual({ name: 'shop', eventId: null, by: 'supplier' });
+    expect(tabOf({ name: 'shop', eventId: null, by: 'supplier' })).toBe('shop');
+    expect(tabHome('shop')).toEqual({ name: 'shop', eventId: null, by: 'supplier' });
+  });
+
+  test('a purchase from a ticked shopping line carries its product and packages', () => {
+    expect(routeHref({ name: 'purchase', ingredientId: 7, productId: 12, packages: 2 })).toBe('#/pantry/purchase?ingredient=7&product=12&packages=2');
+    expect(parseRoute('#/pantry/purchase?ingredient=7&product=abc')).toEqual({ name: 'purchase', ingredientId: 7 });
   });
 
   test('an empty hash is the dashboard', () => {

@@ -14,4 +14,9 @@ export const planningExamples: ReadExamples = {
   'planning.differences': (db) => ({ eventId: eventId(db) }),
   'planning.history': (db) => ({ eventId: eventId(db) }),
   'planning.plannedVsActual': (db) => ({ eventId: eventId(db) }),
+  'planning.shoppingEvents': () => ({ today: '2026-12-01' }),
+  'planning.shoppingList': (db) => ({ eventId: eventId(db), groupBy: 'aisle' }),
+  'planning.feasibility': (db) => ({ eventId: eventId(db) }),
+  'planning.progress': (db) => ({ eventId: eventId(db) }),
+  'planning.dashboard': () => ({ today: '2026-12-01' }),
 };
