@@ -5,6 +5,7 @@
  * tests/unit/db/migration-pins.test.ts says.
  */
 import { up as initial } from './001-initial';
+import { up as undoneAdjustments } from './002-undone-adjustments';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,9 @@ export interface Migration {
   up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', up: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', up: initial },
+  { version: 2, name: 'undone adjustments go with a deleted lot', up: undoneAdjustments },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

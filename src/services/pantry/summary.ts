@@ -56,7 +56,7 @@ export function pantrySummary(db: Database, request: { latest?: number } = {}, t
       runningLow,
       value,
       valueComplete,
-      latestPurchases: listPurchases(db, { limit: listLimit(request.latest, 5) }, t),
+      latestPurchases: listPurchases(db, { limit: listLimit(request.latest, 5) }, t).items,
     };
   });
 }
