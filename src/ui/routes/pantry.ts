@@ -10,12 +10,29 @@ export type PantryRoute =
   | { name: 'product-new'; ingredientId: number }
   | { name: 'product'; id: number }
   | { name: 'purchase'; ingredientId: number | null }
-  | { name: 'purchases'; ingredientId: number | null }
+  /** The purchases list, narrowed: of one ingredient, from one supplier, bought between two days, matching words. */
+  | { name: 'purchases'; ingredientId: number | null; supplierId?: number; from?: string; to?: string; query?: string }
   | { name: 'purchase-edit'; id: number }
   | { name: 'suppliers' }
   | { name: 'supplier'; id: number | null };
 
 export const pantryHome: PantryRoute = { name: 'pantry', query: '', view: 'stock' };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The purchases list with the filters its URL names; a part that is not a filter's is left out. */
+function purchasesRoute(query: URLSearchParams): Extract<PantryRoute, { name: 'purchases' }> {
+  const route: Extract<PantryRoute, { name: 'purchases' }> = { name: 'purchases', ingredientId: positiveInt(query.get('ingredient')) };
+  const supplierId = positiveInt(query.get('supplier'));
+  if (supplierId !== null) route.supplierId = supplierId;
+  for (const key of ['from', 'to'] as const) {
+    const day = query.get(key);
+    if (day && DAY.test(day)) route[key] = day;
+  }
+  const words = query.get('q');
+  if (words) route.query = words;
+  return route;
+}
 
 export const pantryRoutes = defineRoutes<PantryRoute>({
   parse({ segments, query }) {
@@ -41,7 +58,7 @@ export const pantryRoutes = defineRoutes<PantryRoute>({
         return id === null ? null : { name: 'product', id };
       }
       case 'purchases':
-        if (n === 2) return { name: 'purchases', ingredientId: positiveInt(query.get('ingredient')) };
+        if (n === 2) return purchasesRoute(query);
         return id !== null && n === 3 ? { name: 'purchase-edit', id } : null;
       case 'suppliers':
         if (n === 2) return { name: 'suppliers' };
@@ -59,7 +76,7 @@ export const pantryRoutes = defineRoutes<PantryRoute>({
     'product-new': (r) => `#/pantry/product/new?ingredient=${r.ingredientId}`,
     product: (r) => `#/pantry/product/${r.id}`,
     purchase: (r) => `#/pantry/purchase${queryString({ ingredient: r.ingredientId })}`,
-    purchases: (r) => `#/pantry/purchases${queryString({ ingredient: r.ingredientId })}`,
+    purchases: (r) => `#/pantry/purchases${queryString({ ingredient: r.ingredientId, supplier: r.supplierId, from: r.from, to: r.to, q: r.query })}`,
     'purchase-edit': (r) => `#/pantry/purchases/${r.id}`,
     suppliers: () => '#/pantry/suppliers',
     supplier: (r) => `#/pantry/suppliers/${r.id ?? 'new'}`,
