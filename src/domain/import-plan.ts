@@ -40,9 +40,11 @@ export function readRecord<T>(raw: unknown, path: string, reader: (raw: unknown,
   }
 }
 
-export function labelOf(...keys: string[]) {
+/** The record's name: its `keys` joined (brand and product name), or, when they are all missing, the first of `fallback` it has (a slug). */
+export function labelOf(keys: string[], fallback: string[] = []) {
   return (raw: unknown): string => {
     const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-    return keys.map((k) => r[k]).filter((v) => typeof v === 'string' && v).join(' ') || '(unnamed)';
+    const text = (list: string[]) => list.map((k) => r[k]).filter((v) => typeof v === 'string' && v).join(' ');
+    return text(keys) || fallback.map((k) => text([k])).find(Boolean) || '(unnamed)';
   };
 }

@@ -1,15 +1,44 @@
 /**
  * The report an import gives back: one line per record of the file with what
  * happened to it (created, skipped because it is already there, or rejected
- * and why) and the record's path in the file, e.g. `products[12].package_unit`.
+ * and why) and the record's path in the file, e.g. `products[12].package_unit`;
+ * the changes made on the way in to records that were brought in; and what
+ * needs the baker's attention afterwards (lots that came without a price).
  * When anything is rejected nothing is written, and the other lines say what
- * would have happened.
+ * would have happened. The summary leads with what happened, in the baker's
+ * words; paths are details (./import-story.ts words the rest for a screen).
  */
 
 export type ImportOutcome = 'created' | 'skipped' | 'rejected';
 
 export const IMPORT_ENTITIES = ['supplier', 'ingredient', 'product', 'lot', 'material', 'material product'] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
+
+/** How the baker calls each kind of record: one, several. */
+export const ENTITY_WORDS: Record<ImportEntity, [one: string, many: string]> = {
+  supplier: ['supplier', 'suppliers'],
+  ingredient: ['ingredient', 'ingredients'],
+  product: ['product', 'products'],
+  lot: ['pantry lot', 'pantry lots'],
+  material: ['packaging material', 'packaging materials'],
+  'material product': ['packaging product', 'packaging products'],
+};
+
+/**
+ * Kinds the app does not show anywhere yet: they are kept for the area that
+ * will (packaging arrives with the Goods area, which takes them out of here).
+ */
+export const KEPT_FOR_LATER: readonly ImportEntity[] = ['material', 'material product'];
+
+/** "1 ingredient", "413 ingredients". */
+export function countOf(entity: ImportEntity, n: number): string {
+  return `${n.toLocaleString('en-US')} ${ENTITY_WORDS[entity][n === 1 ? 0 : 1]}`;
+}
+
+/** "a, b and c". */
+export function listed(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
 
 export interface ImportRecordResult {
   path: string;
@@ -20,9 +49,21 @@ export interface ImportRecordResult {
   reason?: string;
 }
 
+/** What was changed on the way in, by kind, so a screen can group them. */
+export type ImportChange = 'moved-up' | 'named-after-ingredient' | 'name-shared' | 'supplier-left-blank' | 'quantity-assumed';
+
 export interface ImportNote {
   path: string;
+  kind: ImportChange;
   message: string;
+  /** The record it is about, as the baker knows it. */
+  label: string;
+}
+
+/** Something to do after the import: `count` records need it. */
+export interface ImportAttention {
+  kind: 'lots-without-price';
+  count: number;
 }
 
 export interface ImportReport {
@@ -32,24 +73,34 @@ export interface ImportReport {
   source: { application: string; version: string };
   counts: Record<ImportEntity, Record<ImportOutcome, number>>;
   records: ImportRecordResult[];
-  /** Things changed on the way in (a flattened tree level, a missing name filled in). */
+  /** Things changed on the way in (a flattened tree level, a missing name filled in), for records brought in. */
   warnings: ImportNote[];
+  /** What the baker should see to next. */
+  attention: ImportAttention[];
   /** Sections of the file this importer does not read, with their sizes. */
   notImported: { section: string; count: number }[];
   summary: string;
 }
 
+/** The record a path inside it belongs to: `products[18].product_name` is `products[18]`. */
+const recordPath = (path: string) => /^[^[.]+\[\d+\]/.exec(path)?.[0] ?? path;
+
 export class ImportReportBuilder {
   readonly records: ImportRecordResult[] = [];
-  readonly warnings: ImportNote[] = [];
+  private readonly notes: Omit<ImportNote, 'label'>[] = [];
   readonly notImported: { section: string; count: number }[] = [];
+  readonly attention: ImportAttention[] = [];
 
   add(result: ImportRecordResult): void {
     this.records.push(result);
   }
 
-  warn(path: string, message: string): void {
-    this.warnings.push({ path, message });
+  warn(path: string, kind: ImportChange, message: string): void {
+    this.notes.push({ path, kind, message });
+  }
+
+  needsAttention(kind: ImportAttention['kind'], count: number): void {
+    if (count > 0) this.attention.push({ kind, count });
   }
 
   get rejected(): number {
@@ -61,11 +112,36 @@ export class ImportReportBuilder {
       IMPORT_ENTITIES.map((e) => [e, { created: 0, skipped: 0, rejected: 0 }]),
     ) as ImportReport['counts'];
     for (const r of this.records) counts[r.entity][r.outcome]++;
-    const total = (o: ImportOutcome) => this.records.filter((r) => r.outcome === o).length;
-    const ok = total('rejected') === 0;
-    const summary = ok
-      ? `Imported ${total('created')} records; ${total('skipped')} were already there.`
-      : `Nothing was imported: ${total('rejected')} record${total('rejected') === 1 ? ' has' : 's have'} a problem (first: ${this.records.find((r) => r.outcome === 'rejected')!.path}).`;
-    return { ok, written, source, counts, records: this.records, warnings: this.warnings, notImported: this.notImported, summary };
+    const byPath = new Map(this.records.map((r) => [r.path, r]));
+    // A change to a record that was already here changed nothing this time: it is not reported again.
+    const warnings = this.notes.flatMap((n) => {
+      const record = byPath.get(recordPath(n.path));
+      return record?.outcome === 'skipped' ? [] : [{ ...n, label: record?.label ?? recordPath(n.path) }];
+    });
+    const ok = this.rejected === 0;
+    return {
+      ok,
+      written,
+      source,
+      counts,
+      records: this.records,
+      warnings,
+      attention: this.attention,
+      notImported: this.notImported,
+      summary: summaryOf(counts, ok),
+    };
   }
+}
+
+function summaryOf(counts: ImportReport['counts'], ok: boolean): string {
+  const total = (o: ImportOutcome) => IMPORT_ENTITIES.reduce((n, e) => n + counts[e][o], 0);
+  if (!ok) {
+    const n = total('rejected');
+    return `Nothing was imported: ${n === 1 ? '1 record in this file has a problem' : `${n} records in this file have a problem`}. Fix ${n === 1 ? 'it' : 'them'} in the file, then import it again.`;
+  }
+  const shown = IMPORT_ENTITIES.filter((e) => !KEPT_FOR_LATER.includes(e) && counts[e].created > 0);
+  if (total('created') === 0) return `Nothing new: everything in this file is already here (${total('skipped').toLocaleString('en-US')} records).`;
+  const skipped = total('skipped');
+  const brought = shown.length > 0 ? `Imported ${listed(shown.map((e) => countOf(e, counts[e].created)))}.` : 'Imported packaging only.';
+  return `${brought}${skipped > 0 ? ` ${skipped.toLocaleString('en-US')} ${skipped === 1 ? 'was' : 'were'} already here.` : ''}`;
 }

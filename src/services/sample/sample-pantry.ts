@@ -93,6 +93,17 @@ function withUnitSlipsCorrected(tx: Tx, file: Record<string, unknown>): Record<s
 export interface SampleLoadResult {
   report: ImportReport;
   purchasesRecorded: number;
+  /** What loading did, in the baker's words: never "0 ingredients, 0 purchases". */
+  summary: string;
+}
+
+function sampleSummary(ingredients: number, purchases: number): string {
+  if (ingredients === 0 && purchases === 0) return 'The sample is already here: your pantry holds its ingredients and lots, so nothing was added.';
+  const parts = [
+    ingredients > 0 ? `${ingredients.toLocaleString('en-US')} ingredient${ingredients === 1 ? '' : 's'}` : '',
+    purchases > 0 ? `${purchases.toLocaleString('en-US')} priced purchase${purchases === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return `Sample loaded: ${parts.join(' and ')}.`;
 }
 
 function productFacts(tx: Tx): Map<number, ProductFacts> {
@@ -179,6 +190,7 @@ export function loadSample(db: Database, data: unknown, tx?: Tx): SampleLoadResu
     const report = importBakeTracker(db, { ...file, inventory_items: [] }, t);
     if (!report.ok) throw new AppError('IMPORT', `The built-in sample could not be loaded: ${report.summary}`, { report });
     const loaded = t.get('SELECT 1 AS x FROM purchases WHERE substr(notes, 1, ?) = ? LIMIT 1', [SAMPLE_NOTE.length, SAMPLE_NOTE]) !== undefined;
-    return { report, purchasesRecorded: loaded ? 0 : recordSamplePurchases(db, file, t) };
+    const purchasesRecorded = loaded ? 0 : recordSamplePurchases(db, file, t);
+    return { report, purchasesRecorded, summary: sampleSummary(report.counts.ingredient.created, purchasesRecorded) };
   });
 }

@@ -1,4 +1,4 @@
-/** The Pantry tab's places: the pantry, ingredients, products, purchases and suppliers, all under #/pantry. */
+/** The Pantry tab's places: the pantry, ingredients, products, purchases, lot prices and suppliers, all under #/pantry. */
 import { defineRoutes, positiveInt, queryString } from './define';
 
 export type PantryRoute =
@@ -13,6 +13,8 @@ export type PantryRoute =
   /** The purchases list, narrowed: of one ingredient, from one supplier, bought between two days, matching words. */
   | { name: 'purchases'; ingredientId: number | null; supplierId?: number; from?: string; to?: string; query?: string }
   | { name: 'purchase-edit'; id: number }
+  /** Lots that came without a price (from a backup), to add what was paid; of one ingredient or all. */
+  | { name: 'lot-prices'; ingredientId: number | null }
   | { name: 'suppliers' }
   | { name: 'supplier'; id: number | null };
 
@@ -60,6 +62,8 @@ export const pantryRoutes = defineRoutes<PantryRoute>({
       case 'purchases':
         if (n === 2) return purchasesRoute(query);
         return id !== null && n === 3 ? { name: 'purchase-edit', id } : null;
+      case 'prices':
+        return n === 2 ? { name: 'lot-prices', ingredientId: positiveInt(query.get('ingredient')) } : null;
       case 'suppliers':
         if (n === 2) return { name: 'suppliers' };
         if (third === 'new' && n === 3) return { name: 'supplier', id: null };
@@ -78,6 +82,7 @@ export const pantryRoutes = defineRoutes<PantryRoute>({
     purchase: (r) => `#/pantry/purchase${queryString({ ingredient: r.ingredientId })}`,
     purchases: (r) => `#/pantry/purchases${queryString({ ingredient: r.ingredientId, supplier: r.supplierId, from: r.from, to: r.to, q: r.query })}`,
     'purchase-edit': (r) => `#/pantry/purchases/${r.id}`,
+    'lot-prices': (r) => `#/pantry/prices${queryString({ ingredient: r.ingredientId })}`,
     suppliers: () => '#/pantry/suppliers',
     supplier: (r) => `#/pantry/suppliers/${r.id ?? 'new'}`,
   },

@@ -16,6 +16,8 @@ describe('catalog and purchase routes', () => {
     { name: 'purchases', ingredientId: 42 },
     { name: 'purchases', ingredientId: 42, supplierId: 3, from: '2026-01-01', to: '2026-03-31', query: 'king arthur' },
     { name: 'purchase-edit', id: 310 },
+    { name: 'lot-prices', ingredientId: null },
+    { name: 'lot-prices', ingredientId: 42 },
     { name: 'suppliers' },
     { name: 'supplier', id: null },
     { name: 'supplier', id: 3 },

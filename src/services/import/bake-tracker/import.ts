@@ -10,6 +10,7 @@
 import { withTransaction, type Database, type Tx } from '../../../db/session';
 import { isRejected } from '../../../domain/import-plan';
 import { ImportReportBuilder, type ImportReport } from '../../../domain/import-report';
+import { explainUnreadableJson } from '../../../domain/unreadable-file';
 import { AppError } from '../../../errors';
 import { applyIngredients, planIngredients } from './ingredients';
 import { applyLots, planLots } from './lots';
@@ -64,10 +65,17 @@ export function importBakeTracker(db: Database, data: unknown, tx?: Tx): ImportR
     const application = typeof header?.application === 'string' ? header.application : '';
     const version = typeof header?.version === 'string' ? header.version : '';
     if (!header || application !== 'bake-tracker') {
-      throw new AppError('IMPORT', 'This is not a Bake Tracker backup: its "application" is not "bake-tracker".', { field: 'application' });
+      throw new AppError('IMPORT', 'This is not a Bake Tracker backup: it is a data file, but not one Bake Tracker saved. Nothing was imported.', {
+        field: 'application',
+        technical: header ? `"application" is ${JSON.stringify(header.application ?? null)}, not "bake-tracker".` : 'The file holds no object at its top level.',
+      });
     }
     if (!/^4\./.test(version)) {
-      throw new AppError('IMPORT', `Only Bake Tracker 4.x backups can be imported; this one is version "${version}".`, { field: 'version' });
+      throw new AppError(
+        'IMPORT',
+        `This backup comes from Bake Tracker ${version || 'of an unknown version'}; only backups from Bake Tracker 4 can be imported. Nothing was imported.`,
+        { field: 'version', technical: `"version" is ${JSON.stringify(header.version ?? null)}; 4.x is read.` },
+      );
     }
     const plan = planBakeTrackerImport(db, header, report, t);
     const read = new Set(plan.sections.map((s) => s.key));
@@ -76,6 +84,8 @@ export function importBakeTracker(db: Database, data: unknown, tx?: Tx): ImportR
       if (Array.isArray(value) && value.length > 0) report.notImported.push({ section: key, count: value.length });
     }
     const accepted = !plan.sections.some((s) => s.items.some((item) => isRejected(item.result)));
+    // Lots brought in with no cost leave the pantry's value and recipe costs unknown: the baker is told, and where to add prices.
+    report.needsAttention('lots-without-price', plan.lots.items.filter((l) => l.result.outcome === 'created' && l.record?.unitCost === null).length);
     if (accepted) applyBakeTrackerPlan(db, plan, t);
     for (const s of plan.sections) {
       for (const item of s.items) {
@@ -97,7 +107,9 @@ export function importBakeTrackerText(db: Database, text: string, tx?: Tx): Impo
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new AppError('IMPORT', `This file is not a readable backup: ${(e as Error).message}`, { field: 'file' });
+    // Said in a baker's words (an incomplete file, a picture, a zip…); the parser's own text is kept as the technical detail.
+    const why = explainUnreadableJson(text, (e as Error).message, 'a Bake Tracker backup');
+    throw new AppError('IMPORT', why.message, { field: 'file', problem: why.problem, technical: why.technical });
   }
   return importBakeTracker(db, data, tx);
 }

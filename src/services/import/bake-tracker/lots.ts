@@ -40,7 +40,7 @@ function productOf(products: ProductSection, r: BtInventoryItem): ProductPlan | 
 export function planLots(db: Database, file: ImportFile, earlier: { products: ProductSection }, tx?: Tx): LotSection {
   return withTransaction(db, tx, (t) => {
     const items: LotPlan[] = section(file.data, 'inventory_items').map((raw, i) => ({
-      ...readRecord(raw, `inventory_items[${i}]`, readInventoryItem, labelOf('product_brand', 'product_name', 'purchase_date')),
+      ...readRecord(raw, `inventory_items[${i}]`, readInventoryItem, labelOf(['product_brand', 'product_name', 'purchase_date'])),
       index: i,
       product: null,
     }));
@@ -54,7 +54,7 @@ export function planLots(db: Database, file: ImportFile, earlier: { products: Pr
         continue;
       }
       if (isRejected(product.result)) {
-        lot.result = rejected(`${lot.path}.product_name`, `Its product was rejected (${product.result.path}).`);
+        lot.result = rejected(`${lot.path}.product_name`, `Its product ${product.label} is refused too (see that product).`);
         continue;
       }
       lot.product = product;

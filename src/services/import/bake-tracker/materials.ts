@@ -20,7 +20,7 @@ export interface MaterialSection extends SectionPlan<BtMaterial> {
 
 export function planMaterials(db: Database, file: ImportFile, tx?: Tx): MaterialSection {
   return withTransaction(db, tx, (t) => {
-    const items = section(file.data, 'materials').map((raw, i) => ({ ...readRecord(raw, `materials[${i}]`, readMaterial, labelOf('display_name')), index: i }));
+    const items = section(file.data, 'materials').map((raw, i) => ({ ...readRecord(raw, `materials[${i}]`, readMaterial, labelOf(['display_name'], ['slug'])), index: i }));
     const byName = new Map<string, Planned<BtMaterial>>();
     for (const m of items) {
       const r = m.record;

@@ -36,6 +36,7 @@ describe('the built-in sample pantry', () => {
     expect(report.ok).toBe(true);
     expect(report.counts.ingredient.created).toBe(413);
     expect(purchasesRecorded).toBe(156 + 9);
+    expect(loadSample(await testDb(), fixture()).summary).toBe('Sample loaded: 413 ingredients and 165 priced purchases.');
     expect([count(db, 'purchases'), count(db, 'lots')]).toEqual([165, 165]);
     expect(db.engine.get<{ n: number }>('SELECT count(*) AS n FROM lots WHERE purchase_id IS NULL OR unit_cost IS NULL OR unit_cost <= 0')!.n).toBe(0);
     expect(pantryOverview(db).filter((r) => !r.valueComplete).map((r) => r.ingredient.name)).toEqual([]);
@@ -147,7 +148,10 @@ describe('the built-in sample pantry', () => {
   it('after a plain import of the same backup, the sample adds nothing: it never doubles a pantry', async () => {
     const db = await testDb();
     importBakeTracker(db, fixture());
-    expect(loadSample(db, fixture()).purchasesRecorded).toBe(0);
+    const again = loadSample(db, fixture());
+    expect(again.purchasesRecorded).toBe(0);
+    // Said as it is, not "Sample loaded: 0 ingredients, 0 purchases".
+    expect(again.summary).toBe('The sample is already here: your pantry holds its ingredients and lots, so nothing was added.');
     expect([count(db, 'lots'), count(db, 'purchases')]).toEqual([156, 0]);
   });
 });
