@@ -32,6 +32,11 @@ export interface PhoneTabs {
 export interface PhoneOptions {
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
+  /**
+   * One context for the whole file instead of a fresh one per test: for a
+   * sweep of checks over one prepared pantry (tests/browser/a11y.test.ts).
+   */
+  perFile?: boolean;
 }
 
 /**
@@ -64,7 +69,7 @@ export function phoneTabs(options: PhoneOptions = {}): PhoneTabs {
     browser = await chromium.launch({ executablePath: toolPath('chromium'), headless: true, args: CHROMIUM_ARGS });
   });
   afterAll(async () => browser?.close());
-  beforeEach(async () => {
+  const fresh = async () => {
     context = await browser.newContext({
       viewport: options.viewport ?? PHONE,
       isMobile: true,
@@ -73,8 +78,14 @@ export function phoneTabs(options: PhoneOptions = {}): PhoneTabs {
       colorScheme: options.colorScheme ?? 'light',
     });
     await context.addInitScript(watchClicks);
-  });
-  afterEach(async () => context?.close());
+  };
+  if (options.perFile) {
+    beforeAll(fresh);
+    afterAll(async () => context?.close());
+  } else {
+    beforeEach(fresh);
+    afterEach(async () => context?.close());
+  }
 
   return {
     async open(hash = '', { hooks = false } = {}) {
