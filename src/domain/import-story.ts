@@ -19,8 +19,6 @@ export interface StoryItem {
 export interface ImportStory {
   outcome: 'imported' | 'nothing-new' | 'refused';
   headline: string;
-  /** What was brought in, one entry per kind shown in the app: "413 ingredients". */
-  brought: string[];
   attention: (ImportAttention & { text: string })[];
   /** Refused records, by name; when there are any, nothing was written. */
   problems: StoryItem[];
@@ -53,7 +51,6 @@ function attentionText(a: ImportAttention, written: boolean): string {
 export function importStory(report: ImportReport): ImportStory {
   const created = IMPORT_ENTITIES.reduce((n, e) => n + report.counts[e].created, 0);
   const outcome = !report.ok ? 'refused' : created === 0 ? 'nothing-new' : 'imported';
-  const brought = IMPORT_ENTITIES.filter((e) => !KEPT_FOR_LATER.includes(e) && report.counts[e].created > 0).map((e) => countOf(e, report.counts[e].created));
 
   const problems = report.records
     .filter((r) => r.outcome === 'rejected')
@@ -77,7 +74,6 @@ export function importStory(report: ImportReport): ImportStory {
   return {
     outcome,
     headline: report.summary,
-    brought,
     attention: report.attention.map((a) => ({ ...a, text: attentionText(a, report.written) })),
     problems,
     changes,

@@ -31,7 +31,9 @@ export class PagedQuery<M extends PagedMethod> {
   loading = $state(true);
   private nextOffset: number | null = null;
   private sequence = 0;
-  private lastFilter = '';
+  /** The parameters last read with, and their JSON to tell a real change from a re-run. */
+  private lastArgs: FilterOf<M> | null = null;
+  private lastKey = '';
 
   constructor(
     private readonly changes: ChangeFeed,
@@ -43,8 +45,9 @@ export class PagedQuery<M extends PagedMethod> {
       changes.versionOf(method);
       const args = filter();
       const key = JSON.stringify(args);
-      const fresh = key !== this.lastFilter;
-      this.lastFilter = key;
+      const fresh = key !== this.lastKey;
+      this.lastKey = key;
+      this.lastArgs = args;
       // New parameters start again at the first page; a change notice re-reads as many rows as are shown.
       const rows = fresh ? pageSize : untrack(() => Math.max(pageSize, this.items.length));
       untrack(() => void this.read(args, rows));
@@ -57,8 +60,8 @@ export class PagedQuery<M extends PagedMethod> {
 
   /** Shows the next page (does nothing while one is on its way or when all are shown). */
   more(): void {
-    if (this.loading || this.nextOffset === null) return;
-    void this.read(JSON.parse(this.lastFilter) as FilterOf<M>, this.pageSize, this.items);
+    if (this.loading || this.nextOffset === null || !this.lastArgs) return;
+    void this.read(this.lastArgs, this.pageSize, this.items);
   }
 
   /** Reads `rows` rows after `kept` (from the start when none are kept), a page at a time. */
