@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'UNIT_MISMATCH'
   | 'MISSING_DENSITY'
   | 'INSUFFICIENT_STOCK'
+  // plans: a step taken out of order, or a change the plan's state does not allow
+  | 'PLAN_STATE'
   // transactions and storage
   | 'TX_ENDED'
   | 'TX_NESTED'

@@ -11,7 +11,7 @@ import type { Database } from '../db/session';
 /**
  * How a command uses its database file, always its first argument:
  * - 'read': it must exist; never written.
- * - 'write': it must exist; saved only when the command succeeds.
+ * - 'write': it must exist; saved only when the command succeeds having written something.
  * - 'create': created when missing; saved only when the command succeeds.
  * - 'none': the command takes no database.
  */

@@ -76,10 +76,13 @@ async function run(command: AnyCommand, argv: string[]): Promise<CommandOutput> 
   if (!path) throw usageError('Say which database file.', usage);
   if (args.length < (command.minArgs ?? 0)) throw usageError('Missing arguments.', usage);
   const db: Database = await openDatabaseFile(path, command.database === 'create');
+  // A writing command that wrote nothing this time (`plan` without --save) leaves the file untouched.
+  let wrote = false;
+  db.onCommit(() => (wrote = true));
   try {
     // `run` is typed per database use; each branch here has the input its command expects.
     const output = await (command as AnyCommand & { run: (i: unknown) => CommandOutput | Promise<CommandOutput> }).run({ ...input, args, db, path });
-    if (command.database === 'write' || command.database === 'create') saveDatabaseFile(db, path);
+    if (command.database === 'create' || (command.database === 'write' && wrote)) saveDatabaseFile(db, path);
     return output;
   } finally {
     db.close();

@@ -5,6 +5,7 @@
  * is written. Pure; the importer services fill and apply it.
  */
 import { RecordProblem } from './bake-tracker-records';
+import { checkRecordCount, clip } from './file-limits';
 
 export type Outcome = { outcome: 'created' | 'skipped'; id: number | null } | { outcome: 'rejected'; path: string; reason: string };
 
@@ -25,9 +26,12 @@ export const plannedId = (p: Planned<unknown>): number | null => (p.result.outco
 export const lower = (text: string): string => text.toLowerCase();
 export const isRejected = (o: Outcome): o is Extract<Outcome, { outcome: 'rejected' }> => o.outcome === 'rejected';
 
+/** The records under `key` (none when it is not a list); more than a file may hold of one kind is refused. */
 export function section(data: Record<string, unknown>, key: string): unknown[] {
-  const v = data[key];
-  return Array.isArray(v) ? v : [];
+  const v = Object.hasOwn(data, key) ? data[key] : undefined;
+  if (!Array.isArray(v)) return [];
+  checkRecordCount(key, v.length);
+  return v;
 }
 
 export function readRecord<T>(raw: unknown, path: string, reader: (raw: unknown, path: string) => T, label: (raw: unknown) => string): Planned<T> {
@@ -40,11 +44,18 @@ export function readRecord<T>(raw: unknown, path: string, reader: (raw: unknown,
   }
 }
 
-/** The record's name: its `keys` joined (brand and product name), or, when they are all missing, the first of `fallback` it has (a slug). */
-export function labelOf(keys: string[], fallback: string[] = []) {
+/** How the report names a record: its `keys`' text, cut short (a record's name may be its problem: 10 MB long). */
+export function labelOf(...keys: string[]) {
   return (raw: unknown): string => {
     const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-    const text = (list: string[]) => list.map((k) => r[k]).filter((v) => typeof v === 'string' && v).join(' ');
-    return text(keys) || fallback.map((k) => text([k])).find(Boolean) || '(unnamed)';
+    return clip(keys.map((k) => r[k]).filter((v) => typeof v === 'string' && v).join(' '), 80) || '(unnamed)';
+  };
+}
+
+/** A record named by `label`, or by its `key` (a slug) only when it has no name at all: names lead, slugs are the last resort. */
+export function orSlug(label: (raw: unknown) => string, key = 'slug') {
+  return (raw: unknown): string => {
+    const named = label(raw);
+    return named === '(unnamed)' ? labelOf(key)(raw) : named;
   };
 }

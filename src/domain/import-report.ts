@@ -11,7 +11,7 @@
 
 export type ImportOutcome = 'created' | 'skipped' | 'rejected';
 
-export const IMPORT_ENTITIES = ['supplier', 'ingredient', 'product', 'lot', 'material', 'material product'] as const;
+export const IMPORT_ENTITIES = ['supplier', 'ingredient', 'product', 'lot', 'material', 'material product', 'recipe', 'finished unit'] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 
 /** How the baker calls each kind of record: one, several. */
@@ -22,13 +22,17 @@ export const ENTITY_WORDS: Record<ImportEntity, [one: string, many: string]> = {
   lot: ['pantry lot', 'pantry lots'],
   material: ['packaging material', 'packaging materials'],
   'material product': ['packaging product', 'packaging products'],
+  recipe: ['recipe', 'recipes'],
+  'finished unit': ['finished unit', 'finished units'],
 };
 
 /**
- * Kinds the app does not show anywhere yet: they are kept for the area that
- * will (packaging arrives with the Goods area, which takes them out of here).
+ * Kinds no screen shows yet: the report says they are kept for later instead
+ * of counting them as if they showed somewhere. The area whose screens show a
+ * kind takes it out of here (recipes and finished units with the recipe
+ * screens, packaging with the goods screens).
  */
-export const KEPT_FOR_LATER: readonly ImportEntity[] = ['material', 'material product'];
+export const KEPT_FOR_LATER: readonly ImportEntity[] = ['material', 'material product', 'recipe', 'finished unit'];
 
 /** "1 ingredient", "413 ingredients". */
 export function countOf(entity: ImportEntity, n: number): string {
@@ -50,7 +54,7 @@ export interface ImportRecordResult {
 }
 
 /** What was changed on the way in, by kind, so a screen can group them. */
-export type ImportChange = 'moved-up' | 'named-after-ingredient' | 'name-shared' | 'supplier-left-blank' | 'quantity-assumed';
+export type ImportChange = 'moved-up' | 'named-after-ingredient' | 'name-shared' | 'supplier-left-blank' | 'quantity-assumed' | 'unit-not-added';
 
 export interface ImportNote {
   path: string;
@@ -82,8 +86,8 @@ export interface ImportReport {
   summary: string;
 }
 
-/** The record a path inside it belongs to: `products[18].product_name` is `products[18]`. */
-const recordPath = (path: string) => /^[^[.]+\[\d+\]/.exec(path)?.[0] ?? path;
+/** The path without its last part: `recipes[0].finished_units[1]` is `recipes[0].finished_units`; '' at the top. */
+const parentOf = (path: string) => path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
 
 export class ImportReportBuilder {
   readonly records: ImportRecordResult[] = [];
@@ -113,10 +117,14 @@ export class ImportReportBuilder {
     ) as ImportReport['counts'];
     for (const r of this.records) counts[r.entity][r.outcome]++;
     const byPath = new Map(this.records.map((r) => [r.path, r]));
-    // A change to a record that was already here changed nothing this time: it is not reported again.
     const warnings = this.notes.flatMap((n) => {
-      const record = byPath.get(recordPath(n.path));
-      return record?.outcome === 'skipped' ? [] : [{ ...n, label: record?.label ?? recordPath(n.path) }];
+      // The record a note is about: at its path, or the one whose field it names (`products[18].product_name`).
+      const own = byPath.get(n.path) ?? (/\.[^.[\]]+$/.test(n.path) ? byPath.get(parentOf(n.path)) : undefined);
+      // A change to a record that was already here changed nothing this time: it is not reported again.
+      if (own?.outcome === 'skipped') return [];
+      let named = own;
+      for (let p = parentOf(n.path); !named && p; p = parentOf(p)) named = byPath.get(p);
+      return [{ ...n, label: named?.label ?? n.path }];
     });
     const ok = this.rejected === 0;
     return {

@@ -33,6 +33,7 @@ const CHANGE_HEADINGS: Record<ImportChange, (n: number) => string> = {
   'name-shared': (n) => `${n === 1 ? '1 product shares a name with another and has its' : `${n} products share a name with others and have their`} package size added`,
   'supplier-left-blank': (n) => `${n === 1 ? '1 packaging product names' : `${n} packaging products name`} a supplier the file does not list; it is left blank`,
   'quantity-assumed': (n) => `${n === 1 ? '1 packaging product does' : `${n} packaging products do`} not say how many a package holds; 1 is assumed`,
+  'unit-not-added': (n) => `${n === 1 ? '1 finished unit belongs' : `${n} finished units belong`} to a recipe already here and ${n === 1 ? 'is' : 'are'} not added to it`,
 };
 
 /** Words for the sections of a file the importer does not read ("recipients", not "recipients_list"). */
@@ -65,7 +66,7 @@ export function importStory(report: ImportReport): ImportStory {
   const aside: string[] = [];
   const later = KEPT_FOR_LATER.filter((e) => report.counts[e].created > 0).map((e) => countOf(e, report.counts[e].created));
   if (later.length > 0 && report.ok) {
-    aside.push(`Also kept for later: ${listed(later)}. The app does not show packaging yet; it will when gift boxes arrive.`);
+    aside.push(`Also kept for later: ${listed(later)}. They are in your data; the app shows them once its recipe and gift-box screens arrive.`);
   }
   if (report.notImported.length > 0) {
     aside.push(`Not read by this version: ${listed(report.notImported.map((s) => `${s.count.toLocaleString('en-US')} ${sectionWords(s.section, s.count)}`))}.`);

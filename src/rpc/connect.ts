@@ -1,8 +1,10 @@
 /**
  * Starts this tab's database worker (once) and returns the page's RPC client
- * for it. With `?test-hooks` in the page URL the worker unlocks its test-only
- * handlers and the client is exposed to browser tests (see
- * src/rpc/test-hooks.ts); without it nothing is made global.
+ * for it. In the test build, with `?test-hooks` in the page URL, the worker
+ * unlocks its test-only handlers and the client is exposed to browser tests
+ * (see src/rpc/test-hooks.ts); without it nothing is made global. In any
+ * other build `__TEST_HOOKS__` is the constant false, so the bundler leaves
+ * the hooks out of the app entirely.
  */
 import { installTestHooks, testHooksRequested } from './test-hooks';
 import { RpcClient } from './client';
@@ -11,7 +13,7 @@ let client: RpcClient | undefined;
 
 export function connectWorker(): RpcClient {
   if (client) return client;
-  const hooks = testHooksRequested();
+  const hooks = __TEST_HOOKS__ && testHooksRequested();
   const worker = new Worker(new URL('../worker/db.worker.ts', import.meta.url), {
     type: 'module',
     name: hooks ? 'bake-planner-db test-hooks' : 'bake-planner-db',

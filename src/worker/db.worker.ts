@@ -8,8 +8,9 @@
  * from IndexedDB and carries on without a reload. Requests from the page
  * that arrive before the role is known wait here.
  *
- * Opening the page with `?test-hooks` names the worker accordingly, which
- * unlocks the test-only system handlers (see docs/design/persistence.md).
+ * In the test build, opening the page with `?test-hooks` names the worker
+ * accordingly, which unlocks the test-only system handlers (see
+ * docs/design/persistence.md); in a production build no name unlocks them.
  */
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { SqlJsEngine } from '../db/sqljs-engine';
@@ -22,7 +23,7 @@ import { FOLLOWER_MESSAGE, Follower } from './follower';
 import { Writer } from './writer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const testHooks = scope.name.includes('test-hooks');
+const testHooks = __TEST_HOOKS__ && scope.name.includes('test-hooks');
 const id = crypto.randomUUID();
 const channel = new BroadcastChannel(RPC_CHANNEL);
 

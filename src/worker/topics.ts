@@ -58,6 +58,9 @@ export const TABLE_TOPICS: Readonly<Record<string, readonly Topic[]>> = {
   assembly_runs: ['production'],
   assembly_consumptions: ['production'],
   finished_good_lots: ['production'],
+  run_reversals: ['production', 'stock'],
+  event_recipe_choices: ['events'],
+  shopping_ticks: ['events'],
 };
 
 /** The topics a set of written tables touches; 'all' when a table is unknown or none is named (DDL, a restore). */

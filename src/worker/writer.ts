@@ -26,6 +26,8 @@ import {
   type CheckpointMeta,
   type LogRecord,
 } from '../persistence/records';
+import { openBackupFile } from './backup-file';
+import { TOUCH_TABLE } from './handlers/system';
 import { buildReport, type RecoveryReport } from './recovery-report';
 import { isQuotaError, type PersistenceStore } from '../persistence/store';
 import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/wire';
@@ -378,23 +380,15 @@ export class Writer {
     };
   }
 
-  /** Replaces the database with a SQLite file: checked and migrated first, then logged as one image record. */
+  /** Replaces the database with a SQLite file: checked and migrated first (backup-file.ts), then logged as one image record. */
   private async restoreFile(file: Uint8Array): Promise<{ schemaVersion: number; bytes: number }> {
-    const header = 'SQLite format 3\0';
-    if (!(file instanceof Uint8Array) || file.length < 512 || new TextDecoder().decode(file.subarray(0, 16)) !== header) {
-      throw new AppError('IMPORT', 'This file is not a Bake Planner database (SQLite) file.', { field: 'file' });
-    }
     const clock = this.options.clock;
-    let candidate: Database;
+    const candidate = await openBackupFile(file, this.openEngine, {
+      ...(clock ? { clock } : {}),
+      // Test databases have the test hooks' table (system.touch); only a test build lets it in.
+      extraTables: this.options.testHooks ? [TOUCH_TABLE] : [],
+    });
     try {
-      candidate = new Database(await this.openEngine(file), clock ? { clock } : {});
-      const check = candidate.engine.get<{ quick_check: string }>('PRAGMA quick_check');
-      if (check?.quick_check !== 'ok') throw new Error(check?.quick_check ?? 'integrity check failed');
-    } catch (e) {
-      throw new AppError('IMPORT', `This database file is damaged: ${(e as Error).message}`, { field: 'file' });
-    }
-    try {
-      migrate(candidate);
       const image = candidate.engine.exportImage!();
       const record = makeLogRecord(this.lastSeq + 1, 'image', image, this.nowIso(), this.serving.requestKey);
       await this.append([record], []);

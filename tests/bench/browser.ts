@@ -84,7 +84,7 @@ async function coldStart(profile: Profile, baseUrl: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const server = await buildAndServe();
+  const server = await buildAndServe('test-hooks');
   const result: Record<string, unknown> = {};
   const commitP50: Record<string, number> = {};
   const commitP95: Record<string, number> = {};

@@ -72,7 +72,7 @@ describe('the real backup', () => {
     // What shows without opening anything names no path, no slug, and no kind the app never shows.
     const visible = await done.evaluate((el) => (el as HTMLElement).innerText);
     expect(visible).not.toMatch(/\[\d+\]|_slug|Material Products/);
-    expect(visible).toContain('Also kept for later: 21 packaging materials and 26 packaging products.');
+    expect(visible).toContain('Also kept for later: 21 packaging materials, 26 packaging products and 20 recipes.');
     // Changes on the way in are by name, grouped, with the path as a detail.
     await tap(done.getByText('Changed on the way in'));
     await seen(done.getByText('4 ingredients were four levels deep and moved up one', { exact: false }));
@@ -99,18 +99,18 @@ describe('the real backup', () => {
     await seen(page.getByRole('region', { name: 'Your Bake Tracker backup is in' }));
     await page.evaluate(() => (location.hash = '#/settings'));
     await page.getByLabel('Choose a backup file…').setInputFiles({ name: 'sample_data_all.json', mimeType: 'application/json', buffer: BACKUP });
-    await seen(page.getByText('Nothing new: everything in this file is already here (778 records).'));
+    await seen(page.getByText('Nothing new: everything in this file is already here (798 records).'));
     expect(await page.getByText(/Imported 0|changed on the way in|Needs your attention/i).count()).toBe(0);
   });
 
-  test('the sample chosen after an import says it is already here, not “Sample loaded: 0 ingredients, 0 purchases”', async () => {
+  test('the sample chosen after an import says what it added (its bakery, not the pantry again), not “Sample loaded: 0 ingredients, 0 purchases”', async () => {
     await importOnWelcome('sample_data_all.json', BACKUP);
     await seen(page.getByRole('region', { name: 'Your Bake Tracker backup is in' }));
     await page.evaluate(() => (location.hash = '#/dashboard'));
     await seen(page.getByRole('heading', { name: 'Dashboard' }));
     await page.evaluate(() => (location.hash = '#/welcome'));
     await tap(page.getByRole('button', { name: 'Explore sample data' }));
-    await seen(page.getByText('The sample is already here: your pantry holds its ingredients and lots, so nothing was added.'));
+    await seen(page.getByText(/^Sample loaded: \d+ finished goods and 1 event\.$/));
     expect(await page.getByText(/Sample loaded: 0/).count()).toBe(0);
   });
 });

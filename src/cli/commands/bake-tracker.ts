@@ -1,4 +1,5 @@
 /** Importing a Bake Tracker backup file into a database file. */
+import { FILE_KINDS } from '../../domain/file-limits';
 import { AppError } from '../../errors';
 import { importBakeTrackerText } from '../../services/import/bake-tracker/import';
 import { defineCommand } from '../command';
@@ -12,7 +13,7 @@ export const bakeTrackerCommands = [
     database: 'create',
     minArgs: 1,
     run: ({ db, args }) => {
-      const report = importBakeTrackerText(db, readTextFile(args[0]!));
+      const report = importBakeTrackerText(db, readTextFile(args[0]!, FILE_KINDS.bakeTrackerBackup));
       if (!report.ok) {
         const problems = report.records.filter((r) => r.outcome === 'rejected').map((r) => ({ path: r.path, reason: r.reason ?? '' }));
         throw new AppError('IMPORT', report.summary, { problems, report });

@@ -7,6 +7,7 @@ import type { AnyCommand } from '../command';
 import { bakeTrackerCommands } from './bake-tracker';
 import { databaseCommands } from './database';
 import { pantryCommands } from './pantry';
+import { planningCommands } from './planning';
 import { sampleCommands } from './sample';
 
-export const COMMANDS: readonly AnyCommand[] = [...databaseCommands, ...sampleCommands, ...bakeTrackerCommands, ...pantryCommands];
+export const COMMANDS: readonly AnyCommand[] = [...databaseCommands, ...sampleCommands, ...bakeTrackerCommands, ...pantryCommands, ...planningCommands];

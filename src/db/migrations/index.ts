@@ -5,7 +5,9 @@
  * tests/unit/db/migration-pins.test.ts says.
  */
 import { up as initial } from './001-initial';
-import { up as undoneAdjustments } from './002-undone-adjustments';
+import { up as recipesGoods } from './002-recipes-goods';
+import { up as makingPlanning } from './003-making-planning';
+import { up as undoneAdjustments } from './004-undone-adjustments';
 
 export interface Migration {
   version: number;
@@ -15,7 +17,9 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: initial },
-  { version: 2, name: 'undone adjustments go with a deleted lot', up: undoneAdjustments },
+  { version: 2, name: 'recipes, finished units, finished goods and materials', up: recipesGoods },
+  { version: 3, name: 'making (run snapshots, costs, undo) and planning (recipe choice, plan states, amendments, shopping ticks)', up: makingPlanning },
+  { version: 4, name: 'undone adjustments go with a deleted lot', up: undoneAdjustments },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,7 +4,8 @@
  * yet; otherwise the next free one derived from it is used.
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
-import { slugify, uniqueSlug } from '../../domain/slug';
+import { isValidSlug, slugify, uniqueSlug } from '../../domain/slug';
+import { AppError, validationError } from '../../errors';
 
 export type SluggedTable =
   | 'ingredients'
@@ -27,5 +28,24 @@ export function freeSlug(db: Database, table: SluggedTable, wish: SlugWish, tx?:
     const taken = (slug: string) => t.get(`SELECT 1 AS x FROM ${table} WHERE slug = ?`, [slug]) !== undefined;
     const { name, slug } = typeof wish === 'string' ? { name: wish, slug: null } : wish;
     return slug && !taken(slug) ? slug : uniqueSlug(slugify(slug ?? name), taken);
+  });
+}
+
+/**
+ * The slug a new row gets: `wanted` (an import keeps its file's slugs, which
+ * are the natural keys other records refer to) when given, else one derived
+ * from `name`. A wanted slug that is malformed or taken is refused at the
+ * `slug` field rather than silently changed.
+ */
+export function claimSlug(db: Database, table: SluggedTable, wanted: unknown, name: string, tx?: Tx): string {
+  return withTransaction(db, tx, (t) => {
+    if (wanted === undefined || wanted === null) return freeSlug(db, table, name, t);
+    if (typeof wanted !== 'string' || !isValidSlug(wanted)) {
+      throw validationError('slug', 'A slug is lowercase letters, digits, - and _.', { value: wanted });
+    }
+    if (t.get(`SELECT 1 AS x FROM ${table} WHERE slug = ?`, [wanted])) {
+      throw new AppError('DUPLICATE', `The slug ${wanted} is already taken.`, { field: 'slug', slug: wanted });
+    }
+    return wanted;
   });
 }

@@ -22,12 +22,13 @@ import { AppError } from '../../errors';
 import { adjustLot } from '../pantry/adjustments';
 import { recordPurchase } from '../pantry/purchases';
 import { importBakeTracker, planBakeTrackerImport } from '../import/bake-tracker/import';
-import { samplePackagePrice } from '../../domain/sample-prices';
+import { SAMPLE_NOTE, samplePackagePrice } from '../../domain/sample-prices';
+import { loadSampleBakery, type SampleBakeryResult } from './sample-bakery';
+import { loadSampleEvent } from './sample-event';
 
 /** The day the sample backup was written: the leftover of a partly used package is counted then. */
 export const SAMPLE_DATE = '2026-01-07';
-/** Starts the notes of every sample purchase: says the price is made up, and marks the sample as loaded. */
-export const SAMPLE_NOTE = 'Sample price, not a receipt';
+export { SAMPLE_NOTE };
 
 interface PriceHistory {
   ingredient: string;
@@ -92,18 +93,26 @@ function withUnitSlipsCorrected(tx: Tx, file: Record<string, unknown>): Record<s
 
 export interface SampleLoadResult {
   report: ImportReport;
+  /** Purchases of the backup's pantry (and their older prices). */
   purchasesRecorded: number;
+  /** Finished units, goods and packaging added on top (sample-bakery.ts). */
+  bakery: SampleBakeryResult;
+  /** The sample event with its plan (sample-event.ts). */
+  events: number;
   /** What loading did, in the baker's words: never "0 ingredients, 0 purchases". */
   summary: string;
 }
 
-function sampleSummary(ingredients: number, purchases: number): string {
-  if (ingredients === 0 && purchases === 0) return 'The sample is already here: your pantry holds its ingredients and lots, so nothing was added.';
+function sampleSummary(added: { ingredients: number; purchases: number; goods: number; events: number }): string {
+  const count = (n: number, one: string, many: string) => (n > 0 ? `${n.toLocaleString('en-US')} ${n === 1 ? one : many}` : '');
   const parts = [
-    ingredients > 0 ? `${ingredients.toLocaleString('en-US')} ingredient${ingredients === 1 ? '' : 's'}` : '',
-    purchases > 0 ? `${purchases.toLocaleString('en-US')} priced purchase${purchases === 1 ? '' : 's'}` : '',
+    count(added.ingredients, 'ingredient', 'ingredients'),
+    count(added.purchases, 'priced purchase', 'priced purchases'),
+    count(added.goods, 'finished good', 'finished goods'),
+    count(added.events, 'event', 'events'),
   ].filter(Boolean);
-  return `Sample loaded: ${parts.join(' and ')}.`;
+  if (parts.length === 0) return 'The sample is already here: your pantry holds its ingredients and lots, so nothing was added.';
+  return `Sample loaded: ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`}.`;
 }
 
 function productFacts(tx: Tx): Map<number, ProductFacts> {
@@ -179,8 +188,9 @@ function recordSamplePurchases(db: Database, file: Record<string, unknown>, tx: 
 
 /**
  * Loads the sample file's contents (passed in: the worker reads the JSON
- * lazily): its catalog through the Bake Tracker importer, then its inventory
- * as priced purchases, all in one transaction. Loading it again changes
+ * lazily): its catalog and recipes through the Bake Tracker importer, then
+ * its inventory as priced purchases, then the sample bakery (finished units,
+ * packaging and gift boxes), all in one transaction. Loading it again changes
  * nothing.
  */
 export function loadSample(db: Database, data: unknown, tx?: Tx): SampleLoadResult {
@@ -191,6 +201,9 @@ export function loadSample(db: Database, data: unknown, tx?: Tx): SampleLoadResu
     if (!report.ok) throw new AppError('IMPORT', `The built-in sample could not be loaded: ${report.summary}`, { report });
     const loaded = t.get('SELECT 1 AS x FROM purchases WHERE substr(notes, 1, ?) = ? LIMIT 1', [SAMPLE_NOTE.length, SAMPLE_NOTE]) !== undefined;
     const purchasesRecorded = loaded ? 0 : recordSamplePurchases(db, file, t);
-    return { report, purchasesRecorded, summary: sampleSummary(report.counts.ingredient.created, purchasesRecorded) };
+    const bakery = loadSampleBakery(db, t);
+    const { events } = loadSampleEvent(db, t);
+    const summary = sampleSummary({ ingredients: report.counts.ingredient.created, purchases: purchasesRecorded, goods: bakery.goods, events });
+    return { report, purchasesRecorded, bakery, events, summary };
   });
 }

@@ -9,6 +9,7 @@ import { catalogHandlers } from './catalog';
 import { mergeHandlers } from './define';
 import { importHandlers } from './import';
 import { pantryHandlers } from './pantry';
+import { planningHandlers } from './planning';
 import { sampleHandlers } from './sample';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
@@ -20,6 +21,7 @@ export const handlers = mergeHandlers(
   settingsHandlers,
   sampleHandlers,
   importHandlers,
+  planningHandlers,
 );
 
 export type Handlers = typeof handlers;

@@ -5,8 +5,8 @@
  * backups. The `system.touch*` pair (a one-row write with a known value),
  * `system.dropConnection`, `system.failNextWrite` (fault injection) and
  * `system.setCommitMode` (the benchmark's whole-image baseline) exist
- * only for tests and benchmarks and refuse to run unless the page was opened
- * with `?test-hooks`. Their reads depend on no topic: they change only with
+ * only for tests and benchmarks and refuse to run unless the page of the test
+ * build (`--mode test-hooks`) was opened with `?test-hooks`. Their reads depend on no topic: they change only with
  * the whole database (a restore), or are asked for when needed.
  */
 import { AppError } from '../../errors';
@@ -61,11 +61,12 @@ export const systemHandlers = defineHandlers({
 
 function requireTestHooks(ctx: HandlerContext): void {
   if (!ctx.runtime.testHooks) {
-    throw new AppError('UNKNOWN_METHOD', 'This request is available only to tests (open the app with ?test-hooks).');
+    throw new AppError('UNKNOWN_METHOD', 'This request is available only to tests, in the test build opened with ?test-hooks.');
   }
 }
 
-const TOUCH_TABLE = 'test_hook_touches';
+/** The test hooks' own table; a restored test database may have it (backup-file.ts), in test builds only. */
+export const TOUCH_TABLE = 'test_hook_touches';
 
 /** One-row write into a table that exists only in databases driven by tests. */
 function touch(db: Database, label: string, value: number, tx?: Tx): { label: string; value: number } {

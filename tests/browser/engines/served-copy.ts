@@ -7,10 +7,13 @@
  *
  * - the page: uncaught errors (a script or stylesheet that fails to load
  *   included), unhandled rejections, console.error, a worker that fails to
- *   start, and whatever the workers report;
+ *   start, content security policy violations, and whatever the workers report;
  * - each worker: the same, posted to the page over a BroadcastChannel.
  *
  * The page keeps the list in sessionStorage, so a reload loses none of it.
+ * The app's content security policy allows no inline script, so the page's
+ * collector is a file of its own (`smoke-collector.js`), loaded first and
+ * added to the service worker's precache so it runs offline too.
  * The copy is served by its own `vite preview`, which a test can stop to take
  * the app offline.
  */
@@ -20,6 +23,8 @@ import { join } from 'node:path';
 import { startPreview } from '../helpers/server';
 
 export const ERRORS_KEY = 'smoke-errors';
+
+const COLLECTOR_FILE = 'smoke-collector.js';
 
 /** Runs in the page before any app code: `window.__smokeErrors` lists what went wrong. */
 const PAGE_COLLECTOR = `(() => {
@@ -36,6 +41,7 @@ const PAGE_COLLECTOR = `(() => {
     note(failed ? 'page: could not load ' + failed : 'page: ' + (e.error ? describe(e.error) : e.message) + ' (' + e.filename + ':' + e.lineno + ')');
   }, true);
   addEventListener('unhandledrejection', (e) => note('page: unhandled rejection: ' + describe(e.reason)));
+  addEventListener('securitypolicyviolation', (e) => note('page: content security policy violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline code') + ' (' + e.sourceFile + ':' + e.lineNumber + ')'));
   const consoleError = console.error.bind(console);
   console.error = (...args) => {
     note('page: console.error: ' + args.map(describe).join(' '));
@@ -59,6 +65,7 @@ const WORKER_COLLECTOR = `{
   const describe = (v) => (v && v.message !== undefined ? v.name + ': ' + v.message + ' @ ' + String(v.stack).split('\\n').find((l) => /:\\d+:\\d+/.test(l)) : String(v));
   self.addEventListener('error', (e) => channel.postMessage(where + ': ' + (e.error ? describe(e.error) : e.message)));
   self.addEventListener('unhandledrejection', (e) => channel.postMessage(where + ': unhandled rejection: ' + describe(e.reason)));
+  self.addEventListener('securitypolicyviolation', (e) => channel.postMessage(where + ': content security policy violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline code')));
   const consoleError = console.error.bind(console);
   console.error = (...args) => {
     channel.postMessage(where + ': console.error: ' + args.map(describe).join(' '));
@@ -75,17 +82,28 @@ export interface ServedCopy {
   close(): Promise<void>;
 }
 
-/** Copies the build at `buildDir`, puts the collectors in, and serves the copy on a free port. */
-export async function serveWithCollector(buildDir: string): Promise<ServedCopy> {
+/**
+ * Copies the build at `buildDir`, puts the collectors in, adds `extraFiles`
+ * (path in the build: content) and serves the copy on a free port.
+ */
+export async function serveWithCollector(buildDir: string, extraFiles: Record<string, string> = {}): Promise<ServedCopy> {
   const dir = mkdtempSync(join(tmpdir(), 'bake-planner-smoke-'));
   cpSync(buildDir, dir, { recursive: true });
+  for (const [path, content] of Object.entries(extraFiles)) writeFileSync(join(dir, path), content);
 
   const indexPath = join(dir, 'index.html');
   const index = readFileSync(indexPath, 'utf8');
   if (!index.includes('<head>')) throw new Error('index.html has no <head> to put the error collector in');
-  writeFileSync(indexPath, index.replace('<head>', `<head>\n    <script>${PAGE_COLLECTOR}</script>`));
+  writeFileSync(indexPath, index.replace('<head>', `<head>\n    <script src="/${COLLECTOR_FILE}"></script>`));
+  writeFileSync(join(dir, COLLECTOR_FILE), PAGE_COLLECTOR);
 
-  const workers = [join(dir, 'sw.js'), ...readdirSync(join(dir, 'assets')).filter((f) => /worker.*\.js$/.test(f)).map((f) => join(dir, 'assets', f))];
+  const serviceWorker = join(dir, 'sw.js');
+  const precache = 'precacheAndRoute([';
+  const sw = readFileSync(serviceWorker, 'utf8');
+  if (!sw.includes(precache)) throw new Error(`sw.js has no ${precache} to add the error collector to`);
+  writeFileSync(serviceWorker, sw.replace(precache, `${precache}{url:${JSON.stringify(COLLECTOR_FILE)},revision:"1"},`));
+
+  const workers = [serviceWorker, ...readdirSync(join(dir, 'assets')).filter((f) => /worker.*\.js$/.test(f)).map((f) => join(dir, 'assets', f))];
   if (workers.length < 2) throw new Error(`expected the service worker and a database worker in the build, found ${workers.join(', ')}`);
   for (const file of workers) writeFileSync(file, WORKER_COLLECTOR + readFileSync(file, 'utf8'));
 

@@ -30,6 +30,11 @@ export interface PhoneTabs {
 }
 
 export interface PhoneOptions {
+  /**
+   * Where the app is served: the test build of global-setup.ts unless a file
+   * serves another (the production build, for the security tests).
+   */
+  baseUrl?: () => string;
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
   /**
@@ -93,8 +98,8 @@ export function phoneTabs(options: PhoneOptions = {}): PhoneTabs {
       page.on('pageerror', (e) => {
         throw e;
       });
-      const baseUrl = inject('baseUrl');
-      await page.goto(`${hooks ? appUrl(baseUrl) : baseUrl}${hash}`);
+      const url = options.baseUrl ? options.baseUrl() : inject('baseUrl');
+      await page.goto(`${hooks ? appUrl(url) : url}${hash}`);
       if (hooks) await waitForWorker(page);
       return page;
     },

@@ -1,8 +1,15 @@
 /**
- * Builds the production app once and serves it with `vite preview` on a free
- * port: the browser tests and the browser benchmark both run against what
- * users get, service worker included. The build goes to its own folder so a
- * developer's `dist/` (or their running preview) is never touched.
+ * Builds the app once and serves it with `vite preview` on a free port: the
+ * browser tests and the browser benchmark run against a production bundle,
+ * service worker and content security policy included. The build goes to its
+ * own folder so a developer's `dist/` (or their running preview) is never touched.
+ *
+ * Two builds, both minified production bundles, differ in one constant:
+ * - 'test-hooks' (`vite build --mode test-hooks`): opened with `?test-hooks`,
+ *   the page exposes its RPC client and the worker its test-only handlers.
+ *   Most browser tests and the benchmark drive the app through them.
+ * - 'production' (`vite build`, what `npm start` serves): the hooks are not in
+ *   it at all; tests/browser/security-*.test.ts run on it and prove it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,9 +25,11 @@ export interface PreviewServer {
   stop(): Promise<void>;
 }
 
-export function buildApp(): string {
+export type BuildMode = 'test-hooks' | 'production';
+
+export function buildApp(mode: BuildMode): string {
   const outDir = mkdtempSync(join(tmpdir(), 'bake-planner-build-'));
-  const result = spawnSync(process.execPath, [VITE, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+  const result = spawnSync(process.execPath, [VITE, 'build', '--mode', mode, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: ROOT,
     encoding: 'utf8',
     // Vitest sets NODE_ENV=test, which Vite would honour and build a development bundle.
@@ -79,8 +88,8 @@ export async function startPreview(outDir: string): Promise<PreviewServer> {
   };
 }
 
-export async function buildAndServe(): Promise<PreviewServer & { outDir: string }> {
-  const outDir = buildApp();
+export async function buildAndServe(mode: BuildMode): Promise<PreviewServer & { outDir: string }> {
+  const outDir = buildApp(mode);
   const server = await startPreview(outDir);
   return {
     ...server,

@@ -41,19 +41,25 @@ const ALLOWED: Record<Layer, Layer[]> = {
  * it uses; the map must stay free of cycles.
  */
 export const SERVICE_AREAS: Record<string, readonly string[]> = {
+  // Helpers every area that keeps named, archivable rows shares: delete/archive/restore, unique names.
+  shared: [],
   settings: [],
   catalog: [],
   pantry: ['catalog'],
-  materials: ['catalog', 'pantry'],
-  recipes: ['catalog', 'pantry'],
-  goods: ['catalog', 'pantry', 'materials', 'recipes'],
-  making: ['catalog', 'pantry', 'materials', 'recipes', 'goods'],
-  planning: ['catalog', 'pantry', 'materials', 'recipes', 'goods', 'making', 'settings'],
+  materials: ['shared', 'catalog', 'pantry'],
+  recipes: ['shared', 'catalog', 'pantry'],
+  goods: ['shared', 'catalog', 'pantry', 'materials', 'recipes'],
+  // Costs now (FIFO dry runs, latest prices) of ingredients, materials, recipes and goods.
+  pricing: ['catalog', 'pantry', 'materials', 'recipes', 'goods'],
+  // Change tracking for plans: the quantity-relevant definitions of recipes, finished units, goods, material units.
+  definitions: ['catalog', 'materials', 'recipes', 'goods'],
+  making: ['shared', 'catalog', 'pantry', 'materials', 'recipes', 'goods', 'pricing', 'definitions'],
+  planning: ['shared', 'catalog', 'pantry', 'materials', 'recipes', 'goods', 'pricing', 'definitions', 'making', 'settings'],
   // Importing another app's file (services/import/bake-tracker/) writes through the areas it fills.
-  import: ['catalog', 'pantry', 'materials', 'recipes', 'goods'],
-  snapshot: ['catalog', 'pantry', 'materials', 'recipes', 'goods', 'making', 'planning', 'settings', 'import'],
+  import: ['shared', 'catalog', 'pantry', 'materials', 'recipes', 'goods'],
+  snapshot: ['shared', 'catalog', 'pantry', 'materials', 'recipes', 'goods', 'pricing', 'definitions', 'making', 'planning', 'settings', 'import'],
   // The demo data is built through every area's services.
-  sample: ['catalog', 'pantry', 'materials', 'recipes', 'goods', 'making', 'planning', 'settings', 'import', 'snapshot'],
+  sample: ['shared', 'catalog', 'pantry', 'materials', 'recipes', 'goods', 'pricing', 'definitions', 'making', 'planning', 'settings', 'import', 'snapshot'],
 };
 
 function layerOf(path: string): Layer | undefined {

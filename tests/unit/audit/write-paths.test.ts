@@ -36,7 +36,7 @@ describe('audit: one write path per table', () => {
     expect(tablesWithSeveralWriters(appSources(), await schemaTables())).toEqual({});
   });
 
-  it('the catalog and pantry tables are written by their rows modules', async () => {
+  it('the catalog, pantry, materials, recipes and goods tables are written by their rows modules', async () => {
     const tables = await schemaTables();
     const writerOf = (table: string) =>
       appSources()
@@ -50,6 +50,15 @@ describe('audit: one write path per table', () => {
     expect(writerOf('lots')).toEqual(['src/services/pantry/lot-rows.ts']);
     expect(writerOf('lot_adjustments')).toEqual(['src/services/pantry/adjustment-rows.ts']);
     expect(writerOf('materials')).toEqual(['src/services/materials/material-rows.ts']);
+    expect(writerOf('material_products')).toEqual(['src/services/materials/material-rows.ts']);
+    expect(writerOf('material_units')).toEqual(['src/services/materials/material-rows.ts']);
+    expect(writerOf('material_purchases')).toEqual(['src/services/materials/material-purchase-rows.ts']);
+    expect(writerOf('material_lots')).toEqual(['src/services/materials/material-purchase-rows.ts']);
+    for (const table of ['recipes', 'recipe_ingredients', 'recipe_components', 'finished_units']) {
+      expect(writerOf(table)).toEqual(['src/services/recipes/recipe-rows.ts']);
+    }
+    expect(writerOf('finished_goods')).toEqual(['src/services/goods/good-rows.ts']);
+    expect(writerOf('compositions')).toEqual(['src/services/goods/good-rows.ts']);
   });
 
   it('catches a second file inserting lots (the audit can fail)', async () => {

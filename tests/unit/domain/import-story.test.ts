@@ -15,7 +15,7 @@ const TEXT = readFileSync(join(import.meta.dirname, '../../../src/services/sampl
 const fixture = () => JSON.parse(TEXT) as Record<string, Record<string, unknown>[]>;
 
 describe('an import told in a baker’s words', () => {
-  it('the first import: what came in, the 156 lots without a price, changes by kind, packaging kept for later', async () => {
+  it('the first import: what came in, the 156 lots without a price, changes by kind, packaging and recipes kept for later', async () => {
     const story = importStory(importBakeTracker(await testDb(), fixture()));
     expect(story.outcome).toBe('imported');
     expect(story.headline).toBe('Imported 6 suppliers, 413 ingredients, 156 products and 156 pantry lots.');
@@ -34,8 +34,8 @@ describe('an import told in a baker’s words', () => {
       path: 'ingredients[409].parent_slug',
     });
     expect(story.aside).toEqual([
-      'Also kept for later: 21 packaging materials and 26 packaging products. The app does not show packaging yet; it will when gift boxes arrive.',
-      'Not read by this version: 20 recipes, 3 recipients and 1 event.',
+      'Also kept for later: 21 packaging materials, 26 packaging products and 20 recipes. They are in your data; the app shows them once its recipe and gift-box screens arrive.',
+      'Not read by this version: 3 recipients and 1 event.',
     ]);
     // What the baker reads (not the paths, which are details) names no raw slug and no kind the app never shows.
     const read = [story.headline, ...story.attention.map((a) => a.text), ...story.changes.flatMap((c) => [c.heading, ...c.items.flatMap((i) => [i.name, i.text])]), ...story.aside];
@@ -46,7 +46,7 @@ describe('an import told in a baker’s words', () => {
     const db = await testDb();
     importBakeTracker(db, fixture());
     const story = importStory(importBakeTracker(db, fixture()));
-    expect(story).toMatchObject({ outcome: 'nothing-new', headline: 'Nothing new: everything in this file is already here (778 records).', attention: [], changes: [] });
+    expect(story).toMatchObject({ outcome: 'nothing-new', headline: 'Nothing new: everything in this file is already here (798 records).', attention: [], changes: [] });
   });
 
   it('a file with a product in bushels: refused, the product named first, its path a detail', async () => {

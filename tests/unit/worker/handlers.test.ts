@@ -19,10 +19,11 @@ import { testDb } from '../../helpers/db';
 import { missingReadDeps } from './read-deps';
 import { catalogExamples } from './read-examples/catalog';
 import { pantryExamples } from './read-examples/pantry';
+import { planningExamples } from './read-examples/planning';
 import { settingsExamples } from './read-examples/settings';
 
 /** One example call per read, by area (adding an area's reads: its examples file and one line here). */
-const EXAMPLES = { ...catalogExamples, ...pantryExamples, ...settingsExamples };
+const EXAMPLES = { ...catalogExamples, ...pantryExamples, ...settingsExamples, ...planningExamples };
 
 const map = handlers as unknown as HandlerMap;
 const SAMPLE = join(import.meta.dirname, '../../../src/services/sample/bake-tracker-sample.json');

@@ -1,22 +1,24 @@
 /**
  * Imports a Bake Tracker 4.x backup: suppliers, the ingredient tree with
- * densities, products, inventory items (as lots with no purchase), materials
- * and material products, one section file each (see ./section.ts for how a
+ * densities, products, inventory items (as lots with no purchase), materials,
+ * material products, and recipes with their finished units, one section file each (see ./section.ts for how a
  * section is built). Every record of every section is planned first; only
  * when nothing is rejected is anything written, and then everything in one
  * transaction. Records already present (same slug, same product, same lot)
  * are skipped, so importing twice changes nothing the second time.
  */
 import { withTransaction, type Database, type Tx } from '../../../db/session';
+import { clip, FILE_KINDS, quoted } from '../../../domain/file-limits';
 import { isRejected } from '../../../domain/import-plan';
+import { readJsonText } from '../../../domain/json-file';
 import { ImportReportBuilder, type ImportReport } from '../../../domain/import-report';
-import { explainUnreadableJson } from '../../../domain/unreadable-file';
 import { AppError } from '../../../errors';
 import { applyIngredients, planIngredients } from './ingredients';
 import { applyLots, planLots } from './lots';
 import { applyMaterialProducts, planMaterialProducts } from './material-products';
 import { applyMaterials, planMaterials } from './materials';
 import { applyProducts, planProducts } from './products';
+import { applyRecipes, planRecipes } from './recipes';
 import type { ImportFile, SectionPlan } from './section';
 import { applySuppliers, planSuppliers } from './suppliers';
 
@@ -33,8 +35,9 @@ export function planBakeTrackerImport(db: Database, data: Record<string, unknown
     const lots = planLots(db, file, { products }, t);
     const materials = planMaterials(db, file, t);
     const materialProducts = planMaterialProducts(db, file, { materials, suppliers }, t);
-    const sections: SectionPlan[] = [suppliers, ingredients, products, lots, materials, materialProducts];
-    return { suppliers, ingredients, products, lots, materials, materialProducts, sections };
+    const recipes = planRecipes(db, file, { ingredients }, t);
+    const sections: SectionPlan[] = [suppliers, ingredients, products, lots, materials, materialProducts, recipes.recipes, recipes.finishedUnits];
+    return { suppliers, ingredients, products, lots, materials, materialProducts, recipes, sections };
   });
 }
 
@@ -43,13 +46,14 @@ export type BakeTrackerPlan = ReturnType<typeof planBakeTrackerImport>;
 /** Writes every section of a plan in which nothing was rejected, in order, recording the new ids in it. */
 export function applyBakeTrackerPlan(db: Database, plan: BakeTrackerPlan, tx?: Tx): void {
   withTransaction(db, tx, (t) => {
-    const { suppliers, ingredients, products, lots, materials, materialProducts } = plan;
+    const { suppliers, ingredients, products, lots, materials, materialProducts, recipes } = plan;
     applySuppliers(db, suppliers, t);
     applyIngredients(db, ingredients, t);
     applyProducts(db, products, { ingredients, suppliers }, t);
     applyLots(db, lots, { ingredients }, t);
     applyMaterials(db, materials, t);
     applyMaterialProducts(db, materialProducts, t);
+    applyRecipes(db, recipes, { ingredients }, t);
   });
 }
 
@@ -67,21 +71,21 @@ export function importBakeTracker(db: Database, data: unknown, tx?: Tx): ImportR
     if (!header || application !== 'bake-tracker') {
       throw new AppError('IMPORT', 'This is not a Bake Tracker backup: it is a data file, but not one Bake Tracker saved. Nothing was imported.', {
         field: 'application',
-        technical: header ? `"application" is ${JSON.stringify(header.application ?? null)}, not "bake-tracker".` : 'The file holds no object at its top level.',
+        technical: header ? `"application" is ${quoted(String(header.application ?? null), 40)}, not "bake-tracker".` : 'The file holds no object at its top level.',
       });
     }
-    if (!/^4\./.test(version)) {
+    if (!/^4\.[\w.+-]{1,30}$/.test(version)) {
       throw new AppError(
         'IMPORT',
-        `This backup comes from Bake Tracker ${version || 'of an unknown version'}; only backups from Bake Tracker 4 can be imported. Nothing was imported.`,
-        { field: 'version', technical: `"version" is ${JSON.stringify(header.version ?? null)}; 4.x is read.` },
+        `This backup is from Bake Tracker ${version ? clip(version, 12) : 'of an unknown version'}; only Bake Tracker 4 backups can be imported. Nothing was imported.`,
+        { field: 'version', technical: `"version" is ${quoted(String(header.version ?? null), 40)}; 4.x is read.` },
       );
     }
     const plan = planBakeTrackerImport(db, header, report, t);
     const read = new Set(plan.sections.map((s) => s.key));
     for (const [key, value] of Object.entries(header)) {
       if (read.has(key) || HEADER_KEYS.includes(key)) continue;
-      if (Array.isArray(value) && value.length > 0) report.notImported.push({ section: key, count: value.length });
+      if (Array.isArray(value) && value.length > 0) report.notImported.push({ section: clip(key), count: value.length });
     }
     const accepted = !plan.sections.some((s) => s.items.some((item) => isRejected(item.result)));
     // Lots brought in with no cost leave the pantry's value and recipe costs unknown: the baker is told, and where to add prices.
@@ -101,15 +105,10 @@ export function importBakeTracker(db: Database, data: unknown, tx?: Tx): ImportR
   });
 }
 
-/** Parses the text of a backup file and imports it (see importBakeTracker). */
+/**
+ * Reads the text of a backup file (within the size, depth and key limits of
+ * src/domain/json-file.ts) and imports it (see importBakeTracker).
+ */
 export function importBakeTrackerText(db: Database, text: string, tx?: Tx): ImportReport {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    // Said in a baker's words (an incomplete file, a picture, a zip…); the parser's own text is kept as the technical detail.
-    const why = explainUnreadableJson(text, (e as Error).message, 'a Bake Tracker backup');
-    throw new AppError('IMPORT', why.message, { field: 'file', problem: why.problem, technical: why.technical });
-  }
-  return importBakeTracker(db, data, tx);
+  return importBakeTracker(db, readJsonText(text, FILE_KINDS.bakeTrackerBackup), tx);
 }

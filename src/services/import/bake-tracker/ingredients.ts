@@ -7,7 +7,7 @@
  */
 import { withTransaction, type Database, type Tx } from '../../../db/session';
 import { readIngredient, type BtIngredient } from '../../../domain/bake-tracker-records';
-import { isRejected, labelOf, lower, plannedId, readRecord, rejected, section, type Outcome, type Planned } from '../../../domain/import-plan';
+import { isRejected, labelOf, orSlug, lower, plannedId, readRecord, rejected, section, type Outcome, type Planned } from '../../../domain/import-plan';
 import { MAX_INGREDIENT_LEVEL } from '../../../domain/ingredient-tree-rules';
 import { insertIngredientRow } from '../../catalog/ingredient-rows';
 import type { ImportFile, SectionPlan } from './section';
@@ -35,7 +35,7 @@ const BY_SLUG = 'SELECT i.id, i.level, p.slug AS parent_slug FROM ingredients i 
 export function planIngredients(db: Database, file: ImportFile, tx?: Tx): IngredientSection {
   return withTransaction(db, tx, (t) => {
     const items: IngredientPlan[] = section(file.data, 'ingredients').map((raw, i) => ({
-      ...readRecord(raw, `ingredients[${i}]`, readIngredient, labelOf(['display_name'], ['slug'])),
+      ...readRecord(raw, `ingredients[${i}]`, readIngredient, orSlug(labelOf('display_name'))),
       index: i,
       level: 0,
       parentSlug: null,

@@ -40,7 +40,7 @@ function productOf(products: ProductSection, r: BtInventoryItem): ProductPlan | 
 export function planLots(db: Database, file: ImportFile, earlier: { products: ProductSection }, tx?: Tx): LotSection {
   return withTransaction(db, tx, (t) => {
     const items: LotPlan[] = section(file.data, 'inventory_items').map((raw, i) => ({
-      ...readRecord(raw, `inventory_items[${i}]`, readInventoryItem, labelOf(['product_brand', 'product_name', 'purchase_date'])),
+      ...readRecord(raw, `inventory_items[${i}]`, readInventoryItem, labelOf('product_brand', 'product_name', 'purchase_date')),
       index: i,
       product: null,
     }));

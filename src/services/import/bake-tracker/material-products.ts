@@ -7,7 +7,7 @@
  */
 import { withTransaction, type Database, type Tx } from '../../../db/session';
 import { readMaterialProduct, type BtMaterial, type BtMaterialProduct, type BtSupplier } from '../../../domain/bake-tracker-records';
-import { isRejected, labelOf, lower, plannedId, readRecord, rejected, section, type Planned } from '../../../domain/import-plan';
+import { isRejected, labelOf, orSlug, lower, plannedId, readRecord, rejected, section, type Planned } from '../../../domain/import-plan';
 import { freeSlug } from '../../catalog/slugs';
 import { insertMaterialProductRow } from '../../materials/material-rows';
 import type { MaterialSection } from './materials';
@@ -33,7 +33,7 @@ export function planMaterialProducts(
     const { materials, suppliers } = earlier;
     const supplierByName = (name: string) => suppliers.items.find((s) => s.record && lower(s.record.name) === lower(name));
     const items: MaterialProductPlan[] = section(file.data, 'material_products').map((raw, i) => ({
-      ...readRecord(raw, `material_products[${i}]`, readMaterialProduct, labelOf(['display_name'], ['slug'])),
+      ...readRecord(raw, `material_products[${i}]`, readMaterialProduct, orSlug(labelOf('display_name'))),
       index: i,
       material: null,
       supplierId: null,

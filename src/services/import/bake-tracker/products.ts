@@ -8,7 +8,7 @@
  */
 import { withTransaction, type Database, type Tx } from '../../../db/session';
 import { packageSizeText, productKey, readProduct, type BtProduct } from '../../../domain/bake-tracker-records';
-import { labelOf, lower, plannedId, readRecord, rejected, section, type Planned } from '../../../domain/import-plan';
+import { labelOf, orSlug, lower, plannedId, readRecord, rejected, section, type Planned } from '../../../domain/import-plan';
 import { insertProductRow } from '../../catalog/product-rows';
 import { freeSlug } from '../../catalog/slugs';
 import { ingredientIdBySlug, ingredientNameBySlug, leafRefusal, type IngredientSection } from './ingredients';
@@ -41,7 +41,7 @@ export function planProducts(db: Database, file: ImportFile, earlier: { ingredie
   return withTransaction(db, tx, (t) => {
     const raw = section(file.data, 'products');
     const items: ProductPlan[] = raw.map((record, i) => ({
-      ...readRecord(record, `products[${i}]`, readProduct, labelOf(['brand', 'product_name'], ['ingredient_slug'])),
+      ...readRecord(record, `products[${i}]`, readProduct, orSlug(labelOf('brand', 'product_name'), 'ingredient_slug')),
       index: i,
       ingredientSlug: '',
       finalName: '',

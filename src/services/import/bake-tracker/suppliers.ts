@@ -13,7 +13,7 @@ export interface SupplierSection extends SectionPlan<BtSupplier> {
 
 export function planSuppliers(db: Database, file: ImportFile, tx?: Tx): SupplierSection {
   return withTransaction(db, tx, (t) => {
-    const items = section(file.data, 'suppliers').map((raw, i) => ({ ...readRecord(raw, `suppliers[${i}]`, readSupplier, labelOf(['name'])), index: i }));
+    const items = section(file.data, 'suppliers').map((raw, i) => ({ ...readRecord(raw, `suppliers[${i}]`, readSupplier, labelOf('name')), index: i }));
     const byFileId = new Map<number, Planned<BtSupplier>>();
     const names = new Set<string>();
     for (const s of items) {

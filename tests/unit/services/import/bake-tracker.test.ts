@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readInventoryItem } from '../../../../src/domain/bake-tracker-records';
 import { importBakeTracker, importBakeTrackerText } from '../../../../src/services/import/bake-tracker/import';
 import { searchIngredients } from '../../../../src/services/catalog/ingredient-search';
 import { ingredientStock } from '../../../../src/services/pantry/stock';
@@ -14,7 +15,7 @@ const TABLES = ['suppliers', 'ingredients', 'products', 'lots', 'materials', 'ma
 const counts = (db: Awaited<ReturnType<typeof testDb>>) => Object.fromEntries(TABLES.map((t) => [t, count(db, t)]));
 
 describe('importing a real Bake Tracker 4.2 backup', () => {
-  it('brings in 413 ingredients (127 with densities), 156 products, 156 lots, 6 suppliers, 21 materials, 26 material products', async () => {
+  it('brings in 413 ingredients (127 with densities), 156 products, 156 lots, 6 suppliers, 21 materials, 26 material products, 20 recipes', async () => {
     const db = await testDb();
     const report = importBakeTracker(db, fixture());
 
@@ -23,9 +24,8 @@ describe('importing a real Bake Tracker 4.2 backup', () => {
     expect(counts(db)).toEqual({ suppliers: 6, ingredients: 413, products: 156, lots: 156, materials: 21, material_products: 26, purchases: 0 });
     expect(db.engine.get<{ n: number }>('SELECT count(*) AS n FROM ingredients WHERE density_volume_qty IS NOT NULL')!.n).toBe(127);
     expect(report.counts.ingredient).toEqual({ created: 413, skipped: 0, rejected: 0 });
-    expect(report.records.filter((r) => r.outcome === 'created')).toHaveLength(6 + 413 + 156 + 156 + 21 + 26);
+    expect(report.records.filter((r) => r.outcome === 'created')).toHaveLength(6 + 413 + 156 + 156 + 21 + 26 + 20);
     expect(report.notImported).toEqual([
-      { section: 'recipes', count: 20 },
       { section: 'recipients', count: 3 },
       { section: 'events', count: 1 },
     ]);
@@ -71,7 +71,7 @@ describe('importing a real Bake Tracker 4.2 backup', () => {
     expect(again.records.every((r) => r.outcome === 'skipped')).toBe(true);
     expect(counts(db)).toEqual(before);
     // No "Imported 0 records" beside "44 changes made on the way in": nothing new, and nothing changed this time.
-    expect(again.summary).toBe('Nothing new: everything in this file is already here (778 records).');
+    expect(again.summary).toBe('Nothing new: everything in this file is already here (798 records).');
     expect([again.warnings, again.attention]).toEqual([[], []]);
   });
 
@@ -119,7 +119,7 @@ describe('importing a real Bake Tracker 4.2 backup', () => {
     ]);
     const old = caught(() => importBakeTracker(db, { ...fixture(), version: '3.5' }));
     expect([old.message, old.details.field]).toEqual([
-      'This backup comes from Bake Tracker 3.5; only backups from Bake Tracker 4 can be imported. Nothing was imported.',
+      'This backup is from Bake Tracker 3.5; only Bake Tracker 4 backups can be imported. Nothing was imported.',
       'version',
     ]);
     expect(count(db, 'ingredients')).toBe(0);
@@ -132,5 +132,18 @@ describe('importing a real Bake Tracker 4.2 backup', () => {
     expect(err.message).toMatch(/^This file is incomplete: it ends part-way through/);
     expect(err.details).toMatchObject({ field: 'file', problem: 'incomplete', technical: expect.stringMatching(/JSON/) });
     expect(counts(db)).toEqual({ suppliers: 0, ingredients: 0, products: 0, lots: 0, materials: 0, material_products: 0, purchases: 0 });
+  });
+
+  it('a version of 10 MB is refused in a short message, not repeated into it', async () => {
+    const db = await testDb();
+    const error = caught(() => importBakeTracker(db, { ...fixture(), version: `4.${'1'.repeat(10_000_000)}` }));
+    expect(error.message).toMatch(/^This backup is from Bake Tracker 4\.1+…; only Bake Tracker 4 backups can be imported\. Nothing was imported\.$/);
+    expect(error.message.length).toBeLessThan(120);
+  });
+
+  it('a unit cost of negative zero is read as 0, never kept as "-0"', () => {
+    const item = { ...fixture().inventory_items![0], unit_cost: 1234.5 };
+    const read = readInventoryItem(JSON.parse(JSON.stringify(item).replace('1234.5', '-0')), 'inventory_items[0]');
+    expect(Object.is(read.unitCost, 0)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Migration 2 (number to be confirmed by the lead when merged): a purchase
+ * Migration 4: a purchase
  * entered by mistake can be deleted with its lot even when an adjustment of
  * that lot was undone. An adjustment and the correction that undoes it
  * changed nothing together, so they are not use (docs/design/domain-rules.md,
