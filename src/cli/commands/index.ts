@@ -6,8 +6,9 @@
 import type { AnyCommand } from '../command';
 import { bakeTrackerCommands } from './bake-tracker';
 import { databaseCommands } from './database';
+import { makingCommands } from './making';
 import { pantryCommands } from './pantry';
 import { planningCommands } from './planning';
 import { sampleCommands } from './sample';
 
-export const COMMANDS: readonly AnyCommand[] = [...databaseCommands, ...sampleCommands, ...bakeTrackerCommands, ...pantryCommands, ...planningCommands];
+export const COMMANDS: readonly AnyCommand[] = [...databaseCommands, ...sampleCommands, ...bakeTrackerCommands, ...pantryCommands, ...planningCommands, ...makingCommands];

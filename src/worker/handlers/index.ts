@@ -8,6 +8,7 @@
 import { catalogHandlers } from './catalog';
 import { mergeHandlers } from './define';
 import { importHandlers } from './import';
+import { makingHandlers } from './making';
 import { pantryHandlers } from './pantry';
 import { planningHandlers } from './planning';
 import { sampleHandlers } from './sample';
@@ -22,6 +23,7 @@ export const handlers = mergeHandlers(
   sampleHandlers,
   importHandlers,
   planningHandlers,
+  makingHandlers,
 );
 
 export type Handlers = typeof handlers;
