@@ -29,6 +29,13 @@ export function formatReadable(value: number, unit: string, like: number = value
   return formatQuantity((value * UNITS[unit as Unit].factor) / UNITS[target].factor, target);
 }
 
+const countFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+
+/** "1,204": a count of things, with the locale's grouping. */
+export function formatCount(value: number): string {
+  return countFormat.format(value);
+}
+
 /** "$12.49" in the baker's currency; an unknown amount reads as an em dash. */
 export function formatMoney(value: number | null | undefined, currency: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';

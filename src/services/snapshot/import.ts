@@ -175,7 +175,7 @@ export function importSnapshot(db: Database, data: unknown, options: SnapshotImp
     options.onProgress?.({ phase, done: 0, total });
 
     const report = new ImportReportBuilder();
-    for (const note of notes) report.warn('format_version', `Migrated forward: ${note}.`);
+    for (const note of notes) report.warn('format_version', 'migrated', `Migrated forward: ${note}.`);
     const settings = planSettings(db, t, doc, options.mode);
     const catalog = readCatalog(db, ctx, sections, t);
     const pantry = readPantry(db, ctx, sections, t);

@@ -1,4 +1,4 @@
-/** The Pantry tab's places: the pantry, ingredients, products, purchases and suppliers, all under #/pantry. */
+/** The Pantry tab's places: the pantry, ingredients, products, purchases, lot prices and suppliers, all under #/pantry. */
 import { defineRoutes, positiveInt, queryString } from './define';
 
 export type PantryRoute =
@@ -11,8 +11,11 @@ export type PantryRoute =
   | { name: 'product'; id: number }
   /** `productId` and `packages` fill the form in (a ticked line of the shopping list). */
   | { name: 'purchase'; ingredientId: number | null; productId?: number; packages?: number }
-  | { name: 'purchases'; ingredientId: number | null }
+  /** The purchases list, narrowed: of one ingredient, from one supplier, bought between two days, matching words. */
+  | { name: 'purchases'; ingredientId: number | null; supplierId?: number; from?: string; to?: string; query?: string }
   | { name: 'purchase-edit'; id: number }
+  /** Lots that came without a price (from a backup), to add what was paid; of one ingredient or all. */
+  | { name: 'lot-prices'; ingredientId: number | null }
   | { name: 'suppliers' }
   | { name: 'supplier'; id: number | null };
 
@@ -23,6 +26,22 @@ function optionalInt<K extends string>(key: K, text: string | null): Partial<Rec
 }
 
 export const pantryHome: PantryRoute = { name: 'pantry', query: '', view: 'stock' };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The purchases list with the filters its URL names; a part that is not a filter's is left out. */
+function purchasesRoute(query: URLSearchParams): Extract<PantryRoute, { name: 'purchases' }> {
+  const route: Extract<PantryRoute, { name: 'purchases' }> = { name: 'purchases', ingredientId: positiveInt(query.get('ingredient')) };
+  const supplierId = positiveInt(query.get('supplier'));
+  if (supplierId !== null) route.supplierId = supplierId;
+  for (const key of ['from', 'to'] as const) {
+    const day = query.get(key);
+    if (day && DAY.test(day)) route[key] = day;
+  }
+  const words = query.get('q');
+  if (words) route.query = words;
+  return route;
+}
 
 export const pantryRoutes = defineRoutes<PantryRoute>({
   parse({ segments, query }) {
@@ -54,8 +73,10 @@ export const pantryRoutes = defineRoutes<PantryRoute>({
         return id === null ? null : { name: 'product', id };
       }
       case 'purchases':
-        if (n === 2) return { name: 'purchases', ingredientId: positiveInt(query.get('ingredient')) };
+        if (n === 2) return purchasesRoute(query);
         return id !== null && n === 3 ? { name: 'purchase-edit', id } : null;
+      case 'prices':
+        return n === 2 ? { name: 'lot-prices', ingredientId: positiveInt(query.get('ingredient')) } : null;
       case 'suppliers':
         if (n === 2) return { name: 'suppliers' };
         if (third === 'new' && n === 3) return { name: 'supplier', id: null };
@@ -72,8 +93,9 @@ export const pantryRoutes = defineRoutes<PantryRoute>({
     'product-new': (r) => `#/pantry/product/new?ingredient=${r.ingredientId}`,
     product: (r) => `#/pantry/product/${r.id}`,
     purchase: (r) => `#/pantry/purchase${queryString({ ingredient: r.ingredientId, product: r.productId, packages: r.packages })}`,
-    purchases: (r) => `#/pantry/purchases${queryString({ ingredient: r.ingredientId })}`,
+    purchases: (r) => `#/pantry/purchases${queryString({ ingredient: r.ingredientId, supplier: r.supplierId, from: r.from, to: r.to, q: r.query })}`,
     'purchase-edit': (r) => `#/pantry/purchases/${r.id}`,
+    'lot-prices': (r) => `#/pantry/prices${queryString({ ingredient: r.ingredientId })}`,
     suppliers: () => '#/pantry/suppliers',
     supplier: (r) => `#/pantry/suppliers/${r.id ?? 'new'}`,
   },
