@@ -6,6 +6,7 @@
 import type { AnyCommand } from '../command';
 import { bakeTrackerCommands } from './bake-tracker';
 import { databaseCommands } from './database';
+import { generateCommands } from './generate';
 import { makingCommands } from './making';
 import { pantryCommands } from './pantry';
 import { planningCommands } from './planning';
@@ -22,4 +23,5 @@ export const COMMANDS: readonly AnyCommand[] = [
   ...makingCommands,
   ...shoppingCommands,
   ...snapshotCommands,
+  ...generateCommands,
 ];

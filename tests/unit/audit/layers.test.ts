@@ -60,6 +60,8 @@ export const SERVICE_AREAS: Record<string, readonly string[]> = {
   snapshot: ['shared', 'catalog', 'pantry', 'materials', 'recipes', 'goods', 'pricing', 'definitions', 'making', 'planning', 'settings', 'import'],
   // The demo data is built through every area's services.
   sample: ['shared', 'catalog', 'pantry', 'materials', 'recipes', 'goods', 'pricing', 'definitions', 'making', 'planning', 'settings', 'import', 'snapshot'],
+  // Generated bakeries for benchmarks (issue 14), built through the same services a baker uses.
+  generate: ['making', 'planning', 'snapshot'],
 };
 
 function layerOf(path: string): Layer | undefined {
