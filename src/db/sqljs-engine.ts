@@ -30,6 +30,13 @@ export function loadSqlJs(options: SqlJsLoadOptions = {}): Promise<SqlJsStatic> 
 export class SqlJsEngine implements Engine {
   readonly driver = 'sqljs' as const;
   private readonly statements = new Map<string, Statement>();
+  /**
+   * Column names per prepared statement. sql.js's getAsObject decodes every
+   * column name from wasm memory for every row, which was the largest single
+   * cost of reading many rows; the names are read once instead. DDL (exec)
+   * may change what `SELECT *` returns, so exec forgets them.
+   */
+  private readonly columns = new Map<Statement, string[]>();
   private closed = false;
 
   constructor(private readonly db: SqlJsDatabase) {
@@ -77,7 +84,7 @@ export class SqlJsEngine implements Engine {
     const stmt = this.prepare(sql);
     try {
       stmt.bind(params as SqlJsBind);
-      return stmt.step() ? (stmt.getAsObject() as T) : undefined;
+      return stmt.step() ? this.row<T>(stmt) : undefined;
     } finally {
       stmt.reset();
     }
@@ -88,14 +95,27 @@ export class SqlJsEngine implements Engine {
     const rows: T[] = [];
     try {
       stmt.bind(params as SqlJsBind);
-      while (stmt.step()) rows.push(stmt.getAsObject() as T);
+      while (stmt.step()) rows.push(this.row<T>(stmt));
     } finally {
       stmt.reset();
     }
     return rows;
   }
 
+  private row<T>(stmt: Statement): T {
+    const values = stmt.get();
+    let names = this.columns.get(stmt);
+    if (!names || names.length !== values.length) {
+      names = stmt.getColumnNames();
+      this.columns.set(stmt, names);
+    }
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
+    return row as T;
+  }
+
   exec(sql: string): void {
+    this.columns.clear();
     this.db.exec(sql);
   }
 
@@ -107,6 +127,7 @@ export class SqlJsEngine implements Engine {
     if (this.closed) return;
     for (const stmt of this.statements.values()) stmt.free();
     this.statements.clear();
+    this.columns.clear();
     this.db.close();
     this.closed = true;
   }
