@@ -4,7 +4,7 @@
  * where the hot paths stand as a pantry grows. Prints a table and writes
  * bench-results/node.json. Figures, not assertions: nothing here fails.
  *
- *   npm run bench
+ *   npm run bench:pantry
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
