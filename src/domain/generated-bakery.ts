@@ -16,11 +16,11 @@ export const BAKERY_SIZES: readonly BakerySize[] = ['S', 'M', 'L'];
 export interface BakeryShape {
   ingredients: number;
   recipes: number;
-  /** How deep sub-recipes go (0: none). */
-  recipeDepth: number;
+  /** How many levels recipes nest: 1 none, 3 a recipe whose sub-recipe has one (the app's limit). */
+  recipeLevels: number;
   goods: number;
-  /** How deep goods nest inside goods (0: none). */
-  goodDepth: number;
+  /** How many levels goods nest, counted the same way. */
+  goodLevels: number;
   /** Purchases of ingredients and packaging: each one lot. */
   lots: number;
   /** Bakes and assemblies recorded. */
@@ -29,11 +29,11 @@ export interface BakeryShape {
   targetsPerEvent: number;
 }
 
-/** The sizes of issue 14. S's runs and targets and M's depths and targets are ours: the issue leaves them open. */
+/** The sizes of issue 14. S's runs and targets, M's levels and targets are ours (the issue leaves them open); "up to 3 deep" is the app's limit of three levels (a recipe, its sub-recipe, and that one's). */
 export const BAKERY_SHAPES: Record<BakerySize, BakeryShape> = {
-  S: { ingredients: 100, recipes: 30, recipeDepth: 1, goods: 20, goodDepth: 1, lots: 1_000, runs: 200, events: 1, targetsPerEvent: 10 },
-  M: { ingredients: 500, recipes: 150, recipeDepth: 2, goods: 100, goodDepth: 2, lots: 10_000, runs: 5_000, events: 5, targetsPerEvent: 25 },
-  L: { ingredients: 2_000, recipes: 500, recipeDepth: 3, goods: 300, goodDepth: 3, lots: 50_000, runs: 20_000, events: 10, targetsPerEvent: 50 },
+  S: { ingredients: 100, recipes: 30, recipeLevels: 2, goods: 20, goodLevels: 2, lots: 1_000, runs: 200, events: 1, targetsPerEvent: 10 },
+  M: { ingredients: 500, recipes: 150, recipeLevels: 3, goods: 100, goodLevels: 2, lots: 10_000, runs: 5_000, events: 5, targetsPerEvent: 25 },
+  L: { ingredients: 2_000, recipes: 500, recipeLevels: 3, goods: 300, goodLevels: 3, lots: 50_000, runs: 20_000, events: 10, targetsPerEvent: 50 },
 };
 
 export const DEFAULT_BAKERY_SEED = 20261215;
@@ -85,8 +85,9 @@ export class Dice {
   }
 }
 
-/** Each record's level in a tree of `depth` levels: half at level 0 (no children), the rest spread over 1..depth. */
-export function levels(count: number, depth: number): number[] {
+/** Each record's level (0: nothing nested in it) in a tree `count` levels deep: half at level 0, the rest spread over the levels above. */
+export function levels(count: number, deep: number): number[] {
+  const depth = deep - 1;
   const base = depth === 0 ? count : Math.ceil(count / 2);
   return Array.from({ length: count }, (_, i) => (i < base ? 0 : 1 + Math.floor(((i - base) * depth) / Math.max(1, count - base))));
 }
@@ -94,7 +95,7 @@ export function levels(count: number, depth: number): number[] {
 type Kind = 'weight' | 'volume' | 'count';
 const KINDS: Record<Kind, { line: string; packages: readonly { unit: string; sizes: readonly number[] }[]; perBatch: [number, number] }> = {
   weight: { line: 'g', packages: [{ unit: 'kg', sizes: [5, 10, 25] }, { unit: 'lb', sizes: [10, 25, 50] }], perBatch: [20, 400] },
-  volume: { line: 'ml', packages: [{ unit: 'l', sizes: [2, 4, 10] }, { unit: 'gal', sizes: [1, 2] }], perBatch: [10, 250] },
+  volume: { line: 'ml', packages: [{ unit: 'l', sizes: [4, 10, 20] }, { unit: 'gal', sizes: [2, 5] }], perBatch: [10, 150] },
   count: { line: 'each', packages: [{ unit: 'dozen', sizes: [15, 30] }, { unit: 'each', sizes: [180, 360] }], perBatch: [1, 6] },
 };
 const WORDS = ['Flour', 'Sugar', 'Butter', 'Cocoa', 'Almond', 'Hazelnut', 'Vanilla', 'Oat', 'Rye', 'Honey', 'Maple', 'Ginger', 'Cinnamon', 'Lemon', 'Orange', 'Cherry', 'Pecan', 'Walnut', 'Raisin', 'Cream'];
@@ -141,7 +142,7 @@ export function bakeryFile(size: BakerySize, seed = DEFAULT_BAKERY_SEED): Record
   const purchases: Record<string, unknown>[] = [];
   for (let n = 0; n < shape.lots - materialLots; n++) {
     const product = products[n % products.length]!;
-    purchases.push({ product: product.slug, date: dateOf(dice.int(0, 700)), packages: dice.int(1, 3), price_per_package: dice.money(2, 60) });
+    purchases.push({ product: product.slug, date: dateOf(dice.int(0, 700)), packages: dice.int(2, 6), price_per_package: dice.money(2, 60) });
   }
   purchases.sort((a, b) => (a.date as string).localeCompare(b.date as string));
   const materialPurchases: Record<string, unknown>[] = [];
@@ -153,8 +154,8 @@ export function bakeryFile(size: BakerySize, seed = DEFAULT_BAKERY_SEED): Record
   // Recipes: a level-k recipe uses one of level k-1 (so the depth is reached) and maybe one lower still.
   const recipes: Record<string, unknown>[] = [];
   const finishedUnits: Record<string, unknown>[] = [];
-  const recipeLevels = levels(shape.recipes, shape.recipeDepth);
-  const recipesAt: string[][] = Array.from({ length: shape.recipeDepth + 1 }, () => []);
+  const recipeLevels = levels(shape.recipes, shape.recipeLevels);
+  const recipesAt: string[][] = Array.from({ length: shape.recipeLevels }, () => []);
   for (let r = 0; r < shape.recipes; r++) {
     const level = recipeLevels[r]!;
     const slug = `recipe-${pad(r)}`;
@@ -175,8 +176,8 @@ export function bakeryFile(size: BakerySize, seed = DEFAULT_BAKERY_SEED): Record
 
   // Goods: a level-k good holds one of level k-1 and some finished units, in a package of its own.
   const goods: Record<string, unknown>[] = [];
-  const goodLevels = levels(shape.goods, shape.goodDepth);
-  const goodsAt: string[][] = Array.from({ length: shape.goodDepth + 1 }, () => []);
+  const goodLevels = levels(shape.goods, shape.goodLevels);
+  const goodsAt: string[][] = Array.from({ length: shape.goodLevels }, () => []);
   for (let g = 0; g < shape.goods; g++) {
     const level = goodLevels[g]!;
     const slug = `good-${pad(g)}`;

@@ -31,7 +31,7 @@ import { snapshotText } from '../../src/domain/snapshot-format';
 import { parseSnapshotText } from '../../src/domain/snapshot-text';
 import { generateActivity, importGeneratedBakery, prepareAssembly } from '../../src/services/generate/bakery';
 import { recordAssembly } from '../../src/services/making/assembly';
-import { recordProduction } from '../../src/services/making/production';
+import { checkProduction, recordProduction } from '../../src/services/making/production';
 import { pantryOverview } from '../../src/services/pantry/stock';
 import { eventFeasibility } from '../../src/services/planning/feasibility';
 import { calculatePlan } from '../../src/services/planning/plan';
@@ -153,7 +153,8 @@ async function measureSize(size: BakerySize): Promise<SizeResult> {
     }
 
     // One bake of a unit the event plans, then one assembly of a good it targets, its parts made beforehand (untimed).
-    const rows = readPlanInputs(db, eventId).rows;
+    // Units whose bake the pantry can still supply (a checked bake writes nothing).
+    const rows = readPlanInputs(db, eventId).rows.filter((r) => checkProduction(db, { recipeId: r.recipeId, finishedUnitId: r.finishedUnitId, batches: repeats + 1, eventId }).ready);
     const bakes: number[] = [];
     for (let i = 0; i <= repeats; i++) {
       const row = rows[(i * 7) % rows.length]!;

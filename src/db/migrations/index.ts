@@ -8,6 +8,7 @@ import { up as initial } from './001-initial';
 import { up as recipesGoods } from './002-recipes-goods';
 import { up as makingPlanning } from './003-making-planning';
 import { up as undoneAdjustments } from './004-undone-adjustments';
+import { up as stockedLots } from './005-stocked-lots';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'recipes, finished units, finished goods and materials', up: recipesGoods },
   { version: 3, name: 'making (run snapshots, costs, undo) and planning (recipe choice, plan states, amendments, shopping ticks)', up: makingPlanning },
   { version: 4, name: 'undone adjustments go with a deleted lot', up: undoneAdjustments },
+  { version: 5, name: 'an index of the lots that still hold something, for FIFO', up: stockedLots },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -45,7 +45,10 @@ export function buildGeneratedBakery(db: Database, request: GenerateRequest, tx?
 /** Imports the file part of the bakery into an empty database (restore). */
 export function importGeneratedBakery(db: Database, request: GenerateRequest, tx?: Tx): void {
   const report = importSnapshot(db, bakeryFile(request.size, request.seed ?? DEFAULT_BAKERY_SEED), { mode: 'restore' }, tx);
-  if (!report.ok) throw new AppError('INTERNAL', `The generated bakery did not import: ${report.summary}`, { report });
+  if (!report.ok) {
+    const problems = report.records.filter((r) => r.outcome === 'rejected').slice(0, 5).map((r) => ({ path: r.path, reason: r.reason ?? '' }));
+    throw new AppError('INTERNAL', `The generated bakery did not import: ${report.summary}`, { problems });
+  }
 }
 
 const insufficient = (e: unknown) => e instanceof AppError && e.code === 'INSUFFICIENT_STOCK';

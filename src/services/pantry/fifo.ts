@@ -22,7 +22,7 @@ import {
 import { positiveId, positiveNumber } from '../../domain/validate';
 import { validationError } from '../../errors';
 import { loadIngredient } from '../catalog/ingredient-rows';
-import { lotRowsOf, type LotRow } from './lots';
+import { stockedLotRowsOf, type StockedLotRow } from './lots';
 
 export interface FifoRequest {
   ingredientId: number;
@@ -72,7 +72,7 @@ export interface FifoPlan {
   costComplete: boolean;
 }
 
-function fifoLotOf(r: LotRow): FifoLot {
+function fifoLotOf(r: StockedLotRow): FifoLot {
   return { id: r.id, purchasedOn: r.purchased_on, dimension: r.dimension, quantityRemaining: r.quantity_remaining, unitCost: r.unit_cost };
 }
 
@@ -86,9 +86,10 @@ export function planFifo(db: Database, request: FifoRequest, tx?: Tx): FifoPlan 
     if (!INGREDIENT_DIMENSIONS.includes(dimensionOf(unit))) {
       throw validationError('unit', `${unit} is a packaging measure; ${ingredient.name} is measured by weight, volume or count.`);
     }
-    const rows = lotRowsOf(db, ingredientId, t);
+    // An empty lot gives nothing and adds nothing to what is available.
+    const rows = stockedLotRowsOf(db, ingredientId, t);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const perNeed = (dim: LotRow['dimension']) => conversionFactor(unit, BASE_UNIT[dim], ctx);
+    const perNeed = (dim: StockedLotRow['dimension']) => conversionFactor(unit, BASE_UNIT[dim], ctx);
     const allocation = allocateFifo(rows.map(fifoLotOf), quantity, perNeed);
 
     let available = 0;

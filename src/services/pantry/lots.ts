@@ -95,6 +95,26 @@ export function lotRowsOf(db: Database, ingredientId: number, tx?: Tx): LotRow[]
   );
 }
 
+/** What a draw needs of a lot: FIFO runs over many lots at every plan, so it reads no more than this. */
+export type StockedLotRow = Pick<LotRow, 'id' | 'product_id' | 'purchased_on' | 'dimension' | 'quantity_remaining' | 'unit_cost' | 'product_brand' | 'product_name'>;
+
+/**
+ * The lots of an ingredient that still hold something, in FIFO order: all a
+ * draw can take from. Emptied lots stay on record for years; reading only
+ * these keeps FIFO's cost with what is on the shelf, not with the history
+ * (migration 5's partial index lists exactly these).
+ */
+export function stockedLotRowsOf(db: Database, ingredientId: number, tx?: Tx): StockedLotRow[] {
+  return withTransaction(db, tx, (t) =>
+    t.all<StockedLotRow>(
+      `SELECT l.id, l.product_id, l.purchased_on, l.dimension, l.quantity_remaining, l.unit_cost, p.brand AS product_brand, p.name AS product_name
+       FROM lots l JOIN products p ON p.id = l.product_id
+       WHERE l.ingredient_id = ? AND l.quantity_remaining > 0 ORDER BY l.purchased_on, l.id`,
+      [ingredientId],
+    ),
+  );
+}
+
 /**
  * The unit an ingredient's stock reads best in: the package unit of its
  * newest lot, else of its preferred (or first) product, else grams.

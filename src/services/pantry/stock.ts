@@ -11,7 +11,7 @@ import { rankByName } from '../../domain/text-search';
 import { BASE_UNIT, conversionFactor, requireUnit, type Unit } from '../../domain/units';
 import { positiveId } from '../../domain/validate';
 import { loadIngredient, type IngredientRow } from '../catalog/ingredient-rows';
-import { displayUnitOf, lotRowsOf, type LotRow } from './lots';
+import { displayUnitOf, lotRowsOf, stockedLotRowsOf, type LotRow } from './lots';
 import { stockTotalsByIngredient } from './stock-totals';
 
 export interface OnHand {
@@ -42,9 +42,7 @@ export function onHand(db: Database, request: { ingredientId: number; unit: stri
     const unit = requireUnit(String(request.unit ?? ''), 'unit');
     const ctx = { ...conversionContextOf(loadIngredient(db, ingredientId, t)), field: 'unit' };
     let quantity = 0;
-    for (const lot of lotRowsOf(db, ingredientId, t)) {
-      if (lot.quantity_remaining > 0) quantity += lot.quantity_remaining / conversionFactor(unit, BASE_UNIT[lot.dimension], ctx);
-    }
+    for (const lot of stockedLotRowsOf(db, ingredientId, t)) quantity += lot.quantity_remaining / conversionFactor(unit, BASE_UNIT[lot.dimension], ctx);
     return { ingredientId, quantity, unit };
   });
 }

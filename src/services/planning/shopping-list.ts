@@ -31,7 +31,7 @@ import { validationError } from '../../errors';
 import { ingredientPath, loadIngredient } from '../catalog/ingredient-rows';
 import { goodDefinitions } from '../goods/good-rows';
 import { loadMaterial } from '../materials/material-rows';
-import { lotRowsOf } from '../pantry/lots';
+import { stockedLotRowsOf } from '../pantry/lots';
 import { recipeDefinitions } from '../recipes/recipe-rows';
 import { listEvents, type EventSummary, type Permission } from './events';
 import { aggregateIngredients, type NeedLine } from './ingredient-needs';
@@ -198,8 +198,7 @@ function ingredientOnHand(db: Database, t: Tx, ingredientId: number, unit: Unit,
   let quantity = 0;
   let uncounted = 0;
   let reason = '';
-  for (const lot of lotRowsOf(db, ingredientId, t)) {
-    if (lot.quantity_remaining <= 0) continue;
+  for (const lot of stockedLotRowsOf(db, ingredientId, t)) {
     try {
       quantity += lot.quantity_remaining * conversionFactor(BASE_UNIT[lot.dimension], unit, ctx);
     } catch (e) {

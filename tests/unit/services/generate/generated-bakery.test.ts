@@ -71,12 +71,12 @@ describe('generated bakery', SLOW, () => {
   });
 
   it('nests recipes and goods as deep as the size says, and never deeper', () => {
-    expect(levels(10, 0)).toEqual(Array(10).fill(0));
-    expect(Math.max(...levels(500, 3))).toBe(3);
+    expect(levels(10, 1)).toEqual(Array(10).fill(0));
+    expect(Math.max(...levels(500, 3))).toBe(2);
     const file = bakeryFile('M') as { recipes: { slug: string; sub_recipes?: { recipe: string }[] }[] };
     const subs = new Map(file.recipes.map((r) => [r.slug, (r.sub_recipes ?? []).map((s) => s.recipe)]));
-    const depth = (slug: string): number => Math.max(0, ...subs.get(slug)!.map((s) => 1 + depth(s)));
-    expect(Math.max(...file.recipes.map((r) => depth(r.slug)))).toBe(BAKERY_SHAPES.M.recipeDepth);
+    const deep = (slug: string): number => 1 + Math.max(0, ...subs.get(slug)!.map(deep));
+    expect(Math.max(...file.recipes.map((r) => deep(r.slug)))).toBe(BAKERY_SHAPES.M.recipeLevels);
   });
 
   it('records the S bakery events, plans, bakes and assemblies through the services, the same way twice', async () => {
