@@ -28,6 +28,8 @@ export interface FifoRequest {
   ingredientId: number;
   quantity: number;
   unit: string;
+  /** The ingredient's stocked lots when the caller has just read them (stockedLotsOf, for many ingredients at once); else read here. */
+  lots?: readonly StockedLotRow[];
 }
 
 export interface LotDraw {
@@ -87,7 +89,7 @@ export function planFifo(db: Database, request: FifoRequest, tx?: Tx): FifoPlan 
       throw validationError('unit', `${unit} is a packaging measure; ${ingredient.name} is measured by weight, volume or count.`);
     }
     // An empty lot gives nothing and adds nothing to what is available.
-    const rows = stockedLotRowsOf(db, ingredientId, t);
+    const rows = request.lots ?? stockedLotRowsOf(db, ingredientId, t);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const perNeed = (dim: StockedLotRow['dimension']) => conversionFactor(unit, BASE_UNIT[dim], ctx);
     const allocation = allocateFifo(rows.map(fifoLotOf), quantity, perNeed);

@@ -14,6 +14,7 @@ import { sumInOneUnit } from '../../domain/one-unit';
 import { canConvert, conversionFactor, type Unit } from '../../domain/units';
 import { loadIngredient } from '../catalog/ingredient-rows';
 import { lotsUnitOf } from '../making/ingredient-units';
+import { stockedLotsOf } from '../pantry/lots';
 import { priceIngredient } from '../pricing/ingredient-price';
 
 export interface NeedLine {
@@ -54,10 +55,13 @@ export function aggregateIngredients(db: Database, request: { lines: readonly Ne
     const byIngredient = new Map<number, NeedLine[]>();
     for (const line of request.lines) {
       if (line.quantity <= 0) continue;
-      byIngredient.set(line.ingredientId, [...(byIngredient.get(line.ingredientId) ?? []), line]);
+      const lines = byIngredient.get(line.ingredientId);
+      if (lines) lines.push(line);
+      else byIngredient.set(line.ingredientId, [line]);
     }
     const rows: IngredientNeed[] = [];
     const rowsOf = new Map<number, IngredientNeed[]>();
+    const stocked = request.priced ? stockedLotsOf(db, [...byIngredient.keys()], t) : null;
     const contexts = new Map<number, ReturnType<typeof conversionContextOf>>();
     for (const [ingredientId, lines] of byIngredient) {
       const ingredient = loadIngredient(db, ingredientId, t);
@@ -74,7 +78,7 @@ export function aggregateIngredients(db: Database, request: { lines: readonly Ne
       }
       if (request.priced && sum.ok) {
         const row = own[0]!;
-        const price = priceIngredient(db, { ingredientId, quantity: row.quantity, unit: row.unit }, t);
+        const price = priceIngredient(db, { ingredientId, quantity: row.quantity, unit: row.unit, lots: stocked?.get(ingredientId) }, t);
         row.cost = price.cost === null ? null : ledgerAmount(price.cost);
         row.costPerUnit = price.unitCost;
         row.reason = price.reason;

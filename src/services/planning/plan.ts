@@ -155,12 +155,12 @@ function packagingRecords(db: Database, t: Tx, inputs: PlanInputs) {
 function goodCosts(db: Database, t: Tx, inputs: PlanInputs, defs: ReadonlyMap<number, RecipeDefinition>, agg: AggregatedIngredients, groups: Map<string, PricedMaterial>): PlanGoodCostRecord[] {
   const goodDefs = goodDefinitions(db, inputs.goodTargets.map((g) => g.goodId), t);
   const rowOf = new Map(inputs.rows.map((r) => [r.finishedUnitId, r]));
+  const inPlan = new Set(agg.rows.map((r) => r.ingredientId));
   const names = new Map<number, string>();
   const ingredientName = (id: number) => names.get(id) ?? names.set(id, t.get<{ name: string }>('SELECT name FROM ingredients WHERE id = ?', [id])!.name).get(id)!;
   const linePrice = (line: { ingredientId: number; quantity: number; unit: Unit }): Priced => {
     const name = ingredientName(line.ingredientId);
-    const inPlan = agg.rows.some((r) => r.ingredientId === line.ingredientId);
-    if (inPlan) {
+    if (inPlan.has(line.ingredientId)) {
       const { row, factor } = agg.rowOf(line.ingredientId, line.unit);
       return row.costPerUnit === null ? unknownCost(name, row.reason ?? `No price for ${name}.`) : knownCost(line.quantity * factor * row.costPerUnit);
     }

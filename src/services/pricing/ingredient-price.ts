@@ -15,7 +15,7 @@ import { conversionContextOf } from '../../domain/ingredient-measures';
 import { BASE_UNIT, UnitConversionError, conversionFactor, requireUnit, type Dimension, type Unit } from '../../domain/units';
 import { positiveId, positiveNumber } from '../../domain/validate';
 import { loadIngredient } from '../catalog/ingredient-rows';
-import { planFifo } from '../pantry/fifo';
+import { planFifo, type FifoRequest } from '../pantry/fifo';
 
 /** Which steps priced the quantity, and how much each priced (in the quantity's unit). */
 export interface PriceSources {
@@ -59,7 +59,7 @@ function fallbackPrice(tx: Tx, ingredientId: number, unit: Unit, ctx: ReturnType
   return null;
 }
 
-export function priceIngredient(db: Database, request: { ingredientId: number; quantity: number; unit: string }, tx?: Tx): IngredientPrice {
+export function priceIngredient(db: Database, request: { ingredientId: number; quantity: number; unit: string; lots?: FifoRequest['lots'] }, tx?: Tx): IngredientPrice {
   return withTransaction(db, tx, (t) => {
     const row = loadIngredient(db, positiveId(request.ingredientId, 'ingredientId', 'ingredient'), t);
     const quantity = positiveNumber(request.quantity, 'quantity');
@@ -69,7 +69,7 @@ export function priceIngredient(db: Database, request: { ingredientId: number; q
     const sources: PriceSources = { lots: 0, latestPurchase: 0, lotCost: 0 };
     const unknown = (reason: string): IngredientPrice => ({ ingredient, quantity, unit, cost: null, unitCost: null, sources, reason });
     try {
-      const plan = planFifo(db, { ingredientId: row.id, quantity, unit }, t);
+      const plan = planFifo(db, { ingredientId: row.id, quantity, unit, lots: request.lots }, t);
       let cost = 0;
       let uncovered = plan.shortfall;
       for (const d of plan.draws) {
