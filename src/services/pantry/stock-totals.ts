@@ -38,13 +38,14 @@ interface NewestRow {
 export function stockTotalsByIngredient(db: Database, ingredients: ReadonlyMap<number, IngredientRow>, tx?: Tx): Map<number, IngredientTotals> {
   return withTransaction(db, tx, (t) => {
     const groups = new Map<number, StockGroup[]>();
+    // Every lot is read once in table order: walking the FIFO index instead looks each row up out of order (twice as slow at 50k lots).
     const groupRows = t.all<GroupRow>(
       `SELECT ingredient_id, dimension, count(*) AS lot_count,
               total(quantity_remaining > abs(quantity_initial) * ?) AS lots_with_stock,
               total(quantity_remaining) AS remaining,
               total(quantity_remaining * unit_cost) AS value,
               total(quantity_remaining > abs(quantity_initial) * ? AND unit_cost IS NULL) AS unpriced_with_stock
-       FROM lots GROUP BY ingredient_id, dimension`,
+       FROM lots NOT INDEXED GROUP BY ingredient_id, dimension`,
       [EMPTY_TOLERANCE, EMPTY_TOLERANCE],
     );
     for (const r of groupRows) {
@@ -59,12 +60,12 @@ export function stockTotalsByIngredient(db: Database, ingredients: ReadonlyMap<n
       });
       groups.set(r.ingredient_id, list);
     }
+    // Each ingredient's newest lot by one seek down the FIFO index, rather than numbering every lot in a window (20x slower at 50k lots).
     const newestRows = t.all<NewestRow>(
-      `SELECT ingredient_id, dimension, quantity_initial, package_unit, purchased_on FROM (
-         SELECT l.ingredient_id, l.dimension, l.quantity_initial, p.package_unit, l.purchased_on,
-                row_number() OVER (PARTITION BY l.ingredient_id ORDER BY l.purchased_on DESC, l.id DESC) AS rn
-         FROM lots l JOIN products p ON p.id = l.product_id)
-       WHERE rn = 1`,
+      `SELECT l.ingredient_id, l.dimension, l.quantity_initial, p.package_unit, l.purchased_on
+       FROM ingredients i
+       JOIN lots l ON l.id = (SELECT n.id FROM lots n WHERE n.ingredient_id = i.id ORDER BY n.purchased_on DESC, n.id DESC LIMIT 1)
+       JOIN products p ON p.id = l.product_id`,
     );
     const totals = new Map<number, IngredientTotals>();
     for (const n of newestRows) {

@@ -31,7 +31,7 @@ import { validationError } from '../../errors';
 import { ingredientPath, loadIngredient } from '../catalog/ingredient-rows';
 import { goodDefinitions } from '../goods/good-rows';
 import { loadMaterial } from '../materials/material-rows';
-import { stockedLotRowsOf } from '../pantry/lots';
+import { stockedLotsOf, type StockedLotRow } from '../pantry/lots';
 import { recipeDefinitions } from '../recipes/recipe-rows';
 import { listEvents, type EventSummary, type Permission } from './events';
 import { aggregateIngredients, type NeedLine } from './ingredient-needs';
@@ -194,11 +194,11 @@ function finishItem(t: Tx, kind: ShoppingItem['kind'], ref: { id: number; slug: 
 }
 
 /** On hand over all lots in `unit`; lots that cannot be converted (no density) are left out and said. */
-function ingredientOnHand(db: Database, t: Tx, ingredientId: number, unit: Unit, name: string, ctx: ReturnType<typeof conversionContextOf>) {
+function ingredientOnHand(lots: readonly StockedLotRow[], unit: Unit, name: string, ctx: ReturnType<typeof conversionContextOf>) {
   let quantity = 0;
   let uncounted = 0;
   let reason = '';
-  for (const lot of stockedLotRowsOf(db, ingredientId, t)) {
+  for (const lot of lots) {
     try {
       quantity += lot.quantity_remaining * conversionFactor(BASE_UNIT[lot.dimension], unit, ctx);
     } catch (e) {
@@ -213,10 +213,12 @@ function ingredientOnHand(db: Database, t: Tx, ingredientId: number, unit: Unit,
 
 function ingredientItems(db: Database, t: Tx, lines: NeedLine[], ticks: Map<string, string>): ShoppingItem[] {
   const agg = aggregateIngredients(db, { lines, priced: false }, t);
+  // Every listed ingredient's stocked lots in one read, not one per ingredient.
+  const stocked = stockedLotsOf(db, [...new Set(agg.rows.map((r) => r.ingredientId))], t);
   const items = agg.rows.map((row) => {
     const ingredient = loadIngredient(db, row.ingredientId, t);
     const ctx = conversionContextOf(ingredient);
-    const stock = ingredientOnHand(db, t, ingredient.id, row.unit, ingredient.name, ctx);
+    const stock = ingredientOnHand(stocked.get(ingredient.id) ?? [], row.unit, ingredient.name, ctx);
     const options: Option[] = [];
     for (const p of t.all<ProductRow>(INGREDIENT_PRODUCTS, [ingredient.id])) {
       const unit = parseUnit(p.package_unit);
