@@ -3,8 +3,8 @@
  * of sizes S, M and L (src/domain/generated-bakery.ts), each on sql.js (what
  * the browser runs) and on native SQLite (better-sqlite3) through the very
  * same service code. Median of repeated runs, the sql.js/native ratio, and
- * each size's peak memory (one child process per size, its kernel high-water
- * mark). Prints a table and writes bench-results/scale.json. Times are CPU
+ * each size's peak memory (the import, and the rest, each in a child process
+ * of its own per engine: the higher of their kernel high-water marks). Prints a table and writes bench-results/scale.json. Times are CPU
  * time (see timeIt). Figures, not assertions: nothing here fails on a slow machine.
  *
  *   npm run bench            # S, M and L
@@ -141,25 +141,34 @@ async function builtDatabase(driver: Driver, image: Uint8Array): Promise<Databas
 
 // ---- one size, both engines (a child process) ------------------------------
 
+/** What the process's kernel says its peak resident memory was, in MB. */
+function peakRssMb(): number {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const peakKb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) || process.resourceUsage().maxRSS;
+  return round(peakKb / 1024, 0);
+}
+
+/** Importing the file, as `bake-planner import` does: a process of its own, so its memory is the import's. */
+async function measureImport(size: BakerySize, driver: Driver): Promise<DriverResult> {
+  const text = readFileSync(join(cacheDir(size), 'bakery.json'), 'utf8');
+  const imports: number[] = [];
+  for (let i = 0; i < REPEATS[size][0]; i++) {
+    const db = new Database(await emptyEngine(driver));
+    migrate(db);
+    imports.push(timeIt(() => importSnapshot(db, parseSnapshotText(text), { mode: 'restore' })));
+    db.close();
+  }
+  return { times: { import: median(imports) } as Record<Operation, number>, peakRssMb: peakRssMb(), counts: {} };
+}
+
+/** Everything else, on the built database (with its events and runs). */
 async function measureSize(size: BakerySize, driver: Driver): Promise<DriverResult> {
-  const dir = cacheDir(size);
-  const text = readFileSync(join(dir, 'bakery.json'), 'utf8');
-  const image = new Uint8Array(readFileSync(join(dir, 'bakery.sqlite')));
   const [fileRepeats, repeats] = REPEATS[size];
   const t: Partial<Record<Operation, number>> = {};
   let counts: Record<string, number> = {};
 
   {
-    const imports: number[] = [];
-    for (let i = 0; i < fileRepeats; i++) {
-      const db = new Database(await emptyEngine(driver));
-      migrate(db);
-      imports.push(timeIt(() => importSnapshot(db, parseSnapshotText(text), { mode: 'restore' })));
-      db.close();
-    }
-    t.import = median(imports);
-
-    const db = await builtDatabase(driver, image);
+    const db = await builtDatabase(driver, new Uint8Array(readFileSync(join(cacheDir(size), 'bakery.sqlite'))));
     const count = (table: string) => db.engine.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)!.n;
     counts = Object.fromEntries(['ingredients', 'recipes', 'finished_goods', 'lots', 'material_lots', 'production_runs', 'assembly_runs', 'events', 'event_good_targets'].map((table) => [table, count(table)]));
     t.export = median(Array.from({ length: fileRepeats }, () => timeIt(() => snapshotText(exportSnapshot(db)))));
@@ -201,9 +210,7 @@ async function measureSize(size: BakerySize, driver: Driver): Promise<DriverResu
     db.close();
   }
 
-  const status = readFileSync('/proc/self/status', 'utf8');
-  const peakKb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) || process.resourceUsage().maxRSS;
-  return { times: t as Record<Operation, number>, peakRssMb: round(peakKb / 1024, 0), counts };
+  return { times: t as Record<Operation, number>, peakRssMb: peakRssMb(), counts };
 }
 
 function child(args: string[]): string {
@@ -233,7 +240,8 @@ function table(sizes: readonly BakerySize[], bySize: Partial<Record<BakerySize, 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === '--build') return build(argv[1] as BakerySize);
   if (argv[0] === '--measure') {
-    process.stdout.write(`${JSON.stringify(await measureSize(argv[1] as BakerySize, argv[2] as Driver))}\n`);
+    const measure = argv[3] === 'import' ? measureImport : measureSize;
+    process.stdout.write(`${JSON.stringify(await measure(argv[1] as BakerySize, argv[2] as Driver))}\n`);
     return;
   }
   const asked = argv.map((a) => a.toUpperCase()).filter((a): a is BakerySize => (BAKERY_SIZES as readonly string[]).includes(a));
@@ -241,7 +249,10 @@ async function main(argv: string[]): Promise<void> {
   const bySize: Partial<Record<BakerySize, SizeResult>> = {};
   for (const size of sizes) {
     child(['--build', size]);
-    const [sqljs, native] = (['sqljs', 'native'] as const).map((driver) => JSON.parse(child(['--measure', size, driver]).trim().split('\n').pop()!) as DriverResult);
+    const [sqljs, native] = (['sqljs', 'native'] as const).map((driver) => {
+      const [imported, rest] = ['import', 'rest'].map((part) => JSON.parse(child(['--measure', size, driver, part]).trim().split('\n').pop()!) as DriverResult);
+      return { times: { ...rest!.times, import: imported!.times.import }, peakRssMb: Math.max(imported!.peakRssMb, rest!.peakRssMb), counts: rest!.counts };
+    });
     const results = Object.fromEntries(
       OPERATIONS.map((op) => [op, { sqljs_ms: round(sqljs!.times[op]), native_ms: round(native!.times[op]), ratio: round(sqljs!.times[op] / native!.times[op]) }]),
     ) as SizeResult['results'];
