@@ -4,8 +4,9 @@
  * the browser runs) and on native SQLite (better-sqlite3) through the very
  * same service code. Median of repeated runs, the sql.js/native ratio, and
  * each size's peak memory (the import, and the rest, each in a child process
- * of its own per engine: the higher of their kernel high-water marks). Prints a table and writes bench-results/scale.json. Times are CPU
- * time (see timeIt). Figures, not assertions: nothing here fails on a slow machine.
+ * of its own per engine: the higher of their kernel high-water marks).
+ * Prints a table and writes bench-results/scale.json. Times are CPU time (see
+ * timeIt). Figures, not assertions: nothing here fails on a slow machine.
  *
  *   npm run bench            # S, M and L
  *   npm run bench -- S M     # some sizes only
