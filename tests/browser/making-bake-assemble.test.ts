@@ -36,6 +36,9 @@ describe('making on a phone', () => {
     // Every ingredient is there: eight lines, each marked Enough in words.
     await expect.poll(() => check.getByText('Enough', { exact: true }).count()).toBe(8);
     await seen(check.getByText(/^Costs \$7\.77, \$0\.28 each/));
+    // The sample event's plan bakes the trees, so the bake is for it unless the baker says otherwise.
+    const chosenEvent = () => page.getByLabel('For an event').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
+    await expect.poll(chosenEvent).toBe('Holiday 2026 (Dec 15, 2026)');
 
     // Three batches would be too many: the butter is short, by how much, and recording is off.
     await page.getByLabel('Batches').fill('3');
@@ -48,6 +51,7 @@ describe('making on a phone', () => {
 
     await tap(page.getByRole('button', { name: 'Record bake' }));
     await seen(page.getByRole('heading', { name: '28 Pecan shortbread tree' }));
+    await seen(page.getByText('Holiday 2026, as planned'));
     await seen(page.getByText('Recorded: 28 Pecan shortbread tree on the shelf.'));
     const ledger = page.getByRole('region', { name: 'What it used, lot by lot' });
     await expect.poll(() => ledger.getByRole('listitem').count()).toBe(9); // 8 lots and the total
