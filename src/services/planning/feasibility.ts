@@ -143,13 +143,18 @@ function lineOf(book: Book, l: CompositionLine): FeasibilityLine {
   return { kind: 'material', id: l.materialUnitId, slug: mu.slug, name: mu.name, perGood: l.quantity, stock, allows: goodsFromLine({ perGood: l.quantity, stock }), generic: l.materialProductId === null };
 }
 
-/** Whether a good makes none because baking is what is missing: a line allowing none is a finished unit, or a nested good waiting for one. */
+/**
+ * Whether a good that makes none awaits production: "an FU it needs has no stock" (domain.md, Feasibility),
+ * read as written: a finished unit of its lines with none in stock, or a nested good that allows none and
+ * awaits production in turn. Some stock, too little for one good, is not "no stock": that good cannot be
+ * assembled (and the inventory blocker says how many more are needed).
+ */
 function waitsForBaking(book: Book, defs: ReadonlyMap<number, GoodDefinition>, goodId: number, via: number[] = []): boolean {
   if (via.includes(goodId)) return false;
   return defs.get(goodId)!.lines.some((l) => {
     const line = lineOf(book, l);
-    if (line.allows > 0) return false;
-    return l.kind === 'unit' || (l.kind === 'good' && waitsForBaking(book, defs, l.goodId, [...via, goodId]));
+    if (l.kind === 'unit') return line.stock <= 0;
+    return l.kind === 'good' && line.allows === 0 && waitsForBaking(book, defs, l.goodId, [...via, goodId]);
   });
 }
 
