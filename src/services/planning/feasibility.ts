@@ -158,6 +158,17 @@ function waitsForBaking(book: Book, defs: ReadonlyMap<number, GoodDefinition>, g
   });
 }
 
+/** The blockers without repeats of the same item for the same reason, in their order. */
+function uniqueBlockers(blockers: ReasonBlocker[]): ReasonBlocker[] {
+  const seen = new Set<string>();
+  return blockers.filter((b) => {
+    const key = `${b.kind}:${b.item}:${b.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function eventFeasibility(db: Database, request: { eventId: number }, tx?: Tx): Feasibility {
   return withTransaction(db, tx, (t) => {
     const inputs = readPlanInputs(db, positiveId(request.eventId, 'eventId', 'event'), t);
@@ -212,14 +223,15 @@ export function eventFeasibility(db: Database, request: { eventId: number }, tx?
 
     // The plan's own unknown parts: what makes its cost baseline incomplete.
     const plan = calculatePlan(db, { eventId: event.id }, t);
-    const cost: ReasonBlocker[] = [
+    // An ingredient reported in two units (a line that cannot convert) is one blocker, named once.
+    const cost: ReasonBlocker[] = uniqueBlockers([
       ...plan.payload.ingredients
         .filter((i) => i.cost === null)
         .map((i) => ({ kind: 'ingredient' as const, id: plan.ingredientIds[i.ingredient]!, item: i.ingredient, name: i.displayName, reason: i.reason ?? `No price for ${i.displayName}.` })),
       ...plan.payload.packaging
         .filter((p) => p.cost === null)
         .map((p) => ({ kind: 'material' as const, id: plan.materialIds[p.material]!, item: p.material, name: p.displayName, reason: p.reason ?? `No price for ${p.displayName}.` })),
-    ];
+    ]);
 
     const assignment: ReasonBlocker[] = [];
     for (const def of defs.values()) {

@@ -23,6 +23,7 @@ import { createFinishedUnit } from '../../../src/services/recipes/finished-units
 import { createRecipe } from '../../../src/services/recipes/recipes';
 import { testDb } from '../../helpers/db';
 import { kitchen, refused } from '../services/kitchen';
+import { decideBatches } from '../../../src/services/planning/batch-decisions';
 import { bakeShop } from '../services/making/bake-shop';
 
 /** Crate = 2 baskets; basket = 2 tins + 1 cello bag; tin = 6 sugar cookies (48 a batch, 9.03 a batch). And a pie cut in 12.5 % slices. */
@@ -130,5 +131,43 @@ describe('stock and units at their edges', () => {
     const plan = planFifo(db, { ingredientId: eggs.id, quantity: 1, unit: 'cup' });
     expect(plan.draws.map((d) => [d.lotQuantity, d.lotUnit])).toEqual([[expect.closeTo(4.86, 12), 'each']]);
     expect(plan.totalCost).toBe(1.458);
+  });
+});
+
+describe('a recipe line that cannot convert (cups of brown sugar, no density, bought by the pound)', () => {
+  it('the plan lists it in its own unit with cost unknown and no baseline; feasibility names it once as a cost blocker', async () => {
+    const db = await testDb();
+    const k = kitchen(db);
+    const toffee = createRecipe(db, {
+      name: 'Toffee',
+      ingredientLines: [
+        { ingredientId: k.brownSugar.id, quantity: 1, unit: 'cup' },
+        { ingredientId: k.brownSugar.id, quantity: 100, unit: 'g' },
+        { ingredientId: k.butter.id, quantity: 1, unit: 'cup' },
+      ],
+    });
+    const piece = createFinishedUnit(db, { recipeId: toffee.id, name: 'Toffee piece', yieldMode: 'discrete', itemsPerBatch: 10 });
+    const event = createEvent(db, { name: 'Fair', date: '2026-12-15' });
+    setUnitTarget(db, { eventId: event.id, finishedUnitId: piece.id, quantity: 25 });
+    decideBatches(db, { eventId: event.id, finishedUnitId: piece.id, batches: 3 });
+
+    const plan = calculatePlan(db, { eventId: event.id }).payload;
+    expect(plan.ingredients.map((i) => [i.ingredient, i.quantity, i.unit, i.cost])).toEqual([
+      ['brown-sugar', 3, 'cup', null],
+      ['brown-sugar', 300, 'g', null],
+      ['butter', 1.5, 'lb', 7.5],
+    ]);
+    expect(plan.costBaseline).toBeNull();
+
+    const f = eventFeasibility(db, { eventId: event.id });
+    expect(f.blockers.cost.map((b) => [b.item, b.reason])).toEqual([['brown-sugar', 'Set a density for Brown sugar to convert cup to lb.']]);
+    expect(f.blockers.assignment).toEqual([]);
+
+    // The cups cannot be matched to pound bags: to buy stays 3 cup, with no package and an unknown estimate, and says why.
+    const list = shoppingList(db, { eventId: event.id });
+    const cups = list.items.find((i) => i.unit === 'cup')!;
+    expect([cups.need, cups.onHand, cups.toBuy, cups.packages, cups.cost]).toEqual([3, 0, 3, [], null]);
+    expect(cups.notes).toContain('No product of Brown sugar can be bought by the cup: add one in the pantry to buy it by the package.');
+    expect(list.estimatedCost).toBeNull();
   });
 });
