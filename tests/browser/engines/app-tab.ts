@@ -65,9 +65,12 @@ export class AppTab {
     }
   }
 
-  /** Waits until `text` shows somewhere on the page. */
+  /**
+   * Waits until `text` shows somewhere on the page. White space is compared collapsed: engines break
+   * innerText differently around positioned inline parts (a label's visually hidden words).
+   */
   async see(text: string): Promise<void> {
-    await this.until(`"${text}" showing`, (t) => document.body.innerText.includes(t), text);
+    await this.until(`"${text}" showing`, (t) => document.body.innerText.replace(/\s+/g, ' ').includes(t), text);
   }
 
   private async find(kind: Kind, name: string): Promise<string> {
