@@ -26,7 +26,7 @@ import { measureBaseUnit, type BaseMeasure } from '../../domain/material-measure
 import { positiveId } from '../../domain/validate';
 import { goodDefinitions } from '../goods/good-rows';
 import { assembledByGood } from './made-so-far';
-import { calculatePlan } from './plan';
+import { planCosts } from './plan';
 import { readPlanInputs } from './plan-inputs';
 
 export interface FeasibilityLine {
@@ -222,13 +222,13 @@ export function eventFeasibility(db: Database, request: { eventId: number }, tx?
     });
 
     // The plan's own unknown parts: what makes its cost baseline incomplete.
-    const plan = calculatePlan(db, { eventId: event.id }, t);
+    const plan = planCosts(db, { eventId: event.id }, t);
     // An ingredient reported in two units (a line that cannot convert) is one blocker, named once.
     const cost: ReasonBlocker[] = uniqueBlockers([
-      ...plan.payload.ingredients
+      ...plan.ingredients
         .filter((i) => i.cost === null)
         .map((i) => ({ kind: 'ingredient' as const, id: plan.ingredientIds[i.ingredient]!, item: i.ingredient, name: i.displayName, reason: i.reason ?? `No price for ${i.displayName}.` })),
-      ...plan.payload.packaging
+      ...plan.packaging
         .filter((p) => p.cost === null)
         .map((p) => ({ kind: 'material' as const, id: plan.materialIds[p.material]!, item: p.material, name: p.displayName, reason: p.reason ?? `No price for ${p.displayName}.` })),
     ]);

@@ -197,6 +197,50 @@ function goodCosts(db: Database, t: Tx, inputs: PlanInputs, defs: ReadonlyMap<nu
   });
 }
 
+/** The plan's ingredients (aggregated, priced as FIFO would charge them now) and its packaging, priced the same way. */
+function pricedNeeds(db: Database, t: Tx, inputs: PlanInputs) {
+  const defs = recipeDefinitions(db, [...new Set(inputs.rows.map((r) => r.recipeId))], t);
+  const agg = aggregateIngredients(db, { lines: inputs.rows.flatMap((r) => rowIngredients(defs, r)), priced: true }, t);
+  const byName = (a: { displayName: string; unit: string }, b: { displayName: string; unit: string }) =>
+    a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }) || a.unit.localeCompare(b.unit);
+  const ingredients: PlanIngredientRecord[] = [...agg.rows].sort(byName).map((r) => ({
+    ingredient: r.ingredient,
+    displayName: r.displayName,
+    quantity: r.quantity,
+    unit: r.unit,
+    costPerUnit: r.costPerUnit,
+    cost: r.cost,
+    reason: r.reason,
+  }));
+  return { defs, agg, ingredients, packaging: packagingRecords(db, t, inputs) };
+}
+
+export interface PlanCosts {
+  ingredients: PlanIngredientRecord[];
+  packaging: PlanPackagingRecord[];
+  /** Ingredient slug -> id, and material slug -> id. */
+  ingredientIds: Record<string, number>;
+  materialIds: Record<string, number>;
+}
+
+/**
+ * The plan's priced ingredients and packaging only, exactly as calculatePlan
+ * has them: for what needs their costs (feasibility's cost blockers) without
+ * the rest of a plan (per-batch shares, good costs, the definitions'
+ * fingerprint), which at 50 targets was most of its time.
+ */
+export function planCosts(db: Database, request: { eventId: number }, tx?: Tx): PlanCosts {
+  return withTransaction(db, tx, (t) => {
+    const { agg, ingredients, packaging } = pricedNeeds(db, t, readPlanInputs(db, request.eventId, t));
+    return {
+      ingredients,
+      packaging: packaging.records,
+      ingredientIds: Object.fromEntries(agg.rows.map((r) => [r.ingredient, r.ingredientId])),
+      materialIds: packaging.materialIds,
+    };
+  });
+}
+
 /**
  * Calculates the event's plan inside the caller's transaction (every read,
  * the event's included, sees its uncommitted writes). With `save`, stores it
@@ -206,20 +250,7 @@ export function calculatePlan(db: Database, request: { eventId: number; save?: b
   return withTransaction(db, tx, (t) => {
     const inputs = readPlanInputs(db, request.eventId, t);
     if (request.save) assertPlanChange(inputs.event.plan_state, 'recalculate');
-    const defs = recipeDefinitions(db, [...new Set(inputs.rows.map((r) => r.recipeId))], t);
-    const agg = aggregateIngredients(db, { lines: inputs.rows.flatMap((r) => rowIngredients(defs, r)), priced: true }, t);
-    const byName = (a: { displayName: string; unit: string }, b: { displayName: string; unit: string }) =>
-      a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }) || a.unit.localeCompare(b.unit);
-    const ingredients: PlanIngredientRecord[] = [...agg.rows].sort(byName).map((r) => ({
-      ingredient: r.ingredient,
-      displayName: r.displayName,
-      quantity: r.quantity,
-      unit: r.unit,
-      costPerUnit: r.costPerUnit,
-      cost: r.cost,
-      reason: r.reason,
-    }));
-    const packaging = packagingRecords(db, t, inputs);
+    const { defs, agg, ingredients, packaging } = pricedNeeds(db, t, inputs);
     const parts: Priced[] = [
       ...ingredients.map((i) => (i.cost === null ? unknownCost(i.displayName, i.reason ?? `No price for ${i.displayName}.`) : knownCost(i.cost))),
       ...packaging.records.map((p) => (p.cost === null ? unknownCost(p.displayName, p.reason ?? `No price for ${p.displayName}.`) : knownCost(p.cost))),
