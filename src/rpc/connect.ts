@@ -4,7 +4,7 @@
  * handlers and the client is exposed to browser tests (see
  * src/rpc/test-hooks.ts); without it nothing is made global.
  */
-import { installTestHooks, testHooksRequested } from './test-hooks';
+import { installTestHooks, testHooksRequested, workerName } from './test-hooks';
 import { RpcClient } from './client';
 
 let client: RpcClient | undefined;
@@ -12,10 +12,7 @@ let client: RpcClient | undefined;
 export function connectWorker(): RpcClient {
   if (client) return client;
   const hooks = testHooksRequested();
-  const worker = new Worker(new URL('../worker/db.worker.ts', import.meta.url), {
-    type: 'module',
-    name: hooks ? 'bake-planner-db test-hooks' : 'bake-planner-db',
-  });
+  const worker = new Worker(new URL('../worker/db.worker.ts', import.meta.url), { type: 'module', name: workerName(hooks) });
   client = new RpcClient(worker);
   if (hooks) installTestHooks(client);
   return client;

@@ -16,13 +16,14 @@ import { SqlJsEngine } from '../db/sqljs-engine';
 import { RPC_CHANNEL, WRITER_LOCK } from '../persistence/policy';
 import { PersistenceStore } from '../persistence/store';
 import type { RpcRequest, RpcResponse, WorkerMessage, WorkerNotice } from '../rpc/contract';
+import { workerHookOptions } from '../rpc/test-hooks';
 import { transferablesOf } from '../rpc/transfer';
 import type { ChannelMessage } from './channel';
 import { FOLLOWER_MESSAGE, Follower } from './follower';
 import { Writer } from './writer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const testHooks = scope.name.includes('test-hooks');
+const hookOptions = workerHookOptions(scope.name);
 const id = crypto.randomUUID();
 const channel = new BroadcastChannel(RPC_CHANNEL);
 
@@ -77,8 +78,10 @@ function becomeWriter(): void {
   const unanswered = follower?.handOver() ?? [];
   follower = null;
   noticeToPage({ type: 'status', role: 'starting', message: 'Opening your data…' });
-  const w = new Writer(new PersistenceStore(), (image) => SqlJsEngine.open(image, { locateWasm: () => wasmUrl }), {
-    testHooks,
+  const store = new PersistenceStore();
+  if (hookOptions?.has('full-disk-checkpoints')) store.injectFailure('QuotaExceededError', 'checkpoint', Number.POSITIVE_INFINITY);
+  const w = new Writer(store, (image) => SqlJsEngine.open(image, { locateWasm: () => wasmUrl }), {
+    testHooks: hookOptions !== null,
     notify: (notice) => {
       noticeToPage(notice);
       channel.postMessage({ type: 'notice', from: id, notice } satisfies ChannelMessage);

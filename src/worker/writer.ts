@@ -204,8 +204,14 @@ export class Writer {
     this.lastCheckpoint = recovered.checkpoint;
     this.since = { commits: recovered.replayed, bytes: recovered.replayedBytes };
     this.report = buildReport(openedAt, recovered, migrated);
-    // A migration or a recovery changed what the log means: anchor the result in a checkpoint.
-    if (migrated.length > 0 || recovered.problems.length > 0 || !recovered.checkpoint) await this.checkpoint(true);
+    // A migration or a recovery changed what the log means: anchor the result in a checkpoint. If that
+    // fails (a full disk), open anyway: the migration and the repaired log are already stored, so the
+    // next opening rebuilds the same state, only more slowly. The baker hears that storage is full.
+    if (migrated.length > 0 || recovered.problems.length > 0 || !recovered.checkpoint) {
+      await this.checkpoint(true).catch((e: unknown) =>
+        this.options.notify({ type: 'problem', error: checkpointFailed(e).toPayload() }),
+      );
+    }
     if (recovered.problems.length > 0) {
       this.options.notify({
         type: 'problem',

@@ -6,7 +6,7 @@
  * baker is told plainly (a 'problem' notice and the recovery report).
  */
 import { afterEach, beforeEach, expect, inject, test } from 'vitest';
-import { call, launch, notices, openApp, rpc, type Profile } from './helpers/browser';
+import { appUrl, call, launch, notices, openApp, rpc, waitForWorker, type Profile } from './helpers/browser';
 import { corruptLogRecord, countRecords, restorePruned, saveStores, tearNewestCheckpoint } from './helpers/idb';
 
 let profile: Profile;
@@ -209,4 +209,60 @@ test('a dropped IndexedDB connection (mobile Safari after backgrounding) is reop
   await page.close();
   const reopened = await openApp(profile.context, baseUrl);
   expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000, sugar: 500 });
+});
+
+/** Opens the app with every checkpoint write failing as on a full disk, from the first opening on. */
+async function openOnFullDisk(baseUrl: string) {
+  const page = await profile.context.newPage();
+  await page.goto(`${appUrl(baseUrl)}&full-disk-checkpoints`);
+  await waitForWorker(page);
+  return page;
+}
+
+test('a new database on a full disk: the checkpoint after its schema fails, yet the app opens and serves, and the banner says storage is full', async () => {
+  const baseUrl = inject('baseUrl');
+  const page = await openOnFullDisk(baseUrl);
+  // Not locked out: it reads and saves.
+  expect(await call(page, 'system.info')).toMatchObject({ schemaVersion: 1 });
+  await call(page, 'system.touch', { label: 'flour', value: 1000 });
+  const status = await call(page, 'system.storageStatus');
+  expect(status.checkpoints).toEqual([]);
+  const banner = page.getByRole('alert').filter({ hasText: 'Storage is full on this device' });
+  await banner.waitFor();
+  await banner.getByText(/every change you made is saved/i).waitFor();
+  await banner.getByRole('button', { name: 'Download a backup' }).waitFor();
+  const problem = (await notices(page)).find((n) => n.type === 'problem');
+  expect(problem).toMatchObject({ error: { code: 'STORAGE', details: { checkpoint: true, quota: true } } });
+  await page.close();
+
+  // Space again: the schema and the change come back from the log alone, and are then anchored.
+  const reopened = await openApp(profile.context, baseUrl);
+  expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000 });
+  const report = await call(reopened, 'system.recoveryReport');
+  expect(report).toMatchObject({ checkpoint: null, problems: [], replayed: status.lastSeq });
+  expect((await call(reopened, 'system.storageStatus')).checkpoints).toHaveLength(1);
+});
+
+test('recovery on a full disk: the damaged record is set aside and the app serves; the banners say what was set aside and that storage is full', async () => {
+  const baseUrl = inject('baseUrl');
+  const page = await openApp(profile.context, baseUrl);
+  const { lastSeq: opened } = await call(page, 'system.storageStatus');
+  await call(page, 'system.touch', { label: 'flour', value: 1000 });
+  await call(page, 'system.touch', { label: 'sugar', value: 500 });
+  await corruptLogRecord(page, opened + 2);
+  await page.close();
+
+  const reopened = await openOnFullDisk(baseUrl);
+  expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000 });
+  expect((await call(reopened, 'system.recoveryReport')).quarantined).toEqual({ log: 1, checkpoints: 0 });
+  await call(reopened, 'system.touch', { label: 'butter', value: 250 });
+  await reopened.getByRole('alert').filter({ hasText: 'Some saved changes were set aside' }).waitFor();
+  await reopened.getByRole('alert').filter({ hasText: 'Storage is full on this device' }).waitFor();
+  await reopened.close();
+
+  // The repair is stored even without the checkpoint: the next opening finds nothing more to set aside.
+  const third = await openApp(profile.context, baseUrl);
+  expect(await call(third, 'system.touched')).toEqual({ flour: 1000, butter: 250 });
+  expect((await call(third, 'system.recoveryReport')).problems).toEqual([]);
+  expect((await countRecords(third)).quarantine).toBe(1);
 });
