@@ -21,3 +21,12 @@ export const CHECKPOINT_POLICY = {
   forceCommits: 500,
   forceLogBytes: 4 * 1024 * 1024,
 } as const;
+
+export const HANDOVER_POLICY = {
+  /**
+   * A writer tab hidden this long hands over to a tab on screen that asks it for something: the
+   * browser may freeze a background tab (its worker with it) at any moment, and other tabs would
+   * then wait for it.
+   */
+  hiddenMs: 3_000,
+} as const;

@@ -1,9 +1,12 @@
 /**
  * Starts this tab's database worker (once) and returns the page's RPC client
- * for it. With `?test-hooks` in the page URL the worker unlocks its test-only
- * handlers and the client is exposed to browser tests (see
- * src/rpc/test-hooks.ts); without it nothing is made global.
+ * for it. The worker hears when the page is hidden or shown: a writer tab
+ * left in the background hands the database over to a tab in use. With
+ * `?test-hooks` in the page URL the worker unlocks its test-only handlers and
+ * the client is exposed to browser tests (see src/rpc/test-hooks.ts);
+ * without it nothing is made global.
  */
+import type { VisibilityMessage } from './contract';
 import { installTestHooks, testHooksRequested, workerName } from './test-hooks';
 import { RpcClient } from './client';
 
@@ -14,6 +17,9 @@ export function connectWorker(): RpcClient {
   const hooks = testHooksRequested();
   const worker = new Worker(new URL('../worker/db.worker.ts', import.meta.url), { type: 'module', name: workerName(hooks) });
   client = new RpcClient(worker);
+  const tellVisibility = () => worker.postMessage({ kind: 'visibility', hidden: document.visibilityState === 'hidden' } satisfies VisibilityMessage);
+  tellVisibility();
+  document.addEventListener('visibilitychange', tellVisibility);
   if (hooks) installTestHooks(client);
   return client;
 }

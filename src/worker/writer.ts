@@ -29,6 +29,7 @@ import {
 import { buildReport, type RecoveryReport } from './recovery-report';
 import { isQuotaError, type PersistenceStore } from '../persistence/store';
 import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/contract';
+import { appUpdatedError } from './app-updated';
 import { changedTables } from './changed-tables';
 import type { CommitMode, RuntimeServices, WorkerStorageStatus } from './handlers/context';
 import { serve } from './rpc-server';
@@ -38,6 +39,8 @@ export interface RequestOrigin {
   requestKey?: string;
   /** Set when the request had been sent to a previous writer that went away; the last seq its tab had seen. */
   retryAfterSeq?: number;
+  /** The tab that sent it runs an older app version: it is never run, only a retry is looked up. */
+  olderVersion?: boolean;
 }
 
 export interface WriterOptions {
@@ -64,6 +67,8 @@ export class Writer {
   private commitMode: CommitMode = 'log';
   private checkpointQueued = false;
   private mustSaveAgain = false;
+  /** Handing over to another tab: requests not yet started are declined, nothing new is written. */
+  private closing = false;
   private readonly services: RuntimeServices;
   /** Resolves once the first opening has finished (successfully or not). */
   readonly ready: Promise<void>;
@@ -86,18 +91,45 @@ export class Writer {
     return this.lastSeq;
   }
 
-  submit(request: RpcRequest, origin: RequestOrigin = {}): Promise<RpcResponse> {
+  /**
+   * Serves a request in turn. Resolves with null when this writer is handing over and did not run
+   * it (for certain): the caller sends it on to the next writer.
+   */
+  submit(request: RpcRequest, origin: RequestOrigin = {}): Promise<RpcResponse | null> {
+    if (this.closing) return Promise.resolve(null);
     const run = this.queue.then(() => this.process(request, origin));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async process(request: RpcRequest, origin: RequestOrigin): Promise<RpcResponse> {
+  /**
+   * Hands the database over: requests already queued are declined, the one being served finishes
+   * (durably, as always), a checkpoint being written completes; then the database is closed and
+   * IndexedDB released. Resolves when another tab may open it.
+   */
+  async resign(): Promise<void> {
+    this.closing = true;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    for (let drained = this.queue; ; drained = this.queue) {
+      await drained;
+      await this.checkpointWrite?.catch(() => undefined);
+      if (drained === this.queue) break;
+    }
+    this.db?.close();
+    this.db = null;
+    this.store.close();
+  }
+
+  private async process(request: RpcRequest, origin: RequestOrigin): Promise<RpcResponse | null> {
+    if (this.closing) return null;
     if (this.broken) return failure(request.id, this.broken);
     if (origin.requestKey !== undefined && origin.retryAfterSeq !== undefined) {
       const refusal = await this.checkRetry(origin.requestKey, origin.retryAfterSeq);
       if (refusal) return failure(request.id, refusal);
     }
+    // Older code may call a method this version changed: it reloads first.
+    if (origin.olderVersion) return failure(request.id, appUpdatedError());
     this.commits = [];
     this.serving = origin;
     const response = await serve(
@@ -274,7 +306,7 @@ export class Writer {
    */
   private scheduleCheckpoint(wrote = true): void {
     const p = CHECKPOINT_POLICY;
-    if (this.checkpointQueued || this.checkpointWrite) return;
+    if (this.checkpointQueued || this.checkpointWrite || this.closing) return;
     if (this.since.commits >= p.forceCommits || this.since.bytes >= p.forceLogBytes) {
       clearTimeout(this.idleTimer);
       this.idleTimer = undefined;
@@ -296,7 +328,7 @@ export class Writer {
       .then(() => {
         this.checkpointQueued = false;
         const nothingNew = this.lastCheckpoint?.upToSeq === this.lastSeq;
-        return this.checkpointWrite || this.broken || nothingNew ? null : this.checkpoint(false);
+        return this.checkpointWrite || this.broken || this.closing || nothingNew ? null : this.checkpoint(false);
       })
       .catch(() => undefined);
   }

@@ -1,13 +1,13 @@
 /**
  * What the database worker last said about itself: its role (this tab
- * writes, or forwards to another tab that writes) and the problems no
- * request asked about (a recovery report, a full disk, other storage
- * trouble), each kind kept until dismissed, so one does not hide another.
+ * writes, forwards to another tab that writes, or is outdated because another
+ * tab runs a newer version) and the problems no request asked about (a
+ * recovery report, a full disk, other storage trouble), each kind kept until
+ * dismissed, so one does not hide another.
  */
 import type { ErrorCode, ErrorPayload } from '../../errors';
 import type { RpcClient } from '../../rpc/client';
-
-type WorkerRole = 'starting' | 'writer' | 'follower';
+import type { WorkerRole } from '../../rpc/contract';
 
 /** Problems of one kind replace each other: a second full disk is the same news. */
 const kindOf = (p: ErrorPayload) => `${p.code}${p.details?.checkpoint ? ':checkpoint' : ''}`;
