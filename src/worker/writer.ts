@@ -20,7 +20,7 @@ import { Database, type LoggedStatement } from '../db/session';
 import { CHECKPOINT_POLICY } from '../persistence/policy';
 import { recover, type OpenEngine } from './recovery';
 import {
-  checkpointChecksum,
+  checkpointChecksumInSlices,
   encodeStatements,
   makeLogRecord,
   type CheckpointMeta,
@@ -236,14 +236,12 @@ export class Writer {
     this.lastCheckpoint = recovered.checkpoint;
     this.since = { commits: recovered.replayed, bytes: recovered.replayedBytes };
     this.report = buildReport(openedAt, recovered, migrated);
-    // A migration or a recovery changed what the log means: anchor the result in a checkpoint. If that
-    // fails (a full disk), open anyway: the migration and the repaired log are already stored, so the
-    // next opening rebuilds the same state, only more slowly. The baker hears that storage is full.
-    if (migrated.length > 0 || recovered.problems.length > 0 || !recovered.checkpoint) {
-      await this.checkpoint(true).catch((e: unknown) =>
-        this.options.notify({ type: 'problem', error: checkpointFailed(e).toPayload() }),
-      );
-    }
+    // A migration or a recovery changed what the log means: anchor the result in a checkpoint, so the
+    // next opening starts from it. In the background, after the requests already waiting (the first
+    // screen's), and never a condition for opening: the migration and the repair are already stored,
+    // so without it (a full disk, the tab closed first) the next opening rebuilds the same state from
+    // the log, only more slowly. A failure is told like any checkpoint's (storage is full).
+    if (migrated.length > 0 || recovered.problems.length > 0 || !recovered.checkpoint) this.queueCheckpoint();
     if (recovered.problems.length > 0) {
       this.options.notify({
         type: 'problem',
@@ -334,26 +332,22 @@ export class Writer {
   }
 
   /**
-   * Exports the image now (between requests, so no transaction is open) and
-   * stores it. With `wait` the caller gets it once durable and verified;
-   * otherwise the IndexedDB write proceeds while requests continue.
+   * Copies the whole database now (between requests, so no transaction is
+   * open: the one step that holds the worker, about 100 ms at 50 MB) and
+   * stores the copy. With `wait` the caller gets it once durable and
+   * verified; otherwise checksum, IndexedDB write and verification proceed
+   * while requests are served.
    */
   private async checkpoint(wait: boolean): Promise<PublicCheckpoint | null> {
     if (this.checkpointWrite) await this.checkpointWrite;
     const db = this.db!;
     if (db.inTransaction) throw new AppError('INTERNAL', 'A checkpoint was attempted inside a transaction.');
     const image = db.engine.exportImage!();
-    const meta: Omit<CheckpointMeta, 'id'> = {
-      upToSeq: this.lastSeq,
-      bytes: image.length,
-      checksum: checkpointChecksum(this.lastSeq, image),
-      schemaVersion: schemaVersion(db),
-      writtenAt: this.nowIso(),
-    };
+    const taken = { upToSeq: this.lastSeq, bytes: image.length, schemaVersion: schemaVersion(db), writtenAt: this.nowIso() };
     // Counted as folded even if the write fails: the next try then waits for another threshold's worth of
     // commits, instead of exporting the whole database after every change while the disk is full.
     this.since = { commits: 0, bytes: 0 };
-    const write = this.storeCheckpoint(meta, image);
+    const write = this.storeCheckpoint(taken, image);
     this.checkpointWrite = write.then(
       () => (this.checkpointWrite = null),
       () => (this.checkpointWrite = null),
@@ -363,11 +357,17 @@ export class Writer {
     return null;
   }
 
-  private async storeCheckpoint(meta: Omit<CheckpointMeta, 'id'>, image: Uint8Array): Promise<PublicCheckpoint> {
+  /**
+   * Seals the copy with its checksum, stores it, reads it back and checks it, then prunes. The copy
+   * no longer changes, so requests run meanwhile (their commits go to the log after `upToSeq`); the
+   * checksums are computed a slice at a time so that they do not hold the worker either.
+   */
+  private async storeCheckpoint(taken: Omit<CheckpointMeta, 'id' | 'checksum'>, image: Uint8Array): Promise<PublicCheckpoint> {
+    const meta: Omit<CheckpointMeta, 'id'> = { ...taken, checksum: await checkpointChecksumInSlices(taken.upToSeq, image) };
     const id = await this.store.writeCheckpoint(meta, image);
     const written: CheckpointMeta = { ...meta, id };
     const back = await this.store.image(id);
-    if (!back || back.length !== meta.bytes || checkpointChecksum(meta.upToSeq, back) !== meta.checksum) {
+    if (!back || back.length !== meta.bytes || (await checkpointChecksumInSlices(meta.upToSeq, back)) !== meta.checksum) {
       await this.store.quarantine(this.nowIso(), new Map(), [], [written]);
       throw new AppError('STORAGE', 'A checkpoint did not read back intact, so the previous one was kept.', {
         checkpointId: id,
@@ -386,6 +386,10 @@ export class Writer {
       storageStatus: (forwarded) => this.storageStatus(forwarded),
       recoveryReport: () => this.report!,
       checkpointNow: () => this.checkpoint(true),
+      checkpointInBackground: () => {
+        this.queueCheckpoint();
+        return { upToSeq: this.lastSeq };
+      },
       quarantined: () => this.store.quarantined(),
       clearQuarantine: () => this.store.clearQuarantine(),
       exportFile: () => this.db!.engine.exportImage!(),
@@ -411,6 +415,7 @@ export class Writer {
       log: { records: stats.logRecords, bytes: stats.logBytes },
       checkpoints,
       lastCheckpointAt: checkpoints[0]?.writtenAt ?? null,
+      checkpointInProgress: this.checkpointWrite !== null,
       quarantined: stats.quarantined,
       recovery: this.report!,
     };
