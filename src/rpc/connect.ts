@@ -7,6 +7,7 @@
  * without it nothing is made global.
  */
 import type { VisibilityMessage } from './contract';
+import { markStartup } from './startup-marks';
 import { installTestHooks, testHooksRequested, workerName } from './test-hooks';
 import { RpcClient } from './client';
 
@@ -16,6 +17,7 @@ export function connectWorker(): RpcClient {
   if (client) return client;
   const hooks = testHooksRequested();
   const worker = new Worker(new URL('../worker/db.worker.ts', import.meta.url), { type: 'module', name: workerName(hooks) });
+  markStartup('worker-created');
   client = new RpcClient(worker);
   const tellVisibility = () => worker.postMessage({ kind: 'visibility', hidden: document.visibilityState === 'hidden' } satisfies VisibilityMessage);
   tellVisibility();

@@ -19,11 +19,12 @@
  * unlocks the test-only system handlers (see docs/design/persistence.md).
  */
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
-import { SqlJsEngine } from '../db/sqljs-engine';
+import { loadSqlJs, SqlJsEngine, warmUpSqlJs } from '../db/sqljs-engine';
 import { RPC_CHANNEL, WRITER_LOCK } from '../persistence/policy';
 import { PersistenceStore } from '../persistence/store';
 import { APP_VERSION, compareVersions } from '../rpc/app-version';
 import type { PageMessage, RpcRequest, RpcResponse, WorkerMessage, WorkerNotice } from '../rpc/contract';
+import { markStartup } from '../rpc/startup-marks';
 import { workerHookOptions } from '../rpc/test-hooks';
 import { transferablesOf } from '../rpc/transfer';
 import { APP_UPDATED_STATUS, appUpdatedError } from './app-updated';
@@ -32,6 +33,7 @@ import type { ChannelMessage } from './channel';
 import { FOLLOWER_MESSAGE, Follower } from './follower';
 import { Writer, type RequestOrigin } from './writer';
 
+markStartup('worker-start');
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const hookOptions = workerHookOptions(scope.name);
 const id = crypto.randomUUID();
@@ -52,6 +54,15 @@ let releaseLock: (() => void) | null = null;
 /** Withdraws this tab's place in the queue for the writer lock. */
 let lockQueue: AbortController | null = null;
 const background = new BackgroundWatch(() => void handOver('background'));
+/**
+ * IndexedDB is opened while the lock is asked for (each is a round trip to the browser): the writer
+ * then reads at once. A tab that turns out to follow closes it again.
+ */
+let earlyStore: PersistenceStore | null = new PersistenceStore();
+earlyStore.open().catch(() => {
+  // The writer opens it again and reports the failure.
+});
+const sqlJsOptions = { locateWasm: () => wasmUrl };
 
 function toPage(message: WorkerMessage): void {
   scope.postMessage(message, message.kind === 'response' && message.ok ? transferablesOf(message.result) : []);
@@ -66,7 +77,10 @@ function post(message: ChannelMessage): void {
 }
 
 function route(request: RpcRequest): void {
-  const reply = (response: RpcResponse) => toPage(response);
+  const reply = (response: RpcResponse) => {
+    markStartup('first-reply');
+    toPage(response);
+  };
   if (role === 'writer') void writer!.submit(request).then((response) => (response ? reply(response) : route(request)));
   else if (role === 'follower') void follower!.forward(request).then(reply);
   else if (role === 'outdated') reply({ kind: 'response', id: request.id, ok: false, error: appUpdatedError().toPayload() });
@@ -132,11 +146,15 @@ function becomeWriter(): Promise<void> {
   follower = null;
   role = 'writer';
   noticeToPage({ type: 'status', role: 'starting', message: 'Opening your data…' });
-  const store = new PersistenceStore();
+  // SQLite's wasm is fetched and compiled while IndexedDB is read; the image needs it only once read and checked.
+  void loadSqlJs(sqlJsOptions).catch(() => undefined); // the opening itself reports a wasm that does not load
+  const store = earlyStore ?? new PersistenceStore();
+  earlyStore = null;
   const fullDisk = hookOptions?.has('full-disk-checkpoints');
   if (fullDisk) store.injectFailure('QuotaExceededError', 'checkpoint', Number.POSITIVE_INFINITY);
-  const w = new Writer(store, (image) => SqlJsEngine.open(image, { locateWasm: () => wasmUrl }), {
+  const w = new Writer(store, (image) => SqlJsEngine.open(image, sqlJsOptions), {
     testHooks: hookOptions !== null,
+    whileReading: warmUpOnce,
     notify: (notice) => {
       noticeToPage(notice);
       post({ type: 'notice', from: id, notice });
@@ -158,7 +176,20 @@ function becomeWriter(): Promise<void> {
   return new Promise((release) => (releaseLock = release));
 }
 
+/** SQLite is warmed up once per worker: its compiled code stays for the worker's life. */
+let warmedUp = false;
+function warmUpOnce(): void {
+  if (warmedUp) return;
+  warmedUp = true;
+  warmUpSqlJs(sqlJsOptions).then(
+    () => markStartup('sqlite-warm'),
+    () => undefined, // the opening itself reports a wasm that does not load
+  );
+}
+
 function becomeFollower(): void {
+  earlyStore?.close();
+  earlyStore = null;
   role = 'follower';
   follower = new Follower({
     id,
@@ -234,6 +265,7 @@ if (!('locks' in navigator)) {
   });
 } else {
   void navigator.locks.request(WRITER_LOCK, { ifAvailable: true }, (lock) => {
+    markStartup('role');
     if (lock) return becomeWriter();
     becomeFollower();
     queueForLock();

@@ -29,6 +29,7 @@ import {
 import { buildReport, type RecoveryReport } from './recovery-report';
 import { isQuotaError, type PersistenceStore } from '../persistence/store';
 import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/contract';
+import { markStartup } from '../rpc/startup-marks';
 import { appUpdatedError } from './app-updated';
 import { changedTables } from './changed-tables';
 import type { CommitMode, RuntimeServices, WorkerStorageStatus } from './handlers/context';
@@ -47,6 +48,8 @@ export interface WriterOptions {
   testHooks: boolean;
   notify: (notice: WorkerNotice) => void;
   clock?: () => Date;
+  /** Work to do while a checkpoint's image is being read from IndexedDB on opening (warming SQLite up). */
+  whileReading?: () => void;
 }
 
 type PublicCheckpoint = Omit<CheckpointMeta, 'checksum'>;
@@ -81,7 +84,11 @@ export class Writer {
     this.services = this.makeServices();
     this.ready = this.store
       .open()
-      .then(() => this.load())
+      .then(() => {
+        markStartup('storage-open');
+        return this.load();
+      })
+      .then(() => markStartup('ready'))
       .catch((e: unknown) => this.fail(e));
     this.queue = this.ready;
   }
@@ -214,7 +221,7 @@ export class Writer {
   private async load(): Promise<void> {
     const openedAt = this.nowIso();
     const clock = this.options.clock;
-    const recovered = await recover(this.store, this.openEngine, clock ? { clock } : {});
+    const recovered = await recover(this.store, this.openEngine, clock ? { clock } : {}, this.options.whileReading);
     if (recovered.quarantineLog.length > 0 || recovered.quarantineCheckpoints.length > 0) {
       const reasons = new Map(recovered.problems.flatMap((p) => (p.seq === undefined ? [] : [[p.seq, p.message]])));
       await this.store.quarantine(openedAt, reasons, recovered.quarantineLog, recovered.quarantineCheckpoints);

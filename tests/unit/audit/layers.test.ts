@@ -13,7 +13,8 @@ type Layer = (typeof LAYERS)[number] | 'errors' | 'main';
 
 /** What each layer may import at runtime. */
 const ALLOWED: Record<Layer, Layer[]> = {
-  main: ['ui'],
+  // The entry starts the worker before it loads the UI (src/main.ts), so it wires both.
+  main: ['ui', 'rpc'],
   ui: ['ui', 'rpc', 'platform', 'domain', 'errors'],
   platform: ['platform', 'errors'],
   rpc: ['rpc', 'errors'],
