@@ -29,4 +29,10 @@ export const HANDOVER_POLICY = {
    * then wait for it.
    */
   hiddenMs: 3_000,
+  /**
+   * A tab that gets the lock while requests it forwarded are unanswered waits this long at most for
+   * the previous writer's last answers (a writer handing over sends them, then 'left', then releases
+   * the lock; the lock can arrive first). A writer that vanished sends nothing: they are then retried.
+   */
+  lastWordMs: 500,
 } as const;

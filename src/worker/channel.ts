@@ -4,7 +4,7 @@
  * seq and its app version ('writer'), followers forward requests addressed to
  * that writer, and the writer answers them ('response'), or, while it hands
  * over, declines them unrun so they go to the next writer ('declined'), and
- * broadcasts its notices. A tab asks the writer to hand over with 'handover':
+ * broadcasts its notices. Its last word before it releases the lock is 'left'. A tab asks the writer to hand over with 'handover':
  * it runs a newer version, and every tab of an older version that hears it
  * steps aside. Every worker has a random id; a request key is
  * "<follower id>:<request id>".
@@ -33,4 +33,6 @@ export type ChannelMessage =
   | { type: 'declined'; from: string; to: string; key: string }
   | { type: 'notice'; from: string; notice: WorkerNotice }
   /** A tab running `version`, newer than the writer's, asks it to hand over. */
-  | { type: 'handover'; from: string; to: string; version: string };
+  | { type: 'handover'; from: string; to: string; version: string }
+  /** The writer that handed over has answered or declined everything it had, and releases the lock now. */
+  | { type: 'left'; from: string };

@@ -49,6 +49,8 @@ let writer: Writer | null = null;
 let follower: Follower | null = null;
 const waiting: RpcRequest[] = [];
 let hidden = false;
+/** This tab has the lock but waits for the previous writer's last word before it serves. */
+let takingOver = false;
 /** Ends this tab's hold on the writer lock. */
 let releaseLock: (() => void) | null = null;
 /** Withdraws this tab's place in the queue for the writer lock. */
@@ -81,7 +83,7 @@ function route(request: RpcRequest): void {
     markStartup('first-reply');
     toPage(response);
   };
-  if (role === 'writer') void writer!.submit(request).then((response) => (response ? reply(response) : route(request)));
+  if (role === 'writer' && !takingOver) void writer!.submit(request).then((response) => (response ? reply(response) : route(request)));
   else if (role === 'follower') void follower!.forward(request).then(reply);
   else if (role === 'outdated') reply({ kind: 'response', id: request.id, ok: false, error: appUpdatedError().toPayload() });
   else waiting.push(request);
@@ -142,8 +144,7 @@ function becomeWriter(): Promise<void> {
   lockQueue = null;
   // An outdated tab never writes: it passes the lock straight on.
   if (role === 'outdated') return Promise.resolve();
-  const unanswered = follower?.handOver() ?? [];
-  follower = null;
+  const previous = follower;
   role = 'writer';
   noticeToPage({ type: 'status', role: 'starting', message: 'Opening your data…' });
   // SQLite's wasm is fetched and compiled while IndexedDB is read; the image needs it only once read and checked.
@@ -161,13 +162,19 @@ function becomeWriter(): Promise<void> {
     },
   });
   writer = w;
-  // Requests left unanswered by the previous writer go first, checked as retries; then everything that waited.
-  for (const item of unanswered) {
-    const origin: RequestOrigin = { requestKey: item.key };
-    if (item.retryAfterSeq !== undefined) origin.retryAfterSeq = item.retryAfterSeq;
-    void w.submit(item.request, origin).then((response) => (response ? item.resolve(response) : route(item.request)));
-  }
-  for (const request of waiting.splice(0)) route(request);
+  // While the previous writer has its last word, this page's requests wait (`takingOver`). Then those
+  // it left unanswered go first, checked as retries; then everything that waited, in order.
+  takingOver = true;
+  void (previous?.handOver() ?? Promise.resolve([])).then((unanswered) => {
+    if (follower === previous) follower = null;
+    takingOver = false;
+    for (const item of unanswered) {
+      const origin: RequestOrigin = { requestKey: item.key };
+      if (item.retryAfterSeq !== undefined) origin.retryAfterSeq = item.retryAfterSeq;
+      void w.submit(item.request, origin).then((response) => (response ? item.resolve(response) : route(item.request)));
+    }
+    for (const request of waiting.splice(0)) route(request);
+  });
   void w.ready.then(() => {
     if (writer !== w) return;
     noticeToPage({ type: 'status', role: 'writer' });
@@ -220,6 +227,8 @@ async function handOver(reason: 'update' | 'background'): Promise<void> {
   }
   await w.resign();
   writer = null;
+  // After every answer and decline (the channel keeps one sender's messages in order), before the lock.
+  post({ type: 'left', from: id });
   releaseLock?.();
   releaseLock = null;
   if (reason === 'background') {

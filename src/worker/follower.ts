@@ -16,9 +16,10 @@
  * as retries, with the last seq this tab had seen, so it can run those it can
  * prove were never applied and refuse the others plainly. If this tab wins
  * the lock itself, `handOver()` gives the same unanswered requests to its own
- * new writer.
+ * new writer, once the previous writer has had its last word.
  */
 import { compareVersions } from '../rpc/app-version';
+import { HANDOVER_POLICY } from '../persistence/policy';
 import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/contract';
 import { appUpdatedError } from './app-updated';
 import type { ChannelMessage } from './channel';
@@ -68,6 +69,8 @@ export class Follower {
   private outdated = false;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private waiting = false;
+  /** Called when nothing is left unanswered by the writer, or it has said it left. */
+  private onLastWord: (() => void) | null = null;
 
   constructor(private readonly options: FollowerOptions) {
     this.post({ type: 'hello', from: options.id });
@@ -106,6 +109,7 @@ export class Follower {
       if (!entry) return;
       this.settle(message.key, message.response);
       this.watchProgress();
+      this.checkLastWord();
     } else if (message.type === 'declined' && message.to === id) {
       const entry = this.pending.get(message.key);
       if (!entry) return;
@@ -113,6 +117,11 @@ export class Follower {
       if (message.from === this.writerId) this.writerId = null;
       entry.sentTo = null;
       if (this.outdated) this.settle(message.key, refused(entry.request));
+      this.checkLastWord();
+    } else if (message.type === 'left') {
+      // Everything it answered or declined came before this, from the same sender, in order.
+      if (message.from === this.writerId) this.writerId = null;
+      this.onLastWord?.();
     } else if (message.type === 'notice') {
       if (message.notice.type === 'changed' && message.notice.seq !== undefined) {
         this.seenSeq = Math.max(this.seenSeq, message.notice.seq);
@@ -131,8 +140,23 @@ export class Follower {
     for (const [key, entry] of this.pending) if (entry.sentTo === null) this.settle(key, refused(entry.request));
   }
 
-  /** Stops forwarding and returns what is still unanswered, for this tab's own new writer. */
-  handOver(): Unanswered[] {
+  /**
+   * Stops forwarding and resolves with what is still unanswered, for this tab's own new writer. The
+   * lock can reach this tab before the previous writer's last answers do (they travel on the channel):
+   * first it waits for them, or for that writer's 'left', at most HANDOVER_POLICY.lastWordMs (a writer
+   * whose tab closed says nothing). Whatever that writer did not answer is then a retry.
+   */
+  async handOver(): Promise<Unanswered[]> {
+    if (this.awaitingWriter()) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => this.onLastWord?.(), HANDOVER_POLICY.lastWordMs);
+        this.onLastWord = () => {
+          clearTimeout(timer);
+          this.onLastWord = null;
+          resolve();
+        };
+      });
+    }
     this.stopped = true;
     clearTimeout(this.slowTimer);
     const unanswered = [...this.pending].map(([key, entry]): Unanswered => {
@@ -142,6 +166,15 @@ export class Follower {
     });
     this.pending.clear();
     return unanswered;
+  }
+
+  /** A request was sent to the writer still known, and is unanswered. */
+  private awaitingWriter(): boolean {
+    return this.writerId !== null && [...this.pending.values()].some((e) => e.sentTo === this.writerId);
+  }
+
+  private checkLastWord(): void {
+    if (this.onLastWord && !this.awaitingWriter()) this.onLastWord();
   }
 
   private settle(key: string, response: RpcResponse): void {
