@@ -62,6 +62,11 @@ export async function recover(
 
   let db: Database | undefined;
   let checkpoint: CheckpointMeta | null = null;
+  // The log after the newest checkpoint is read along with its image (one wait instead of two); it is
+  // used if that checkpoint is, and read again after whichever is used otherwise.
+  const newestUpTo = metas[0]?.upToSeq ?? 0;
+  const logAfterNewest = source.logAfter(newestUpTo);
+  logAfterNewest.catch(() => undefined); // not used (another checkpoint was): its failure concerns nobody
   let reading = whileReading;
   for (const meta of metas) {
     const read = source.image(meta.id);
@@ -95,7 +100,8 @@ export async function recover(
   }
   db ??= new Database(await openEngine(), options);
 
-  const records = await source.logAfter(checkpoint?.upToSeq ?? 0);
+  const from = checkpoint?.upToSeq ?? 0;
+  const records = await (from === newestUpTo ? logAfterNewest : source.logAfter(from));
   let lastSeq = checkpoint?.upToSeq ?? 0;
   let replayed = 0;
   let replayedBytes = 0;
