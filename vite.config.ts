@@ -1,9 +1,36 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { META_POLICY, SECURITY_HEADERS } from './src/platform/content-security-policy.ts';
 
-export default defineConfig({
+/** The mode of the browser tests' build, the only one with test hooks in it (src/test-hooks-flag.d.ts). */
+const TEST_HOOKS_MODE = 'test-hooks';
+
+/**
+ * The content security policy as the first thing in the built index.html's head, so it covers every
+ * tag after it. Only in builds: the dev server injects its own client and styles while it runs.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'bake-planner:content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const charset = '<meta charset="UTF-8" />';
+        if (!html.includes(charset)) throw new Error(`index.html has no ${charset} to put the content security policy after`);
+        return html.replace(charset, `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${META_POLICY}" />`);
+      },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  define: { __TEST_HOOKS__: JSON.stringify(mode === TEST_HOOKS_MODE) },
+  // What `npm start` (vite preview) sends with every file: the policy reaches the workers only this way.
+  preview: { headers: SECURITY_HEADERS },
   plugins: [
+    contentSecurityPolicy(),
     svelte(),
     // The service worker precaches the whole shell, the worker and the sql.js wasm, so the app opens
     // offline. New versions wait until the page offers a reload (src/platform/service-worker.ts).
@@ -37,4 +64,4 @@ export default defineConfig({
   ],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
-});
+}));

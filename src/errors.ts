@@ -33,6 +33,8 @@ export type ErrorCode =
   | 'NOT_READY'
   | 'IMPORT'
   | 'UNKNOWN_METHOD'
+  // the command line: a command, argument or option it does not take
+  | 'USAGE'
   | 'INTERNAL';
 
 export interface ErrorPayload {

@@ -2,114 +2,116 @@
  * bake-planner: the command-line tool. It runs the very services the app's
  * worker runs, on a SQLite file, for scripting, backups and quick looks.
  *
+ *   npx bake-planner help          (src/cli/bin.mjs runs this file through tsx)
  *   npm run cli -- help
+ *
+ * The runner does what every command shares: it reads the arguments and
+ * options, opens the database file, runs the command, saves the file when a
+ * writing command succeeded (never when it failed), and prints the result or
+ * the error (see ./output.ts). Exit code 0 on success, 1 on any error.
  */
-import { readFileSync } from 'node:fs';
-import { schemaVersion } from '../db/migrate';
 import type { Database } from '../db/session';
-import { formatQuantity } from '../domain/format';
-import { AppError, toErrorPayload } from '../errors';
-import { findIngredientBySlug } from '../services/catalog/ingredient-rows';
-import { searchIngredients } from '../services/catalog/ingredient-tree';
-import { planFifo } from '../services/pantry/fifo';
-import { pantryOverview } from '../services/pantry/stock';
-import { importBakeTrackerText } from '../services/sample/bake-tracker-import';
-import { loadSample } from '../services/sample/sample-pantry';
-import { openDatabaseFile, saveDatabaseFile } from './database-file';
+import { AppError } from '../errors';
+import type { AnyCommand, CommandInput, CommandOutput } from './command';
+import { COMMANDS } from './commands';
+import { openDatabaseFile, saveDatabaseFile } from './files';
+import { printError, printJson, printLines, usageError, type Io } from './output';
 
-const HELP = `bake-planner <command> <database.sqlite> [arguments]
-
-  init <db>                              create an empty database file
-  info <db>                              schema version and what is in stock
-  sample <db>                            load the built-in sample pantry
-  import-bake-tracker <db> <backup.json> import a Bake Tracker backup (all or nothing)
-  pantry <db> [search]                   what is on hand, per ingredient
-  fifo <db> <ingredient> <qty> <unit>    dry run: which lots a draw would use, and its cost
-`;
-
-type Out = (line: string) => void;
-
-function findIngredient(db: Database, text: string): { id: number } {
-  const bySlug = findIngredientBySlug(db, text);
-  if (bySlug) return bySlug;
-  const matches = searchIngredients(db, { query: text, leavesOnly: true, limit: 5 });
-  const exact = matches.find((m) => m.slug === text || m.name.toLowerCase() === text.toLowerCase());
-  const found = exact ?? (matches.length === 1 ? matches[0] : undefined);
-  if (!found) {
-    const hint = matches.length ? ` Did you mean: ${matches.map((m) => m.slug).join(', ')}?` : '';
-    throw new AppError('NOT_FOUND', `No ingredient "${text}".${hint}`, { ingredient: text });
+function byName(commands: readonly AnyCommand[]): Map<string, AnyCommand> {
+  const map = new Map<string, AnyCommand>();
+  for (const command of commands) {
+    if (map.has(command.name)) throw new AppError('INTERNAL', `Two commands are called "${command.name}".`);
+    map.set(command.name, command);
   }
-  return found;
+  return map;
 }
 
-function need(args: string[], n: number, usage: string): void {
-  if (args.length < n) throw new AppError('VALIDATION', `Usage: ${usage}`);
+function helpText(commands: readonly AnyCommand[]): string[] {
+  const rows = commands.map((c) => [`${c.name} ${c.usage}`, c.summary] as const);
+  const width = Math.max(...rows.map(([usage]) => usage.length)) + 2;
+  return [
+    'bake-planner <command> <database.sqlite> [arguments] [--json]',
+    '',
+    ...rows.map(([usage, summary]) => `  ${usage.padEnd(width)}${summary}`),
+    '',
+    '  --json    print one JSON document (snake_case keys); on an error, {"error": {code, message, details}}',
+  ];
 }
 
-export async function runCli(argv: string[], out: Out): Promise<number> {
-  const [command, path, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help') {
-    out(HELP);
-    return 0;
-  }
-  try {
-    need(path ? [path] : [], 1, HELP.split('\n').find((l) => l.trim().startsWith(command)) ?? HELP);
-    const db = await openDatabaseFile(path!, command === 'init' || command === 'sample' || command === 'import-bake-tracker');
-    switch (command) {
-      case 'init':
-        saveDatabaseFile(db, path!);
-        out(`Created ${path} (schema ${schemaVersion(db)}).`);
-        return 0;
-      case 'info': {
-        const stocked = pantryOverview(db);
-        out(`schema ${schemaVersion(db)}, ${db.engine.driver}`);
-        out(`${stocked.length} ingredients with lots, ${stocked.filter((r) => !r.empty).length} in stock`);
-        return 0;
-      }
-      case 'sample': {
-        const data = JSON.parse(readFileSync(new URL('../services/sample/bake-tracker-sample.json', import.meta.url), 'utf8')) as unknown;
-        const result = loadSample(db, data);
-        saveDatabaseFile(db, path!);
-        out(`${result.report.summary} ${result.purchasesRecorded} sample purchases recorded.`);
-        return 0;
-      }
-      case 'import-bake-tracker': {
-        need(rest, 1, 'import-bake-tracker <db> <backup.json>');
-        const report = importBakeTrackerText(db, readFileSync(rest[0]!, 'utf8'));
-        for (const r of report.records.filter((x) => x.outcome === 'rejected')) out(`rejected ${r.path}: ${r.reason ?? ''}`);
-        out(report.summary);
-        if (!report.ok) return 1;
-        saveDatabaseFile(db, path!);
-        return 0;
-      }
-      case 'pantry': {
-        for (const row of pantryOverview(db, { query: rest.join(' ') })) {
-          const flags = row.empty ? ' (empty)' : row.low ? ' (low)' : '';
-          out(`${row.ingredient.name.padEnd(40)} ${formatQuantity(row.total, row.unit).padStart(14)}  ${row.lotsWithStock} lot(s)${flags}`);
-        }
-        return 0;
-      }
-      case 'fifo': {
-        need(rest, 3, 'fifo <db> <ingredient> <qty> <unit>');
-        const ingredient = findIngredient(db, rest[0]!);
-        const plan = planFifo(db, { ingredientId: ingredient.id, quantity: Number(rest[1]), unit: rest[2]! });
-        for (const d of plan.draws) {
-          const cost = d.cost === null ? 'cost unknown' : d.cost.toFixed(2);
-          out(`lot ${d.lotId} ${d.purchasedOn} ${d.productName}: ${formatQuantity(d.quantity, d.unit)}, ${cost}, leaves ${formatQuantity(d.remainingAfter, d.unit)}`);
-        }
-        out(plan.enough ? `total cost ${plan.totalCost.toFixed(2)}${plan.costComplete ? '' : ' (some lots have no cost)'}` : `short ${formatQuantity(plan.shortfall, plan.unit)}`);
-        return plan.enough ? 0 : 1;
-      }
-      default:
-        out(`Unknown command "${command}".\n${HELP}`);
-        return 2;
+/** Splits options from arguments: `--json`, the command's flags, and `--name value` / `--name=value`. */
+function readOptions(command: AnyCommand, argv: string[]): CommandInput {
+  const args: string[] = [];
+  const options: Record<string, string | true> = {};
+  const usage = `${command.name} ${command.usage}`;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--') || arg === '--') {
+      args.push(arg);
+      continue;
     }
-  } catch (e) {
-    out(`error: ${toErrorPayload(e).message}`);
-    return 1;
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (name === 'json') continue;
+    const kind = command.options?.[name];
+    if (!kind) throw usageError(`${command.name} has no option --${name}.`, usage);
+    if (kind === 'flag') {
+      if (inline !== undefined) throw usageError(`--${name} takes no value.`, usage);
+      options[name] = true;
+    } else {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw usageError(`--${name} needs a value.`, usage);
+      options[name] = value;
+    }
+  }
+  return { args, options };
+}
+
+async function run(command: AnyCommand, argv: string[]): Promise<CommandOutput> {
+  const input = readOptions(command, argv);
+  const usage = `${command.name} ${command.usage}`;
+  if (command.database === 'none') {
+    if (input.args.length < (command.minArgs ?? 0)) throw usageError('Missing arguments.', usage);
+    return command.run(input);
+  }
+  const [path, ...args] = input.args;
+  if (!path) throw usageError('Say which database file.', usage);
+  if (args.length < (command.minArgs ?? 0)) throw usageError('Missing arguments.', usage);
+  const db: Database = await openDatabaseFile(path, command.database === 'create');
+  try {
+    // `run` is typed per database use; each branch here has the input its command expects.
+    const output = await (command as AnyCommand & { run: (i: unknown) => CommandOutput | Promise<CommandOutput> }).run({ ...input, args, db, path });
+    if (command.database === 'write' || command.database === 'create') saveDatabaseFile(db, path);
+    return output;
+  } finally {
+    db.close();
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  runCli(process.argv.slice(2), (line) => console.log(line)).then((code) => process.exit(code));
+/** Runs one command line; returns the exit code. */
+export async function runCli(argv: readonly string[], io: Io, commands: readonly AnyCommand[] = COMMANDS): Promise<number> {
+  const json = argv.includes('--json');
+  const [name, ...rest] = argv.filter((a, i) => !(a === '--json' && i === 0));
+  try {
+    const known = byName(commands);
+    if (!name || name === 'help' || name === '--help' || name === '--json') {
+      if (json) printJson(io, { commands: commands.map((c) => ({ name: c.name, usage: `${c.name} ${c.usage}`, summary: c.summary })) });
+      else printLines(io, helpText(commands));
+      return 0;
+    }
+    const command = known.get(name);
+    if (!command) throw new AppError('USAGE', `Unknown command "${name}". Run "bake-planner help" for the list.`, { command: name });
+    const output = await run(command, rest);
+    if (json) printJson(io, output.json);
+    else printLines(io, output.text);
+    return 0;
+  } catch (e) {
+    return printError(io, e, json);
+  }
+}
+
+/** The process entry point (src/cli/bin.mjs): real stdout and stderr, and the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  return runCli(argv, {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+  });
 }

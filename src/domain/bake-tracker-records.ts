@@ -5,6 +5,9 @@
  * Pure: resolving references against the database is the importer's job.
  */
 import { isIsoDate } from './dates';
+import { quoted } from './file-limits';
+import { plainNumber } from './format';
+import { MAX_NAME_LENGTH, MAX_NOTES_LENGTH } from './limits';
 import { isValidSlug } from './slug';
 import { INGREDIENT_DIMENSIONS, dimensionOf, parseUnit, type Density, type Unit } from './units';
 
@@ -25,20 +28,40 @@ function asObject(raw: unknown, path: string): Raw {
   return raw as Raw;
 }
 
-function text(r: Raw, key: string, path: string, required: boolean): string {
+/**
+ * A text field, trimmed. Every one has a length limit (names and short
+ * fields `MAX_NAME_LENGTH`, notes `MAX_NOTES_LENGTH`), so a file cannot put a
+ * 10 MB name into the pantry, a message or the import report.
+ */
+function text(r: Raw, key: string, path: string, required: boolean, max = MAX_NAME_LENGTH): string {
   const v = r[key];
   if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
     if (required) throw new RecordProblem(`${path}.${key}`, `${key} is required.`);
     return '';
   }
   if (typeof v !== 'string') throw new RecordProblem(`${path}.${key}`, `${key} must be text.`);
-  return v.trim();
+  const trimmed = v.trim();
+  if (trimmed.length > max) {
+    throw new RecordProblem(
+      `${path}.${key}`,
+      `${key} is too long: ${trimmed.length.toLocaleString('en-US')} characters, at most ${max.toLocaleString('en-US')}.`,
+    );
+  }
+  return trimmed;
+}
+
+/** A number the file wrote as a number: "25" (text), and NaN or Infinity (not JSON at all), are refused. */
+function number(r: Raw, key: string, path: string): number {
+  const v = r[key];
+  if (typeof v === 'string') throw new RecordProblem(`${path}.${key}`, `${key} must be a number, not text (found ${quoted(v, 30)}).`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new RecordProblem(`${path}.${key}`, `${key} must be a number.`);
+  // -0 is a number JSON can spell; kept, it would print as "-0" in a message or on a screen.
+  return v + 0;
 }
 
 function positive(r: Raw, key: string, path: string): number {
-  const v = r[key];
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new RecordProblem(`${path}.${key}`, `${key} must be a number.`);
-  if (v <= 0) throw new RecordProblem(`${path}.${key}`, `${key} must be more than zero (found ${v}).`);
+  const v = number(r, key, path);
+  if (v <= 0) throw new RecordProblem(`${path}.${key}`, `${key} must be more than zero (found ${plainNumber(v)}).`);
   return v;
 }
 
@@ -52,7 +75,7 @@ function flag(r: Raw, key: string, path: string): boolean {
 function ingredientUnit(r: Raw, key: string, path: string): Unit {
   const raw = text(r, key, path, true);
   const unit = parseUnit(raw);
-  if (!unit) throw new RecordProblem(`${path}.${key}`, `"${raw}" is not a unit Bake Planner knows.`);
+  if (!unit) throw new RecordProblem(`${path}.${key}`, `${quoted(raw, 40)} is not a unit Bake Planner knows.`);
   if (!INGREDIENT_DIMENSIONS.includes(dimensionOf(unit))) {
     throw new RecordProblem(`${path}.${key}`, `${unit} is not a weight, volume or count.`);
   }
@@ -64,7 +87,7 @@ function date(r: Raw, key: string, path: string, required: boolean): string | nu
   if (!v) return null;
   // Bake Tracker writes plain dates, some tools full timestamps: the date part is what counts.
   const day = v.slice(0, 10);
-  if (!isIsoDate(day)) throw new RecordProblem(`${path}.${key}`, `${key} must be a date like 2025-12-21 (found "${v}").`);
+  if (!isIsoDate(day)) throw new RecordProblem(`${path}.${key}`, `${key} must be a date like 2025-12-21 (found ${quoted(v, 40)}).`);
   return day;
 }
 
@@ -82,7 +105,7 @@ export function readSupplier(raw: unknown, path: string): BtSupplier {
   const r = asObject(raw, path);
   const name = text(r, 'name', path, true);
   const slug = text(r, 'slug', path, false);
-  if (slug && !isValidSlug(slug)) throw new RecordProblem(`${path}.slug`, `"${slug}" is not a valid slug (lowercase letters, digits, - and _).`);
+  if (slug && !isValidSlug(slug)) throw new RecordProblem(`${path}.slug`, `${quoted(slug, 40)} is not a valid slug (lowercase letters, digits, - and _).`);
   const type = text(r, 'supplier_type', path, false) || 'physical';
   if (type !== 'physical' && type !== 'online') throw new RecordProblem(`${path}.supplier_type`, 'supplier_type must be "physical" or "online".');
   // Bake Tracker fills unknown places with "Unknown" and state "XX": those say nothing.
@@ -95,7 +118,7 @@ export function readSupplier(raw: unknown, path: string): BtSupplier {
     kind: type,
     location: place.join(', '),
     active: r.is_active === undefined ? true : flag(r, 'is_active', path),
-    notes: text(r, 'notes', path, false),
+    notes: text(r, 'notes', path, false, MAX_NOTES_LENGTH),
   };
 }
 
@@ -127,7 +150,7 @@ function density(r: Raw, path: string): Density | null {
 export function readIngredient(raw: unknown, path: string): BtIngredient {
   const r = asObject(raw, path);
   const slug = text(r, 'slug', path, true);
-  if (!isValidSlug(slug)) throw new RecordProblem(`${path}.slug`, `"${slug}" is not a valid slug (lowercase letters, digits, - and _).`);
+  if (!isValidSlug(slug)) throw new RecordProblem(`${path}.slug`, `${quoted(slug, 40)} is not a valid slug (lowercase letters, digits, - and _).`);
   const level = r.hierarchy_level;
   if (level !== undefined && (typeof level !== 'number' || !Number.isInteger(level) || level < 0)) {
     throw new RecordProblem(`${path}.hierarchy_level`, 'hierarchy_level must be 0, 1 or 2.');
@@ -138,7 +161,7 @@ export function readIngredient(raw: unknown, path: string): BtIngredient {
     level: typeof level === 'number' ? level : 0,
     parentSlug: text(r, 'parent_slug', path, false) || null,
     density: density(r, path),
-    notes: text(r, 'description', path, false),
+    notes: text(r, 'description', path, false, MAX_NOTES_LENGTH),
   };
 }
 
@@ -160,7 +183,7 @@ export function readProduct(raw: unknown, path: string): BtProduct {
   const r = asObject(raw, path);
   const gtinKey = r.gtin !== undefined && r.gtin !== null ? 'gtin' : 'upc_code';
   const gtin = text(r, gtinKey, path, false).replace(/[\s-]/g, '');
-  if (gtin && !/^\d{6,14}$/.test(gtin)) throw new RecordProblem(`${path}.${gtinKey}`, `"${gtin}" is not a barcode (6 to 14 digits).`);
+  if (gtin && !/^\d{6,14}$/.test(gtin)) throw new RecordProblem(`${path}.${gtinKey}`, `${quoted(gtin, 40)} is not a barcode (6 to 14 digits).`);
   const supplier = r.preferred_supplier_id;
   return {
     ingredientSlug: text(r, 'ingredient_slug', path, true),
@@ -194,10 +217,8 @@ export interface BtInventoryItem {
 
 export function readInventoryItem(raw: unknown, path: string): BtInventoryItem {
   const r = asObject(raw, path);
-  const cost = r.unit_cost;
-  if (cost !== undefined && cost !== null && (typeof cost !== 'number' || !Number.isFinite(cost) || cost < 0)) {
-    throw new RecordProblem(`${path}.unit_cost`, 'unit_cost must be a number, zero or more.');
-  }
+  const cost = r.unit_cost === undefined || r.unit_cost === null ? null : number(r, 'unit_cost', path);
+  if (cost !== null && cost < 0) throw new RecordProblem(`${path}.unit_cost`, 'unit_cost must be a number, zero or more.');
   return {
     ingredientSlug: text(r, 'ingredient_slug', path, true),
     brand: text(r, 'product_brand', path, false),
@@ -209,8 +230,8 @@ export function readInventoryItem(raw: unknown, path: string): BtInventoryItem {
     expiresOn: date(r, 'expiration_date', path, false),
     // Bake Tracker's own data spells the pantry both "pantry" and "Pantry".
     location: text(r, 'location', path, false).toLowerCase(),
-    notes: text(r, 'notes', path, false),
-    unitCost: typeof cost === 'number' ? cost : null,
+    notes: text(r, 'notes', path, false, MAX_NOTES_LENGTH),
+    unitCost: cost,
   };
 }
 
@@ -224,9 +245,9 @@ export interface BtMaterial {
 export function readMaterial(raw: unknown, path: string): BtMaterial {
   const r = asObject(raw, path);
   const slug = text(r, 'slug', path, true);
-  if (!isValidSlug(slug)) throw new RecordProblem(`${path}.slug`, `"${slug}" is not a valid slug (lowercase letters, digits, - and _).`);
+  if (!isValidSlug(slug)) throw new RecordProblem(`${path}.slug`, `${quoted(slug, 40)} is not a valid slug (lowercase letters, digits, - and _).`);
   const name = text(r, 'display_name', path, true);
-  const description = text(r, 'description', path, false);
+  const description = text(r, 'description', path, false, MAX_NOTES_LENGTH);
   return { slug, name, category: text(r, 'category', path, false), notes: description === name ? '' : description };
 }
 
@@ -260,9 +281,11 @@ export function readMaterialProduct(raw: unknown, path: string): BtMaterialProdu
   const r = asObject(raw, path);
   const unitText = text(r, 'default_unit', path, true);
   const measure = unitText === 'each' ? 'each' : unitText === 'linear_inches' ? 'length' : null;
-  if (!measure) throw new RecordProblem(`${path}.default_unit`, `"${unitText}" is not a packaging measure Bake Planner knows (each or linear_inches).`);
+  if (!measure) {
+    throw new RecordProblem(`${path}.default_unit`, `${quoted(unitText, 40)} is not a packaging measure Bake Planner knows (each or linear_inches).`);
+  }
   const packageUnit = measure === 'each' ? 'each' : 'in';
-  const notes = text(r, 'notes', path, false);
+  const notes = text(r, 'notes', path, false, MAX_NOTES_LENGTH);
   const size = packageSizeFromNotes(notes, packageUnit);
   return {
     materialName: text(r, 'material', path, true),
@@ -274,4 +297,14 @@ export function readMaterialProduct(raw: unknown, path: string): BtMaterialProdu
     supplierName: text(r, 'supplier', path, false) || null,
     notes,
   };
+}
+
+/** A package size as products are told apart by it: "25 lb". */
+export function packageSizeText(p: { packageQuantity: number; packageUnit: string }): string {
+  return `${plainNumber(p.packageQuantity)} ${p.packageUnit}`;
+}
+
+/** What makes a product one product in a backup: its ingredient, brand, name and package size (case aside). */
+export function productKey(ingredientSlug: string, brand: string, name: string | null, size: string): string {
+  return `${ingredientSlug}|${brand.toLowerCase()}|${(name ?? '').toLowerCase()}|${size}`;
 }

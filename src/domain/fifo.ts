@@ -10,6 +10,8 @@
  * that cannot be converted makes that function throw, which is reported
  * rather than silently skipped.
  */
+import { AppError } from '../errors';
+import { plainQuantity } from './format';
 import type { Dimension } from './units';
 
 export interface FifoLot {
@@ -104,4 +106,32 @@ export function allocateFifo(
 
   const shortfall = done() ? 0 : left;
   return { need, draws, drawn, shortfall, totalCost, costComplete };
+}
+
+/** What a draw needed and found, as the refusal below reports it. */
+export interface Shortfall {
+  ingredient: { id: number; name: string };
+  /** Needed, available and missing, in `unit`. */
+  quantity: number;
+  available: number;
+  shortfall: number;
+  unit: string;
+}
+
+/** The refusal when an ingredient's lots hold less than a draw needs, in the same words wherever it is told. */
+export function insufficientStock(s: Shortfall): AppError {
+  const { name } = s.ingredient;
+  return new AppError(
+    'INSUFFICIENT_STOCK',
+    `Not enough ${name}: ${plainQuantity(s.quantity, s.unit)} needed, ${plainQuantity(s.available, s.unit)} on hand (short ${plainQuantity(s.shortfall, s.unit)}).`,
+    {
+      field: 'quantity',
+      ingredientId: s.ingredient.id,
+      ingredient: name,
+      needed: s.quantity,
+      available: s.available,
+      missing: s.shortfall,
+      unit: s.unit,
+    },
+  );
 }

@@ -1,10 +1,15 @@
-/** Numbers in messages: quantities to at most 3 decimals with their unit. Screens format their own. */
+/**
+ * Numbers as plain text, the same on every device: in error messages, on the
+ * command line, in names made from sizes ("King Arthur Flour, 25 lb").
+ * Quantities to at most 3 decimals with their unit. Screens write numbers the
+ * baker's locale's way instead (src/ui/format.ts: formatQuantity, formatMoney).
+ */
 
-export function formatNumber(value: number, decimals = 3): string {
+export function plainNumber(value: number, decimals = 3): string {
   const rounded = Number(value.toFixed(decimals));
   return String(Object.is(rounded, -0) ? 0 : rounded);
 }
 
-export function formatQuantity(value: number, unit: string): string {
-  return `${formatNumber(value)} ${unit}`;
+export function plainQuantity(value: number, unit: string): string {
+  return `${plainNumber(value)} ${unit}`;
 }

@@ -5,6 +5,7 @@
  * is written. Pure; the importer services fill and apply it.
  */
 import { RecordProblem } from './bake-tracker-records';
+import { checkRecordCount, clip } from './file-limits';
 
 export type Outcome = { outcome: 'created' | 'skipped'; id: number | null } | { outcome: 'rejected'; path: string; reason: string };
 
@@ -17,11 +18,20 @@ export interface Planned<T> {
 }
 
 export const rejected = (path: string, reason: string): Outcome => ({ outcome: 'rejected', path, reason });
+
+/** The row id a planned record has or will have: null until written, or when rejected. */
+export const plannedId = (p: Planned<unknown>): number | null => (p.result.outcome === 'rejected' ? null : p.result.id);
+
+/** Names in a file compare ignoring case. */
+export const lower = (text: string): string => text.toLowerCase();
 export const isRejected = (o: Outcome): o is Extract<Outcome, { outcome: 'rejected' }> => o.outcome === 'rejected';
 
+/** The records under `key` (none when it is not a list); more than a file may hold of one kind is refused. */
 export function section(data: Record<string, unknown>, key: string): unknown[] {
-  const v = data[key];
-  return Array.isArray(v) ? v : [];
+  const v = Object.hasOwn(data, key) ? data[key] : undefined;
+  if (!Array.isArray(v)) return [];
+  checkRecordCount(key, v.length);
+  return v;
 }
 
 export function readRecord<T>(raw: unknown, path: string, reader: (raw: unknown, path: string) => T, label: (raw: unknown) => string): Planned<T> {
@@ -34,9 +44,10 @@ export function readRecord<T>(raw: unknown, path: string, reader: (raw: unknown,
   }
 }
 
+/** How the report names a record: its `keys`' text, cut short (a record's name may be its problem: 10 MB long). */
 export function labelOf(...keys: string[]) {
   return (raw: unknown): string => {
     const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-    return keys.map((k) => r[k]).filter((v) => typeof v === 'string' && v).join(' ') || '(unnamed)';
+    return clip(keys.map((k) => r[k]).filter((v) => typeof v === 'string' && v).join(' '), 80) || '(unnamed)';
   };
 }

@@ -8,7 +8,7 @@
 
 export type ImportOutcome = 'created' | 'skipped' | 'rejected';
 
-export const IMPORT_ENTITIES = ['supplier', 'ingredient', 'product', 'lot', 'material', 'material product'] as const;
+export const IMPORT_ENTITIES = ['supplier', 'ingredient', 'product', 'lot', 'material', 'material product', 'recipe', 'finished unit'] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 
 export interface ImportRecordResult {

@@ -43,6 +43,18 @@ export function eachWeightOf(row: MeasureColumns): EachWeight | null {
   return { qty: row.each_weight_qty, unit };
 }
 
+/** The six measure columns' values, in their order in the table: density (4), then weight per each (2). */
+export function measureValues(density: Density | null, eachWeight: EachWeight | null): (number | string | null)[] {
+  return [
+    density?.volumeQty ?? null,
+    density?.volumeUnit ?? null,
+    density?.weightQty ?? null,
+    density?.weightUnit ?? null,
+    eachWeight?.qty ?? null,
+    eachWeight?.unit ?? null,
+  ];
+}
+
 export function conversionContextOf(row: MeasureColumns): ConversionContext {
   return { ingredient: row.name, density: densityOf(row), eachWeight: eachWeightOf(row) };
 }

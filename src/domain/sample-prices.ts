@@ -8,6 +8,9 @@
  * more per gram as they do in shops. Real imports never use these.
  */
 import { roundTo } from './money';
+
+/** Starts the notes of every sample purchase: says the price is made up, and marks the sample as loaded. */
+export const SAMPLE_NOTE = 'Sample price, not a receipt';
 import { dimensionOf, toBase, type Unit } from './units';
 
 /** Currency units per kilogram, per litre and per item. */

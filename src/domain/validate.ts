@@ -4,6 +4,7 @@
  */
 import { AppError, validationError } from '../errors';
 import { isIsoDate } from './dates';
+import { MAX_NAME_LENGTH, MAX_NOTES_LENGTH } from './limits';
 
 /** A finite number > 0, and at most `max` when given. */
 export function positiveNumber(value: unknown, field: string, label = field, max = Infinity): number {
@@ -31,7 +32,7 @@ function atMost(value: number, max: number, field: string, label: string): numbe
 }
 
 /** A non-blank string, trimmed. */
-export function requiredText(value: unknown, field: string, label = field, maxLength = 200): string {
+export function requiredText(value: unknown, field: string, label = field, maxLength = MAX_NAME_LENGTH): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw validationError(field, `${capitalize(label)} is required.`);
   }
@@ -45,7 +46,7 @@ export function requiredText(value: unknown, field: string, label = field, maxLe
  * "Brown sugar") and accents stored in one encoding, so that equal-looking
  * names compare equal.
  */
-export function nameText(value: unknown, field: string, label = field, maxLength = 200): string {
+export function nameText(value: unknown, field: string, label = field, maxLength = MAX_NAME_LENGTH): string {
   return requiredText(value, field, label, maxLength).normalize('NFC').replace(/\s+/g, ' ');
 }
 
@@ -59,7 +60,7 @@ export function nameKey(name: string): string {
 }
 
 /** An optional string, trimmed; undefined and null become ''. */
-export function optionalText(value: unknown, field: string, label = field, maxLength = 2000): string {
+export function optionalText(value: unknown, field: string, label = field, maxLength = MAX_NOTES_LENGTH): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string') throw validationError(field, `${capitalize(label)} must be text.`);
   const text = value.trim();
@@ -77,7 +78,7 @@ export function isoDate(value: unknown, field: string, label = field): string {
 
 export function positiveId(value: unknown, field: string, label = field): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    throw validationError(field, `Choose a ${label}.`, { value });
+    throw validationError(field, `Choose ${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}.`, { value });
   }
   return value;
 }

@@ -9,6 +9,7 @@
  */
 import type { SqlValue } from '../db/engine';
 import type { LoggedStatement } from '../db/session';
+import { fromBase64, toBase64 } from './base64';
 import { crc32, crc32InSlices } from './checksum';
 
 export type LogKind = 'commit' | 'image';
@@ -120,19 +121,6 @@ export function makeLogRecord(
   const record: LogRecord = { seq, kind, payload, checksum: logChecksum(seq, kind, payload), writtenAt };
   if (requestKey !== undefined) record.requestKey = requestKey;
   return record;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const s = atob(text);
-  const bytes = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
-  return bytes;
 }
 
 /** Read access to stored records, as recovery needs it (the store implements it; tests use memory). */

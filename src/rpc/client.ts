@@ -8,7 +8,8 @@
  * screen created later can still show them.
  */
 import { AppError } from '../errors';
-import type { Method, ParamsOf, ResultOf, RpcRequest, WorkerMessage, WorkerNotice } from './contract';
+import type { Method, ParamsOf, ResultOf } from './contract';
+import type { RpcRequest, WorkerMessage, WorkerNotice } from './wire';
 import { transferablesOf } from './transfer';
 
 export interface MessagePortLike {

@@ -1,5 +1,7 @@
 /**
- * The browser tests' handle on a production build. Only when the page URL
+ * The browser tests' handle on the test build (a production bundle built with
+ * `--mode test-hooks`; in any other build `__TEST_HOOKS__` is false and all of
+ * this is left out). Only when the page URL also
  * carries `?test-hooks` does the app put `window.__bakePlanner` in place: the
  * page's RPC client plus every notice the worker has pushed. Tests drive the
  * worker through it instead of through screens, so they survive UI changes.
@@ -7,7 +9,7 @@
  * (system.touch…) and reads the hooks' options from the page's query.
  */
 import type { RpcClient } from './client';
-import type { WorkerNotice } from './contract';
+import type { WorkerNotice } from './wire';
 
 export interface TestHooks {
   rpc: RpcClient;

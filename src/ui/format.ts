@@ -5,11 +5,12 @@
  */
 
 import { readableQuantity } from '../domain/readable-unit';
+import { LOCALE } from './locale';
 import { UNITS, type Unit } from '../domain/units';
 
-const quantityFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 });
+const quantityFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 3 });
 const moneyFormats = new Map<string, Intl.NumberFormat>();
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium' });
 
 /** "2.268 kg": at most 3 decimals, always with its unit. */
 export function formatQuantity(value: number, unit: string): string {
@@ -32,7 +33,7 @@ export function formatMoney(value: number | null | undefined, currency: string):
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   let format = moneyFormats.get(currency);
   if (!format) {
-    format = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+    format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency });
     moneyFormats.set(currency, format);
   }
   return format.format(value);
@@ -40,7 +41,7 @@ export function formatMoney(value: number | null | undefined, currency: string):
 
 /** The currency's symbol as the baker's locale writes it ("$", "€", "CA$"). */
 export function currencySymbol(currency: string): string {
-  const parts = new Intl.NumberFormat(undefined, { style: 'currency', currency }).formatToParts(0);
+  const parts = new Intl.NumberFormat(LOCALE, { style: 'currency', currency }).formatToParts(0);
   return parts.find((p) => p.type === 'currency')?.value ?? currency;
 }
 
@@ -48,7 +49,7 @@ export function currencySymbol(currency: string): string {
 export function formatUnitPrice(value: number | null | undefined, currency: string, unit: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const digits = value !== 0 && Math.abs(value) < 0.1 ? 4 : 2;
-  const format = new Intl.NumberFormat(undefined, {
+  const format = new Intl.NumberFormat(LOCALE, {
     style: 'currency',
     currency,
     minimumFractionDigits: 2,
@@ -80,7 +81,7 @@ export function todayIso(now: Date = new Date()): string {
 }
 
 /** The decimal and grouping marks a locale writes ("." and "," in en-US; "," and "." in de-DE). */
-function separatorsOf(locale: string | undefined): { decimal: string; group: string } {
+function separatorsOf(locale: string): { decimal: string; group: string } {
   let parts: Intl.NumberFormatPart[];
   try {
     parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(1234567.5);
@@ -105,14 +106,14 @@ function ungroup(text: string, mark: string): string | null {
 
 /**
  * Reads a typed decimal number the way the baker's locale writes it
- * (navigator.language unless a locale is given). Phone keypads type either
+ * (the app's LOCALE unless a locale is given). Phone keypads type either
  * mark, so both "." and "," are read: when both appear, the last one is the
  * decimal mark and the other groups thousands; a lone mark followed by exactly
  * three digits ("1,500") is ambiguous and means what the locale means by it
  * (1500 in en-US, 1.5 in de-DE); any other lone mark ("2,5", "3.79") is the
  * decimal mark. Blanks and anything else read as null.
  */
-export function parseDecimal(text: string, locale: string | undefined = defaultLocale()): number | null {
+export function parseDecimal(text: string, locale: string = LOCALE): number | null {
   const { decimal, group } = separatorsOf(locale);
   let trimmed = text.trim().replace(/\s/g, '');
   // Groups written with an apostrophe (de-CH "1’234.5") are dropped like spaces.
@@ -152,10 +153,6 @@ export function parseDecimal(text: string, locale: string | undefined = defaultL
   return Number(`${sign}${whole || '0'}.${fraction || '0'}`);
 }
 
-function defaultLocale(): string | undefined {
-  return typeof navigator === 'undefined' ? undefined : navigator.language;
-}
-
 /** Whole bytes as "1.2 MB". */
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
@@ -165,7 +162,7 @@ export function formatBytes(bytes: number): string {
     value /= 1000;
     i++;
   }
-  return `${new Intl.NumberFormat(undefined, { maximumFractionDigits: i === 0 ? 0 : 1 }).format(value)} ${units[i]}`;
+  return `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: i === 0 ? 0 : 1 }).format(value)} ${units[i]}`;
 }
 
 /** Whether a calendar date (YYYY-MM-DD) is before today on this device: an expiry date that has passed. */

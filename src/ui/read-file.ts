@@ -2,12 +2,16 @@
  * Reads a file the baker picked, in the page, as text (a Bake Tracker
  * backup) or as bytes (a Bake Planner backup), telling `onprogress` the
  * fraction read so far (0 while the browser cannot tell) so a large file
- * shows its progress.
+ * shows its progress. A file larger than its kind allows
+ * (src/domain/file-limits.ts) is refused by its size before any of it is read.
  */
-export function readFile(file: File, as: 'text', onprogress: (fraction: number) => void): Promise<string>;
-export function readFile(file: File, as: 'bytes', onprogress: (fraction: number) => void): Promise<Uint8Array>;
-export function readFile(file: File, as: 'text' | 'bytes', onprogress: (fraction: number) => void): Promise<string | Uint8Array> {
+import { checkFileSize, type FileKind } from '../domain/file-limits';
+
+export function readFile(file: File, kind: FileKind, as: 'text', onprogress: (fraction: number) => void): Promise<string>;
+export function readFile(file: File, kind: FileKind, as: 'bytes', onprogress: (fraction: number) => void): Promise<Uint8Array>;
+export function readFile(file: File, kind: FileKind, as: 'text' | 'bytes', onprogress: (fraction: number) => void): Promise<string | Uint8Array> {
   return new Promise((resolve, reject) => {
+    checkFileSize(kind, file.size, file.name);
     const reader = new FileReader();
     reader.onprogress = (e) => onprogress(e.lengthComputable ? e.loaded / e.total : 0);
     reader.onload = () => resolve(as === 'text' ? String(reader.result) : new Uint8Array(reader.result as ArrayBuffer));

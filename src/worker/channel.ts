@@ -9,7 +9,7 @@
  * steps aside. Every worker has a random id; a request key is
  * "<follower id>:<request id>".
  */
-import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/contract';
+import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/wire';
 
 export type ChannelMessage =
   | { type: 'hello'; from: string }

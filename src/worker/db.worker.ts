@@ -15,17 +15,19 @@
  * way the request being served finishes, the ones not started are declined
  * and go to the next writer, so none is lost or run twice.
  *
- * Opening the page with `?test-hooks` names the worker accordingly, which
- * unlocks the test-only system handlers (see docs/design/persistence.md).
+ * In the test build, opening the page with `?test-hooks` names the worker
+ * accordingly, which unlocks the test-only system handlers and the hooks'
+ * options (see docs/design/persistence.md); in a production build no name
+ * unlocks them.
  */
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { loadSqlJs, SqlJsEngine, warmUpSqlJs } from '../db/sqljs-engine';
 import { RPC_CHANNEL, WRITER_LOCK } from '../persistence/policy';
 import { PersistenceStore } from '../persistence/store';
 import { APP_VERSION, compareVersions } from '../rpc/app-version';
-import type { PageMessage, RpcRequest, RpcResponse, WorkerMessage, WorkerNotice } from '../rpc/contract';
 import { markStartup } from '../rpc/startup-marks';
 import { workerHookOptions } from '../rpc/test-hooks';
+import type { PageMessage, RpcRequest, RpcResponse, WorkerMessage, WorkerNotice } from '../rpc/wire';
 import { transferablesOf } from '../rpc/transfer';
 import { APP_UPDATED_STATUS, appUpdatedError } from './app-updated';
 import { BackgroundWatch } from './background-watch';
@@ -35,7 +37,7 @@ import { Writer, type RequestOrigin } from './writer';
 
 markStartup('worker-start');
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const hookOptions = workerHookOptions(scope.name);
+const hookOptions = __TEST_HOOKS__ ? workerHookOptions(scope.name) : null;
 const id = crypto.randomUUID();
 const channel = new BroadcastChannel(RPC_CHANNEL);
 

@@ -18,9 +18,9 @@
  * the lock itself, `handOver()` gives the same unanswered requests to its own
  * new writer, once the previous writer has had its last word.
  */
-import { compareVersions } from '../rpc/app-version';
 import { HANDOVER_POLICY } from '../persistence/policy';
-import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/contract';
+import { compareVersions } from '../rpc/app-version';
+import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/wire';
 import { appUpdatedError } from './app-updated';
 import type { ChannelMessage } from './channel';
 

@@ -5,6 +5,7 @@
  * file holds everything, bytes base64-encoded in JSON, so that nothing
  * recovery refused is lost once the baker discards the records on the device.
  */
+import { toBase64 } from '../persistence/base64';
 import type { QuarantineRecord } from '../persistence/records';
 
 export interface QuarantinedItem {
@@ -70,7 +71,8 @@ export function encodeQuarantineFile(records: readonly QuarantineRecord[], expor
               checksum: r.log.checksum,
               writtenAt: r.log.writtenAt,
               ...(r.log.requestKey === undefined ? {} : { requestKey: r.log.requestKey }),
-              payloadBase64: toBase64(r.log.payload),
+              // A record set aside as damaged may have lost its bytes altogether.
+              payloadBase64: r.log.payload instanceof Uint8Array ? toBase64(r.log.payload) : '',
             },
           }
         : {}),
@@ -90,11 +92,4 @@ export function encodeQuarantineFile(records: readonly QuarantineRecord[], expor
     })),
   };
   return new TextEncoder().encode(JSON.stringify(file, null, 1));
-}
-
-function toBase64(bytes: Uint8Array | undefined): string {
-  if (!bytes) return '';
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
 }

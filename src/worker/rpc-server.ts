@@ -4,7 +4,7 @@
  * time, in arrival order, so a handler never interleaves with another.
  */
 import { AppError, toErrorPayload } from '../errors';
-import type { RpcRequest, RpcResponse } from '../rpc/contract';
+import type { RpcRequest, RpcResponse } from '../rpc/wire';
 import type { HandlerContext } from './handlers/context';
 import { handlers } from './handlers';
 

@@ -26,12 +26,14 @@ import {
   type CheckpointMeta,
   type LogRecord,
 } from '../persistence/records';
+import { openBackupFile } from './backup-file';
+import { TOUCH_TABLE } from './handlers/system';
 import { buildReport, type RecoveryReport } from './recovery-report';
 import { isQuotaError, type PersistenceStore } from '../persistence/store';
-import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/contract';
 import { markStartup } from '../rpc/startup-marks';
+import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/wire';
 import { appUpdatedError } from './app-updated';
-import { changedTables } from './changed-tables';
+import { changeNotice, changedTables } from './change-notice';
 import type { CommitMode, RuntimeServices, WorkerStorageStatus } from './handlers/context';
 import { serve } from './rpc-server';
 
@@ -200,7 +202,7 @@ export class Writer {
     this.lastSeq = records[records.length - 1]!.seq;
     this.since.commits += records.length;
     for (const r of records) this.since.bytes += r.payload.length;
-    this.options.notify({ type: 'changed', tables, seq: this.lastSeq });
+    this.options.notify(changeNotice(tables, this.lastSeq));
   }
 
   /** The benchmark baseline: export and store the whole image for this commit (no checksum, no log). */
@@ -214,7 +216,7 @@ export class Writer {
     );
     this.lastSeq = upToSeq;
     this.lastCheckpoint = null;
-    this.options.notify({ type: 'changed', tables: changedTables(commits), seq: upToSeq });
+    this.options.notify(changeNotice(changedTables(commits), upToSeq));
   }
 
   /** Opens (or reopens) the database from IndexedDB: checkpoint, log replay, quarantine, migrations. */
@@ -428,23 +430,15 @@ export class Writer {
     };
   }
 
-  /** Replaces the database with a SQLite file: checked and migrated first, then logged as one image record. */
+  /** Replaces the database with a SQLite file: checked and migrated first (backup-file.ts), then logged as one image record. */
   private async restoreFile(file: Uint8Array): Promise<{ schemaVersion: number; bytes: number }> {
-    const header = 'SQLite format 3\0';
-    if (!(file instanceof Uint8Array) || file.length < 512 || new TextDecoder().decode(file.subarray(0, 16)) !== header) {
-      throw new AppError('IMPORT', 'This file is not a Bake Planner database (SQLite) file.', { field: 'file' });
-    }
     const clock = this.options.clock;
-    let candidate: Database;
+    const candidate = await openBackupFile(file, this.openEngine, {
+      ...(clock ? { clock } : {}),
+      // Test databases have the test hooks' table (system.touch); only a test build lets it in.
+      extraTables: this.options.testHooks ? [TOUCH_TABLE] : [],
+    });
     try {
-      candidate = new Database(await this.openEngine(file), clock ? { clock } : {});
-      const check = candidate.engine.get<{ quick_check: string }>('PRAGMA quick_check');
-      if (check?.quick_check !== 'ok') throw new Error(check?.quick_check ?? 'integrity check failed');
-    } catch (e) {
-      throw new AppError('IMPORT', `This database file is damaged: ${(e as Error).message}`, { field: 'file' });
-    }
-    try {
-      migrate(candidate);
       const image = candidate.engine.exportImage!();
       const record = makeLogRecord(this.lastSeq + 1, 'image', image, this.nowIso(), this.serving.requestKey);
       await this.append([record], []);

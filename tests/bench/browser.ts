@@ -15,7 +15,8 @@ import { cpus, totalmem, type, release } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { STARTUP_MARK_PREFIX } from '../../src/rpc/startup-marks';
-import { CHROMIUM, call, launch, openApp, appUrl, type Profile } from '../browser/helpers/browser';
+import { toolPath } from '../setup/test-browsers';
+import { call, launch, openApp, appUrl, type Profile } from '../browser/helpers/browser';
 import { buildAndServe } from '../browser/helpers/server';
 import { seedImage } from './seed-image';
 
@@ -107,7 +108,7 @@ async function coldStart(profile: Profile, baseUrl: string): Promise<ColdStart> 
       get: () => hooks,
       set: (value) => {
         hooks = value;
-        value.rpc.call('catalog.ingredientTree').then(() => { window.__firstData = performance.now(); });
+        value.rpc.call('pantry.ingredientTree').then(() => { window.__firstData = performance.now(); });
       },
     });
   `);
@@ -133,7 +134,7 @@ async function coldStart(profile: Profile, baseUrl: string): Promise<ColdStart> 
 }
 
 async function main(): Promise<void> {
-  const server = await buildAndServe();
+  const server = await buildAndServe('test-hooks');
   const result: Record<string, unknown> = {};
   const commitP50: Record<string, number> = {};
   const commitP95: Record<string, number> = {};
@@ -230,13 +231,13 @@ async function main(): Promise<void> {
     memory_gb: Math.round(totalmem() / 2 ** 30),
     os: `${type()} ${release()}`,
     node: process.version,
-    chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+    chromium: execFileSync(toolPath('chromium'), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
   };
   result.date = new Date().toISOString();
   result.method = {
     commit: `${LOG_COMMITS} one-row writes (system.touch) after ${WARMUP} warm-up, timed in the page from rpc.call to the reply, which the worker sends after the IndexedDB log write completes with strict durability`,
     commit_full_image: 'same write, but the worker exports the whole image and stores it in one strict IndexedDB transaction per commit (no checksum)',
-    cold_start: `median of ${COLD_STARTS} navigations after a warm-up one: navigation start to the first catalog.ingredientTree reply on the page (service worker cache warm)`,
+    cold_start: `median of ${COLD_STARTS} navigations after a warm-up one: navigation start to the first pantry.ingredientTree reply on the page (service worker cache warm)`,
     cold_start_phases: 'median moment (ms after navigation start) each startup mark was reached, over the same navigations; worker marks moved onto the page clock by the difference of the time origins',
     checkpoint_wait: 'a checkpoint queued as the idle timer queues it (system.checkpointInBackground), then a one-row write sent at a uniformly random moment within one checkpoint_ms_p50 and timed to its acknowledgement; p95 and max over the rounds (1 and 10 MB: 20, 50 MB: 30)',
     rpc_roundtrip: `median over ${PINGS / 10} batches of 10 sequential system.ping calls, per call`,

@@ -19,7 +19,7 @@ import { createProduct } from '../../src/services/catalog/products';
 import { planFifo } from '../../src/services/pantry/fifo';
 import { recordPurchase } from '../../src/services/pantry/purchases';
 import { pantryOverview } from '../../src/services/pantry/stock';
-import { importBakeTracker } from '../../src/services/sample/bake-tracker-import';
+import { importBakeTracker } from '../../src/services/import/bake-tracker/import';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SIZES = [10_000, 40_000];

@@ -1,10 +1,12 @@
 /**
- * Once per browser test run: build the production app, serve it with
+ * Once per browser test run: find (or install) every browser the tests
+ * drive, build the app (the test build, with its test hooks), serve it with
  * `vite preview` on a free port, and hand its URL to the tests
  * (`inject('baseUrl')`, and the build folder as `inject('buildDir')`). The server stops and the build folder is removed
  * when the run ends.
  */
 import type { TestProject } from 'vitest/node';
+import { ensureTestBrowsers } from '../setup/test-browsers';
 import { buildAndServe } from './helpers/server';
 
 declare module 'vitest' {
@@ -16,7 +18,9 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const server = await buildAndServe();
+  // `npm test` has done this already (pretest); a direct `vitest run --project browser` has not.
+  ensureTestBrowsers();
+  const server = await buildAndServe('test-hooks');
   project.provide('baseUrl', server.url);
   project.provide('buildDir', server.outDir);
   return () => server.stop();

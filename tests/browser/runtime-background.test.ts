@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, inject, test } from 'vitest';
 import { HANDOVER_POLICY } from '../../src/persistence/policy';
-import type { WorkerRole } from '../../src/rpc/contract';
+import type { WorkerRole } from '../../src/rpc/wire';
 import { call, keepWorkerBusy, launch, openApp, role, setHidden, waitForRole, writerLocks, type Profile } from './helpers/browser';
 
 let profile: Profile;
@@ -55,7 +55,7 @@ function writeUntilRole(page: Page, prefix: string, until: WorkerRole, streams: 
 }
 
 async function ingredientNames(page: Page): Promise<string[]> {
-  return (await call(page, 'catalog.ingredientTree')).map((n) => n.name).sort();
+  return (await call(page, 'pantry.ingredientTree')).map((n) => n.name).sort();
 }
 
 test('a writer hidden for a few seconds hands over to the tab in use; writes in flight on both tabs are saved once; shown again, it follows', async () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, onTestFinished, test } from 'vitest';
 import { CHECKPOINT_POLICY } from '../../src/persistence/policy';
-import type { WorkerNotice } from '../../src/rpc/contract';
+import type { WorkerNotice } from '../../src/rpc/wire';
 import { call, launch, notices, openApp, type Profile } from './helpers/browser';
 
 let profile: Profile;

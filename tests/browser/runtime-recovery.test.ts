@@ -6,6 +6,7 @@
  * baker is told plainly (a 'problem' notice and the recovery report).
  */
 import { afterEach, beforeEach, expect, inject, test } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/db/migrate';
 import { appUrl, call, launch, notices, openApp, rpc, waitForWorker, type Profile } from './helpers/browser';
 import { corruptLogRecord, countRecords, restorePruned, saveStores, tearNewestCheckpoint } from './helpers/idb';
 
@@ -223,7 +224,7 @@ test('a new database on a full disk: the checkpoint after its schema fails, yet 
   const baseUrl = inject('baseUrl');
   const page = await openOnFullDisk(baseUrl);
   // Not locked out: it reads and saves.
-  expect(await call(page, 'system.info')).toMatchObject({ schemaVersion: 1 });
+  expect(await call(page, 'system.info')).toMatchObject({ schemaVersion: SCHEMA_VERSION });
   await call(page, 'system.touch', { label: 'flour', value: 1000 });
   const status = await call(page, 'system.storageStatus');
   const banner = page.getByRole('alert').filter({ hasText: 'Storage is full on this device' });

@@ -5,6 +5,7 @@
  * directions by transfer, not copy; Settings can ask each tab's role.
  */
 import { afterAll, beforeAll, expect, inject, onTestFinished, test } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/db/migrations';
 import { appUrl, call, launch, openApp, role, rpc, type Profile } from './helpers/browser';
 
 let profile: Profile;
@@ -29,7 +30,7 @@ test('a call made before the worker has opened the database waits and then answe
   await page.goto(appUrl(inject('baseUrl')));
   await page.waitForFunction(() => (window as unknown as { __early?: { info?: unknown } }).__early?.info !== undefined);
   const early = await page.evaluate(() => (window as unknown as { __early: unknown }).__early);
-  expect(early).toEqual({ roleAtCall: 'starting', info: { schemaVersion: 1, driver: 'sqljs' } });
+  expect(early).toEqual({ roleAtCall: 'starting', info: { schemaVersion: SCHEMA_VERSION, driver: 'sqljs' } });
   await page.close();
 });
 
@@ -84,7 +85,7 @@ test('a backup file is transferred both ways, and restoring it brings the saved 
     return { header, bytes, restored, afterSend: file.byteLength };
   });
   expect(outcome.header).toBe('SQLite format 3');
-  expect(outcome.restored).toEqual({ schemaVersion: 1, bytes: outcome.bytes });
+  expect(outcome.restored).toEqual({ schemaVersion: SCHEMA_VERSION, bytes: outcome.bytes });
   // The page gave the buffer away: it is empty on this side after the call.
   expect(outcome.afterSend).toBe(0);
   expect(await call(page, 'system.touched')).toEqual({ 'flour (g)': 1000 });

@@ -22,7 +22,7 @@ const NEXT_VERSION = `${major}.${minor + 1}.0`;
 let profile: Profile;
 let nextUrl: string;
 beforeAll(() => {
-  buildApp({ outDir: join(inject('buildDir'), 'next'), base: '/next/', version: NEXT_VERSION });
+  buildApp('test-hooks', { outDir: join(inject('buildDir'), 'next'), base: '/next/', version: NEXT_VERSION });
   nextUrl = new URL('next/', inject('baseUrl')).href;
 });
 beforeAll(async () => (profile = await launch(undefined, { serviceWorkers: 'block' })));
@@ -68,7 +68,7 @@ function writeUntilRefused(page: Page, prefix: string, streams: number, max = 2_
 }
 
 async function ingredientNames(page: Page): Promise<string[]> {
-  return (await call(page, 'catalog.ingredientTree')).map((n) => n.name);
+  return (await call(page, 'pantry.ingredientTree')).map((n) => n.name);
 }
 
 test('a tab on the new version takes over from the older writer; writes in flight on every tab are saved once or refused plainly, and the old tabs ask for a reload', async () => {

@@ -13,6 +13,7 @@ import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { call, keepWorkerBusy, waitForWorker } from '../browser/helpers/browser';
+import { toolPath } from '../setup/test-browsers';
 import { corruptLogRecord } from '../browser/helpers/idb';
 import { buildApp } from '../browser/helpers/server';
 
@@ -133,7 +134,7 @@ async function shootStorageSafety(browser: Browser): Promise<void> {
  */
 async function shootUpdateAndFullDisk(browser: Browser): Promise<void> {
   const base = `http://localhost:${port}/`;
-  buildApp({ outDir: 'dist/next', base: '/next/', version: '999.0.0' });
+  buildApp('test-hooks', { outDir: 'dist/next', base: '/next/', version: '999.0.0' });
   const context = await browser.newContext({ viewport: viewports[0], deviceScaleFactor: 1, serviceWorkers: 'block' });
   const old = await context.newPage();
   await old.goto(`${base}?test-hooks#/dashboard`);
@@ -240,7 +241,7 @@ async function shootCatalog(page: Page): Promise<void> {
 
 const server = await preview({ preview: { port, strictPort: true }, logLevel: 'warn' });
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: toolPath('chromium'),
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {

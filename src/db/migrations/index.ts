@@ -1,8 +1,12 @@
 /**
  * The ordered list of schema migrations. Migration N brings the schema from
- * user_version N-1 to N. A released migration is never edited: add a file.
+ * user_version N-1 to N. A released migration is never edited: add a file
+ * (NNN-name.ts, the next number) and pin it as
+ * tests/unit/db/migration-pins.test.ts says.
  */
 import { up as initial } from './001-initial';
+import { up as recipesGoods } from './002-recipes-goods';
+import { up as makingPlanning } from './003-making-planning';
 
 export interface Migration {
   version: number;
@@ -10,6 +14,10 @@ export interface Migration {
   up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', up: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', up: initial },
+  { version: 2, name: 'recipes, finished units, finished goods and materials', up: recipesGoods },
+  { version: 3, name: 'making (run snapshots, costs, undo) and planning (recipe choice, plan states, amendments, shopping ticks)', up: makingPlanning },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

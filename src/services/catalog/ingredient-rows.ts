@@ -1,6 +1,12 @@
-/** Reading ingredient rows: one by id, and the whole tree as a lookup for paths. */
+/**
+ * Ingredient rows: reading one by id or slug, its path and children, and the
+ * one way a new row is written (the ingredient services and importers all
+ * insert through `insertIngredientRow`).
+ */
 import { withTransaction, type Database, type Tx } from '../../db/session';
-import type { MeasureColumns } from '../../domain/ingredient-measures';
+import { measureValues, type MeasureColumns } from '../../domain/ingredient-measures';
+import { groupRefusal, type IngredientUses } from '../../domain/ingredient-tree-rules';
+import type { Density, EachWeight } from '../../domain/units';
 import { AppError } from '../../errors';
 
 export interface IngredientRow extends MeasureColumns {
@@ -57,13 +63,50 @@ export function requireLeaf(db: Database, id: number, what: string, field: strin
   return withTransaction(db, tx, (t) => {
     const row = t.get<IngredientRow>('SELECT * FROM ingredients WHERE id = ?', [id]);
     if (!row) throw new AppError('NOT_FOUND', 'That ingredient no longer exists.', { ingredientId: id, field });
-    if (hasChildren(db, id, t)) {
-      throw new AppError(
-        'VALIDATION',
-        `${row.name} is a group of ingredients; ${what} can only use a specific ingredient with no sub-ingredients.`,
-        { field, ingredientId: id, ingredient: row.name },
-      );
-    }
+    if (hasChildren(db, id, t)) throw new AppError('VALIDATION', groupRefusal(row.name, what), { field, ingredientId: id, ingredient: row.name });
     return row;
+  });
+}
+
+export interface NewIngredientRow {
+  slug: string;
+  name: string;
+  parentId: number | null;
+  /** 0 at the top; one more than its parent's. */
+  level: number;
+  density: Density | null;
+  eachWeight: EachWeight | null;
+  notes: string;
+}
+
+/** Inserts a checked ingredient; returns its id. */
+export function insertIngredientRow(db: Database, row: NewIngredientRow, tx?: Tx): number {
+  return withTransaction(db, tx, (t) => {
+    const now = t.now();
+    return t.run(
+      `INSERT INTO ingredients (slug, name, parent_id, level, density_volume_qty, density_volume_unit, density_weight_qty,
+         density_weight_unit, each_weight_qty, each_weight_unit, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [row.slug, row.name, row.parentId, row.level, ...measureValues(row.density, row.eachWeight), row.notes, now, now],
+    ).lastInsertRowid;
+  });
+}
+
+/** What uses each ingredient that anything uses (children, products, lots, recipe lines), read in four grouped queries. */
+export function ingredientUses(db: Database, tx?: Tx): Map<number, IngredientUses> {
+  return withTransaction(db, tx, (t) => {
+    const uses = new Map<number, IngredientUses>();
+    const add = (sql: string, key: keyof IngredientUses) => {
+      for (const r of t.all<{ id: number; n: number }>(sql)) {
+        const entry = uses.get(r.id) ?? { children: 0, products: 0, lots: 0, recipeLines: 0 };
+        entry[key] = r.n;
+        uses.set(r.id, entry);
+      }
+    };
+    add('SELECT parent_id AS id, count(*) AS n FROM ingredients WHERE parent_id IS NOT NULL GROUP BY parent_id', 'children');
+    add('SELECT ingredient_id AS id, count(*) AS n FROM products GROUP BY ingredient_id', 'products');
+    add('SELECT ingredient_id AS id, count(*) AS n FROM lots GROUP BY ingredient_id', 'lots');
+    add('SELECT ingredient_id AS id, count(*) AS n FROM recipe_ingredients GROUP BY ingredient_id', 'recipeLines');
+    return uses;
   });
 }

@@ -9,14 +9,15 @@ import {
   checkEachWeight,
   densityOf,
   eachWeightOf,
+  measureValues,
   type DensityInput,
   type EachWeightInput,
 } from '../../domain/ingredient-measures';
-import { MAX_INGREDIENT_LEVEL } from '../../domain/ingredient-tree-rules';
+import { childRefusal, deleteRefusal, groupRefusal, type IngredientUses } from '../../domain/ingredient-tree-rules';
 import type { Density, EachWeight } from '../../domain/units';
 import { nameKey, nameText, optionalText, positiveId } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
-import { hasChildren, ingredientPath, loadIngredient, type IngredientRow, type PathStep } from './ingredient-rows';
+import { hasChildren, ingredientPath, insertIngredientRow, loadIngredient, type IngredientRow, type PathStep } from './ingredient-rows';
 import { listProducts, type ProductSummary } from './products';
 import { freeSlug } from './slugs';
 
@@ -54,6 +55,15 @@ export interface IngredientDetail {
   products: ProductSummary[];
   recipeLineCount: number;
   lotCount: number;
+  /** Whether deleting it would be accepted; when not, the reason, in the words the screen shows. */
+  canDelete: boolean;
+  deleteBlockedBy: string | null;
+  /** Whether a new ingredient may be placed under it; when not, why. */
+  mayHaveChildren: boolean;
+  childrenBlockedBy: string | null;
+  /** Whether products may be added to it (a leaf); when not, why. */
+  mayHaveProducts: boolean;
+  productsBlockedBy: string | null;
 }
 
 function assertNameFree(tx: Tx, name: string, exceptId: number | null): void {
@@ -64,7 +74,7 @@ function assertNameFree(tx: Tx, name: string, exceptId: number | null): void {
   }
 }
 
-function usage(tx: Tx, id: number): { children: number; products: number; lots: number; recipeLines: number } {
+function usage(tx: Tx, id: number): IngredientUses {
   const n = (sql: string) => tx.get<{ n: number }>(sql, [id])!.n;
   return {
     children: n('SELECT count(*) AS n FROM ingredients WHERE parent_id = ?'),
@@ -78,34 +88,9 @@ function usage(tx: Tx, id: number): { children: number; products: number; lots: 
 function checkParent(tx: Tx, parentId: number, subtreeHeight: number): IngredientRow {
   const parent = tx.get<IngredientRow>('SELECT * FROM ingredients WHERE id = ?', [parentId]);
   if (!parent) throw validationError('parentId', 'The chosen parent ingredient no longer exists.', { parentId });
-  if (parent.level + 1 + subtreeHeight > MAX_INGREDIENT_LEVEL) {
-    throw validationError(
-      'parentId',
-      `${parent.name} is already at the deepest level: the ingredient tree has at most three levels (category > group > ingredient).`,
-      { parentId },
-    );
-  }
-  const used = usage(tx, parentId);
-  if (used.products > 0 || used.lots > 0 || used.recipeLines > 0) {
-    const what = used.products > 0 ? 'products' : used.lots > 0 ? 'pantry lots' : 'recipe lines';
-    throw validationError(
-      'parentId',
-      `${parent.name} has ${what}, so it must stay a specific ingredient: only ingredients without products can have sub-ingredients.`,
-      { parentId },
-    );
-  }
+  const refusal = childRefusal({ name: parent.name, level: parent.level, ...usage(tx, parentId) }, subtreeHeight);
+  if (refusal) throw validationError('parentId', refusal, { parentId });
   return parent;
-}
-
-function measureValues(density: Density | null, eachWeight: EachWeight | null) {
-  return [
-    density?.volumeQty ?? null,
-    density?.volumeUnit ?? null,
-    density?.weightQty ?? null,
-    density?.weightUnit ?? null,
-    eachWeight?.qty ?? null,
-    eachWeight?.unit ?? null,
-  ];
 }
 
 export function createIngredient(db: Database, input: IngredientInput, tx?: Tx): IngredientDetail {
@@ -117,13 +102,8 @@ export function createIngredient(db: Database, input: IngredientInput, tx?: Tx):
     const parentId = input.parentId == null ? null : positiveId(input.parentId, 'parentId', 'parent ingredient');
     const parent = parentId === null ? null : checkParent(t, parentId, 0);
     assertNameFree(t, name, null);
-    const now = t.now();
-    const id = t.run(
-      `INSERT INTO ingredients (slug, name, parent_id, level, density_volume_qty, density_volume_unit, density_weight_qty,
-         density_weight_unit, each_weight_qty, each_weight_unit, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [freeSlug(db, 'ingredients', name, t), name, parentId, parent ? parent.level + 1 : 0, ...measureValues(density, eachWeight), notes, now, now],
-    ).lastInsertRowid;
+    const slug = freeSlug(db, 'ingredients', name, t);
+    const id = insertIngredientRow(db, { slug, name, parentId, level: parent ? parent.level + 1 : 0, density, eachWeight, notes }, t);
     return getIngredient(db, id, t);
   });
 }
@@ -180,19 +160,8 @@ export function deleteIngredient(db: Database, id: number, tx?: Tx): { deleted: 
   return withTransaction(db, tx, (t) => {
     const row = loadIngredient(db, positiveId(id, 'id', 'ingredient'), t);
     const used = usage(t, id);
-    const reasons = [
-      used.children && `${used.children} sub-ingredient${used.children === 1 ? '' : 's'}`,
-      used.products && `${used.products} product${used.products === 1 ? '' : 's'}`,
-      used.lots && `${used.lots} pantry lot${used.lots === 1 ? '' : 's'}`,
-      used.recipeLines && `${used.recipeLines} recipe line${used.recipeLines === 1 ? '' : 's'}`,
-    ].filter(Boolean);
-    if (reasons.length > 0) {
-      throw new AppError('IN_USE', `${row.name} cannot be deleted: it has ${reasons.join(', ')}.`, {
-        ingredientId: id,
-        ingredient: row.name,
-        ...used,
-      });
-    }
+    const refused = deleteRefusal(row.name, used);
+    if (refused) throw new AppError('IN_USE', refused.refusal, { ingredientId: id, ingredient: row.name, ...used });
     t.run('DELETE FROM ingredients WHERE id = ?', [id]);
     return { deleted: true as const, id };
   });
@@ -202,6 +171,9 @@ export function getIngredient(db: Database, id: number, tx?: Tx): IngredientDeta
   return withTransaction(db, tx, (t) => {
     const row = loadIngredient(db, id, t);
     const used = usage(t, id);
+    const blocked = deleteRefusal(row.name, used)?.blockedBy ?? null;
+    const childrenBlockedBy = childRefusal({ name: row.name, level: row.level, ...used });
+    const productsBlockedBy = used.children > 0 ? groupRefusal(row.name, 'a product') : null;
     return {
       id: row.id,
       slug: row.slug,
@@ -217,6 +189,12 @@ export function getIngredient(db: Database, id: number, tx?: Tx): IngredientDeta
       products: listProducts(db, { ingredientId: id, includeHidden: true }, t),
       recipeLineCount: used.recipeLines,
       lotCount: used.lots,
+      canDelete: blocked === null,
+      deleteBlockedBy: blocked,
+      mayHaveChildren: childrenBlockedBy === null,
+      childrenBlockedBy,
+      mayHaveProducts: productsBlockedBy === null,
+      productsBlockedBy,
     };
   });
 }

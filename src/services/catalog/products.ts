@@ -1,10 +1,13 @@
 /**
  * Products: purchasable packages of a leaf ingredient (a 25 lb bag of King
  * Arthur flour). The package unit decides the dimension of every lot bought
- * of it, so once a product has purchases or lots its ingredient and package
- * size are fixed: change them on a new product instead.
+ * of it, so once a product has lots (bought, or imported without a purchase)
+ * its ingredient and package size are fixed and it cannot be deleted: change
+ * them on a new product, and hide the old one. Every product read says so
+ * (`sizeFixed`, `canDelete` and why), in the words the refusal uses.
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
+import { plainQuantity } from '../../domain/format';
 import { productLabel } from '../../domain/labels';
 import { rankByName } from '../../domain/text-search';
 import { conversionContextOf } from '../../domain/ingredient-measures';
@@ -13,7 +16,9 @@ import { INGREDIENT_DIMENSIONS, UnitConversionError, baseRatio, dimensionOf, req
 import { checkFields, listLimit, nameKey, nameText, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { loadIngredient, requireLeaf } from './ingredient-rows';
+import { insertProductRow } from './product-rows';
 import { freeSlug } from './slugs';
+import { checkSupplier } from './suppliers';
 
 export interface ProductInput {
   ingredientId: number;
@@ -52,6 +57,13 @@ export interface ProductSummary {
   lastPricePerPackage: number | null;
   lastPurchasedOn: string | null;
   purchaseCount: number;
+  /** Lots of it in the pantry, bought or imported, used up or not. */
+  lotCount: number;
+  /** Its ingredient and package size can no longer change; `sizeFixedBecause` says why. */
+  sizeFixed: boolean;
+  sizeFixedBecause: string | null;
+  canDelete: boolean;
+  deleteBlockedBy: string | null;
 }
 
 interface ProductRow {
@@ -72,6 +84,7 @@ interface ProductRow {
   last_price: number | null;
   last_purchased_on: string | null;
   purchase_count: number;
+  lot_count: number;
 }
 
 const PRODUCT_SELECT = `
@@ -79,20 +92,27 @@ const PRODUCT_SELECT = `
          p.package_unit, p.gtin, p.preferred, p.hidden, p.supplier_id, p.notes,
          (SELECT price_per_package FROM purchases pu WHERE pu.product_id = p.id ORDER BY purchased_on DESC, id DESC LIMIT 1) AS last_price,
          (SELECT max(purchased_on) FROM purchases pu WHERE pu.product_id = p.id) AS last_purchased_on,
-         (SELECT count(*) FROM purchases pu WHERE pu.product_id = p.id) AS purchase_count
+         (SELECT count(*) FROM purchases pu WHERE pu.product_id = p.id) AS purchase_count,
+         (SELECT count(*) FROM lots l WHERE l.product_id = p.id) AS lot_count
   FROM products p JOIN ingredients i ON i.id = p.ingredient_id`;
 
+/** "1 pantry lot", "3 pantry lots". */
+const lotsText = (n: number) => `${n} pantry lot${n === 1 ? '' : 's'}`;
+
 function toSummary(r: ProductRow): ProductSummary {
+  const displayName = productLabel(r.brand, r.name);
+  const packageUnit = requireUnit(r.package_unit);
+  const inUse = r.lot_count > 0;
   return {
     id: r.id,
     slug: r.slug,
     ingredient: { id: r.ingredient_id, name: r.ingredient_name },
     brand: r.brand,
     name: r.name,
-    displayName: productLabel(r.brand, r.name),
+    displayName,
     packageType: r.package_type,
     packageQuantity: r.package_quantity,
-    packageUnit: requireUnit(r.package_unit),
+    packageUnit,
     gtin: r.gtin,
     preferred: r.preferred === 1,
     hidden: r.hidden === 1,
@@ -101,6 +121,13 @@ function toSummary(r: ProductRow): ProductSummary {
     lastPricePerPackage: r.last_price,
     lastPurchasedOn: r.last_purchased_on,
     purchaseCount: r.purchase_count,
+    lotCount: r.lot_count,
+    sizeFixed: inUse,
+    sizeFixedBecause: inUse
+      ? `${displayName} has ${lotsText(r.lot_count)} measured in ${plainQuantity(r.package_quantity, packageUnit)} packages, so its ingredient and package size are fixed: for another size, add a new product.`
+      : null,
+    canDelete: !inUse,
+    deleteBlockedBy: inUse ? `${displayName} has ${lotsText(r.lot_count)}, so it cannot be deleted: hide it instead, to keep it out of the purchase form.` : null,
   };
 }
 
@@ -153,6 +180,23 @@ export function searchProducts(db: Database, search: ProductSearch, tx?: Tx): Pr
   });
 }
 
+/**
+ * The products bought most recently, newest purchase first, at most `limit`
+ * (5 unless said): what the purchase form offers before anything is typed,
+ * the likeliest to be bought again. Hidden products are left out.
+ */
+export function recentProducts(db: Database, request: { limit?: number } = {}, tx?: Tx): ProductSummary[] {
+  return withTransaction(db, tx, (t) =>
+    t
+      .all<ProductRow>(
+        `${PRODUCT_SELECT} WHERE p.hidden = 0 AND EXISTS (SELECT 1 FROM purchases pu WHERE pu.product_id = p.id)
+         ORDER BY last_purchased_on DESC, p.preferred DESC, p.brand, p.name LIMIT ?`,
+        [listLimit(request.limit, 5)],
+      )
+      .map(toSummary),
+  );
+}
+
 function checkPackageUnit(text: unknown): Unit {
   if (typeof text !== 'string' || text.trim() === '') throw validationError('packageUnit', 'Choose the package unit (lb, oz, g, each...).');
   const unit = requireUnit(text, 'packageUnit');
@@ -160,13 +204,6 @@ function checkPackageUnit(text: unknown): Unit {
     throw validationError('packageUnit', `${unit} is a packaging measure; an ingredient package is a weight, a volume or a count.`);
   }
   return unit;
-}
-
-function checkSupplier(tx: Tx, supplierId: number | null | undefined): number | null {
-  if (supplierId == null) return null;
-  const id = positiveId(supplierId, 'supplierId', 'supplier');
-  if (!tx.get('SELECT 1 AS x FROM suppliers WHERE id = ?', [id])) throw validationError('supplierId', 'That supplier no longer exists.');
-  return id;
 }
 
 /**
@@ -257,7 +294,7 @@ export function checkNewProduct(db: Database, input: ProductInput, tx?: Tx) {
       packageUnit: () => checkPackageUnit(input.packageUnit),
       packageType: () => optionalText(input.packageType, 'packageType', 'package type', 50),
       gtin: () => normalizedGtin(input.gtin),
-      supplierId: () => checkSupplier(t, input.supplierId),
+      supplierId: () => checkSupplier(db, input.supplierId, t),
       notes: () => optionalText(input.notes, 'notes'),
     });
     checkFields({
@@ -270,28 +307,14 @@ export function checkNewProduct(db: Database, input: ProductInput, tx?: Tx) {
 
 export function createProduct(db: Database, input: ProductInput, tx?: Tx): ProductSummary {
   return withTransaction(db, tx, (t) => {
-    const { ingredientId, brand, name, packageQuantity, packageUnit, packageType, gtin, supplierId, notes } = checkNewProduct(db, input, t);
-    const now = t.now();
-    const id = t.run(
-      `INSERT INTO products (slug, ingredient_id, brand, name, package_type, package_unit, package_quantity, gtin, preferred,
-         hidden, supplier_id, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        freeSlug(db, 'products', `${brand} ${name}`, t),
-        ingredientId, brand, name, packageType, packageUnit, packageQuantity, gtin,
-        input.preferred ? 1 : 0, input.hidden ? 1 : 0, supplierId, notes, now, now,
-      ],
-    ).lastInsertRowid;
-    if (input.preferred) clearOtherPreferred(t, ingredientId, id, now);
+    const checked = checkNewProduct(db, input, t);
+    const { ingredientId, brand, name } = checked;
+    const preferred = input.preferred === true;
+    const slug = freeSlug(db, 'products', `${brand} ${name}`, t);
+    const id = insertProductRow(db, { ...checked, slug, preferred, hidden: input.hidden === true }, t);
+    if (preferred) clearOtherPreferred(t, ingredientId, id, t.now());
     return getProduct(db, id, t);
   });
-}
-
-function hasStockHistory(tx: Tx, productId: number): boolean {
-  return (
-    tx.get('SELECT 1 AS x FROM purchases WHERE product_id = ? LIMIT 1', [productId]) !== undefined ||
-    tx.get('SELECT 1 AS x FROM lots WHERE product_id = ? LIMIT 1', [productId]) !== undefined
-  );
 }
 
 export function updateProduct(db: Database, input: ProductUpdate, tx?: Tx): ProductSummary {
@@ -305,7 +328,7 @@ export function updateProduct(db: Database, input: ProductUpdate, tx?: Tx): Prod
     const packageUnit = input.packageUnit === undefined ? current.packageUnit : checkPackageUnit(input.packageUnit);
     const packageType = input.packageType === undefined ? current.packageType : optionalText(input.packageType, 'packageType', 'package type', 50);
     const gtin = input.gtin === undefined ? current.gtin : normalizedGtin(input.gtin);
-    const supplierId = input.supplierId === undefined ? current.supplierId : checkSupplier(t, input.supplierId);
+    const supplierId = input.supplierId === undefined ? current.supplierId : checkSupplier(db, input.supplierId, t);
     const notes = input.notes === undefined ? current.notes : optionalText(input.notes, 'notes');
     const preferred = input.preferred ?? current.preferred;
     const hidden = input.hidden ?? current.hidden;
@@ -316,12 +339,8 @@ export function updateProduct(db: Database, input: ProductUpdate, tx?: Tx): Prod
       ['packageUnit', packageUnit !== current.packageUnit],
     ];
     const changedFixed = fixedChanged.find(([, changed]) => changed);
-    if (changedFixed && hasStockHistory(t, current.id)) {
-      throw new AppError(
-        'IN_USE',
-        `${current.displayName} already has purchases or lots, so its ingredient and package size cannot change: create a new product for the new package.`,
-        { field: changedFixed[0], productId: current.id },
-      );
+    if (changedFixed && current.sizeFixed) {
+      throw new AppError('IN_USE', current.sizeFixedBecause!, { field: changedFixed[0], productId: current.id });
     }
     if (ingredientId !== current.ingredient.id) requireLeaf(db, ingredientId, 'a product', 'ingredientId', t);
     assertUnique(t, ingredientId, brand, name, current.id);
@@ -340,11 +359,7 @@ export function updateProduct(db: Database, input: ProductUpdate, tx?: Tx): Prod
 export function deleteProduct(db: Database, id: number, tx?: Tx): { deleted: true; id: number } {
   return withTransaction(db, tx, (t) => {
     const current = getProduct(db, positiveId(id, 'id', 'product'), t);
-    if (hasStockHistory(t, id)) {
-      throw new AppError('IN_USE', `${current.displayName} has purchases or pantry lots, so it cannot be deleted; hide it instead.`, {
-        productId: id,
-      });
-    }
+    if (!current.canDelete) throw new AppError('IN_USE', current.deleteBlockedBy!, { productId: id });
     t.run('DELETE FROM products WHERE id = ?', [id]);
     return { deleted: true as const, id };
   });

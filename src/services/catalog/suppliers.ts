@@ -3,8 +3,9 @@ import { withTransaction, type Database, type Tx } from '../../db/session';
 import { nameKey, nameText, optionalText, positiveId } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { freeSlug } from './slugs';
+import { insertSupplierRow, type NewSupplierRow, type SupplierKind } from './supplier-rows';
 
-export type SupplierKind = 'physical' | 'online';
+export type { SupplierKind } from './supplier-rows';
 
 export interface SupplierInput {
   name: string;
@@ -18,14 +19,8 @@ export interface SupplierUpdate extends Partial<SupplierInput> {
   id: number;
 }
 
-export interface Supplier {
+export interface Supplier extends NewSupplierRow {
   id: number;
-  slug: string;
-  name: string;
-  kind: SupplierKind;
-  location: string;
-  active: boolean;
-  notes: string;
   purchaseCount: number;
 }
 
@@ -92,11 +87,8 @@ export function createSupplier(db: Database, input: SupplierInput, tx?: Tx): Sup
     const location = optionalText(input.location, 'location', 'location', 200);
     const notes = optionalText(input.notes, 'notes');
     assertNameFree(t, name, null);
-    const now = t.now();
-    const id = t.run(
-      'INSERT INTO suppliers (slug, name, kind, location, active, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      [freeSlug(db, 'suppliers', name, t), name, kind, location, input.active === false ? 0 : 1, notes, now, now],
-    ).lastInsertRowid;
+    const slug = freeSlug(db, 'suppliers', name, t);
+    const id = insertSupplierRow(db, { slug, name, kind, location, active: input.active !== false, notes }, t);
     return getSupplier(db, id, t);
   });
 }
@@ -114,5 +106,15 @@ export function updateSupplier(db: Database, input: SupplierUpdate, tx?: Tx): Su
       name, kind, location, active ? 1 : 0, notes, t.now(), current.id,
     ]);
     return getSupplier(db, current.id, t);
+  });
+}
+
+/** The supplier a form or file names, which must still exist; null when none is named. */
+export function checkSupplier(db: Database, supplierId: number | null | undefined, tx?: Tx): number | null {
+  return withTransaction(db, tx, (t) => {
+    if (supplierId == null) return null;
+    const id = positiveId(supplierId, 'supplierId', 'supplier');
+    if (!t.get('SELECT 1 AS x FROM suppliers WHERE id = ?', [id])) throw validationError('supplierId', 'That supplier no longer exists.');
+    return id;
   });
 }

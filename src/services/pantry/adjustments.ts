@@ -8,7 +8,7 @@
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { dateOf } from '../../domain/dates';
-import { formatQuantity } from '../../domain/format';
+import { plainQuantity } from '../../domain/format';
 import { productLabel } from '../../domain/labels';
 import { readableQuantity } from '../../domain/readable-unit';
 import { conversionContextOf } from '../../domain/ingredient-measures';
@@ -17,6 +17,7 @@ import { BASE_UNIT, conversionFactor, fromBase, parseUnit, requireUnit, toBase, 
 import { isoDate, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { loadIngredient } from '../catalog/ingredient-rows';
+import { insertAdjustmentRow } from './adjustment-rows';
 import { getLot, loadLotRow, type Lot } from './lots';
 
 export const ADJUSTMENT_REASONS = ['spoilage', 'gift', 'correction', 'used_outside_app', 'other'] as const;
@@ -38,12 +39,13 @@ export interface AdjustmentInput {
 export interface Adjustment {
   id: number;
   lotId: number;
-  /** Signed change to the lot, in the lot's base unit: negative takes away. */
+  /** Signed change to the lot, in `lotUnit`: negative takes away. */
   quantityDelta: number;
-  unit: Unit;
+  /** The lot's base unit (g, ml, each), which the ledger stores its figures in. */
+  lotUnit: Unit;
   reason: AdjustmentReason;
   note: string;
-  /** Per lot base unit; null when the lot's cost is unknown. */
+  /** Per `lotUnit`; null when the lot's cost is unknown. */
   unitCost: number | null;
   /** Value of the quantity changed (always >= 0), rounded to 4 decimals; null when unknown. */
   cost: number | null;
@@ -51,9 +53,9 @@ export interface Adjustment {
   createdAt: string;
   /** 'remove' took from the lot, 'add' (a correction) gave to it. */
   direction: 'remove' | 'add';
-  /** How much, always > 0, in a readable unit of the lot's package unit's system (1.5 kg, 8 oz, 2 cup). */
+  /** How much, always > 0, in `unit`: a readable unit of the lot's package unit's system (1.5 kg, 8 oz, 2 cup). */
   quantity: number;
-  displayUnit: Unit;
+  unit: Unit;
   /** The lot as a baker names it. */
   lot: { id: number; purchasedOn: string; product: string };
   /** The adjustment this one undoes, when it is an undo. */
@@ -93,7 +95,7 @@ function toAdjustment(r: AdjustmentRow): Adjustment {
     id: r.id,
     lotId: r.lot_id,
     quantityDelta: r.quantity_delta,
-    unit: BASE_UNIT[r.dimension],
+    lotUnit: BASE_UNIT[r.dimension],
     reason: r.reason,
     note: r.note,
     unitCost: r.unit_cost,
@@ -102,7 +104,7 @@ function toAdjustment(r: AdjustmentRow): Adjustment {
     createdAt: r.created_at,
     direction: r.quantity_delta < 0 ? 'remove' : 'add',
     quantity: readable.quantity,
-    displayUnit: readable.unit,
+    unit: readable.unit,
     lot: { id: r.lot_id, purchasedOn: r.lot_purchased_on, product: productLabel(r.product_brand, r.product_name) },
     undoesId: r.undoes_id,
     undoneById: r.undone_by,
@@ -142,7 +144,7 @@ function recordAdjustment(db: Database, input: AdjustmentInput, undoesId: number
   const drainsLot = direction === 'remove' && amount >= lot.quantity_remaining * (1 - 1e-12);
   if (direction === 'remove' && amount > lot.quantity_remaining * (1 + 1e-12)) {
     const have = lot.quantity_remaining / conversionFactor(unit, baseUnit, ctx);
-    throw validationError('quantity', `This lot holds only ${formatQuantity(have, unit)}; an adjustment cannot take it below zero.`, {
+    throw validationError('quantity', `This lot holds only ${plainQuantity(have, unit)}; an adjustment cannot take it below zero.`, {
       available: have,
       unit,
     });
@@ -150,13 +152,12 @@ function recordAdjustment(db: Database, input: AdjustmentInput, undoesId: number
   const delta = direction === 'remove' ? -(drainsLot ? lot.quantity_remaining : amount) : amount;
   const remaining = drainsLot ? 0 : lot.quantity_remaining + delta;
   const cost = lot.unit_cost === null ? null : ledgerAmount(Math.abs(delta) * lot.unit_cost);
-  const now = t.now();
-  const id = t.run(
-    `INSERT INTO lot_adjustments (lot_id, quantity_delta, reason, note, unit_cost, cost, adjusted_on, undoes_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [lotId, delta, input.reason, note, lot.unit_cost, cost, adjustedOn, undoesId, now],
-  ).lastInsertRowid;
-  t.run('UPDATE lots SET quantity_remaining = ?, updated_at = ? WHERE id = ?', [remaining, now, lotId]);
+  const id = insertAdjustmentRow(
+    db,
+    { lotId, quantityDelta: delta, reason: input.reason, note, unitCost: lot.unit_cost, cost, adjustedOn, undoesId },
+    t,
+  );
+  t.run('UPDATE lots SET quantity_remaining = ?, updated_at = ? WHERE id = ?', [remaining, t.now(), lotId]);
   const row = t.get<AdjustmentRow>(`${ADJUSTMENT_SELECT} WHERE a.id = ?`, [id])!;
   return { adjustment: toAdjustment(row), lot: getLot(db, lotId, t) };
 }
@@ -202,7 +203,7 @@ export function undoAdjustment(db: Database, input: { id: number }, tx?: Tx): Ad
     const lot = loadLotRow(db, original.lotId, t);
     const amount = Math.abs(original.quantityDelta);
     const baseUnit = BASE_UNIT[lot.dimension];
-    const shown = (base: number) => formatQuantity(fromBase(toBase(base, baseUnit), original.displayUnit), original.displayUnit);
+    const shown = (base: number) => plainQuantity(fromBase(toBase(base, baseUnit), original.unit), original.unit);
     if (original.direction === 'add' && amount > lot.quantity_remaining * (1 + 1e-12)) {
       throw new AppError(
         'INSUFFICIENT_STOCK',

@@ -6,8 +6,7 @@
  * draw. A shortfall throws INSUFFICIENT_STOCK before anything is written.
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
-import { allocateFifo, type FifoLot } from '../../domain/fifo';
-import { formatQuantity } from '../../domain/format';
+import { allocateFifo, insufficientStock, type FifoLot } from '../../domain/fifo';
 import { conversionContextOf } from '../../domain/ingredient-measures';
 import { productLabel } from '../../domain/labels';
 import { ledgerAmount } from '../../domain/money';
@@ -21,7 +20,7 @@ import {
   type Unit,
 } from '../../domain/units';
 import { positiveId, positiveNumber } from '../../domain/validate';
-import { AppError, validationError } from '../../errors';
+import { validationError } from '../../errors';
 import { loadIngredient } from '../catalog/ingredient-rows';
 import { lotRowsOf, type LotRow } from './lots';
 
@@ -37,21 +36,21 @@ export interface LotDraw {
   productId: number;
   productName: string;
   purchasedOn: string;
-  /** Drawn, in the unit the request was made in. */
+  /** Drawn, in `unit`: the unit the request was made in. */
   quantity: number;
   unit: Unit;
-  /** Drawn, in the lot's base unit: what the lot and the ledger rows store. */
+  /** Drawn, in `lotUnit`, the lot's base unit: what the lot and the ledger rows store. */
   lotQuantity: number;
   lotUnit: Unit;
-  /** Per lot base unit (the ledger's unit cost); null when the lot's cost is unknown. */
+  /** Per `lotUnit` (the ledger's unit cost); null when the lot's cost is unknown. */
   lotUnitCost: number | null;
-  /** Per requested unit, for reading. */
+  /** Per `unit`, for reading. */
   unitCost: number | null;
   /** Ledger amount, rounded to 4 decimals; null when unknown. */
   cost: number | null;
-  /** What the lot holds after the draw, in the requested unit. */
+  /** What the lot holds after the draw, in `unit`. */
   remainingAfter: number;
-  /** The same, in the lot's base unit: what is written back to the lot. */
+  /** The same, in `lotUnit`: what is written back to the lot. */
   lotRemainingAfter: number;
   emptiesLot: boolean;
 }
@@ -146,22 +145,7 @@ export function planFifo(db: Database, request: FifoRequest, tx?: Tx): FifoPlan 
 export function consumeFifo(db: Database, request: FifoRequest, tx?: Tx): FifoPlan {
   return withTransaction(db, tx, (t) => {
     const plan = planFifo(db, request, t);
-    if (!plan.enough) {
-      const { name } = plan.ingredient;
-      throw new AppError(
-        'INSUFFICIENT_STOCK',
-        `Not enough ${name}: ${formatQuantity(plan.quantity, plan.unit)} needed, ${formatQuantity(plan.available, plan.unit)} on hand (short ${formatQuantity(plan.shortfall, plan.unit)}).`,
-        {
-          field: 'quantity',
-          ingredientId: plan.ingredient.id,
-          ingredient: name,
-          needed: plan.quantity,
-          available: plan.available,
-          missing: plan.shortfall,
-          unit: plan.unit,
-        },
-      );
-    }
+    if (!plan.enough) throw insufficientStock(plan);
     const now = t.now();
     for (const d of plan.draws) {
       t.run('UPDATE lots SET quantity_remaining = ?, updated_at = ? WHERE id = ?', [d.lotRemainingAfter, now, d.lotId]);

@@ -7,7 +7,7 @@
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { dateOf } from '../../domain/dates';
-import { formatQuantity } from '../../domain/format';
+import { plainQuantity } from '../../domain/format';
 import { productLabel } from '../../domain/labels';
 import { dimensionOf, fromBase, requireUnit, toBase, type Unit } from '../../domain/units';
 import { MAX_PACKAGES, MAX_PRICE_PER_PACKAGE } from '../../domain/limits';
@@ -15,7 +15,10 @@ import { expiryDate, purchaseDate } from '../../domain/purchase-dates';
 import { checkFields, listLimit, nonNegativeNumber, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
 import { checkNewProduct, createProduct, getProduct, type ProductInput, type ProductSummary } from '../catalog/products';
+import { checkSupplier } from '../catalog/suppliers';
+import { insertLotRow } from './lot-rows';
 import { getLot, type Lot } from './lots';
+import { insertPurchaseRow } from './purchase-rows';
 
 export interface NewProductInput {
   ingredientId: number;
@@ -69,7 +72,13 @@ export interface Purchase {
   unit: Unit;
   /** Something was drawn from or adjusted on its lot (or it holds less than was bought): it cannot be deleted. */
   used: boolean;
+  canDelete: boolean;
+  /** Why it cannot be deleted, in the words the refusal uses; null when it can. */
+  deleteBlockedBy: string | null;
   notes: string;
+  /** Its lot's expiry date and where it is kept. */
+  expiresOn: string | null;
+  location: string;
 }
 
 export interface PurchaseResult {
@@ -95,13 +104,15 @@ interface PurchaseRow {
   lot_id: number | null;
   quantity_initial: number | null;
   quantity_remaining: number | null;
+  expires_on: string | null;
+  location: string | null;
   used: number;
 }
 
 const PURCHASE_SELECT = `
   SELECT pu.id, pu.purchased_on, pu.product_id, p.brand, p.name AS product_name, p.package_quantity, p.package_unit,
          i.id AS ingredient_id, i.name AS ingredient_name, pu.supplier_id, s.name AS supplier_name, pu.packages,
-         pu.price_per_package, pu.notes, l.id AS lot_id, l.quantity_initial, l.quantity_remaining,
+         pu.price_per_package, pu.notes, l.id AS lot_id, l.quantity_initial, l.quantity_remaining, l.expires_on, l.location,
          (l.quantity_remaining <> l.quantity_initial
           OR EXISTS (SELECT 1 FROM production_consumptions c WHERE c.lot_id = l.id)
           OR EXISTS (SELECT 1 FROM lot_adjustments a WHERE a.lot_id = l.id)) AS used
@@ -127,7 +138,14 @@ function toPurchase(r: PurchaseRow): Purchase {
     remaining: r.quantity_remaining === null ? 0 : fromBase(r.quantity_remaining, unit),
     unit,
     used: r.used === 1,
+    canDelete: r.used !== 1,
+    deleteBlockedBy:
+      r.used === 1
+        ? `This purchase has been used or adjusted, so it cannot be deleted: correct its lot with an adjustment on the ${r.ingredient_name} page instead.`
+        : null,
     notes: r.notes,
+    expiresOn: r.expires_on,
+    location: r.location ?? '',
   };
 }
 
@@ -159,13 +177,6 @@ export function listPurchases(db: Database, filter: PurchaseFilter = {}, tx?: Tx
       .all<PurchaseRow>(`${PURCHASE_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY pu.purchased_on DESC, pu.id DESC LIMIT ?`, params)
       .map(toPurchase);
   });
-}
-
-function checkSupplier(tx: Tx, supplierId: number | null | undefined): number | null {
-  if (supplierId == null) return null;
-  const id = positiveId(supplierId, 'supplierId', 'supplier');
-  if (!tx.get('SELECT 1 AS x FROM suppliers WHERE id = ?', [id])) throw validationError('supplierId', 'That supplier no longer exists.');
-  return id;
 }
 
 /** Base-unit quantity and per-base-unit cost of `packages` packages of a product. */
@@ -201,7 +212,7 @@ export function recordPurchase(db: Database, input: PurchaseInput, tx?: Tx): Pur
       expiresOn: () => expiryDate(input.expiresOn, null),
       location: () => optionalText(input.location, 'location', 'location', 100),
       notes: () => optionalText(input.notes, 'notes'),
-      supplierId: () => checkSupplier(t, input.supplierId),
+      supplierId: () => checkSupplier(db, input.supplierId, t),
       product: () => {
         if ((input.productId == null) === (input.newProduct == null)) {
           throw validationError('productId', 'Choose a product, or describe a new one.');
@@ -216,19 +227,25 @@ export function recordPurchase(db: Database, input: PurchaseInput, tx?: Tx): Pur
       ? createProduct(db, { ...input.newProduct, supplierId } satisfies ProductInput, t)
       : existingProduct(db, positiveId(input.productId, 'productId', 'product'), t);
 
-    const now = t.now();
-    const purchaseId = t.run(
-      `INSERT INTO purchases (product_id, supplier_id, purchased_on, packages, price_per_package, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [product.id, supplierId, purchasedOn, packages, pricePerPackage, notes, now, now],
-    ).lastInsertRowid;
+    const purchaseId = insertPurchaseRow(db, { productId: product.id, supplierId, purchasedOn, packages, pricePerPackage, notes }, t);
     const lot = lotFigures(product, packages, pricePerPackage);
-    const lotId = t.run(
-      `INSERT INTO lots (ingredient_id, product_id, purchase_id, purchased_on, dimension, quantity_initial, quantity_remaining,
-         unit_cost, expires_on, location, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`,
-      [product.ingredient.id, product.id, purchaseId, purchasedOn, lot.dimension, lot.quantity, lot.quantity, lot.unitCost, expiresOn, location, now, now],
-    ).lastInsertRowid;
+    const lotId = insertLotRow(
+      db,
+      {
+        ingredientId: product.ingredient.id,
+        productId: product.id,
+        purchaseId,
+        purchasedOn,
+        dimension: lot.dimension,
+        quantityInitial: lot.quantity,
+        quantityRemaining: lot.quantity,
+        unitCost: lot.unitCost,
+        expiresOn,
+        location,
+        notes: '',
+      },
+      t,
+    );
     return { purchase: getPurchase(db, purchaseId, t), lot: getLot(db, lotId, t) };
   });
 }
@@ -252,7 +269,7 @@ export function updatePurchase(db: Database, input: PurchaseUpdate, tx?: Tx): Pu
     const packages = input.packages === undefined ? current.packages : packagesOf(input.packages);
     const pricePerPackage = input.pricePerPackage === undefined ? current.pricePerPackage : priceOf(input.pricePerPackage);
     const purchasedOn = input.purchasedOn === undefined ? current.purchasedOn : purchaseDate(input.purchasedOn ?? '', dateOf(t.now()));
-    const supplierId = input.supplierId === undefined ? (current.supplier?.id ?? null) : checkSupplier(t, input.supplierId);
+    const supplierId = input.supplierId === undefined ? (current.supplier?.id ?? null) : checkSupplier(db, input.supplierId, t);
     const notes = input.notes === undefined ? current.notes : optionalText(input.notes, 'notes');
     const lotRow = lotOfPurchase(t, current.id);
     if (!lotRow) throw new AppError('NOT_FOUND', 'The lot of this purchase no longer exists.', { purchaseId: current.id });
@@ -264,10 +281,10 @@ export function updatePurchase(db: Database, input: PurchaseUpdate, tx?: Tx): Pu
     const figures = lotFigures(product, packages, pricePerPackage);
     const used = lotRow.quantity_initial - lotRow.quantity_remaining;
     if (figures.quantity < used * (1 - 1e-12)) {
-      const usedText = formatQuantity(fromBase(used, product.packageUnit), product.packageUnit);
+      const usedText = plainQuantity(fromBase(used, product.packageUnit), product.packageUnit);
       throw validationError(
         'packages',
-        `${usedText} of this purchase has already been used, so it cannot be less than that (${formatQuantity(used / toBase(product.packageQuantity, product.packageUnit), 'packages')}).`,
+        `${usedText} of this purchase has already been used, so it cannot be less than that (${plainQuantity(used / toBase(product.packageQuantity, product.packageUnit), 'packages')}).`,
         { used: fromBase(used, product.packageUnit), unit: product.packageUnit },
       );
     }
@@ -288,13 +305,7 @@ export function deletePurchase(db: Database, id: number, tx?: Tx): { deleted: tr
   return withTransaction(db, tx, (t) => {
     const current = getPurchase(db, positiveId(id, 'id', 'purchase'), t);
     const lotRow = lotOfPurchase(t, current.id);
-    if (current.used) {
-      throw new AppError(
-        'IN_USE',
-        `This purchase of ${current.product.displayName} has already been used or adjusted, so it cannot be deleted; correct it with an adjustment instead.`,
-        { purchaseId: current.id },
-      );
-    }
+    if (!current.canDelete) throw new AppError('IN_USE', current.deleteBlockedBy!, { purchaseId: current.id });
     if (lotRow) t.run('DELETE FROM lots WHERE id = ?', [lotRow.id]);
     t.run('DELETE FROM purchases WHERE id = ?', [current.id]);
     return { deleted: true as const, id: current.id };

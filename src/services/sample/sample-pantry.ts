@@ -21,14 +21,13 @@ import { requireUnit, toBase } from '../../domain/units';
 import { AppError } from '../../errors';
 import { adjustLot } from '../pantry/adjustments';
 import { recordPurchase } from '../pantry/purchases';
-import { importBakeTracker } from './bake-tracker-import';
-import { planBakeTrackerImport } from './bake-tracker-plan';
-import { samplePackagePrice } from '../../domain/sample-prices';
+import { importBakeTracker, planBakeTrackerImport } from '../import/bake-tracker/import';
+import { SAMPLE_NOTE, samplePackagePrice } from '../../domain/sample-prices';
+import { loadSampleBakery, type SampleBakeryResult } from './sample-bakery';
 
 /** The day the sample backup was written: the leftover of a partly used package is counted then. */
 export const SAMPLE_DATE = '2026-01-07';
-/** Starts the notes of every sample purchase: says the price is made up, and marks the sample as loaded. */
-export const SAMPLE_NOTE = 'Sample price, not a receipt';
+export { SAMPLE_NOTE };
 
 interface PriceHistory {
   ingredient: string;
@@ -93,7 +92,10 @@ function withUnitSlipsCorrected(tx: Tx, file: Record<string, unknown>): Record<s
 
 export interface SampleLoadResult {
   report: ImportReport;
+  /** Purchases of the backup's pantry (and their older prices). */
   purchasesRecorded: number;
+  /** Finished units, goods and packaging added on top (sample-bakery.ts). */
+  bakery: SampleBakeryResult;
 }
 
 function productFacts(tx: Tx): Map<number, ProductFacts> {
@@ -154,7 +156,7 @@ function recordSamplePurchases(db: Database, file: Record<string, unknown>, tx: 
   const products = productFacts(tx);
   const bought = new Set<number>();
   let recorded = 0;
-  for (const lot of plan.lots) {
+  for (const lot of plan.lots.items) {
     const productId = lot.product && !isRejected(lot.product.result) ? lot.product.result.id : null;
     const product = productId === null ? undefined : products.get(productId);
     if (isRejected(lot.result) || !lot.record || !product) {
@@ -169,8 +171,9 @@ function recordSamplePurchases(db: Database, file: Record<string, unknown>, tx: 
 
 /**
  * Loads the sample file's contents (passed in: the worker reads the JSON
- * lazily): its catalog through the Bake Tracker importer, then its inventory
- * as priced purchases, all in one transaction. Loading it again changes
+ * lazily): its catalog and recipes through the Bake Tracker importer, then
+ * its inventory as priced purchases, then the sample bakery (finished units,
+ * packaging and gift boxes), all in one transaction. Loading it again changes
  * nothing.
  */
 export function loadSample(db: Database, data: unknown, tx?: Tx): SampleLoadResult {
@@ -180,6 +183,7 @@ export function loadSample(db: Database, data: unknown, tx?: Tx): SampleLoadResu
     const report = importBakeTracker(db, { ...file, inventory_items: [] }, t);
     if (!report.ok) throw new AppError('IMPORT', `The built-in sample could not be loaded: ${report.summary}`, { report });
     const loaded = t.get('SELECT 1 AS x FROM purchases WHERE substr(notes, 1, ?) = ? LIMIT 1', [SAMPLE_NOTE.length, SAMPLE_NOTE]) !== undefined;
-    return { report, purchasesRecorded: loaded ? 0 : recordSamplePurchases(db, file, t) };
+    const purchasesRecorded = loaded ? 0 : recordSamplePurchases(db, file, t);
+    return { report, purchasesRecorded, bakery: loadSampleBakery(db, t) };
   });
 }

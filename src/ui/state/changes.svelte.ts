@@ -1,28 +1,29 @@
 /**
- * What changed in the database, as reactive counters per table. The worker
- * sends a 'changed' notice after every durable commit; an open screen reads
- * `versionOf(tables)` inside its loader so it reloads when — and only when —
- * a table it shows was written, whichever tab wrote it.
+ * What changed in the database, as a reactive counter per read. The worker
+ * sends a 'changed' notice after every durable commit, naming the reads whose
+ * answers may differ now (each read declares what it depends on next to its
+ * handler, in src/worker/handlers). An open screen's Query reads
+ * `versionOf(method)` so it reloads when, and only when, its read is named,
+ * whichever tab wrote.
  */
+import type { Method } from '../../rpc/contract';
 import type { RpcClient } from '../../rpc/client';
 
 export class ChangeFeed {
   private counters = $state<Record<string, number>>({});
-  /** Bumped for notices that do not say which tables changed. */
+  /** Bumped for notices that say anything may have changed (a restore, a migration). */
   private everything = $state(0);
 
-  constructor(rpc: RpcClient) {
+  constructor(readonly rpc: RpcClient) {
     rpc.onNotice((notice) => {
       if (notice.type !== 'changed') return;
-      if (notice.tables.length === 0) this.everything++;
-      for (const table of notice.tables) this.counters[table] = (this.counters[table] ?? 0) + 1;
+      if (notice.reads === 'all') this.everything++;
+      else for (const read of notice.reads) this.counters[read] = (this.counters[read] ?? 0) + 1;
     });
   }
 
-  /** A number that changes whenever one of `tables` is written; read it to subscribe. */
-  versionOf(tables: readonly string[]): number {
-    let sum = this.everything;
-    for (const table of tables) sum += this.counters[table] ?? 0;
-    return sum;
+  /** A number that changes whenever `read`'s answer may have changed; read it to subscribe. */
+  versionOf(read: Method): number {
+    return this.everything + (this.counters[read] ?? 0);
   }
 }

@@ -4,17 +4,18 @@
  * suggests it. Reloads when any tab changes the settings.
  */
 import type { RpcClient } from '../../rpc/client';
+import { LOCALE } from '../locale';
 import { currencyForLocale } from '../locale-defaults';
 
 export class Currency {
-  code = $state(currencyForLocale(navigator.language));
+  code = $state(currencyForLocale(LOCALE));
   /** The baker (or a first-run choice) saved a currency; false while the locale's suggestion is shown. */
   chosen = $state(false);
 
   constructor(private readonly rpc: RpcClient) {
     void this.load();
     rpc.onNotice((notice) => {
-      if (notice.type === 'changed' && (notice.tables.length === 0 || notice.tables.includes('settings'))) void this.load();
+      if (notice.type === 'changed' && (notice.reads === 'all' || notice.reads.includes('settings.get'))) void this.load();
     });
   }
 
@@ -27,7 +28,7 @@ export class Currency {
   /** Saves the locale's suggestion if the baker never chose, so every tab and backup agrees on it. */
   async settle(): Promise<void> {
     const settings = await this.rpc.call('settings.get');
-    if (!settings.currencyChosen) await this.choose(currencyForLocale(navigator.language));
+    if (!settings.currencyChosen) await this.choose(currencyForLocale(LOCALE));
   }
 
   async choose(code: string): Promise<void> {

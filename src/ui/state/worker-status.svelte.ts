@@ -7,7 +7,7 @@
  */
 import type { ErrorCode, ErrorPayload } from '../../errors';
 import type { RpcClient } from '../../rpc/client';
-import type { WorkerRole } from '../../rpc/contract';
+import type { WorkerRole } from '../../rpc/wire';
 
 /** Problems of one kind replace each other: a second full disk is the same news. */
 const kindOf = (p: ErrorPayload) => `${p.code}${p.details?.checkpoint ? ':checkpoint' : ''}`;

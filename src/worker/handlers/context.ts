@@ -1,6 +1,7 @@
 /**
- * What every RPC handler receives. Handlers are thin: they validate nothing
- * themselves and call services, which own the rules and the transactions.
+ * What every RPC handler receives (handlers are declared in ./define.ts).
+ * Handlers are thin: they validate nothing themselves and call services,
+ * which own the rules and the transactions.
  * `runtime` is the worker's own machinery (storage figures, checkpoints,
  * backups) for the system handlers; domain handlers need only `db`.
  */
@@ -14,13 +15,6 @@ export interface HandlerContext {
   runtime: RuntimeServices;
   /** True when the request came from another tab (a follower) through this writer. */
   forwarded?: boolean;
-}
-
-export type Handler<P, R> = (ctx: HandlerContext, params: P) => R | Promise<R>;
-
-/** Declares a handler map while keeping each handler's exact parameter and result types. */
-export function defineHandlers<T extends Record<string, Handler<never, unknown>>>(handlers: T): T {
-  return handlers;
 }
 
 /** The writer's view of its storage, for the Settings screen. */

@@ -1,5 +1,5 @@
 /**
- * Launching Debian's Chromium for tests and benchmarks, one fresh profile
+ * Launching Chromium (found by tests/setup/test-browsers.ts) for tests and benchmarks, one fresh profile
  * (user-data-dir) per launch so IndexedDB, the service worker and Web Locks
  * start empty, and driving the app through its test hooks: pages are opened
  * with `?test-hooks`, and `rpc()` calls the page's own RPC client
@@ -10,9 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { ErrorPayload } from '../../../src/errors';
-import type { Method, ParamsOf, ResultOf, WorkerNotice, WorkerRole } from '../../../src/rpc/contract';
+import { toolPath } from '../../setup/test-browsers';
+import type { Method, ParamsOf, ResultOf } from '../../../src/rpc/contract';
+import type { WorkerNotice, WorkerRole } from '../../../src/rpc/wire';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -40,7 +41,7 @@ export async function launch(
   options: LaunchOptions = {},
 ): Promise<Profile> {
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
+    executablePath: toolPath('chromium'),
     headless: true,
     args: CHROMIUM_ARGS,
     ...options,

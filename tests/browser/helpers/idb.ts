@@ -7,34 +7,34 @@
  */
 import type { Page } from 'playwright-core';
 
-/** Runs `body` (source of an async function taking the open IDBDatabase) inside the page. */
+/**
+ * Runs `body` (source of an async function taking the open IDBDatabase) inside the page. The whole
+ * call is one expression evaluated by the test driver, so the app's content security policy (no
+ * eval, no new Function in the page) does not stop it; `arg` is written into it as JSON.
+ */
 async function withIdb<T>(page: Page, body: string, arg?: unknown): Promise<T> {
-  return page.evaluate(
-    async ([source, a]) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('bake-planner');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+  return page.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('bake-planner');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const done = (tx) =>
+      new Promise((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
       });
-      const done = (tx: IDBTransaction) =>
-        new Promise<void>((resolve, reject) => {
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        });
-      const req = <R>(r: IDBRequest<R>) =>
-        new Promise<R>((resolve, reject) => {
-          r.onsuccess = () => resolve(r.result);
-          r.onerror = () => reject(r.error);
-        });
-      try {
-        const fn = new Function('db', 'req', 'done', 'arg', `return (${source})(db, req, done, arg);`);
-        return (await fn(db, req, done, a)) as unknown;
-      } finally {
-        db.close();
-      }
-    },
-    [body, arg] as const,
-  ) as Promise<T>;
+    const req = (r) =>
+      new Promise((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    try {
+      return await (${body})(db, req, done, ${JSON.stringify(arg ?? null)});
+    } finally {
+      db.close();
+    }
+  })()`) as Promise<T>;
 }
 
 /** Flips one byte in the middle of log record `seq`'s payload, keeping its checksum: a bit rot. */

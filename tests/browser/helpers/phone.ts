@@ -7,7 +7,8 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, appUrl, waitForWorker } from './browser';
+import { toolPath } from '../../setup/test-browsers';
+import { CHROMIUM_ARGS, appUrl, waitForWorker } from './browser';
 
 export interface PhoneTabs {
   /**
@@ -17,11 +18,15 @@ export interface PhoneTabs {
   open(hash?: string, options?: { hooks?: boolean }): Promise<Page>;
 }
 
-export function phoneTabs(): PhoneTabs {
+/**
+ * `baseUrl` is where the app is served: the test build of global-setup.ts
+ * unless a file serves another (the production build, for the security tests).
+ */
+export function phoneTabs(baseUrl: () => string = () => inject('baseUrl')): PhoneTabs {
   let browser: Browser;
   let context: BrowserContext;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: toolPath('chromium'), headless: true, args: CHROMIUM_ARGS });
   });
   afterAll(async () => browser?.close());
   beforeEach(async () => {
@@ -35,8 +40,8 @@ export function phoneTabs(): PhoneTabs {
       page.on('pageerror', (e) => {
         throw e;
       });
-      const baseUrl = inject('baseUrl');
-      await page.goto(`${hooks ? appUrl(baseUrl) : baseUrl}${hash}`);
+      const url = baseUrl();
+      await page.goto(`${hooks ? appUrl(url) : url}${hash}`);
       if (hooks) await waitForWorker(page);
       return page;
     },

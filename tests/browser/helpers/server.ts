@@ -1,8 +1,15 @@
 /**
- * Builds the production app once and serves it with `vite preview` on a free
- * port: the browser tests and the browser benchmark both run against what
- * users get, service worker included. The build goes to its own folder so a
- * developer's `dist/` (or their running preview) is never touched.
+ * Builds the app once and serves it with `vite preview` on a free port: the
+ * browser tests and the browser benchmark run against a production bundle,
+ * service worker and content security policy included. The build goes to its
+ * own folder so a developer's `dist/` (or their running preview) is never touched.
+ *
+ * Two builds, both minified production bundles, differ in one constant:
+ * - 'test-hooks' (`vite build --mode test-hooks`): opened with `?test-hooks`,
+ *   the page exposes its RPC client and the worker its test-only handlers.
+ *   Most browser tests and the benchmark drive the app through them.
+ * - 'production' (`vite build`, what `npm start` serves): the hooks are not in
+ *   it at all; tests/browser/security-*.test.ts run on it and prove it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +25,8 @@ export interface PreviewServer {
   stop(): Promise<void>;
 }
 
+export type BuildMode = 'test-hooks' | 'production';
+
 export interface BuildOptions {
   /** Where the build goes (a new temporary folder by default). */
   outDir?: string;
@@ -27,9 +36,9 @@ export interface BuildOptions {
   version?: string;
 }
 
-export function buildApp(options: BuildOptions = {}): string {
+export function buildApp(mode: BuildMode, options: BuildOptions = {}): string {
   const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'bake-planner-build-'));
-  const args = [VITE, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  const args = [VITE, 'build', '--mode', mode, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
   if (options.base) args.push('--base', options.base);
   const result = spawnSync(process.execPath, args, {
     cwd: ROOT,
@@ -82,15 +91,16 @@ export async function startPreview(outDir: string): Promise<PreviewServer> {
     url,
     stop: () =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
+        // Stopping twice is fine: a server already gone (killed or exited) resolves at once.
+        if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once('exit', () => done());
         child.kill();
       }),
   };
 }
 
-export async function buildAndServe(): Promise<PreviewServer & { outDir: string }> {
-  const outDir = buildApp();
+export async function buildAndServe(mode: BuildMode): Promise<PreviewServer & { outDir: string }> {
+  const outDir = buildApp(mode);
   const server = await startPreview(outDir);
   return {
     ...server,

@@ -56,6 +56,42 @@ describe('schema migrations', () => {
     expect(db.engine.get<{ foreign_keys: number }>('PRAGMA foreign_keys')!.foreign_keys).toBe(1);
   });
 
+  it('migration 2 brings a version-1 pantry forward unchanged and adds what recipes and goods need', async () => {
+    const db = new Database(await SqlJsEngine.open());
+    migrate(db, MIGRATIONS.slice(0, 1));
+    db.engine.run("INSERT INTO ingredients (slug, name, level, created_at, updated_at) VALUES ('flour', 'Flour', 0, 'x', 'x')");
+    db.engine.run("INSERT INTO materials (slug, name, base_measure, created_at, updated_at) VALUES ('box', 'Box', 'each', 'x', 'x')");
+    expect(migrate(db, MIGRATIONS.slice(0, 2)).map((m) => m.version)).toEqual([2]);
+    expect(db.engine.get<{ name: string }>("SELECT name FROM ingredients WHERE slug = 'flour'")?.name).toBe('Flour');
+    const columns = (table: string) => db.engine.all<{ name: string }>(`PRAGMA table_info(${table})`).map((c) => c.name);
+    expect(columns('finished_goods')).toContain('archived');
+    expect(columns('finished_units')).toContain('archived');
+    // Names are unique ignoring case; finished units and goods in a composition count whole items.
+    db.engine.run("INSERT INTO recipes (slug, name, created_at, updated_at) VALUES ('a', 'Scones', 'x', 'x')");
+    expect(() => db.engine.run("INSERT INTO recipes (slug, name, created_at, updated_at) VALUES ('b', 'SCONES', 'x', 'x')")).toThrow(/UNIQUE/);
+    db.engine.run("INSERT INTO finished_units (slug, name, recipe_id, yield_mode, items_per_batch, created_at, updated_at) VALUES ('s', 'Scone', 1, 'discrete', 8, 'x', 'x')");
+    db.engine.run("INSERT INTO finished_goods (slug, name, created_at, updated_at) VALUES ('g', 'Box of scones', 'x', 'x')");
+    expect(() => db.engine.run("INSERT INTO compositions (finished_good_id, finished_unit_id, quantity, created_at, updated_at) VALUES (1, 1, 1.5, 'x', 'x')")).toThrow(/whole items/);
+    db.engine.run("INSERT INTO compositions (finished_good_id, finished_unit_id, quantity, created_at, updated_at) VALUES (1, 1, 6, 'x', 'x')");
+    expect(() => db.engine.run('UPDATE compositions SET quantity = 6.5')).toThrow(/whole items/);
+  });
+
+  it('migration 3 adds what making and planning need; a reversal, like every ledger row, is append-only', async () => {
+    const db = new Database(await SqlJsEngine.open());
+    migrate(db, MIGRATIONS.slice(0, 2));
+    db.engine.run("INSERT INTO events (slug, name, created_at, updated_at) VALUES ('xmas', 'Christmas', 'x', 'x')");
+    expect(migrate(db).map((m) => m.version)).toEqual([3]);
+    const columns = (table: string) => db.engine.all<{ name: string }>(`PRAGMA table_info(${table})`).map((c) => c.name);
+    expect(columns('production_runs')).toEqual(expect.arrayContaining(['plan_snapshot_id', 'loss_note', 'cost_complete']));
+    expect(columns('events')).toEqual(expect.arrayContaining(['locked_at', 'production_started_at', 'completed_at']));
+    expect(columns('plan_amendments')).toEqual(expect.arrayContaining(['previous_quantity', 'previous_batches']));
+    expect(db.engine.get<{ slug: string }>('SELECT slug FROM events')?.slug).toBe('xmas');
+    db.engine.run("INSERT INTO ingredients (slug, name, level, created_at, updated_at) VALUES ('flour', 'Flour', 0, 'x', 'x')");
+    db.engine.run("INSERT INTO shopping_ticks (event_id, ingredient_id, ticked_at, created_at) VALUES (1, 1, 'x', 'x')");
+    expect(() => db.engine.run("INSERT INTO shopping_ticks (event_id, ingredient_id, ticked_at, created_at) VALUES (1, 1, 'y', 'y')")).toThrow(/UNIQUE/);
+    expect(() => db.engine.run("INSERT INTO run_reversals (note, created_at) VALUES ('neither run', 'x')")).toThrow(/CHECK/);
+  });
+
   it('foreign keys are enforced', async () => {
     const db = await testDb();
     expect(() =>

@@ -1,7 +1,11 @@
 /*
  * The catalog, pantry, settings and sample handlers as the UI reaches them:
  * through the worker's handler map and its request server, on a real
- * database. Every method of docs pantry-api.md must exist under its agreed name.
+ * database. Every method of docs pantry-api.md must exist under its agreed name
+ * (two since renamed for one word per concept: the tree with what is on hand is
+ * the pantry's, 'pantry.ingredientTree'; the FIFO dry run is 'pantry.planFifo',
+ * after the service it runs; a Bake Tracker import is the import area's,
+ * 'import.bakeTracker').
  */
 import { describe, expect, it } from 'vitest';
 import type { Method } from '../../../src/rpc/contract';
@@ -11,12 +15,12 @@ import { serve } from '../../../src/worker/rpc-server';
 import { testDb } from '../../helpers/db';
 
 const AGREED: Method[] = [
-  'catalog.ingredientTree', 'catalog.searchIngredients', 'catalog.getIngredient', 'catalog.createIngredient',
+  'pantry.ingredientTree', 'catalog.searchIngredients', 'catalog.getIngredient', 'catalog.createIngredient',
   'catalog.updateIngredient', 'catalog.deleteIngredient', 'catalog.searchProducts', 'catalog.createProduct',
   'catalog.updateProduct', 'catalog.deleteProduct', 'catalog.listSuppliers', 'catalog.createSupplier',
   'catalog.updateSupplier', 'pantry.recordPurchase', 'pantry.updatePurchase', 'pantry.deletePurchase',
-  'pantry.listPurchases', 'pantry.overview', 'pantry.ingredientStock', 'pantry.adjustLot', 'pantry.consumeDryRun',
-  'pantry.priceHistory', 'settings.get', 'settings.update', 'sample.load', 'sample.importBakeTracker',
+  'pantry.listPurchases', 'pantry.overview', 'pantry.ingredientStock', 'pantry.adjustLot', 'pantry.planFifo',
+  'pantry.priceHistory', 'settings.get', 'settings.update', 'sample.load', 'import.bakeTracker',
 ];
 
 async function context(): Promise<HandlerContext> {
@@ -37,7 +41,7 @@ describe('pantry RPC surface', () => {
     const overview = await handlers['pantry.overview'](ctx, { query: 'flour, all' });
     expect(overview[0]).toMatchObject({ ingredient: { name: 'Flour, all-purpose' }, unit: 'lb', total: 25, valueComplete: true });
 
-    const preview = await handlers['pantry.consumeDryRun'](ctx, { ingredientId: overview[0]!.ingredient.id, quantity: 3, unit: 'cup' });
+    const preview = await handlers['pantry.planFifo'](ctx, { ingredientId: overview[0]!.ingredient.id, quantity: 3, unit: 'cup' });
     // The oldest lot with stock is the backup's own 25 lb bag, at its sample price of 18.99.
     expect(preview).toMatchObject({ enough: true, costComplete: true, unit: 'cup' });
     expect(preview.draws.map((d) => d.purchasedOn)).toEqual(['2025-12-21']);

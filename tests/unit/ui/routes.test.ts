@@ -3,7 +3,7 @@
  * baker who reloads on an ingredient page or a pantry search lands there again.
  */
 import { describe, expect, test } from 'vitest';
-import { parseRoute, routeHref, tabOf, type Route } from '../../../src/ui/routes';
+import { parseRoute, routeHref, routeOwners, tabHome, tabHomes, tabOf, type Route, type TabName } from '../../../src/ui/routes';
 
 describe('hash routes', () => {
   const places: Route[] = [
@@ -43,5 +43,33 @@ describe('hash routes', () => {
     expect(tabOf({ name: 'ingredient', id: 3 })).toBe('pantry');
     expect(tabOf({ name: 'purchase', ingredientId: null })).toBe('pantry');
     expect(tabOf({ name: 'welcome' })).toBeNull();
+  });
+});
+
+/** A stand-in area with one route, owning the given tabs. */
+function module(name: string, tabsOwned: TabName[] = []) {
+  const route = { name };
+  return { parse: () => null, href: { [name]: () => `#/${name}` }, tab: () => null, homes: Object.fromEntries(tabsOwned.map((t) => [t, route])) };
+}
+
+describe('route modules', () => {
+  test('two areas claiming one route name is an error, not a silent winner', () => {
+    expect(() => routeOwners([module('plan'), module('shop')])).not.toThrow();
+    expect(() => routeOwners([module('plan'), module('plan')])).toThrow('The route name "plan" is claimed twice');
+  });
+
+  test('every tab starts where exactly one area says: the pantry tab opens the stock view', () => {
+    expect(tabHome('pantry')).toEqual({ name: 'pantry', query: '', view: 'stock' });
+    expect(tabHome('recipes')).toEqual({ name: 'recipes' });
+    const everyTab = module('plan', ['dashboard', 'plan', 'shop', 'make', 'pantry', 'recipes', 'goods', 'settings']);
+    expect(() => tabHomes([everyTab])).not.toThrow();
+    expect(() => tabHomes([everyTab, module('shop', ['shop'])])).toThrow('The tab "shop" is claimed twice');
+    expect(() => tabHomes([module('plan', ['plan'])])).toThrow('No area says where the tab "dashboard" starts');
+  });
+
+  test('a URL no area reads is "not found"; a route of a tab still to come sits under that tab', () => {
+    expect(parseRoute('#/recipes')).toEqual({ name: 'recipes' });
+    expect(tabOf({ name: 'recipes' })).toBe('recipes');
+    expect(parseRoute('#/recipes/3')).toEqual({ name: 'not-found', path: 'recipes/3' });
   });
 });

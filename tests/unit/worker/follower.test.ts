@@ -8,7 +8,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { HANDOVER_POLICY } from '../../../src/persistence/policy';
-import type { RpcRequest, RpcResponse } from '../../../src/rpc/contract';
+import type { RpcRequest, RpcResponse } from '../../../src/rpc/wire';
 import type { ChannelMessage } from '../../../src/worker/channel';
 import { Follower } from '../../../src/worker/follower';
 

@@ -146,8 +146,8 @@ describe('recovery', () => {
     const { db, storage, buy } = await pantry();
     buy('Flour');
     // A later app version adds where an ingredient comes from; the writer logs the migration's commit.
-    const origin = { version: 2, name: 'ingredient origin', up: 'ALTER TABLE ingredients ADD COLUMN origin TEXT' };
-    expect(migrate(db, [...MIGRATIONS, origin]).map((m) => m.version)).toEqual([2]);
+    const origin = { version: MIGRATIONS.length + 1, name: 'ingredient origin', up: 'ALTER TABLE ingredients ADD COLUMN origin TEXT' };
+    expect(migrate(db, [...MIGRATIONS, origin]).map((m) => m.version)).toEqual([origin.version]);
     transaction(db, (tx) =>
       tx.run('INSERT INTO ingredients (slug, name, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
         'rye', 'Rye flour', 'Bavaria', tx.now(), tx.now(),
@@ -156,7 +156,7 @@ describe('recovery', () => {
     // Only the checkpoint from before the schema change is left (the one after it was damaged).
     const recovered = await recover(storage, openEngine);
     expect(recovered.problems).toEqual([]);
-    expect(schemaVersion(recovered.db)).toBe(2);
+    expect(schemaVersion(recovered.db)).toBe(origin.version);
     expect(recovered.db.engine.all('SELECT name, origin FROM ingredients ORDER BY id')).toEqual([
       { name: 'Flour', origin: null },
       { name: 'Rye flour', origin: 'Bavaria' },

@@ -2,8 +2,8 @@
  * The state of the product form (new or edit), kept as typed. A package size
  * shown rounded for reading is sent back exactly as saved unless the baker
  * changed it, so opening and saving a product never alters it by itself.
- * Once a product has purchases its size and unit are fixed (the lots were
- * measured in them); an update then leaves them out.
+ * When the worker says a product's size is fixed (it has lots measured in
+ * it), an update leaves size and unit out.
  */
 import type { ResultOf } from '../../../rpc/contract';
 import { inputNumber, parseDecimal } from '../../format';
@@ -33,7 +33,7 @@ export class ProductForm {
   hidden = $state(false);
   supplierId = $state('');
   notes = $state('');
-  /** Size and unit cannot change: the product has purchases. */
+  /** Size and unit cannot change, as the worker says (the product has lots). */
   sizeFixed = $state(false);
   readonly errors = new FieldErrors();
   private saved: { text: string; exact: number } | null = null;
@@ -54,7 +54,7 @@ export class ProductForm {
     this.hidden = product.hidden;
     this.supplierId = product.supplierId === null ? '' : String(product.supplierId);
     this.notes = product.notes;
-    this.sizeFixed = product.purchaseCount > 0;
+    this.sizeFixed = product.sizeFixed;
   }
 
   private common() {

@@ -9,7 +9,6 @@ import { inputNumber, parseDecimal } from '../../format';
 import { FieldErrors } from '../../state/field-errors.svelte';
 
 type Purchase = ResultOf<'pantry.getPurchase'>;
-type Lot = ResultOf<'pantry.getLot'>;
 type Update = ParamsOf<'pantry.updatePurchase'>;
 
 const PURCHASE_EDIT_FIELDS = ['packages', 'pricePerPackage', 'purchasedOn', 'supplierId', 'expiresOn', 'location', 'notes'] as const;
@@ -32,13 +31,13 @@ export class PurchaseEditForm {
   readonly errors = new FieldErrors();
   private saved: Record<Field, string> | null = null;
 
-  load(purchase: Purchase, lot: Lot | null): void {
+  load(purchase: Purchase): void {
     this.packages = inputNumber(purchase.packages);
     this.price = inputNumber(purchase.pricePerPackage);
     this.purchasedOn = purchase.purchasedOn;
     this.supplierId = purchase.supplier ? String(purchase.supplier.id) : '';
-    this.expiresOn = lot?.expiresOn ?? '';
-    this.location = lot?.location ?? '';
+    this.expiresOn = purchase.expiresOn ?? '';
+    this.location = purchase.location;
     this.notes = purchase.notes;
     this.saved = this.texts();
   }

@@ -14,7 +14,7 @@ type Adjustment = ResultOf<'pantry.listAdjustments'>[number];
 export async function undoAdjustment(rpc: RpcClient, toasts: Toasts, adjustment: Adjustment): Promise<void> {
   try {
     await rpc.call('pantry.undoAdjustment', { id: adjustment.id });
-    const amount = formatQuantity(adjustment.quantity, adjustment.displayUnit);
+    const amount = formatQuantity(adjustment.quantity, adjustment.unit);
     toasts.show(adjustment.direction === 'remove' ? `Undone: ${amount} is back in the lot.` : `Undone: ${amount} taken out of the lot again.`);
   } catch (e) {
     toasts.show(e instanceof AppError ? e.message : 'That adjustment could not be undone.', { tone: 'error' });

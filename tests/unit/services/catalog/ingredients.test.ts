@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ingredientTree, searchIngredients } from '../../../../src/services/catalog/ingredient-tree';
+import { searchIngredients } from '../../../../src/services/catalog/ingredient-search';
+import { ingredientTree } from '../../../../src/services/pantry/ingredient-tree';
 import { createIngredient, deleteIngredient, getIngredient, updateIngredient } from '../../../../src/services/catalog/ingredients';
 import { count, testDb } from '../../../helpers/db';
 import { caught, flourPantry } from '../bakery';

@@ -17,7 +17,7 @@ describe('adjusting a lot', () => {
   it('2 lb of flour spoiled: the lot drops to 8 lb and the adjustment costs 2 x 8.99 = 17.98', async () => {
     const { db, lot } = await tenPoundBag();
     const { adjustment, lot: after } = adjustLot(db, { lotId: lot.id, quantity: 2, unit: 'lb', reason: 'spoilage' });
-    expect(adjustment).toMatchObject({ reason: 'spoilage', cost: 17.98, unit: 'g', adjustedOn: '2026-11-26' });
+    expect(adjustment).toMatchObject({ reason: 'spoilage', cost: 17.98, lotUnit: 'g', adjustedOn: '2026-11-26' });
     expect(adjustment.quantityDelta).toBeCloseTo(-2 * GRAMS_PER_LB, 9);
     expect(after.quantityRemaining / GRAMS_PER_LB).toBeCloseTo(8, 12);
   });

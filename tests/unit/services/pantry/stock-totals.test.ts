@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingredientTree } from '../../../../src/services/catalog/ingredient-tree';
+import { ingredientTree } from '../../../../src/services/pantry/ingredient-tree';
 import { consumeFifo } from '../../../../src/services/pantry/fifo';
 import { ingredientStock, pantryOverview } from '../../../../src/services/pantry/stock';
 import { loadSample } from '../../../../src/services/sample/sample-pantry';

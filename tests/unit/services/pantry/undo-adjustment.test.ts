@@ -21,7 +21,7 @@ describe("an ingredient's adjustments, as the ingredient page lists them", () =>
     expect(listed).toMatchObject({
       adjustedOn: '2026-02-01',
       direction: 'remove',
-      displayUnit: 'lb',
+      unit: 'lb',
       reason: 'spoilage',
       note: 'weevils',
       cost: 17.98,
@@ -35,7 +35,7 @@ describe("an ingredient's adjustments, as the ingredient page lists them", () =>
   it('8 oz taken from the bag reads as 8 oz, not 0.5 lb', async () => {
     const { db, lot } = await tenPoundBag();
     const { adjustment } = adjustLot(db, { lotId: lot.id, quantity: 8, unit: 'oz', reason: 'gift' });
-    expect([Number(adjustment.quantity.toFixed(9)), adjustment.displayUnit]).toEqual([8, 'oz']);
+    expect([Number(adjustment.quantity.toFixed(9)), adjustment.unit]).toEqual([8, 'oz']);
   });
 });
 

@@ -1,0 +1,97 @@
+/**
+ * What an ingredient quantity costs right now (docs/design/domain-rules.md,
+ * "Costs now"), for the recipe editor, the goods builder and the plan's cost
+ * baseline alike:
+ *   1. a FIFO dry run over the ingredient's lots (the allocation consumption uses);
+ *   2. what the lots cannot cover, and draws from lots with no cost, at the
+ *      latest purchase price (newest purchase of any product, by date then id);
+ *   3. with no purchase price either, the newest priced lot's unit cost;
+ *   4. otherwise unknown, with the reason ("No price for Cocoa: record a purchase").
+ * A unit that cannot be converted to the lots' or the price's unit makes the
+ * cost unknown with the fix ("Set a density for Brown sugar ..."), never 0.
+ */
+import { withTransaction, type Database, type Tx } from '../../db/session';
+import { conversionContextOf } from '../../domain/ingredient-measures';
+import { BASE_UNIT, UnitConversionError, conversionFactor, requireUnit, type Dimension, type Unit } from '../../domain/units';
+import { positiveId, positiveNumber } from '../../domain/validate';
+import { loadIngredient } from '../catalog/ingredient-rows';
+import { planFifo } from '../pantry/fifo';
+
+/** Which steps priced the quantity, and how much each priced (in the quantity's unit). */
+export interface PriceSources {
+  lots: number;
+  latestPurchase: number;
+  lotCost: number;
+}
+
+export interface IngredientPrice {
+  ingredient: { id: number; slug: string; name: string };
+  quantity: number;
+  unit: Unit;
+  /** Null when unknown. */
+  cost: number | null;
+  /** cost / quantity, per `unit`; null when unknown. */
+  unitCost: number | null;
+  sources: PriceSources;
+  /** Why the cost is unknown, with the fix; null when it is known. */
+  reason: string | null;
+}
+
+/** Numbers this close to zero (relative to the need) are float noise, not an amount left to price. */
+const TOLERANCE = 1e-9;
+
+/** The fallback price per `unit`: latest purchase, else newest priced lot; null when there is neither. */
+function fallbackPrice(tx: Tx, ingredientId: number, unit: Unit, ctx: ReturnType<typeof conversionContextOf>): { price: number; from: 'latestPurchase' | 'lotCost' } | null {
+  const purchase = tx.get<{ price_per_package: number; package_quantity: number; package_unit: string }>(
+    `SELECT pu.price_per_package, p.package_quantity, p.package_unit FROM purchases pu JOIN products p ON p.id = pu.product_id
+     WHERE p.ingredient_id = ? ORDER BY pu.purchased_on DESC, pu.id DESC LIMIT 1`,
+    [ingredientId],
+  );
+  if (purchase) {
+    const perPackageUnit = purchase.price_per_package / purchase.package_quantity;
+    return { price: perPackageUnit * conversionFactor(unit, requireUnit(purchase.package_unit), ctx), from: 'latestPurchase' };
+  }
+  const lot = tx.get<{ unit_cost: number; dimension: Dimension }>(
+    'SELECT unit_cost, dimension FROM lots WHERE ingredient_id = ? AND unit_cost IS NOT NULL ORDER BY purchased_on DESC, id DESC LIMIT 1',
+    [ingredientId],
+  );
+  if (lot) return { price: lot.unit_cost * conversionFactor(unit, BASE_UNIT[lot.dimension], ctx), from: 'lotCost' };
+  return null;
+}
+
+export function priceIngredient(db: Database, request: { ingredientId: number; quantity: number; unit: string }, tx?: Tx): IngredientPrice {
+  return withTransaction(db, tx, (t) => {
+    const row = loadIngredient(db, positiveId(request.ingredientId, 'ingredientId', 'ingredient'), t);
+    const quantity = positiveNumber(request.quantity, 'quantity');
+    const unit = requireUnit(String(request.unit ?? ''), 'unit');
+    const ctx = conversionContextOf(row);
+    const ingredient = { id: row.id, slug: row.slug, name: row.name };
+    const sources: PriceSources = { lots: 0, latestPurchase: 0, lotCost: 0 };
+    const unknown = (reason: string): IngredientPrice => ({ ingredient, quantity, unit, cost: null, unitCost: null, sources, reason });
+    try {
+      const plan = planFifo(db, { ingredientId: row.id, quantity, unit }, t);
+      let cost = 0;
+      let uncovered = plan.shortfall;
+      for (const d of plan.draws) {
+        if (d.cost === null) uncovered += d.quantity;
+        else {
+          cost += d.cost;
+          sources.lots += d.quantity;
+        }
+      }
+      if (uncovered > quantity * TOLERANCE) {
+        const fallback = fallbackPrice(t, row.id, unit, ctx);
+        if (!fallback) {
+          const what = plan.draws.length > 0 ? 'its lots have no cost and there is no purchase price' : 'there is no lot and no purchase price';
+          return unknown(`No price for ${row.name}: ${what}. Record a purchase.`);
+        }
+        cost += uncovered * fallback.price;
+        sources[fallback.from] += uncovered;
+      }
+      return { ingredient, quantity, unit, cost, unitCost: cost / quantity, sources, reason: null };
+    } catch (e) {
+      if (e instanceof UnitConversionError) return unknown(e.message);
+      throw e;
+    }
+  });
+}

@@ -1,0 +1,161 @@
+/**
+ * A newcomer's walk through every main screen of the app, using each: the
+ * list the content security policy test (tests/browser/security.test.ts)
+ * runs on the production build, failing on any policy violation in the page
+ * or its workers. It starts on the welcome screen of an empty profile and
+ * loads the sample data first.
+ *
+ * A new area adds its screens here (one step each, or a few: open the
+ * screen, use what it offers, end when it shows the result); nothing else
+ * changes. When an area replaces a "Coming later" tab, its name comes out of
+ * COMING below and its own steps go in.
+ */
+import type { Page } from 'playwright-core';
+
+export interface WalkStep {
+  /** What the baker does, as a test report says it. */
+  what: string;
+  run(page: Page): Promise<void>;
+}
+
+/** Tabs whose screens say "Coming later" for now (src/ui/routes/shell.ts). */
+const COMING = ['Plan', 'Shop', 'Make', 'Recipes', 'Goods'];
+
+const TIMEOUT = { timeout: 15_000 };
+
+/** Moves to a screen by its route, as a link in the app would, and waits for `ready` to show. */
+export async function go(page: Page, hash: string, ready: string): Promise<void> {
+  await page.evaluate((h) => (location.hash = h), hash);
+  await page.locator(ready).first().waitFor(TIMEOUT);
+}
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { name, level: 1 }).waitFor(TIMEOUT);
+
+export const WALK: readonly WalkStep[] = [
+  {
+    what: 'the welcome screen: explore the sample data',
+    async run(page) {
+      await page.getByRole('button', { name: 'Explore sample data' }).tap();
+      // Loading the sample takes seconds on a busy machine.
+      await page.getByRole('heading', { name: 'Pantry', level: 1 }).waitFor({ timeout: 60_000 });
+      await page.getByText('Flour, all-purpose').first().waitFor(TIMEOUT);
+    },
+  },
+  {
+    what: 'the pantry: search, every ingredient, a group opened',
+    async run(page) {
+      await page.getByLabel('Find an ingredient').fill('choc');
+      await page.getByText(/Chocolate/).first().waitFor(TIMEOUT);
+      await go(page, '#/pantry?view=all', 'details summary');
+      await page.locator('details summary').first().tap();
+    },
+  },
+  {
+    what: 'an ingredient: stock, lots, price history; an adjustment; its measures',
+    async run(page) {
+      await go(page, '#/pantry?q=all-purpose', 'table.data-table a');
+      await page.locator('table.data-table a').first().tap();
+      await page.getByRole('heading', { name: 'Products' }).waitFor(TIMEOUT);
+      await page.getByRole('button', { name: /^Adjust/ }).first().tap();
+      await page.getByRole('dialog').getByLabel('How much to remove').fill('1');
+      await page.getByRole('dialog').getByRole('button', { name: 'Save adjustment' }).tap();
+      await page.getByText(/^Removed 1 /).first().waitFor(TIMEOUT);
+      await page.getByRole('button', { name: 'Edit measures' }).tap();
+      await page.getByRole('button', { name: 'Cancel' }).tap();
+    },
+  },
+  {
+    what: 'an ingredient’s and a product’s edit screens, and a new product',
+    async run(page) {
+      await page.getByRole('link', { name: 'Edit', exact: true }).tap();
+      await heading(page, /^Edit /);
+      await page.goBack();
+      await page.getByRole('region', { name: 'Products' }).getByRole('link', { name: /^Edit / }).first().tap();
+      await heading(page, 'Edit product');
+      await page.goBack();
+      await page.getByRole('link', { name: 'Add a product' }).tap();
+      await heading(page, 'New product');
+    },
+  },
+  {
+    what: 'a new ingredient, refused for half a density',
+    async run(page) {
+      await go(page, '#/pantry/ingredient/new', 'text=New ingredient');
+      await page.getByLabel('Name').fill('Almond flour');
+      await page.getByLabel('Volume amount').fill('1');
+      await page.getByRole('button', { name: 'Add ingredient' }).tap();
+      await page.getByText('the weight amount is missing').waitFor(TIMEOUT);
+    },
+  },
+  {
+    what: 'recording a purchase',
+    async run(page) {
+      await go(page, '#/pantry/purchase', 'text=Record a purchase');
+      await page.getByRole('combobox', { name: 'Product' }).fill('unbleached all');
+      await page.getByRole('option', { name: /King Arthur Unbleached All-Purpose Flour.*25 lb/ }).tap();
+      await page.getByLabel('Price per package').fill('13.57');
+      await page.getByRole('button', { name: 'Save purchase' }).tap();
+      await page.getByText('Saved: 25 lb of Flour, all-purpose is in the pantry.').waitFor(TIMEOUT);
+    },
+  },
+  {
+    what: 'the purchases and a purchase being corrected',
+    async run(page) {
+      await go(page, '#/pantry/purchases', 'table.data-table');
+      await page.getByRole('row').filter({ hasText: '$13.57' }).first().getByRole('link', { name: /^Edit/ }).tap();
+      await heading(page, 'Edit purchase');
+      await page.getByLabel('Packages').fill('0');
+      await page.getByRole('button', { name: 'Save purchase' }).tap();
+      await page.getByText('must be more than zero').waitFor(TIMEOUT);
+    },
+  },
+  {
+    what: 'the suppliers, one being edited, and a new one',
+    async run(page) {
+      await go(page, '#/pantry/suppliers', 'text=Add a supplier');
+      await page.getByRole('link', { name: /^Edit / }).first().tap();
+      await page.getByRole('button', { name: /activate$/ }).waitFor(TIMEOUT);
+      await go(page, '#/pantry/suppliers/new', 'text=Supplier name');
+      await page.getByLabel('Supplier name').fill('Corner Mill');
+      await page.getByRole('button', { name: 'Add supplier' }).tap();
+      await page.getByText('Corner Mill').first().waitFor(TIMEOUT);
+    },
+  },
+  {
+    what: 'the dashboard',
+    async run(page) {
+      await go(page, '#/dashboard', 'text=ingredients in stock');
+    },
+  },
+  {
+    what: 'More, and each tab still to come',
+    async run(page) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'More' }).tap();
+      await heading(page, 'More');
+      for (const name of COMING) {
+        await go(page, `#/${name.toLowerCase()}`, 'text=What this screen will do');
+        await heading(page, name);
+      }
+    },
+  },
+  {
+    what: 'Settings: the currency changed, a backup downloaded',
+    async run(page) {
+      await go(page, '#/settings', 'text=Database schema');
+      await page.getByLabel('Show money in').selectOption('EUR');
+      await page.getByText(/Money is now shown in/).waitFor(TIMEOUT);
+      await page.getByLabel('Show money in').selectOption('USD');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('region', { name: 'Backup and restore' }).getByRole('button', { name: 'Download a backup' }).tap(),
+      ]);
+      await download.path();
+    },
+  },
+  {
+    what: 'a place that does not exist',
+    async run(page) {
+      await go(page, '#/nowhere/at/all', 'text=Nothing here');
+    },
+  },
+];

@@ -1,0 +1,5 @@
+import type { ReadExamples } from './types';
+
+export const settingsExamples: ReadExamples = {
+  'settings.get': () => undefined,
+};
