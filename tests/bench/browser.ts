@@ -72,17 +72,17 @@ async function loadImage(page: Page, size: Size): Promise<void> {
 function checkpointWaits(page: Page, rounds: number, durationMs: number): Promise<number[]> {
   return page.evaluate(
     async ([n, duration]) => {
+      // No named helpers in here: the page would lack the name-keeping wrapper tsx gives them.
       const rpc = window.__bakePlanner!.rpc;
-      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       const waits: number[] = [];
       for (let i = 0; i < n; i++) {
         await rpc.call('system.touch', { label: 'bench', value: i }); // something new to fold in
         await rpc.call('system.checkpointInBackground');
-        await sleep(Math.random() * duration);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * duration));
         const t = performance.now();
         await rpc.call('system.touch', { label: 'bench', value: -i });
         waits.push(performance.now() - t);
-        while ((await rpc.call('system.storageStatus')).checkpointInProgress) await sleep(20);
+        while ((await rpc.call('system.storageStatus')).checkpointInProgress) await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return waits;
     },
