@@ -8,6 +8,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Unit tests run on real sql.js and the real sample data; on a busy two-core machine a
+          // correct test can take several seconds. Speed is measured by `npm run bench`, not here.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

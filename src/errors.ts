@@ -1,7 +1,10 @@
 /**
  * Typed application errors. Every error that can reach a user carries a stable
  * `code`, a sentence a baker can act on, and the structured `details` a screen
- * needs (which field, which ingredient, how much is missing). Errors cross the
+ * needs (which field, which ingredient, how much is missing). When the system's
+ * own words help someone technical (a parser's "Unterminated string in JSON at
+ * position 141710"), they go in `details.technical`, which a screen keeps
+ * behind a disclosure and never leads with. Errors cross the
  * worker boundary as plain `ErrorPayload` values and are rebuilt on the page.
  */
 
@@ -17,6 +20,8 @@ export type ErrorCode =
   | 'UNIT_MISMATCH'
   | 'MISSING_DENSITY'
   | 'INSUFFICIENT_STOCK'
+  // plans: a step taken out of order, or a change the plan's state does not allow
+  | 'PLAN_STATE'
   // transactions and storage
   | 'TX_ENDED'
   | 'TX_NESTED'

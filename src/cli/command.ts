@@ -11,7 +11,7 @@ import type { Database } from '../db/session';
 /**
  * How a command uses its database file, always its first argument:
  * - 'read': it must exist; never written.
- * - 'write': it must exist; saved only when the command succeeds.
+ * - 'write': it must exist; saved only when the command succeeds having written something.
  * - 'create': created when missing; saved only when the command succeeds.
  * - 'none': the command takes no database.
  */
@@ -34,6 +34,10 @@ export interface DatabaseInput extends CommandInput {
 export interface CommandOutput {
   json: unknown;
   text: string[];
+  /** A document printed as it is, with or without --json (an export: its own keys and bytes, never re-cased). */
+  raw?: string;
+  /** False when a writing command changed nothing (a dry run): the database file is then not written, nor created. */
+  changed?: boolean;
 }
 
 export interface Command<U extends DatabaseUse = DatabaseUse> {

@@ -65,6 +65,10 @@ function readOptions(command: AnyCommand, argv: string[]): CommandInput {
   return { args, options };
 }
 
+function totalChanges(db: Database): number {
+  return db.engine.get<{ n: number }>('SELECT total_changes() AS n')?.n ?? 0;
+}
+
 async function run(command: AnyCommand, argv: string[]): Promise<CommandOutput> {
   const input = readOptions(command, argv);
   const usage = `${command.name} ${command.usage}`;
@@ -76,10 +80,16 @@ async function run(command: AnyCommand, argv: string[]): Promise<CommandOutput> 
   if (!path) throw usageError('Say which database file.', usage);
   if (args.length < (command.minArgs ?? 0)) throw usageError('Missing arguments.', usage);
   const db: Database = await openDatabaseFile(path, command.database === 'create');
+  // A writing command that wrote nothing this time (`plan` without --save, a dry run) leaves the file
+  // untouched. Counted by SQLite, not by a commit listener: a listener would make every transaction keep
+  // its statements (src/db/session.ts), which a 50 MB import cannot afford.
+  const changesBefore = totalChanges(db);
   try {
     // `run` is typed per database use; each branch here has the input its command expects.
     const output = await (command as AnyCommand & { run: (i: unknown) => CommandOutput | Promise<CommandOutput> }).run({ ...input, args, db, path });
-    if (command.database === 'write' || command.database === 'create') saveDatabaseFile(db, path);
+    // A 'create' command makes its file even when the new database is empty, unless it says it changed nothing (a dry run).
+    const save = output.changed !== false && (command.database === 'create' || (command.database === 'write' && totalChanges(db) > changesBefore));
+    if (save) saveDatabaseFile(db, path);
     return output;
   } finally {
     db.close();
@@ -100,7 +110,8 @@ export async function runCli(argv: readonly string[], io: Io, commands: readonly
     const command = known.get(name);
     if (!command) throw new AppError('USAGE', `Unknown command "${name}". Run "bake-planner help" for the list.`, { command: name });
     const output = await run(command, rest);
-    if (json) printJson(io, output.json);
+    if (output.raw !== undefined) io.out(output.raw);
+    else if (json) printJson(io, output.json);
     else printLines(io, output.text);
     return 0;
   } catch (e) {

@@ -2,7 +2,8 @@
  * How the command-line tool prints. With --json, stdout gets exactly one JSON
  * document, with snake_case keys (values are left alone: a slug stays as it
  * is); without, lines for a person. An error goes to stderr as
- * "error: <message>" (plus one line per problem in `details.problems`), and
+ * "error: <message>" (plus one line per problem in `details.problems`, and
+ * the technical detail in `details.technical` on a line of its own), and
  * with --json stdout also gets `{"error":{"code","message","details"}}`.
  */
 import { AppError, toErrorPayload } from '../errors';
@@ -42,6 +43,7 @@ export function printError(io: Io, e: unknown, json: boolean): number {
   const payload = toErrorPayload(e);
   const problems = Array.isArray(payload.details?.problems) ? (payload.details.problems as Problem[]) : [];
   const lines = [`error: ${payload.message}`, ...problems.map((p) => `  ${String(p.path ?? '')}: ${String(p.reason ?? p.message ?? '')}`)];
+  if (typeof payload.details?.technical === 'string') lines.push(`  detail: ${payload.details.technical}`);
   io.err(`${lines.join('\n')}\n`);
   if (json) printJson(io, { error: { code: payload.code, message: payload.message, details: payload.details ?? {} } });
   return 1;

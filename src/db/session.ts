@@ -63,6 +63,15 @@ export class Database {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Whether anyone keeps commits (the browser's writer does; the command line does not): only then does a
+   * transaction record its statements, so a large import on the command line does not hold them all in memory.
+   * Listeners are registered before the transactions they are to hear.
+   */
+  get logsCommits(): boolean {
+    return this.listeners.size > 0;
+  }
+
   get inTransaction(): boolean {
     return this.current !== null;
   }
@@ -117,9 +126,12 @@ export class TxHandle implements Tx {
   readonly log: LoggedStatement[] = [];
   savepointDepth = 0;
 
+  private readonly logging: boolean;
+
   constructor(readonly db: Database) {
     this.id = db.nextTxId();
     this.timestamp = db.nowIso();
+    this.logging = db.logsCommits;
   }
 
   get active(): boolean {
@@ -147,7 +159,7 @@ export class TxHandle implements Tx {
     this.ensureActive();
     classify(sql);
     const result = this.db.engine.run(sql, params);
-    this.log.push({ sql, params: [...params] });
+    if (this.logging) this.log.push({ sql, params: [...params] });
     return result;
   }
 
@@ -167,7 +179,7 @@ export class TxHandle implements Tx {
     this.ensureActive();
     classify(sql);
     this.db.engine.exec(sql);
-    this.log.push({ sql, params: [] });
+    if (this.logging) this.log.push({ sql, params: [] });
   }
 }
 

@@ -30,6 +30,8 @@ export const FILE_KINDS = {
    * database), so this stays well inside what a phone's tab is given.
    */
   sqliteBackup: { what: 'A Bake Planner backup', maxBytes: 256 * MB },
+  /** Bake Planner's JSON snapshots (docs/export-format.md): a busy bakery's years are tens of MB. */
+  snapshot: { what: 'A Bake Planner snapshot', maxBytes: 100 * MB },
 } as const satisfies Record<string, FileKind>;
 
 /**

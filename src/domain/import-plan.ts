@@ -51,3 +51,11 @@ export function labelOf(...keys: string[]) {
     return clip(keys.map((k) => r[k]).filter((v) => typeof v === 'string' && v).join(' '), 80) || '(unnamed)';
   };
 }
+
+/** A record named by `label`, or by its `key` (a slug) only when it has no name at all: names lead, slugs are the last resort. */
+export function orSlug(label: (raw: unknown) => string, key = 'slug') {
+  return (raw: unknown): string => {
+    const named = label(raw);
+    return named === '(unnamed)' ? labelOf(key)(raw) : named;
+  };
+}

@@ -13,11 +13,13 @@
  * - numbers too large to be a number (1e309 and beyond).
  *
  * NaN, Infinity and anything else that is not JSON are then refused by the
- * parser itself. What comes back is plain data; every importer still checks
+ * parser itself, in words that say what is wrong with the file (see
+ * `unreadable`), the parser's message kept as the technical detail. What comes back is plain data; every importer still checks
  * each field it reads (types, ranges, lengths, dates).
  */
 import { AppError } from '../errors';
 import { checkTextSize, quoted, type FileKind } from './file-limits';
+import { explainUnreadableJson } from './unreadable-file';
 
 /** Bake Tracker records are 3 levels deep; no file of ours needs more than a few more. */
 export const MAX_JSON_DEPTH = 64;
@@ -40,13 +42,24 @@ export function readJsonText(text: string, kind: FileKind): unknown {
   checkTextSize(kind, text);
   // A byte order mark is how some editors start a UTF-8 file; JSON.parse does not expect it.
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (json.trim() === '') throw refusal('This file is empty.', '');
+  if (json.trim() === '') throw unreadable(json, '', kind);
   scan(json);
   try {
     return JSON.parse(json);
   } catch (e) {
-    throw refusal(`This file is not valid JSON: ${quoted((e as Error).message, 160)}.`, '');
+    throw unreadable(json, (e as Error).message, kind);
   }
+}
+
+/**
+ * A file the parser could not read, said in a baker's words (incomplete, not
+ * text, a zip…: ./unreadable-file.ts); the parser's own message is only the
+ * technical detail, which screens keep behind a disclosure.
+ */
+function unreadable(text: string, parserMessage: string, kind: FileKind): AppError {
+  const what = `${kind.what.charAt(0).toLowerCase()}${kind.what.slice(1)}`;
+  const why = explainUnreadableJson(text, parserMessage, what);
+  return new AppError('IMPORT', why.message, { field: 'file', problem: why.problem, technical: quoted(why.technical, 160) });
 }
 
 function scan(text: string): void {

@@ -38,3 +38,9 @@ export const MAX_COMPOSITION_QUANTITY = 10_000;
 
 /** One recipe's method and notes (a long recipe card runs to a few thousand characters). */
 export const MAX_RECIPE_NOTES = 20_000;
+
+/** Batches in one production run (a year of a bakery's cookies is a few hundred). */
+export const MAX_RUN_BATCHES = 10_000;
+
+/** Goods assembled in one assembly run. */
+export const MAX_ASSEMBLY_QUANTITY = 10_000;

@@ -145,3 +145,14 @@ export function rankByName<T>(
   scored.sort((a, b) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return scored.slice(0, limit).map((s) => s.item);
 }
+
+/**
+ * Whether every word of `query` is found among the words of `text` the way a
+ * name search finds it (the start of a word, with one typo, or initials), in
+ * any order: a filter over longer text (a purchase's product, ingredient,
+ * supplier and notes). An empty query matches everything.
+ */
+export function matchesEveryWord(text: string, query: string): boolean {
+  const target = searchable(text);
+  return searchable(query).words.every((q) => wordMatch(q, target) !== undefined);
+}

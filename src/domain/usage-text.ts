@@ -16,3 +16,8 @@ export function nameList(names: readonly string[], max = 3): string {
 export function reasonList(reasons: readonly string[]): string {
   return nameList(reasons, reasons.length);
 }
+
+/** Why a recipe may not be given a new finished unit (an archived one yields nothing new), or null. */
+export function finishedUnitsRefusal(recipe: { name: string; archived: number }): string | null {
+  return recipe.archived === 1 ? `${recipe.name} is archived: restore it before giving it a finished unit` : null;
+}

@@ -83,6 +83,14 @@ export function positiveId(value: unknown, field: string, label = field): number
   return value;
 }
 
+/** A whole number >= 0 (where a page of a list starts). */
+export function nonNegativeInteger(value: unknown, field: string, label = field): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw validationError(field, `${capitalize(label)} must be a whole number, 0 or more.`, { value });
+  }
+  return value;
+}
+
 /** How many rows a list or search returns: the default unless a whole number is asked for, and at most `max`. */
 export function listLimit(value: unknown, fallback: number, max = 1000): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(1, Math.min(Math.floor(value), max)) : fallback;

@@ -39,7 +39,12 @@ export type WorkerNotice =
    */
   | { type: 'status'; role: WorkerRole; message?: string; waiting?: boolean }
   /** Something the user must hear about that no request asked for (recovery report, storage trouble). */
-  | { type: 'problem'; error: ErrorPayload };
+  | { type: 'problem'; error: ErrorPayload }
+  /**
+   * How far a long request (a large import) has got, sent while it runs; `key` is the one the
+   * page gave the request, so its progress bar follows only its own.
+   */
+  | { type: 'progress'; key: string; phase: string; done: number; total: number };
 
 export interface RpcNotice {
   kind: 'notice';

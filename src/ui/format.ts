@@ -4,6 +4,7 @@
  * rules about quantities (conversions, stock levels) live in src/domain.
  */
 
+import { roundPercent } from '../domain/progress';
 import { readableQuantity } from '../domain/readable-unit';
 import { LOCALE } from './locale';
 import { UNITS, type Unit } from '../domain/units';
@@ -28,6 +29,13 @@ export function formatReadable(value: number, unit: string, like: number = value
   return formatQuantity((value * UNITS[unit as Unit].factor) / UNITS[target].factor, target);
 }
 
+const countFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+
+/** "1,204": a count of things, with the locale's grouping. */
+export function formatCount(value: number): string {
+  return countFormat.format(value);
+}
+
 /** "$12.49" in the baker's currency; an unknown amount reads as an em dash. */
 export function formatMoney(value: number | null | undefined, currency: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
@@ -45,10 +53,10 @@ export function currencySymbol(currency: string): string {
   return parts.find((p) => p.type === 'currency')?.value ?? currency;
 }
 
-/** A money amount per unit: "$0.02 / g". */
-export function formatUnitPrice(value: number | null | undefined, currency: string, unit: string): string {
+/** A money amount per unit: "$0.02 / g". `exact`: to the ledger's 4 decimals ("$0.2775 / each"), as a run was charged. */
+export function formatUnitPrice(value: number | null | undefined, currency: string, unit: string, exact = false): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const digits = value !== 0 && Math.abs(value) < 0.1 ? 4 : 2;
+  const digits = exact || (value !== 0 && Math.abs(value) < 0.1) ? 4 : 2;
   const format = new Intl.NumberFormat(LOCALE, {
     style: 'currency',
     currency,
@@ -173,4 +181,16 @@ export function isPastDate(iso: string | null | undefined, now: Date = new Date(
 /** A number as it should appear inside an input box: at most 3 decimals, no grouping, a dot for decimals. */
 export function inputNumber(value: number): string {
   return String(Number(value.toFixed(3)));
+}
+
+const percentFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+
+/** "57.14 %": a percent at 2 decimals at most (the domain keeps full precision); unknown reads as an em dash. */
+export function formatPercent(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '—' : `${percentFormat.format(roundPercent(value))} %`;
+}
+
+/** A plain count or amount in the baker's locale, at most 3 decimals: "2.5", "1,200". */
+export function formatNumber(value: number): string {
+  return quantityFormat.format(value);
 }

@@ -403,6 +403,13 @@ export class Writer {
       clearQuarantine: () => this.store.clearQuarantine(),
       exportFile: () => this.db!.engine.exportImage!(),
       restoreFile: (file) => this.restoreFile(file),
+      progress: (key, phase, done, total) => this.options.notify({ type: 'progress', key, phase, done, total }),
+      scratchDatabase: async () => {
+        const clock = this.options.clock;
+        const scratch = new Database(await this.openEngine(undefined), clock ? { clock } : {});
+        migrate(scratch);
+        return scratch;
+      },
       dropConnection: () => this.store.dropConnection(),
       failNextWrite: (name, write, times) => this.store.injectFailure(name, write, times),
       setCommitMode: (mode) => (this.commitMode = mode),

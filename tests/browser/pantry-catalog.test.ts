@@ -9,7 +9,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { call } from './helpers/browser';
-import { phoneTabs, seen } from './helpers/phone';
+import { phoneTabs, seen, tap } from './helpers/phone';
 
 const tabs = phoneTabs();
 let page: Page;
@@ -44,16 +44,16 @@ describe('catalog and purchase management on a phone', () => {
   test('a new ingredient, almond flour in Flours, where 1 cup weighs 96 g; a density missing its weight is refused at that part first', async () => {
     await flourShelf();
     await go('#/pantry?view=all');
-    await page.getByRole('link', { name: 'New ingredient', exact: true }).tap();
+    await tap(page.getByRole('link', { name: 'New ingredient', exact: true }));
     await seen(page.getByRole('heading', { name: 'New ingredient' }));
 
     await page.getByLabel('Name').fill('Almond flour');
     await page.getByRole('combobox', { name: 'Sits in' }).fill('flo');
-    await page.getByRole('option', { name: /^Flours/ }).tap();
+    await tap(page.getByRole('option', { name: /^Flours/ }));
     await page.getByLabel('Volume amount').fill('1');
     await page.getByLabel('Volume unit').selectOption('cup');
     await page.getByLabel('Weight unit').selectOption('g');
-    await page.getByRole('button', { name: 'Add ingredient' }).tap();
+    await tap(page.getByRole('button', { name: 'Add ingredient' }));
 
     await seen(page.getByText('A density needs all four parts: the weight amount is missing.'));
     expect(await page.getByLabel('Weight amount').getAttribute('aria-invalid')).toBe('true');
@@ -61,7 +61,7 @@ describe('catalog and purchase management on a phone', () => {
     expect(await page.getByRole('combobox', { name: 'Sits in' }).inputValue()).toBe('Flours');
 
     await page.getByLabel('Weight amount').fill('96');
-    await page.getByRole('button', { name: 'Add ingredient' }).tap();
+    await tap(page.getByRole('button', { name: 'Add ingredient' }));
     await seen(page.getByText('Added Almond flour to Flours.'));
     await seen(page.getByRole('heading', { name: 'Almond flour', level: 1 }));
     await seen(page.getByRole('navigation', { name: 'Where this ingredient sits' }).getByRole('link', { name: 'Flours' }));
@@ -76,7 +76,7 @@ describe('catalog and purchase management on a phone', () => {
     await go(`#/pantry/ingredient/${sugar.id}/edit`);
     expect(await page.getByLabel('Weight amount').inputValue()).toBe('7.055');
     await page.getByLabel('Name').fill('Brown sugar, light');
-    await page.getByRole('button', { name: 'Save ingredient' }).tap();
+    await tap(page.getByRole('button', { name: 'Save ingredient' }));
     await seen(page.getByText('Saved Brown sugar, light.'));
 
     const saved = await call(page, 'catalog.getIngredient', { id: sugar.id });
@@ -87,7 +87,7 @@ describe('catalog and purchase management on a phone', () => {
     const cocoa = await call(page, 'catalog.createIngredient', { name: 'Cocoa powder' });
     await call(page, 'catalog.createProduct', { ingredientId: cocoa.id, brand: 'Ghirardelli', name: 'Unsweetened Cocoa', packageQuantity: 8, packageUnit: 'oz' });
     await go(`#/pantry/ingredient/${cocoa.id}`);
-    await page.getByRole('link', { name: 'Edit', exact: true }).tap();
+    await tap(page.getByRole('link', { name: 'Edit', exact: true }));
     await seen(page.getByRole('heading', { name: 'Edit Cocoa powder' }));
     // Said before trying, next to a button that cannot be pressed…
     const reason = 'Cocoa powder has 1 product: it can be deleted once nothing uses it.';
@@ -110,23 +110,25 @@ describe('catalog and purchase management on a phone', () => {
     const { bag } = await flourShelf();
     await call(page, 'pantry.recordPurchase', { productId: bag.id, packages: 2, pricePerPackage: 4.5, purchasedOn: '2026-03-02' });
     await go('#/pantry');
-    await page.getByRole('link', { name: 'Purchases', exact: true }).tap();
+    await tap(page.getByRole('link', { name: 'Purchases', exact: true }));
 
     const bought = () => page.getByRole('row', { name: /King Arthur Bread Flour/ }).locator('[data-label="Bought"]');
     await seen(bought());
     expect(await bought().innerText()).toBe('10 lb (2 × 5 lb)');
-    await page.getByRole('row', { name: /King Arthur Bread Flour/ }).getByRole('link', { name: /^Edit/ }).tap();
+    await tap(page.getByRole('row', { name: /King Arthur Bread Flour/ }).getByRole('link', { name: /^Edit/ }));
     await seen(page.getByRole('heading', { name: 'Edit purchase' }));
     expect(await page.getByLabel('Packages').inputValue()).toBe('2');
     await page.getByLabel('Packages').fill('3');
     await seen(page.getByText('Total $13.50'));
-    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await tap(page.getByRole('button', { name: 'Save purchase' }));
 
     await seen(page.getByText('Purchase saved: 15 lb of Bread flour.'));
     // Back on the list it came from, which shows the corrected purchase.
     await seen(page.getByRole('heading', { name: 'Purchases', exact: true }));
     await expect.poll(() => bought().innerText()).toBe('15 lb (3 × 5 lb)');
-    const [purchase] = await call(page, 'pantry.listPurchases', {});
+    const {
+      items: [purchase],
+    } = await call(page, 'pantry.listPurchases', {});
     expect(purchase).toMatchObject({ packages: 3, quantity: 15, remaining: expect.closeTo(15, 9), totalPrice: 13.5 });
   });
 
@@ -142,7 +144,7 @@ describe('catalog and purchase management on a phone', () => {
 
     const packages = page.getByLabel('Packages');
     await packages.fill('0.2');
-    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await tap(page.getByRole('button', { name: 'Save purchase' }));
     const refusedAt = '3 each of this purchase has already been used, so it cannot be less than that (0.25 packages).';
     await seen(page.getByText(refusedAt));
     expect(await description(packages)).toBe(refusedAt);

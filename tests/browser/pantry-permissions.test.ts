@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { call, rpc } from './helpers/browser';
-import { phoneTabs, seen } from './helpers/phone';
+import { phoneTabs, seen, tap } from './helpers/phone';
 
 const BACKUP = readFileSync(join(import.meta.dirname, '../../src/services/sample/bake-tracker-sample.json'), 'utf8');
 
@@ -67,8 +67,8 @@ describe('what a screen offers is what the worker accepts', () => {
     expect(deleted.ok ? null : [deleted.error.code, deleted.error.message]).toEqual(['IN_USE', product.deleteBlockedBy]);
 
     // What the screen does offer goes through: hide it.
-    await page.getByText('Hidden', { exact: true }).tap();
-    await page.getByRole('button', { name: 'Save product' }).tap();
+    await tap(page.getByText('Hidden', { exact: true }));
+    await tap(page.getByRole('button', { name: 'Save product' }));
     await seen(page.getByText(`Saved ${product.displayName}.`));
     expect(await call(page, 'catalog.getProduct', { id: product.id })).toMatchObject({
       hidden: true,
@@ -85,8 +85,8 @@ describe('what a screen offers is what the worker accepts', () => {
     await go(`#/pantry/product/${spare.id}`);
     await seen(page.getByRole('heading', { name: 'Edit product' }));
     expect(await page.getByLabel('Package size').isDisabled()).toBe(false);
-    await page.getByRole('button', { name: 'Delete product' }).tap();
-    await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).tap();
+    await tap(page.getByRole('button', { name: 'Delete product' }));
+    await tap(page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }));
     await seen(page.getByText(`Deleted ${spare.displayName}.`));
     expect((await rpc(page, 'catalog.getProduct', { id: spare.id })).ok).toBe(false);
   });
@@ -123,8 +123,8 @@ describe('what a screen offers is what the worker accepts', () => {
 
     await sitsIn.fill(category.name);
     await expect.poll(shown).toContain(category.name);
-    await suggestions.filter({ hasText: category.name }).first().tap();
-    await page.getByRole('button', { name: 'Save ingredient' }).tap();
+    await tap(suggestions.filter({ hasText: category.name }).first());
+    await tap(page.getByRole('button', { name: 'Save ingredient' }));
     await seen(page.getByText(`Saved ${group.name}.`));
     expect(await call(page, 'catalog.getIngredient', { id: group.id })).toMatchObject({ parentId: category.id, level: 1 });
   });

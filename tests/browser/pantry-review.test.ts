@@ -10,19 +10,19 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { call } from './helpers/browser';
-import { phoneTabs, seen } from './helpers/phone';
+import { phoneTabs, seen, tap } from './helpers/phone';
 
 const tabs = phoneTabs();
 
 /** From the welcome screen to a purchase form with a new product "Sugar" of a new ingredient "Sugar". */
 async function newSugarPurchase(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Start empty' }).tap();
-  await page.getByRole('link', { name: 'Record your first purchase' }).tap();
+  await tap(page.getByRole('button', { name: 'Start empty' }));
+  await tap(page.getByRole('link', { name: 'Record your first purchase' }));
   await page.getByRole('combobox', { name: 'Product' }).fill('Sugar');
-  await page.getByRole('option', { name: /Create product/ }).tap();
+  await tap(page.getByRole('option', { name: /Create product/ }));
   await page.getByRole('combobox', { name: 'Ingredient' }).fill('Sugar');
-  await page.getByRole('option', { name: /Add ingredient “Sugar”/ }).tap();
-  await page.getByRole('button', { name: 'Add ingredient', exact: true }).tap();
+  await tap(page.getByRole('option', { name: /Add ingredient “Sugar”/ }));
+  await tap(page.getByRole('button', { name: 'Add ingredient', exact: true }));
   await expect.poll(() => page.getByRole('combobox', { name: 'Ingredient' }).inputValue()).toBe('Sugar');
 }
 
@@ -36,32 +36,32 @@ describe('after the newcomer review', () => {
 
     // February has no 30th: the box reads as empty, and the form says so instead of dating it today.
     const date = page.getByLabel('Date', { exact: true });
-    await date.click();
+    await tap(date);
     await page.keyboard.type('02302026');
     expect(await date.inputValue()).toBe('');
-    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await tap(page.getByRole('button', { name: 'Save purchase' }));
     await seen(page.getByText('Enter a valid date: the day of the purchase.'));
     expect(await date.getAttribute('aria-invalid')).toBe('true');
 
     // A day in 2099 is read, but the worker refuses it, next to the date.
     await date.fill('2099-12-31');
-    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await tap(page.getByRole('button', { name: 'Save purchase' }));
     await seen(page.getByText('Purchase date is in the future.'));
     expect(await date.getAttribute('aria-invalid')).toBe('true');
 
     // An expiry before the purchase date is refused next to the expiry, and "More" opens to show it.
     await date.fill('2026-01-15');
-    await page.getByText('More: supplier, expiry, notes').tap();
+    await tap(page.getByText('More: supplier, expiry, notes'));
     const expiry = page.getByLabel('Expires on');
     await expiry.fill('2020-01-01');
-    await page.getByText('More: supplier, expiry, notes').tap();
-    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await tap(page.getByText('More: supplier, expiry, notes'));
+    await tap(page.getByRole('button', { name: 'Save purchase' }));
     await seen(page.getByText('The expiry date is before the purchase date.'));
     expect(await expiry.getAttribute('aria-invalid')).toBe('true');
     expect(await date.getAttribute('aria-invalid')).toBe('false');
 
     await expiry.fill('2027-01-15');
-    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await tap(page.getByRole('button', { name: 'Save purchase' }));
     await seen(page.getByText('Saved: 1,500 g of Sugar is in the pantry.'));
   });
 
@@ -72,14 +72,14 @@ describe('after the newcomer review', () => {
 
     const questions: string[] = [];
     page.once('dialog', (d) => (questions.push(d.message()), void d.dismiss()));
-    await page.getByRole('link', { name: 'Pantry' }).tap();
+    await tap(page.getByRole('link', { name: 'Pantry' }));
     await expect.poll(() => questions.length).toBe(1);
     expect(questions[0]).toMatch(/^Leave without saving\?/);
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/pantry/purchase');
     expect(await page.getByLabel('Price per package').inputValue()).toBe('3.10');
 
     page.once('dialog', (d) => (questions.push(d.message()), void d.accept()));
-    await page.getByRole('link', { name: 'Pantry' }).tap();
+    await tap(page.getByRole('link', { name: 'Pantry' }));
     await expect.poll(() => questions.length).toBe(2);
     await seen(page.getByRole('heading', { name: 'Your pantry is empty' }));
     expect(await page.evaluate(() => location.hash)).toBe('#/pantry');
@@ -94,12 +94,12 @@ describe('after the newcomer review', () => {
 
     const stock = page.getByRole('region', { name: 'In the pantry' });
     await seen(stock.getByText('12 each of 12 each'));
-    await stock.getByRole('button', { name: /^Adjust/ }).tap();
+    await tap(stock.getByRole('button', { name: /^Adjust/ }));
     const dialog = page.getByRole('dialog', { name: 'Adjust lot' });
     await dialog.getByLabel('How much to remove').fill('3');
-    await dialog.getByRole('button', { name: 'Save adjustment' }).tap();
+    await tap(dialog.getByRole('button', { name: 'Save adjustment' }));
     await seen(stock.getByText('9 each of 12 each'));
-    await page.getByRole('status').getByRole('button', { name: 'Undo' }).tap();
+    await tap(page.getByRole('status').getByRole('button', { name: 'Undo' }));
     await seen(page.getByText('Undone: 3 each is back in the lot.'));
     await seen(stock.getByText('12 each of 12 each'));
 
@@ -108,14 +108,14 @@ describe('after the newcomer review', () => {
     await seen(list.getByText('(undone)'));
     expect(await list.getByRole('button', { name: /^Undo/ }).count()).toBe(0);
 
-    await stock.getByRole('button', { name: /^Adjust/ }).tap();
+    await tap(stock.getByRole('button', { name: /^Adjust/ }));
     await dialog.getByLabel('Reason').selectOption('gift');
     await dialog.getByLabel('How much to remove').fill('2');
-    await dialog.getByRole('button', { name: 'Save adjustment' }).tap();
+    await tap(dialog.getByRole('button', { name: 'Save adjustment' }));
     await seen(stock.getByText('10 each of 12 each'));
     const undoGift = list.getByRole('button', { name: /^Undo removing 2 each/ });
     await seen(undoGift);
-    await undoGift.tap();
+    await tap(undoGift);
     await seen(stock.getByText('12 each of 12 each'));
     await expect.poll(() => list.getByText('(undone)').count()).toBe(2);
     expect(await list.getByRole('button', { name: /^Undo/ }).count()).toBe(0);
@@ -150,11 +150,11 @@ describe('after the newcomer review', () => {
 
     await page.evaluate((id) => (location.hash = `#/pantry/purchase?ingredient=${id}`), teff.id);
     await page.getByRole('combobox', { name: 'Product' }).fill('Teff flour');
-    await page.getByRole('option', { name: /Create product/ }).tap();
+    await tap(page.getByRole('option', { name: /Create product/ }));
     await page.getByLabel('Package size').fill('3');
     await page.getByLabel('Unit').selectOption('cup');
     await page.getByLabel('Price per package').fill('6.50');
-    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await tap(page.getByRole('button', { name: 'Save purchase' }));
     await seen(page.getByText('Teff flour has no density: set one to buy it by the cup.'));
     expect(await page.getByLabel('Unit').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('link', { name: 'Set a density for Teff flour' }).getAttribute('href')).toBe(`#/pantry/ingredient/${teff.id}`);
@@ -163,16 +163,16 @@ describe('after the newcomer review', () => {
     page.once('dialog', (d) => void d.accept());
     await page.evaluate((id) => (location.hash = `#/pantry/purchase?ingredient=${id}`), sugar.id);
     await page.getByRole('combobox', { name: 'Product' }).fill('Light Brown Sugar');
-    await page.getByRole('option', { name: /Create product/ }).tap();
+    await tap(page.getByRole('option', { name: /Create product/ }));
     await page.getByLabel('Brand').fill('Wegman’s');
     await page.getByLabel('Package size').fill('2');
     await page.getByLabel('Unit').selectOption('lb');
     await page.getByLabel('Price per package').fill('3.29');
-    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await tap(page.getByRole('button', { name: 'Save purchase' }));
     await seen(page.getByText(/^There is already a product Wegman’s Light Brown Sugar/));
-    await page.getByRole('button', { name: 'Use the existing product' }).tap();
+    await tap(page.getByRole('button', { name: 'Use the existing product' }));
     await expect.poll(() => page.getByRole('combobox', { name: 'Product' }).inputValue()).toBe('Wegman’s Light Brown Sugar');
-    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await tap(page.getByRole('button', { name: 'Save purchase' }));
     await seen(page.getByText('Saved: 2 lb of Brown sugar is in the pantry.'));
     const products = await call(page, 'catalog.searchProducts', { query: '', ingredientId: sugar.id, limit: 10 });
     expect(products).toHaveLength(1);
@@ -180,7 +180,7 @@ describe('after the newcomer review', () => {
 
   test('“Start empty” is remembered: opening the app again lands on the dashboard, not the welcome screen', async () => {
     const page = await tabs.open();
-    await page.getByRole('button', { name: 'Start empty' }).tap();
+    await tap(page.getByRole('button', { name: 'Start empty' }));
     await seen(page.getByRole('heading', { name: 'Your pantry is empty' }));
     await page.evaluate(() => (location.hash = ''));
     await page.reload();
@@ -190,7 +190,7 @@ describe('after the newcomer review', () => {
 
   test('sample pantry: Back returns to the place in the list, closes the Adjust dialog, and “Show in: cup” survives a reload', async () => {
     const page = await tabs.open();
-    await page.getByRole('button', { name: 'Explore sample data' }).tap();
+    await tap(page.getByRole('button', { name: 'Explore sample data' }));
     await page.waitForURL(/#\/pantry/, { timeout: 60_000 });
     await seen(page.getByRole('row', { name: /Flour, all-purpose/ }));
 
@@ -206,7 +206,7 @@ describe('after the newcomer review', () => {
       return inView?.getAttribute('href') ?? null;
     });
     expect(visibleLink).not.toBeNull();
-    await page.locator(`a[href="${visibleLink}"]`).first().tap();
+    await tap(page.locator(`a[href="${visibleLink}"]`).first());
     await page.getByRole('region', { name: 'In the pantry' }).waitFor();
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
     await page.goBack();
@@ -215,10 +215,10 @@ describe('after the newcomer review', () => {
 
     // All-purpose flour's page: Adjust, then Back closes the dialog and stays on the page.
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.getByRole('row', { name: /Flour, all-purpose/ }).getByRole('link').first().tap();
+    await tap(page.getByRole('row', { name: /Flour, all-purpose/ }).getByRole('link').first());
     const stock = page.getByRole('region', { name: 'In the pantry' });
     const ingredientUrl = await page.evaluate(() => location.hash);
-    await stock.getByRole('button', { name: /^Adjust/ }).first().tap();
+    await tap(stock.getByRole('button', { name: /^Adjust/ }).first());
     const dialog = page.getByRole('dialog', { name: 'Adjust lot' });
     await seen(dialog);
     await page.goBack();

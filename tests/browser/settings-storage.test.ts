@@ -14,7 +14,7 @@ import { expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { call, keepWorkerBusy, waitForRole } from './helpers/browser';
 import { corruptLogRecord } from './helpers/idb';
-import { phoneTabs, seen } from './helpers/phone';
+import { phoneTabs, seen, tap } from './helpers/phone';
 
 const tabs = phoneTabs();
 /** Opens the app with its test hooks at `hash` once the worker answers. */
@@ -22,7 +22,7 @@ const open = (hash: string) => tabs.open(hash, { hooks: true });
 
 /** Taps `button` and returns the file the browser downloads as a result. */
 async function downloadBy(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer; path: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), button.tap()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), tap(button)]);
   const path = await download.path();
   return { name: download.suggestedFilename(), bytes: await readFile(path), path };
 }
@@ -32,7 +32,7 @@ async function restore(page: Page, file: string | { name: string; mimeType: stri
   await page.getByLabel('Choose a backup to restore…').setInputFiles(file);
   const confirm = page.getByRole('dialog', { name: 'Replace everything with this backup?' });
   await seen(confirm);
-  await confirm.getByRole('button', { name: 'Replace everything' }).tap();
+  await tap(confirm.getByRole('button', { name: 'Replace everything' }));
 }
 
 test('a damaged saved change: the recovery report lists what was set aside, it downloads as a file, and discarding clears it', async () => {
@@ -52,7 +52,7 @@ test('a damaged saved change: the recovery report lists what was set aside, it d
   const banner = reopened.getByRole('alert').filter({ hasText: 'Some saved changes were set aside' });
   await seen(banner);
   await seen(banner.getByText(new RegExp(`saved change ${butter} could not be used.*everything saved before it is intact`)));
-  await banner.getByRole('link', { name: 'See the recovery report' }).tap();
+  await tap(banner.getByRole('link', { name: 'See the recovery report' }));
   await reopened.waitForURL(/#\/settings$/);
 
   const report = reopened.getByRole('region', { name: 'Recovery report' });
@@ -73,10 +73,10 @@ test('a damaged saved change: the recovery report lists what was set aside, it d
   expect(saved.records.map((r) => r.log.seq).sort((a, b) => a - b)).toEqual([butter, butter + 1]);
   expect(saved.records.every((r) => r.log.payloadBase64.length > 0)).toBe(true);
 
-  await report.getByRole('button', { name: 'Discard set-aside records…' }).tap();
+  await tap(report.getByRole('button', { name: 'Discard set-aside records…' }));
   const confirm = reopened.getByRole('dialog', { name: 'Discard 2 set-aside records?' });
   await seen(confirm.getByText('deleted from this device for good'));
-  await confirm.getByRole('button', { name: 'Discard them' }).tap();
+  await tap(confirm.getByRole('button', { name: 'Discard them' }));
   await seen(report.getByText('Nothing set aside'));
   expect(await report.getByRole('list', { name: 'Set-aside records' }).count()).toBe(0);
   expect((await call(reopened, 'system.storageStatus')).quarantined).toBe(0);
@@ -88,8 +88,8 @@ test('restoring: a file that is not a backup is refused and changes nothing; a r
   // On a phone Settings sits behind "More" in the tab bar, which stays marked while Settings is open.
   const page = await open('#/pantry');
   const tabBar = page.getByRole('navigation', { name: 'Main' });
-  await tabBar.getByRole('link', { name: 'More' }).tap();
-  await page.getByRole('main').getByRole('link', { name: 'Settings' }).tap();
+  await tap(tabBar.getByRole('link', { name: 'More' }));
+  await tap(page.getByRole('main').getByRole('link', { name: 'Settings' }));
   await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
   expect(await tabBar.getByRole('link', { name: 'More' }).getAttribute('aria-current')).toBe('page');
   await seen(page.getByRole('region', { name: 'Recovery report' }).getByText('All is well'));

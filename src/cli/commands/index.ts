@@ -6,7 +6,20 @@
 import type { AnyCommand } from '../command';
 import { bakeTrackerCommands } from './bake-tracker';
 import { databaseCommands } from './database';
+import { makingCommands } from './making';
 import { pantryCommands } from './pantry';
+import { planningCommands } from './planning';
 import { sampleCommands } from './sample';
+import { shoppingCommands } from './shopping';
+import { snapshotCommands } from './snapshot';
 
-export const COMMANDS: readonly AnyCommand[] = [...databaseCommands, ...sampleCommands, ...bakeTrackerCommands, ...pantryCommands];
+export const COMMANDS: readonly AnyCommand[] = [
+  ...databaseCommands,
+  ...sampleCommands,
+  ...bakeTrackerCommands,
+  ...pantryCommands,
+  ...planningCommands,
+  ...makingCommands,
+  ...shoppingCommands,
+  ...snapshotCommands,
+];

@@ -7,6 +7,7 @@
 import { up as initial } from './001-initial';
 import { up as recipesGoods } from './002-recipes-goods';
 import { up as makingPlanning } from './003-making-planning';
+import { up as undoneAdjustments } from './004-undone-adjustments';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: initial },
   { version: 2, name: 'recipes, finished units, finished goods and materials', up: recipesGoods },
   { version: 3, name: 'making (run snapshots, costs, undo) and planning (recipe choice, plan states, amendments, shopping ticks)', up: makingPlanning },
+  { version: 4, name: 'undone adjustments go with a deleted lot', up: undoneAdjustments },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -77,6 +77,9 @@ export interface NewIngredientRow {
   density: Density | null;
   eachWeight: EachWeight | null;
   notes: string;
+  /** Kept from an import file; the transaction's time when left out. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 /** Inserts a checked ingredient; returns its id. */
@@ -87,7 +90,7 @@ export function insertIngredientRow(db: Database, row: NewIngredientRow, tx?: Tx
       `INSERT INTO ingredients (slug, name, parent_id, level, density_volume_qty, density_volume_unit, density_weight_qty,
          density_weight_unit, each_weight_qty, each_weight_unit, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [row.slug, row.name, row.parentId, row.level, ...measureValues(row.density, row.eachWeight), row.notes, now, now],
+      [row.slug, row.name, row.parentId, row.level, ...measureValues(row.density, row.eachWeight), row.notes, row.createdAt ?? now, row.updatedAt ?? now],
     ).lastInsertRowid;
   });
 }

@@ -15,6 +15,9 @@ export interface NewProductRow {
   hidden: boolean;
   supplierId: number | null;
   notes: string;
+  /** Kept from an import file; the transaction's time when left out. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 /** Inserts a checked product; returns its id. Keeping one preferred product per ingredient is the caller's rule. */
@@ -27,7 +30,7 @@ export function insertProductRow(db: Database, row: NewProductRow, tx?: Tx): num
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         row.slug, row.ingredientId, row.brand, row.name, row.packageType, row.packageUnit, row.packageQuantity, row.gtin,
-        row.preferred ? 1 : 0, row.hidden ? 1 : 0, row.supplierId, row.notes, now, now,
+        row.preferred ? 1 : 0, row.hidden ? 1 : 0, row.supplierId, row.notes, row.createdAt ?? now, row.updatedAt ?? now,
       ],
     ).lastInsertRowid;
   });

@@ -10,6 +10,9 @@ export interface NewSupplierRow {
   location: string;
   active: boolean;
   notes: string;
+  /** Kept from an import file; the transaction's time when left out. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 /** Inserts a checked supplier; returns its id. */
@@ -18,7 +21,7 @@ export function insertSupplierRow(db: Database, row: NewSupplierRow, tx?: Tx): n
     const now = t.now();
     return t.run(
       'INSERT INTO suppliers (slug, name, kind, location, active, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      [row.slug, row.name, row.kind, row.location, row.active ? 1 : 0, row.notes, now, now],
+      [row.slug, row.name, row.kind, row.location, row.active ? 1 : 0, row.notes, row.createdAt ?? now, row.updatedAt ?? now],
     ).lastInsertRowid;
   });
 }

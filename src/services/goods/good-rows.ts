@@ -118,19 +118,33 @@ export interface NewGoodRow {
   slug: string;
   name: string;
   notes: string;
+  /** Archived when it comes so from an import file; a new good is not. */
+  archived?: boolean;
+  /** Kept from an import file; the transaction's time when left out. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 /** Inserts a checked finished good (its lines separately); returns its id. */
 export function insertGoodRow(db: Database, row: NewGoodRow, tx?: Tx): number {
   return withTransaction(db, tx, (t) => {
     const now = t.now();
-    return t.run('INSERT INTO finished_goods (slug, name, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [row.slug, row.name, row.notes, now, now])
+    return t.run('INSERT INTO finished_goods (slug, name, notes, archived, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      row.slug, row.name, row.notes, row.archived ? 1 : 0, row.createdAt ?? now, row.updatedAt ?? now,
+    ])
       .lastInsertRowid;
   });
 }
 
 /** Inserts one checked composition line of a good at `position`; returns its id. */
-export function insertCompositionRow(db: Database, goodId: number, line: CheckedCompositionLine, position: number, tx?: Tx): number {
+export function insertCompositionRow(
+  db: Database,
+  goodId: number,
+  /** `createdAt`/`updatedAt`: kept from an import file (a line takes its good's); the transaction's time when left out. */
+  line: CheckedCompositionLine & { createdAt?: string; updatedAt?: string },
+  position: number,
+  tx?: Tx,
+): number {
   return withTransaction(db, tx, (t) => {
     const now = t.now();
     return t.run(
@@ -144,8 +158,8 @@ export function insertCompositionRow(db: Database, goodId: number, line: Checked
         line.kind === 'material' ? line.materialProductId : null,
         line.quantity,
         position,
-        now,
-        now,
+        line.createdAt ?? now,
+        line.updatedAt ?? now,
       ],
     ).lastInsertRowid;
   });

@@ -234,10 +234,19 @@ export function getGood(db: Database, id: number, tx?: Tx): GoodDetail {
   });
 }
 
+export interface GoodFilter {
+  query?: string;
+  includeArchived?: boolean;
+  /** Only the archived goods (the list a baker restores from). */
+  onlyArchived?: boolean;
+  limit?: number;
+}
+
 /** By name, or best match first when searching. Archived goods only when asked. */
-export function listGoods(db: Database, filter: { query?: string; includeArchived?: boolean; limit?: number } = {}, tx?: Tx): GoodSummary[] {
+export function listGoods(db: Database, filter: GoodFilter = {}, tx?: Tx): GoodSummary[] {
   return withTransaction(db, tx, (t) => {
-    const all = t.all<SummaryRow>(`${SUMMARY_SELECT}${filter.includeArchived ? '' : ' WHERE g.archived = 0'} ORDER BY g.name COLLATE NOCASE, g.id`).map(toSummary);
+    const where = filter.onlyArchived ? ' WHERE g.archived = 1' : filter.includeArchived ? '' : ' WHERE g.archived = 0';
+    const all = t.all<SummaryRow>(`${SUMMARY_SELECT}${where} ORDER BY g.name COLLATE NOCASE, g.id`).map(toSummary);
     const limit = listLimit(filter.limit, 1000);
     if (!filter.query?.trim()) return all.slice(0, limit);
     return rankByName(all, filter.query, (g) => g.name, limit);

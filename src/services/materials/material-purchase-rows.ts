@@ -12,6 +12,9 @@ export interface NewMaterialPurchaseRow {
   packages: number;
   pricePerPackage: number;
   notes: string;
+  /** Kept from an import file; the transaction's time when left out. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface NewMaterialLotRow {
@@ -26,6 +29,9 @@ export interface NewMaterialLotRow {
   unitCost: number | null;
   location: string;
   notes: string;
+  /** Kept from an import file; the transaction's time when left out. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 /** Inserts a checked material purchase; returns its id. Its lot is written separately (insertMaterialLotRow). */
@@ -35,7 +41,7 @@ export function insertMaterialPurchaseRow(db: Database, row: NewMaterialPurchase
     return t.run(
       `INSERT INTO material_purchases (material_product_id, supplier_id, purchased_on, packages, price_per_package, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [row.materialProductId, row.supplierId, row.purchasedOn, row.packages, row.pricePerPackage, row.notes, now, now],
+      [row.materialProductId, row.supplierId, row.purchasedOn, row.packages, row.pricePerPackage, row.notes, row.createdAt ?? now, row.updatedAt ?? now],
     ).lastInsertRowid;
   });
 }
@@ -50,7 +56,7 @@ export function insertMaterialLotRow(db: Database, row: NewMaterialLotRow, tx?: 
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         row.materialId, row.materialProductId, row.materialPurchaseId, row.purchasedOn, row.quantityInitial, row.quantityRemaining, row.unitCost,
-        row.location, row.notes, now, now,
+        row.location, row.notes, row.createdAt ?? now, row.updatedAt ?? now,
       ],
     ).lastInsertRowid;
   });

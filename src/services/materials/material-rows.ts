@@ -74,6 +74,9 @@ export interface NewMaterialRow {
   category: string;
   baseMeasure: BaseMeasure;
   notes: string;
+  /** Kept from an import file; the transaction's time when left out. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface NewMaterialProductRow {
@@ -88,6 +91,9 @@ export interface NewMaterialProductRow {
   hidden?: boolean;
   supplierId: number | null;
   notes: string;
+  /** Kept from an import file; the transaction's time when left out. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface NewMaterialUnitRow {
@@ -97,6 +103,9 @@ export interface NewMaterialUnitRow {
   /** One use, in the material's base unit. */
   quantity: number;
   notes: string;
+  /** Kept from an import file; the transaction's time when left out. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 /** Inserts a checked material; returns its id. */
@@ -104,7 +113,7 @@ export function insertMaterialRow(db: Database, row: NewMaterialRow, tx?: Tx): n
   return withTransaction(db, tx, (t) => {
     const now = t.now();
     return t.run('INSERT INTO materials (slug, name, category, base_measure, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      row.slug, row.name, row.category, row.baseMeasure, row.notes, now, now,
+      row.slug, row.name, row.category, row.baseMeasure, row.notes, row.createdAt ?? now, row.updatedAt ?? now,
     ]).lastInsertRowid;
   });
 }
@@ -118,7 +127,7 @@ export function insertMaterialProductRow(db: Database, row: NewMaterialProductRo
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         row.slug, row.materialId, row.brand, row.name, row.packageUnit, row.packageQuantity, row.preferred ? 1 : 0, row.hidden ? 1 : 0,
-        row.supplierId, row.notes, now, now,
+        row.supplierId, row.notes, row.createdAt ?? now, row.updatedAt ?? now,
       ],
     ).lastInsertRowid;
   });
@@ -129,7 +138,7 @@ export function insertMaterialUnitRow(db: Database, row: NewMaterialUnitRow, tx?
   return withTransaction(db, tx, (t) => {
     const now = t.now();
     return t.run('INSERT INTO material_units (slug, material_id, name, quantity, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      row.slug, row.materialId, row.name, row.quantity, row.notes, now, now,
+      row.slug, row.materialId, row.name, row.quantity, row.notes, row.createdAt ?? now, row.updatedAt ?? now,
     ]).lastInsertRowid;
   });
 }

@@ -14,6 +14,8 @@ export interface NewAdjustmentRow {
   adjustedOn: string;
   /** The adjustment this one reverses, when it is an undo. */
   undoesId: number | null;
+  /** Kept from an import file; the transaction's time when left out. */
+  createdAt?: string;
 }
 
 /** Inserts a checked adjustment; returns its id. Changing the lot's quantity is the caller's part of the same transaction. */
@@ -22,7 +24,7 @@ export function insertAdjustmentRow(db: Database, row: NewAdjustmentRow, tx?: Tx
     t.run(
       `INSERT INTO lot_adjustments (lot_id, quantity_delta, reason, note, unit_cost, cost, adjusted_on, undoes_id, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [row.lotId, row.quantityDelta, row.reason, row.note, row.unitCost, row.cost, row.adjustedOn, row.undoesId, t.now()],
+      [row.lotId, row.quantityDelta, row.reason, row.note, row.unitCost, row.cost, row.adjustedOn, row.undoesId, row.createdAt ?? t.now()],
     ).lastInsertRowid,
   );
 }

@@ -60,6 +60,8 @@ export interface Adjustment {
   lot: { id: number; purchasedOn: string; product: string };
   /** The adjustment this one undoes, when it is an undo. */
   undoesId: number | null;
+  /** What it undoes, for the words a list shows ("Undoes the spoilage of Mar 2, 2026"); null when not an undo. */
+  undoes: { id: number; reason: AdjustmentReason; adjustedOn: string } | null;
   /** The correction that undid this one, if any. */
   undoneById: number | null;
 }
@@ -85,6 +87,8 @@ interface AdjustmentRow {
   product_brand: string;
   product_name: string;
   undoes_id: number | null;
+  undoes_reason: AdjustmentReason | null;
+  undoes_on: string | null;
   undone_by: number | null;
 }
 
@@ -107,14 +111,17 @@ function toAdjustment(r: AdjustmentRow): Adjustment {
     unit: readable.unit,
     lot: { id: r.lot_id, purchasedOn: r.lot_purchased_on, product: productLabel(r.product_brand, r.product_name) },
     undoesId: r.undoes_id,
+    undoes: r.undoes_id === null ? null : { id: r.undoes_id, reason: r.undoes_reason!, adjustedOn: r.undoes_on! },
     undoneById: r.undone_by,
   };
 }
 
 const ADJUSTMENT_SELECT = `
   SELECT a.*, l.dimension, l.purchased_on AS lot_purchased_on, p.package_unit, p.brand AS product_brand, p.name AS product_name,
+         o.reason AS undoes_reason, o.adjusted_on AS undoes_on,
          (SELECT u.id FROM lot_adjustments u WHERE u.undoes_id = a.id) AS undone_by
-  FROM lot_adjustments a JOIN lots l ON l.id = a.lot_id JOIN products p ON p.id = l.product_id`;
+  FROM lot_adjustments a JOIN lots l ON l.id = a.lot_id JOIN products p ON p.id = l.product_id
+  LEFT JOIN lot_adjustments o ON o.id = a.undoes_id`;
 
 export function adjustLot(db: Database, input: AdjustmentInput, tx?: Tx): AdjustmentResult {
   return withTransaction(db, tx, (t) => recordAdjustment(db, input, null, t));
@@ -225,7 +232,7 @@ export function undoAdjustment(db: Database, input: { id: number }, tx?: Tx): Ad
         unit: baseUnit,
         reason: 'correction',
         direction: original.direction === 'remove' ? 'add' : 'remove',
-        note: `Undoes the ${original.reason.replace(/_/g, ' ')} of ${original.adjustedOn}`,
+        // No note: what it undoes is linked (undoes_id), and each screen words it in the baker's own date format.
       },
       original.id,
       t,

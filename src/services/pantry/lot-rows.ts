@@ -20,6 +20,9 @@ export interface NewLotRow {
   expiresOn: string | null;
   location: string;
   notes: string;
+  /** Kept from an import file; the transaction's time when left out. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 /** Inserts a checked lot; returns its id. */
@@ -32,7 +35,7 @@ export function insertLotRow(db: Database, row: NewLotRow, tx?: Tx): number {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         row.ingredientId, row.productId, row.purchaseId, row.purchasedOn, row.dimension, row.quantityInitial, row.quantityRemaining,
-        row.unitCost, row.expiresOn, row.location, row.notes, now, now,
+        row.unitCost, row.expiresOn, row.location, row.notes, row.createdAt ?? now, row.updatedAt ?? now,
       ],
     ).lastInsertRowid;
   });

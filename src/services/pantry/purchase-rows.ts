@@ -8,6 +8,9 @@ export interface NewPurchaseRow {
   packages: number;
   pricePerPackage: number;
   notes: string;
+  /** Kept from an import file; the transaction's time when left out. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 /** Inserts a checked purchase; returns its id. Its lot is written separately (insertLotRow). */
@@ -17,7 +20,7 @@ export function insertPurchaseRow(db: Database, row: NewPurchaseRow, tx?: Tx): n
     return t.run(
       `INSERT INTO purchases (product_id, supplier_id, purchased_on, packages, price_per_package, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [row.productId, row.supplierId, row.purchasedOn, row.packages, row.pricePerPackage, row.notes, now, now],
+      [row.productId, row.supplierId, row.purchasedOn, row.packages, row.pricePerPackage, row.notes, row.createdAt ?? now, row.updatedAt ?? now],
     ).lastInsertRowid;
   });
 }

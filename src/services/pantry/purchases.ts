@@ -3,7 +3,8 @@
  * lot's quantity (stored in the base unit of the package unit's dimension);
  * unit cost = price per package / package quantity. Editing a purchase
  * rewrites its lot but never below what was already used; a purchase whose
- * lot was drawn from or adjusted cannot be deleted.
+ * lot was drawn from or adjusted cannot be deleted (an adjustment undone by
+ * its pair does not count: see LOT_USED).
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { dateOf } from '../../domain/dates';
@@ -12,7 +13,9 @@ import { productLabel } from '../../domain/labels';
 import { dimensionOf, fromBase, requireUnit, toBase, type Unit } from '../../domain/units';
 import { MAX_PACKAGES, MAX_PRICE_PER_PACKAGE } from '../../domain/limits';
 import { expiryDate, purchaseDate } from '../../domain/purchase-dates';
-import { checkFields, listLimit, nonNegativeNumber, optionalText, positiveId, positiveNumber } from '../../domain/validate';
+import { checkFields, isoDate, listLimit, nonNegativeInteger, nonNegativeNumber, optionalText, positiveId, positiveNumber } from '../../domain/validate';
+import { matchesEveryWord } from '../../domain/text-search';
+import { pageOf, type Page } from '../../domain/paging';
 import { AppError, validationError } from '../../errors';
 import { checkNewProduct, createProduct, getProduct, type ProductInput, type ProductSummary } from '../catalog/products';
 import { checkSupplier } from '../catalog/suppliers';
@@ -109,13 +112,22 @@ interface PurchaseRow {
   used: number;
 }
 
+/**
+ * Whether a purchase's lot has been used: drawn from by production, or
+ * adjusted, or holding other than what was bought. An adjustment undone by
+ * its pair (and the undo itself) is not use: together they changed nothing,
+ * so a purchase whose only adjustment was undone is as untouched as a new one.
+ */
+const LOT_USED = `(abs(l.quantity_remaining - l.quantity_initial) > l.quantity_initial * 1e-12
+          OR EXISTS (SELECT 1 FROM production_consumptions c WHERE c.lot_id = l.id)
+          OR EXISTS (SELECT 1 FROM lot_adjustments a WHERE a.lot_id = l.id AND a.undoes_id IS NULL
+                     AND NOT EXISTS (SELECT 1 FROM lot_adjustments u WHERE u.undoes_id = a.id)))`;
+
 const PURCHASE_SELECT = `
   SELECT pu.id, pu.purchased_on, pu.product_id, p.brand, p.name AS product_name, p.package_quantity, p.package_unit,
          i.id AS ingredient_id, i.name AS ingredient_name, pu.supplier_id, s.name AS supplier_name, pu.packages,
          pu.price_per_package, pu.notes, l.id AS lot_id, l.quantity_initial, l.quantity_remaining, l.expires_on, l.location,
-         (l.quantity_remaining <> l.quantity_initial
-          OR EXISTS (SELECT 1 FROM production_consumptions c WHERE c.lot_id = l.id)
-          OR EXISTS (SELECT 1 FROM lot_adjustments a WHERE a.lot_id = l.id)) AS used
+         ${LOT_USED} AS used
   FROM purchases pu
   JOIN products p ON p.id = pu.product_id
   JOIN ingredients i ON i.id = p.ingredient_id
@@ -161,21 +173,75 @@ export interface PurchaseFilter {
   ingredientId?: number;
   productId?: number;
   supplierId?: number;
+  /** 'YYYY-MM-DD': bought on or after this day. */
+  from?: string;
+  /** 'YYYY-MM-DD': bought on or before this day. */
+  to?: string;
+  /** Words found in the product, its brand, the ingredient, the supplier or the notes, in any order. */
+  query?: string;
+  /** How many of the matches to skip (newest first); 0 when omitted. */
+  offset?: number;
+  /** How many to return, at most MAX_PURCHASES_PAGE; DEFAULT_PURCHASES_PAGE when omitted. */
   limit?: number;
 }
 
-/** Newest first. */
-export function listPurchases(db: Database, filter: PurchaseFilter = {}, tx?: Tx): Purchase[] {
+export const DEFAULT_PURCHASES_PAGE = 50;
+export const MAX_PURCHASES_PAGE = 200;
+
+interface FilterSql {
+  where: string;
+  params: (number | string)[];
+}
+
+function filterSql(filter: PurchaseFilter): FilterSql {
+  const where: string[] = [];
+  const params: (number | string)[] = [];
+  const id = (value: unknown, field: string, label: string) => positiveId(value, field, label);
+  if (filter.ingredientId !== undefined) (where.push('p.ingredient_id = ?'), params.push(id(filter.ingredientId, 'ingredientId', 'ingredient')));
+  if (filter.productId !== undefined) (where.push('pu.product_id = ?'), params.push(id(filter.productId, 'productId', 'product')));
+  if (filter.supplierId !== undefined) (where.push('pu.supplier_id = ?'), params.push(id(filter.supplierId, 'supplierId', 'supplier')));
+  const from = filter.from ? isoDate(filter.from, 'from', 'first day') : null;
+  const to = filter.to ? isoDate(filter.to, 'to', 'last day') : null;
+  if (from && to && from > to) throw validationError('to', 'The last day is before the first day: swap them, or change one.', { from, to });
+  if (from) (where.push('pu.purchased_on >= ?'), params.push(from));
+  if (to) (where.push('pu.purchased_on <= ?'), params.push(to));
+  return { where: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
+}
+
+const NEWEST_FIRST = 'ORDER BY pu.purchased_on DESC, pu.id DESC';
+
+/**
+ * Purchases matching `filter`, newest first, one page at a time: every match
+ * is reachable by paging on (`nextOffset`), and `total` says how many there
+ * are, so a list never stops at some count without saying so. A text query
+ * is matched in words as the name searches do (any order, accents and case
+ * ignored, one typo forgiven).
+ */
+export function listPurchases(db: Database, filter: PurchaseFilter = {}, tx?: Tx): Page<Purchase> {
   return withTransaction(db, tx, (t) => {
-    const where: string[] = [];
-    const params: number[] = [];
-    if (filter.ingredientId !== undefined) (where.push('i.id = ?'), params.push(filter.ingredientId));
-    if (filter.productId !== undefined) (where.push('pu.product_id = ?'), params.push(filter.productId));
-    if (filter.supplierId !== undefined) (where.push('pu.supplier_id = ?'), params.push(filter.supplierId));
-    params.push(listLimit(filter.limit, 100));
-    return t
-      .all<PurchaseRow>(`${PURCHASE_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY pu.purchased_on DESC, pu.id DESC LIMIT ?`, params)
-      .map(toPurchase);
+    const { where, params } = filterSql(filter);
+    const offset = filter.offset === undefined ? 0 : nonNegativeInteger(filter.offset, 'offset');
+    const limit = listLimit(filter.limit, DEFAULT_PURCHASES_PAGE, MAX_PURCHASES_PAGE);
+    const query = filter.query?.trim() ?? '';
+    let ids: number[];
+    let total: number;
+    if (query) {
+      // The words are matched here, not in SQL (which cannot ignore accents); only the page's rows are read in full.
+      const candidates = t.all<{ id: number; text: string }>(
+        `SELECT pu.id, p.brand || ' ' || p.name || ' ' || i.name || ' ' || coalesce(s.name, '') || ' ' || pu.notes AS text
+         FROM purchases pu JOIN products p ON p.id = pu.product_id JOIN ingredients i ON i.id = p.ingredient_id
+         LEFT JOIN suppliers s ON s.id = pu.supplier_id${where} ${NEWEST_FIRST}`,
+        params,
+      );
+      const matching = candidates.filter((c) => matchesEveryWord(c.text, query));
+      total = matching.length;
+      ids = matching.slice(offset, offset + limit).map((c) => c.id);
+    } else {
+      total = t.get<{ n: number }>(`SELECT count(*) AS n FROM purchases pu JOIN products p ON p.id = pu.product_id${where}`, params)!.n;
+      ids = t.all<{ id: number }>(`SELECT pu.id FROM purchases pu JOIN products p ON p.id = pu.product_id${where} ${NEWEST_FIRST} LIMIT ? OFFSET ?`, [...params, limit, offset]).map((r) => r.id);
+    }
+    const rows = ids.length ? t.all<PurchaseRow>(`${PURCHASE_SELECT} WHERE pu.id IN (${ids.map(() => '?').join(', ')}) ${NEWEST_FIRST}`, ids) : [];
+    return pageOf(rows.map(toPurchase), total, offset);
   });
 }
 
@@ -306,7 +372,13 @@ export function deletePurchase(db: Database, id: number, tx?: Tx): { deleted: tr
     const current = getPurchase(db, positiveId(id, 'id', 'purchase'), t);
     const lotRow = lotOfPurchase(t, current.id);
     if (!current.canDelete) throw new AppError('IN_USE', current.deleteBlockedBy!, { purchaseId: current.id });
-    if (lotRow) t.run('DELETE FROM lots WHERE id = ?', [lotRow.id]);
+    if (lotRow) {
+      // Only adjustments undone by their pair can be left on an unused lot: they changed nothing, and go with it,
+      // the undos first (each refers to what it undid).
+      t.run('DELETE FROM lot_adjustments WHERE lot_id = ? AND undoes_id IS NOT NULL', [lotRow.id]);
+      t.run('DELETE FROM lot_adjustments WHERE lot_id = ?', [lotRow.id]);
+      t.run('DELETE FROM lots WHERE id = ?', [lotRow.id]);
+    }
     t.run('DELETE FROM purchases WHERE id = ?', [current.id]);
     return { deleted: true as const, id: current.id };
   });

@@ -9,6 +9,7 @@ import { withTransaction, type Database, type Tx } from '../../db/session';
 import type { Unit } from '../../domain/units';
 import { listLimit } from '../../domain/validate';
 import type { IngredientRow } from '../catalog/ingredient-rows';
+import { countLotsWithoutPrice } from './lot-prices';
 import { listPurchases, type Purchase } from './purchases';
 import { stockTotalsByIngredient } from './stock-totals';
 
@@ -30,6 +31,8 @@ export interface PantrySummary {
   value: number;
   /** False when some lot with stock has no price, so `value` is a floor. */
   valueComplete: boolean;
+  /** Lots with stock and no price: the baker can add their prices (services/pantry/lot-prices.ts). */
+  lotsWithoutPrice: number;
   /** Newest first. */
   latestPurchases: Purchase[];
 }
@@ -56,7 +59,8 @@ export function pantrySummary(db: Database, request: { latest?: number } = {}, t
       runningLow,
       value,
       valueComplete,
-      latestPurchases: listPurchases(db, { limit: listLimit(request.latest, 5) }, t),
+      lotsWithoutPrice: countLotsWithoutPrice(db, t),
+      latestPurchases: listPurchases(db, { limit: listLimit(request.latest, 5) }, t).items,
     };
   });
 }

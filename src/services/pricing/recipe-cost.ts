@@ -13,11 +13,11 @@ import { knownCost, rollUpRecipe, unknownCost, type Priced, type RecipeCostNode 
 import { conversionContextOf } from '../../domain/ingredient-measures';
 import { flattenRecipe, type RecipeDefinition } from '../../domain/recipe-flatten';
 import { namedRef, type NamedRef } from '../../domain/refs';
-import { UnitConversionError, conversionFactor, type Unit } from '../../domain/units';
+import { UnitConversionError, conversionFactor, requireUnit, type Unit } from '../../domain/units';
 import { positiveId, positiveNumber } from '../../domain/validate';
 import { loadIngredient, type IngredientRow } from '../catalog/ingredient-rows';
 import { listFinishedUnits } from '../recipes/finished-units';
-import { lineFlagOf, type IngredientLineInput, type SubRecipeLineInput } from '../recipes/recipe-lines';
+import { lineFlagOf, type IngredientLineInput, type LineFlag, type SubRecipeLineInput } from '../recipes/recipe-lines';
 import { checkRecipeDraft } from '../recipes/recipes';
 import { loadRecipe, recipeDefinitions } from '../recipes/recipe-rows';
 import { priceIngredient, type IngredientPrice } from './ingredient-price';
@@ -211,5 +211,28 @@ export function costRecipeDraft(
       subRecipes: lines.subRecipes.map((s) => ({ recipeId: s.recipe.id, batchMultiplier: s.batchMultiplier })),
     });
     return costOf(db, t, defs, root, batches, saved ? familyOf(saved) : []);
+  });
+}
+
+export interface RecipeDraftPreview extends RecipeCost {
+  /** Per ingredient line as sent: the fix the line needs before it can be costed, or null. */
+  lineFlags: (LineFlag | null)[];
+}
+
+/**
+ * The recipe editor's live preview: `costRecipeDraft`, plus each ingredient
+ * line's flag (a unit that cannot convert to how the ingredient is stocked,
+ * with its fix), so the editor shows the fix at the line while the baker
+ * types. Writes nothing.
+ */
+export function previewRecipeDraft(
+  db: Database,
+  request: { recipeId?: number | null; name?: string; ingredientLines?: IngredientLineInput[]; subRecipes?: SubRecipeLineInput[]; batches?: number },
+  tx?: Tx,
+): RecipeDraftPreview {
+  return withTransaction(db, tx, (t) => {
+    const cost = costRecipeDraft(db, request, t);
+    const lineFlags = (request.ingredientLines ?? []).map((l) => lineFlagOf(db, loadIngredient(db, l.ingredientId, t), requireUnit(l.unit), t));
+    return { ...cost, lineFlags };
   });
 }

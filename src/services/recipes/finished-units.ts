@@ -9,7 +9,7 @@ import { withTransaction, type Database, type Tx } from '../../db/session';
 import { MAX_ITEMS_PER_BATCH } from '../../domain/limits';
 import { namedRef, type NamedRef } from '../../domain/refs';
 import { rankByName } from '../../domain/text-search';
-import { counted, nameList, reasonList } from '../../domain/usage-text';
+import { counted, finishedUnitsRefusal, nameList, reasonList } from '../../domain/usage-text';
 import { checkFields, listLimit, nameText, optionalText, positiveId, positiveNumber } from '../../domain/validate';
 import { yieldPerBatch, type YieldMode } from '../../domain/yields';
 import { AppError, validationError } from '../../errors';
@@ -253,7 +253,8 @@ function checkRecipe(db: Database, tx: Tx, recipeId: unknown): RecipeRow {
   const id = positiveId(recipeId, 'recipeId', 'recipe');
   if (!tx.get('SELECT 1 AS x FROM recipes WHERE id = ?', [id])) throw validationError('recipeId', 'That recipe no longer exists.');
   const recipe = loadRecipe(db, id, tx);
-  if (recipe.archived === 1) throw validationError('recipeId', `${recipe.name} is archived: restore it before giving it a finished unit.`);
+  const refusal = finishedUnitsRefusal(recipe);
+  if (refusal) throw validationError('recipeId', `${refusal}.`);
   return recipe;
 }
 

@@ -88,6 +88,9 @@ export interface NewRecipeRow {
   baseRecipeId: number | null;
   /** Only a variant (with a base) has one. */
   variantName: string | null;
+  /** Kept from an import file; the transaction's time when left out. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface NewRecipeIngredientRow {
@@ -97,6 +100,9 @@ export interface NewRecipeIngredientRow {
   unit: string;
   position: number;
   notes: string;
+  /** Kept from an import file; the transaction's time when left out. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface NewRecipeComponentRow {
@@ -104,6 +110,9 @@ export interface NewRecipeComponentRow {
   subRecipeId: number;
   batchMultiplier: number;
   position: number;
+  /** Kept from an import file; the transaction's time when left out. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface NewFinishedUnitRow {
@@ -114,6 +123,11 @@ export interface NewFinishedUnitRow {
   itemsPerBatch: number | null;
   portionPercent: number | null;
   notes: string;
+  /** Archived when it comes so from an import file; a new unit is not. */
+  archived?: boolean;
+  /** Kept from an import file; the transaction's time when left out. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 /** Inserts a checked recipe (its lines separately); returns its id. */
@@ -123,7 +137,7 @@ export function insertRecipeRow(db: Database, row: NewRecipeRow, tx?: Tx): numbe
     return t.run(
       `INSERT INTO recipes (slug, name, category, source, notes, archived, base_recipe_id, variant_name, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [row.slug, row.name, row.category, row.source, row.notes, row.archived ? 1 : 0, row.baseRecipeId, row.baseRecipeId === null ? null : row.variantName, now, now],
+      [row.slug, row.name, row.category, row.source, row.notes, row.archived ? 1 : 0, row.baseRecipeId, row.baseRecipeId === null ? null : row.variantName, row.createdAt ?? now, row.updatedAt ?? now],
     ).lastInsertRowid;
   });
 }
@@ -135,7 +149,7 @@ export function insertRecipeIngredientRow(db: Database, row: NewRecipeIngredient
     return t.run(
       `INSERT INTO recipe_ingredients (recipe_id, ingredient_id, quantity, unit, position, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [row.recipeId, row.ingredientId, row.quantity, row.unit, row.position, row.notes, now, now],
+      [row.recipeId, row.ingredientId, row.quantity, row.unit, row.position, row.notes, row.createdAt ?? now, row.updatedAt ?? now],
     ).lastInsertRowid;
   });
 }
@@ -146,7 +160,7 @@ export function insertRecipeComponentRow(db: Database, row: NewRecipeComponentRo
     const now = t.now();
     return t.run(
       'INSERT INTO recipe_components (recipe_id, sub_recipe_id, batch_multiplier, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [row.recipeId, row.subRecipeId, row.batchMultiplier, row.position, now, now],
+      [row.recipeId, row.subRecipeId, row.batchMultiplier, row.position, row.createdAt ?? now, row.updatedAt ?? now],
     ).lastInsertRowid;
   });
 }
@@ -156,9 +170,9 @@ export function insertFinishedUnitRow(db: Database, row: NewFinishedUnitRow, tx?
   return withTransaction(db, tx, (t) => {
     const now = t.now();
     return t.run(
-      `INSERT INTO finished_units (slug, name, recipe_id, yield_mode, items_per_batch, portion_percent, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [row.slug, row.name, row.recipeId, row.yieldMode, row.itemsPerBatch, row.portionPercent, row.notes, now, now],
+      `INSERT INTO finished_units (slug, name, recipe_id, yield_mode, items_per_batch, portion_percent, notes, archived, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [row.slug, row.name, row.recipeId, row.yieldMode, row.itemsPerBatch, row.portionPercent, row.notes, row.archived ? 1 : 0, row.createdAt ?? now, row.updatedAt ?? now],
     ).lastInsertRowid;
   });
 }

@@ -12,7 +12,7 @@ import { MAX_RECIPE_NOTES } from '../../domain/limits';
 import { levelsBelow, nestingProblem } from '../../domain/nesting';
 import { namedRef, type NamedRef } from '../../domain/refs';
 import { rankByName } from '../../domain/text-search';
-import { counted, nameList, reasonList } from '../../domain/usage-text';
+import { counted, finishedUnitsRefusal, nameList, reasonList } from '../../domain/usage-text';
 import { requireUnit, type Unit } from '../../domain/units';
 import { checkFields, listLimit, nameText, optionalText, positiveId } from '../../domain/validate';
 import { AppError, validationError } from '../../errors';
@@ -128,6 +128,12 @@ export interface RecipeDetail extends RecipeSummary {
   archiveBlockedBy: string | null;
   canRestore: boolean;
   restoreBlockedBy: string | null;
+  /** Whether a new finished unit may be added to it, and why not (it is archived). */
+  mayHaveFinishedUnits: boolean;
+  finishedUnitsBlockedBy: string | null;
+  /** Whether a variant may be made of it, and why not (it is a variant itself). */
+  mayHaveVariants: boolean;
+  variantsBlockedBy: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -259,6 +265,8 @@ export function getRecipe(db: Database, id: number, tx?: Tx): RecipeDetail {
       : archivedSubs.length > 0
         ? `its sub-recipe${archivedSubs.length === 1 ? '' : 's'} ${nameList(archivedSubs.map((s) => s.recipe.name))} ${archivedSubs.length === 1 ? 'is' : 'are'} archived: restore ${archivedSubs.length === 1 ? 'it' : 'them'} first`
         : null;
+    const finishedUnitsBlockedBy = finishedUnitsRefusal(row);
+    const variantsBlockedBy = variantsRefusal(db, t, row);
     return {
       ...summary,
       source: row.source,
@@ -276,6 +284,10 @@ export function getRecipe(db: Database, id: number, tx?: Tx): RecipeDetail {
       archiveBlockedBy,
       canRestore: restoreBlockedBy === null,
       restoreBlockedBy,
+      mayHaveFinishedUnits: finishedUnitsBlockedBy === null,
+      finishedUnitsBlockedBy,
+      mayHaveVariants: variantsBlockedBy === null,
+      variantsBlockedBy,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -288,6 +300,8 @@ export interface RecipeFilter {
   /** Exact category; '' lists recipes without one. */
   category?: string;
   includeArchived?: boolean;
+  /** Only the archived recipes (the list a baker restores from). */
+  onlyArchived?: boolean;
   limit?: number;
 }
 
@@ -296,7 +310,8 @@ export function listRecipes(db: Database, filter: RecipeFilter = {}, tx?: Tx): R
   return withTransaction(db, tx, (t) => {
     const where: string[] = [];
     const params: string[] = [];
-    if (!filter.includeArchived) where.push('r.archived = 0');
+    if (filter.onlyArchived) where.push('r.archived = 1');
+    else if (!filter.includeArchived) where.push('r.archived = 0');
     if (filter.category !== undefined) (where.push('r.category = ?'), params.push(filter.category));
     const rows = t.all<SummaryRow>(`${SUMMARY_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY r.name COLLATE NOCASE, r.id`, params);
     const all = rows.map(toSummary);
@@ -329,6 +344,13 @@ function assertNameFree(db: Database, tx: Tx, name: string, exceptId: number | n
   assertUniqueName(db, { table: 'recipes', name, exceptId, message: (existing) => `There is already a recipe called ${existing}.` }, tx);
 }
 
+/** Why no variant may be made of `recipe` (variants do not have variants), or null. */
+function variantsRefusal(db: Database, tx: Tx, recipe: RecipeRow): string | null {
+  if (recipe.base_recipe_id === null) return null;
+  const root = loadRecipe(db, recipe.base_recipe_id, tx);
+  return `${recipe.name} is itself a variant of ${root.name}: choose ${root.name} as the base`;
+}
+
 /** A variant's base must be a base recipe: variants do not have variants. */
 function checkBase(db: Database, tx: Tx, recipeId: number | null, baseRecipeId: unknown): number | null {
   if (baseRecipeId === undefined || baseRecipeId === null) return null;
@@ -336,10 +358,8 @@ function checkBase(db: Database, tx: Tx, recipeId: number | null, baseRecipeId: 
   if (id === recipeId) throw validationError('baseRecipeId', 'A recipe cannot be a variant of itself.');
   if (!tx.get('SELECT 1 AS x FROM recipes WHERE id = ?', [id])) throw validationError('baseRecipeId', 'That base recipe no longer exists.');
   const base = loadRecipe(db, id, tx);
-  if (base.base_recipe_id !== null) {
-    const root = loadRecipe(db, base.base_recipe_id, tx);
-    throw validationError('baseRecipeId', `${base.name} is itself a variant of ${root.name}: choose ${root.name} as the base.`, { suggestedId: root.id });
-  }
+  const refusal = variantsRefusal(db, tx, base);
+  if (refusal) throw validationError('baseRecipeId', `${refusal}.`, { suggestedId: base.base_recipe_id });
   if (recipeId !== null && tx.get('SELECT 1 AS x FROM recipes WHERE base_recipe_id = ?', [recipeId])) {
     throw validationError('baseRecipeId', 'This recipe has variants of its own, so it cannot become a variant.');
   }

@@ -98,32 +98,32 @@ const SAMPLE_PACKAGING: readonly MaterialSpec[] = [
     material: 'tin_cookie_round_6in',
     create: { name: 'Tin Cookie Round 6in', baseMeasure: 'each', category: 'Tins' },
     product: { name: 'Round Cookie Tin 6in 12pk', packageQuantity: 12, packageUnit: 'each', price: 21.99, packages: 1 },
-    unit: { slug: 'one-cookie-tin', name: 'one tin', quantity: 1, unit: 'each' },
+    unit: { slug: 'one-cookie-tin', name: 'tin', quantity: 1, unit: 'each' },
   },
   {
     material: 'box_window_cake_10x10',
     product: { name: 'Amazon 10x10 Cake Window Box 25pk', packageQuantity: 25, packageUnit: 'each', price: 18.99, packages: 1 },
-    unit: { slug: 'one-window-box', name: 'one window box', quantity: 1, unit: 'each' },
+    unit: { slug: 'one-window-box', name: 'window box', quantity: 1, unit: 'each' },
   },
   {
     material: 'ribbon_curling_3-16',
     product: { name: 'Berwick 3/16 Red Curling Ribbon 500yd', packageQuantity: 18000, packageUnit: 'in', price: 7.99, packages: 1 },
-    unit: { slug: 'one-18-in-bow', name: 'one 18 in bow', quantity: 18, unit: 'in' },
+    unit: { slug: 'one-18-in-bow', name: 'bow (18 in)', quantity: 18, unit: 'in' },
   },
   {
     material: 'bag_cello_gusset_medium',
     product: { name: 'Amazon Medium Cello Gusset Bag 100pk', packageQuantity: 100, packageUnit: 'each', price: 8.99, packages: 1 },
-    unit: { slug: 'one-cello-bag', name: 'one cello bag', quantity: 1, unit: 'each' },
+    unit: { slug: 'one-cello-bag', name: 'cello bag', quantity: 1, unit: 'each' },
   },
   {
     material: 'twine_bakers_red_white',
     product: { name: 'Norpro Red White Bakers Twine 110yd', packageQuantity: 3960, packageUnit: 'in', price: 6.49, packages: 1 },
-    unit: { slug: 'one-12-in-tie', name: 'one 12 in tie', quantity: 12, unit: 'in' },
+    unit: { slug: 'one-12-in-tie', name: 'twine tie (12 in)', quantity: 12, unit: 'in' },
   },
   {
     material: 'label_seal_permanent',
     product: { name: 'Amazon Permanent Seal Labels 500ct', packageQuantity: 500, packageUnit: 'each', price: 9.99, packages: 1 },
-    unit: { slug: 'one-seal', name: 'one seal', quantity: 1, unit: 'each' },
+    unit: { slug: 'one-seal', name: 'seal', quantity: 1, unit: 'each' },
   },
 ];
 

@@ -24,6 +24,7 @@ import { recordPurchase } from '../pantry/purchases';
 import { importBakeTracker, planBakeTrackerImport } from '../import/bake-tracker/import';
 import { SAMPLE_NOTE, samplePackagePrice } from '../../domain/sample-prices';
 import { loadSampleBakery, type SampleBakeryResult } from './sample-bakery';
+import { loadSampleEvent } from './sample-event';
 
 /** The day the sample backup was written: the leftover of a partly used package is counted then. */
 export const SAMPLE_DATE = '2026-01-07';
@@ -96,6 +97,25 @@ export interface SampleLoadResult {
   purchasesRecorded: number;
   /** Finished units, goods and packaging added on top (sample-bakery.ts). */
   bakery: SampleBakeryResult;
+  /** The sample event with its plan (sample-event.ts). */
+  events: number;
+  /** What loading did, in the baker's words: never "0 ingredients, 0 purchases". */
+  summary: string;
+}
+
+function sampleSummary(added: { ingredients: number; purchases: number; recipes: number; yields: number; goods: number; events: number }): string {
+  const count = (n: number, one: string, many: string) => (n > 0 ? `${n.toLocaleString('en-US')} ${n === 1 ? one : many}` : '');
+  const recipes = count(added.recipes, 'recipe', 'recipes');
+  const yields = count(added.yields, 'yield', 'yields');
+  const parts = [
+    count(added.ingredients, 'ingredient', 'ingredients'),
+    count(added.purchases, 'purchase', 'purchases'),
+    recipes && yields ? `${recipes} with ${yields}` : recipes || yields,
+    count(added.goods, 'good', 'goods'),
+    count(added.events, 'event', 'events'),
+  ].filter(Boolean);
+  if (parts.length === 0) return 'The sample is already here: your pantry holds its ingredients and lots, so nothing was added.';
+  return `Sample loaded: ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`}.`;
 }
 
 function productFacts(tx: Tx): Map<number, ProductFacts> {
@@ -184,6 +204,17 @@ export function loadSample(db: Database, data: unknown, tx?: Tx): SampleLoadResu
     if (!report.ok) throw new AppError('IMPORT', `The built-in sample could not be loaded: ${report.summary}`, { report });
     const loaded = t.get('SELECT 1 AS x FROM purchases WHERE substr(notes, 1, ?) = ? LIMIT 1', [SAMPLE_NOTE.length, SAMPLE_NOTE]) !== undefined;
     const purchasesRecorded = loaded ? 0 : recordSamplePurchases(db, file, t);
-    return { report, purchasesRecorded, bakery: loadSampleBakery(db, t) };
+    const bakery = loadSampleBakery(db, t);
+    const { events } = loadSampleEvent(db, t);
+    // Packaging purchases count with the pantry's: both are what the baker bought.
+    const summary = sampleSummary({
+      ingredients: report.counts.ingredient.created,
+      purchases: purchasesRecorded + bakery.materialPurchases,
+      recipes: report.counts.recipe.created,
+      yields: bakery.finishedUnits,
+      goods: bakery.goods,
+      events,
+    });
+    return { report, purchasesRecorded, bakery, events, summary };
   });
 }

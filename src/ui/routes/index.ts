@@ -6,11 +6,17 @@
  * Two areas claiming one route name is an error when the app loads.
  */
 import type { RouteModule, UrlParts } from './define';
+import { goodsRoutes } from './goods';
+import { materialsRoutes } from './materials';
+import { makingRoutes } from './making';
 import { pantryRoutes } from './pantry';
+import { planningRoutes } from './planning';
+import { recipesRoutes } from './recipes';
 import { shellRoutes } from './shell';
+import { shoppingRoutes } from './shopping';
 import { tabs, type TabName } from './tabs';
 
-const AREAS = [shellRoutes, pantryRoutes] as const;
+const AREAS = [shellRoutes, pantryRoutes, materialsRoutes, recipesRoutes, goodsRoutes, makingRoutes, planningRoutes, shoppingRoutes] as const;
 
 type RouteOf<M> = M extends RouteModule<infer R> ? R : never;
 export type NotFound = { name: 'not-found'; path: string };
@@ -79,6 +85,11 @@ export function tabOf(route: Route): TabName | null {
   return route.name === 'not-found' ? null : owners.get(route.name)!.tab(route);
 }
 
+export { goodsHome } from './goods';
+export { isMaterialsRoute } from './materials';
+export { makeHome } from './making';
 export { pantryHome } from './pantry';
-export { isComing } from './shell';
+export { recipesHome } from './recipes';
+export { planningHome } from './planning';
+export { shoppingHome } from './shopping';
 export { primaryTabs, tabs, type TabName } from './tabs';

@@ -54,6 +54,10 @@ export interface RuntimeServices {
   clearQuarantine(): Promise<void>;
   /** The whole database as a SQLite file (handed to the page, not copied). */
   exportFile(): Uint8Array;
+  /** Tells the page how far the request under `key` has got (a large import). */
+  progress(key: string, phase: string, done: number, total: number): void;
+  /** A new, empty, migrated database beside the real one (an import restored into it replaces the real one by restoreFile). */
+  scratchDatabase(): Promise<Database>;
   /** Replaces the whole database with a SQLite file; durable before it resolves. */
   restoreFile(file: Uint8Array): Promise<{ schemaVersion: number; bytes: number }>;
   /** Test hook: drops the IndexedDB connection the way mobile Safari does after backgrounding. */

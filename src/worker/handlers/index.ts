@@ -7,10 +7,16 @@
  */
 import { catalogHandlers } from './catalog';
 import { mergeHandlers } from './define';
+import { goodsHandlers } from './goods';
 import { importHandlers } from './import';
+import { makingHandlers } from './making';
 import { pantryHandlers } from './pantry';
+import { planningHandlers } from './planning';
+import { materialsHandlers } from './materials';
+import { recipesHandlers } from './recipes';
 import { sampleHandlers } from './sample';
 import { settingsHandlers } from './settings';
+import { snapshotHandlers } from './snapshot';
 import { systemHandlers } from './system';
 
 export const handlers = mergeHandlers(
@@ -20,6 +26,12 @@ export const handlers = mergeHandlers(
   settingsHandlers,
   sampleHandlers,
   importHandlers,
+  planningHandlers,
+  makingHandlers,
+  snapshotHandlers,
+  materialsHandlers,
+  recipesHandlers,
+  goodsHandlers,
 );
 
 export type Handlers = typeof handlers;

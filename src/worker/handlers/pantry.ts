@@ -6,6 +6,7 @@
 import { adjustLot, listAdjustments, undoAdjustment, type AdjustmentInput } from '../../services/pantry/adjustments';
 import { planFifo, type FifoRequest } from '../../services/pantry/fifo';
 import { ingredientTree } from '../../services/pantry/ingredient-tree';
+import { listLotsWithoutPrice, setLotPrice } from '../../services/pantry/lot-prices';
 import { getLot, updateLotDetails, type LotDetailsUpdate } from '../../services/pantry/lots';
 import { priceHistory } from '../../services/pantry/price-history';
 import {
@@ -40,6 +41,10 @@ export const pantryHandlers = defineHandlers({
   'pantry.onHand': read(STOCK_DEPS, (ctx, params: { ingredientId: number; unit: string }) => onHand(ctx.db, params)),
   'pantry.getLot': read(STOCK_DEPS, (ctx, params: { id: number }) => getLot(ctx.db, params.id)),
   'pantry.updateLot': write((ctx, params: LotDetailsUpdate) => updateLotDetails(ctx.db, params)),
+  'pantry.lotsWithoutPrice': read(STOCK_DEPS, (ctx, params: { ingredientId?: number; offset?: number; limit?: number } | void) =>
+    listLotsWithoutPrice(ctx.db, params ?? {}),
+  ),
+  'pantry.setLotPrice': write((ctx, params: { lotId: number; pricePerPackage: number }) => setLotPrice(ctx.db, params)),
   'pantry.adjustLot': write((ctx, params: AdjustmentInput) => adjustLot(ctx.db, params)),
   'pantry.undoAdjustment': write((ctx, params: { id: number }) => undoAdjustment(ctx.db, params)),
   'pantry.listAdjustments': read(STOCK_DEPS, (ctx, params: { lotId?: number; ingredientId?: number }) => listAdjustments(ctx.db, params)),

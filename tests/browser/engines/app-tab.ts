@@ -81,6 +81,11 @@ export class AppTab {
     await this.tab.click(await this.find(kind, name));
   }
 
+  /** Taps the check box labelled `label`, which ticks it (or takes the tick off). */
+  async check(label: string): Promise<void> {
+    await this.tab.click(await this.find('field', label));
+  }
+
   /** Taps the field labelled `label` and types `text` over what it held. */
   async fill(label: string, text: string): Promise<void> {
     const field = await this.find('field', label);

@@ -40,6 +40,16 @@ export const WRITES: readonly SmokeWrite[] = [
     },
     find: { hash: '#/pantry/purchases', text: '$13.57' },
   },
+  {
+    area: 'shopping',
+    // The sample's Holiday 2026 list: eggs ticked off in the store.
+    async write(tab) {
+      await tab.go('#/shop');
+      await tab.check('Eggs, whole');
+      await tab.see('Eggs, whole (in the basket)');
+    },
+    find: { hash: '#/shop', text: 'Eggs, whole (in the basket)' },
+  },
 ];
 
 async function findEach(tab: AppTab): Promise<void> {

@@ -7,8 +7,7 @@
  *
  * A new area adds its screens here (one step each, or a few: open the
  * screen, use what it offers, end when it shows the result); nothing else
- * changes. When an area replaces a "Coming later" tab, its name comes out of
- * COMING below and its own steps go in.
+ * changes.
  */
 import type { Page } from 'playwright-core';
 
@@ -17,9 +16,6 @@ export interface WalkStep {
   what: string;
   run(page: Page): Promise<void>;
 }
-
-/** Tabs whose screens say "Coming later" for now (src/ui/routes/shell.ts). */
-const COMING = ['Plan', 'Shop', 'Make', 'Recipes', 'Goods'];
 
 const TIMEOUT = { timeout: 15_000 };
 
@@ -122,20 +118,53 @@ export const WALK: readonly WalkStep[] = [
     },
   },
   {
-    what: 'the dashboard',
+    what: 'the dashboard: the next event, its progress and batches chart',
     async run(page) {
       await go(page, '#/dashboard', 'text=ingredients in stock');
+      await page.getByText('Next event').waitFor(TIMEOUT);
+      await page.getByRole('heading', { name: 'Batches over time' }).waitFor(TIMEOUT);
     },
   },
   {
-    what: 'More, and each tab still to come',
+    what: 'the shopping list: an item ticked off, by aisle, the CSV downloaded, the pantry\'s part opened',
+    async run(page) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Shop' }).tap();
+      await heading(page, 'Shopping');
+      await page.getByLabel('Eggs, whole').tap();
+      await page.getByText('Eggs, whole (in the basket)').waitFor(TIMEOUT);
+      await page.getByRole('link', { name: 'By aisle' }).tap();
+      await page.getByRole('heading', { name: 'Dairy & Eggs' }).waitFor(TIMEOUT);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).tap()]);
+      await download.path();
+      await page.getByText(/Already in the pantry/).tap();
+      await page.getByRole('link', { name: 'Record purchase' }).first().tap();
+      await page.getByText(/Record a purchase/).first().waitFor(TIMEOUT);
+    },
+  },
+  {
+    what: 'the plan: the events, the sample event, a shortfall to confirm, out of date and Recalculate, its history, a new event',
+    async run(page) {
+      await go(page, '#/plan', 'text=Holiday 2026');
+      await page.getByRole('link', { name: 'Holiday 2026' }).tap();
+      await page.getByRole('heading', { name: 'Ingredients and cost' }).waitFor(TIMEOUT);
+      await page.getByRole('button', { name: /6 batches makes 216/ }).tap();
+      await page.getByRole('button', { name: 'Confirm shortfall' }).waitFor(TIMEOUT);
+      await page.getByRole('button', { name: 'Cancel' }).tap();
+      await page.getByLabel('How many Cookie bag').fill('21');
+      await page.getByLabel('How many Cookie bag').press('Enter');
+      await page.getByRole('button', { name: 'Recalculate' }).tap();
+      await page.getByText('What recalculating changes').waitFor(TIMEOUT);
+      await go(page, '#/plan/event/1/history', 'text=Saved plans');
+      await go(page, '#/plan/new', 'text=Event name');
+      await page.getByRole('button', { name: 'Create event' }).tap();
+      await page.getByText('The event name is required.').waitFor(TIMEOUT);
+    },
+  },
+  {
+    what: 'More',
     async run(page) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'More' }).tap();
       await heading(page, 'More');
-      for (const name of COMING) {
-        await go(page, `#/${name.toLowerCase()}`, 'text=What this screen will do');
-        await heading(page, name);
-      }
     },
   },
   {

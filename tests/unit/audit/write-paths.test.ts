@@ -36,7 +36,7 @@ describe('audit: one write path per table', () => {
     expect(tablesWithSeveralWriters(appSources(), await schemaTables())).toEqual({});
   });
 
-  it('the catalog, pantry, materials, recipes and goods tables are written by their rows modules', async () => {
+  it('the catalog, pantry, materials, recipes, goods and making tables are written by their rows modules', async () => {
     const tables = await schemaTables();
     const writerOf = (table: string) =>
       appSources()
@@ -59,6 +59,13 @@ describe('audit: one write path per table', () => {
     }
     expect(writerOf('finished_goods')).toEqual(['src/services/goods/good-rows.ts']);
     expect(writerOf('compositions')).toEqual(['src/services/goods/good-rows.ts']);
+    for (const table of ['production_runs', 'production_consumptions', 'finished_unit_lots']) {
+      expect(writerOf(table)).toEqual(['src/services/making/production-rows.ts']);
+    }
+    for (const table of ['assembly_runs', 'assembly_consumptions', 'finished_good_lots']) {
+      expect(writerOf(table)).toEqual(['src/services/making/assembly-rows.ts']);
+    }
+    expect(writerOf('run_reversals')).toEqual(['src/services/making/reversal-rows.ts']);
   });
 
   it('catches a second file inserting lots (the audit can fail)', async () => {

@@ -80,7 +80,7 @@ describe('schema migrations', () => {
     const db = new Database(await SqlJsEngine.open());
     migrate(db, MIGRATIONS.slice(0, 2));
     db.engine.run("INSERT INTO events (slug, name, created_at, updated_at) VALUES ('xmas', 'Christmas', 'x', 'x')");
-    expect(migrate(db).map((m) => m.version)).toEqual([3]);
+    expect(migrate(db, MIGRATIONS.slice(0, 3)).map((m) => m.version)).toEqual([3]);
     const columns = (table: string) => db.engine.all<{ name: string }>(`PRAGMA table_info(${table})`).map((c) => c.name);
     expect(columns('production_runs')).toEqual(expect.arrayContaining(['plan_snapshot_id', 'loss_note', 'cost_complete']));
     expect(columns('events')).toEqual(expect.arrayContaining(['locked_at', 'production_started_at', 'completed_at']));

@@ -20,6 +20,7 @@ export const PINNED: Readonly<Record<number, string>> = {
   1: 'b3f8ebd17ce2b6d774ffc352822d70cc639c07a1ecaf5e7d4aa1479fbce37cef',
   2: '23ffcf86945263a00dcaddef74998238f37177bdecf141db047e6cb96cf40101',
   3: 'ab3d5afe7fcaa8aa32f248d234de311c7b7aafb2c6897ad3ae13cc4a903b96d5',
+  4: 'ec74e2683d9588d0283962af71e15a98aeb9688dcdbf9852a186c07b18d0cec0',
 };
 
 const MIGRATIONS_DIR = join(import.meta.dirname, '../../../src/db/migrations');

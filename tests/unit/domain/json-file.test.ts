@@ -61,14 +61,18 @@ describe('readJsonText', () => {
     const e = refusal('{"products":[{"package_unit_quantity":1e309}]}');
     expect(e.message).toBe('The number "1e309" at products[0].package_unit_quantity is too large to be a number.');
     expect(refusal('[-1E400]').details.path).toBe('[0]');
-    expect(refusal('{"n":NaN}').message).toMatch(/^This file is not valid JSON: /);
-    expect(refusal('{"n":Infinity}').message).toMatch(/^This file is not valid JSON: /);
-    expect(refusal('{"n":-Infinity}').message).toMatch(/^This file is not valid JSON: /);
+    for (const raw of ['NaN', 'Infinity', '-Infinity']) {
+      const e = refusal(`{"n":${raw}}`);
+      // Said in a baker's words; the parser's own is the technical detail.
+      expect(e.message, raw).toMatch(/^This file is damaged/);
+      expect(e.details, raw).toMatchObject({ field: 'file', problem: 'damaged', technical: expect.stringMatching(/JSON/) });
+    }
   });
 
   it('refuses an empty file, and one that is not JSON, in a sentence', () => {
-    expect(refusal('  \n').message).toBe('This file is empty.');
-    expect(refusal('{"a":').message).toMatch(/^This file is not valid JSON: ".+"\.$/);
+    expect(refusal('  \n').message).toBe('This file is empty. Choose a test file (a .json file). Nothing was imported.');
+    expect(refusal('{"a":').message).toMatch(/^This file is incomplete: it ends part-way through/);
+    expect(refusal('{"a":').details.technical).toMatch(/^".+"$/);
   });
 
   it('refuses a text longer than its kind allows before scanning it', () => {

@@ -137,7 +137,7 @@ for (const importer of IMPORTERS) {
 
     for (const raw of ['NaN', 'Infinity', '-Infinity']) {
       it(`${raw} as a quantity is refused: it is not JSON`, () => {
-        refused(withRaw(importer.sample(), importer.at.quantity, raw), /^This file is not valid JSON: /);
+        refused(withRaw(importer.sample(), importer.at.quantity, raw), /^This file is damaged/);
       });
     }
 

@@ -14,7 +14,10 @@ describe('catalog and purchase routes', () => {
     { name: 'product', id: 9 },
     { name: 'purchases', ingredientId: null },
     { name: 'purchases', ingredientId: 42 },
+    { name: 'purchases', ingredientId: 42, supplierId: 3, from: '2026-01-01', to: '2026-03-31', query: 'king arthur' },
     { name: 'purchase-edit', id: 310 },
+    { name: 'lot-prices', ingredientId: null },
+    { name: 'lot-prices', ingredientId: 42 },
     { name: 'suppliers' },
     { name: 'supplier', id: null },
     { name: 'supplier', id: 3 },
@@ -29,6 +32,11 @@ describe('catalog and purchase routes', () => {
     expect(routeHref({ name: 'ingredient-new', parentId: 12 })).toBe('#/pantry/ingredient/new?parent=12');
     expect(routeHref({ name: 'purchase-edit', id: 310 })).toBe('#/pantry/purchases/310');
     expect(routeHref({ name: 'supplier', id: null })).toBe('#/pantry/suppliers/new');
+    expect(routeHref({ name: 'purchases', ingredientId: null, supplierId: 3, from: '2026-01-01', query: 'flour' })).toBe(
+      '#/pantry/purchases?supplier=3&from=2026-01-01&q=flour',
+    );
+    // A date that is not a day is not a filter: the list opens unfiltered rather than refused.
+    expect(parseRoute('#/pantry/purchases?from=yesterday&to=2026-02-01')).toEqual({ name: 'purchases', ingredientId: null, to: '2026-02-01' });
   });
 
   test('a new product needs its ingredient; broken ids are "not found"', () => {

@@ -9,10 +9,36 @@ describe('hash routes', () => {
   const places: Route[] = [
     { name: 'dashboard' },
     { name: 'plan' },
-    { name: 'shop' },
+    { name: 'shop', eventId: null, by: 'supplier' },
+    { name: 'shop', eventId: 3, by: 'aisle' },
     { name: 'make' },
-    { name: 'recipes' },
-    { name: 'goods' },
+    { name: 'recipes', query: '', category: null, archived: false },
+    { name: 'recipes', query: 'choc chip', category: null, archived: true },
+    { name: 'recipes', query: '', category: 'Cookies & bars', archived: false },
+    { name: 'recipe', id: 5 },
+    { name: 'recipe', id: 5, batches: 2.5 },
+    { name: 'recipe-new', baseId: null },
+    { name: 'recipe-new', baseId: 5 },
+    { name: 'recipe-edit', id: 5 },
+    { name: 'finished-unit-new', recipeId: 5 },
+    { name: 'finished-unit', id: 9 },
+    { name: 'goods', query: '', archived: false },
+    { name: 'goods', query: 'gift box', archived: true },
+    { name: 'good', id: 3 },
+    { name: 'good', id: 3, quantity: 40 },
+    { name: 'good-new' },
+    { name: 'good-edit', id: 3 },
+    { name: 'materials', query: 'ribbon' },
+    { name: 'material', id: 2 },
+    { name: 'material-new' },
+    { name: 'material-edit', id: 2 },
+    { name: 'material-product', id: null, materialId: 2 },
+    { name: 'material-product', id: 8, materialId: null },
+    { name: 'material-unit', id: null, materialId: 2 },
+    { name: 'material-unit', id: 4, materialId: null },
+    { name: 'material-purchase', materialId: null },
+    { name: 'material-purchase', materialId: 2 },
+    { name: 'material-purchase-edit', id: 6 },
     { name: 'settings' },
     { name: 'more' },
     { name: 'welcome' },
@@ -22,10 +48,28 @@ describe('hash routes', () => {
     { name: 'ingredient', id: 42, unit: 'cup' },
     { name: 'purchase', ingredientId: null },
     { name: 'purchase', ingredientId: 7 },
+    { name: 'event-new' },
+    { name: 'event', id: 3 },
+    { name: 'event-edit', id: 3 },
+    { name: 'event-history', id: 3 },
+    { name: 'purchase', ingredientId: 7, productId: 12, packages: 2 },
   ];
 
   test.each(places)('%o survives a reload', (route) => {
     expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+
+  test('the Shop tab opens on the next event, by store; a list by aisle or of a named event has its own URL', () => {
+    expect(parseRoute('#/shop')).toEqual({ name: 'shop', eventId: null, by: 'supplier' });
+    expect(routeHref({ name: 'shop', eventId: 3, by: 'aisle' })).toBe('#/shop?event=3&by=aisle');
+    expect(parseRoute('#/shop?by=colour&event=x')).toEqual({ name: 'shop', eventId: null, by: 'supplier' });
+    expect(tabOf({ name: 'shop', eventId: null, by: 'supplier' })).toBe('shop');
+    expect(tabHome('shop')).toEqual({ name: 'shop', eventId: null, by: 'supplier' });
+  });
+
+  test('a purchase from a ticked shopping line carries its product and packages', () => {
+    expect(routeHref({ name: 'purchase', ingredientId: 7, productId: 12, packages: 2 })).toBe('#/pantry/purchase?ingredient=7&product=12&packages=2');
+    expect(parseRoute('#/pantry/purchase?ingredient=7&product=abc')).toEqual({ name: 'purchase', ingredientId: 7 });
   });
 
   test('an empty hash is the dashboard', () => {
@@ -60,7 +104,8 @@ describe('route modules', () => {
 
   test('every tab starts where exactly one area says: the pantry tab opens the stock view', () => {
     expect(tabHome('pantry')).toEqual({ name: 'pantry', query: '', view: 'stock' });
-    expect(tabHome('recipes')).toEqual({ name: 'recipes' });
+    expect(tabHome('recipes')).toEqual({ name: 'recipes', query: '', category: null, archived: false });
+    expect(tabHome('goods')).toEqual({ name: 'goods', query: '', archived: false });
     const everyTab = module('plan', ['dashboard', 'plan', 'shop', 'make', 'pantry', 'recipes', 'goods', 'settings']);
     expect(() => tabHomes([everyTab])).not.toThrow();
     expect(() => tabHomes([everyTab, module('shop', ['shop'])])).toThrow('The tab "shop" is claimed twice');
@@ -68,8 +113,20 @@ describe('route modules', () => {
   });
 
   test('a URL no area reads is "not found"; a route of a tab still to come sits under that tab', () => {
-    expect(parseRoute('#/recipes')).toEqual({ name: 'recipes' });
-    expect(tabOf({ name: 'recipes' })).toBe('recipes');
-    expect(parseRoute('#/recipes/3')).toEqual({ name: 'not-found', path: 'recipes/3' });
+    expect(parseRoute('#/plan')).toEqual({ name: 'plan' });
+    expect(tabOf({ name: 'plan' })).toBe('plan');
+    expect(parseRoute('#/plan/3')).toEqual({ name: 'not-found', path: 'plan/3' });
+  });
+
+  test('recipes, goods and materials: their places sit under their tabs, and a malformed one is "not found"', () => {
+    expect(tabOf({ name: 'recipe-edit', id: 1 })).toBe('recipes');
+    expect(tabOf({ name: 'finished-unit', id: 1 })).toBe('recipes');
+    expect(tabOf({ name: 'good-edit', id: 1 })).toBe('goods');
+    // Packaging materials sit beside the pantry.
+    expect(tabOf({ name: 'material', id: 1 })).toBe('pantry');
+    for (const path of ['recipes/0', 'recipes/3/yield', 'recipes/yield/x', 'goods/3/cost', 'materials/product/new', 'materials/unit/0']) {
+      expect(parseRoute(`#/${path}`)).toEqual({ name: 'not-found', path });
+    }
+    expect(parseRoute('#/recipes/3?batches=-1')).toEqual({ name: 'recipe', id: 3 });
   });
 });

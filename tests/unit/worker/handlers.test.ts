@@ -18,11 +18,17 @@ import { TABLE_TOPICS, TOPICS, topicsOf } from '../../../src/worker/topics';
 import { testDb } from '../../helpers/db';
 import { missingReadDeps } from './read-deps';
 import { catalogExamples } from './read-examples/catalog';
+import { makingExamples } from './read-examples/making';
 import { pantryExamples } from './read-examples/pantry';
+import { planningExamples } from './read-examples/planning';
+import { goodsExamples } from './read-examples/goods';
+import { materialsExamples } from './read-examples/materials';
+import { recipesExamples } from './read-examples/recipes';
 import { settingsExamples } from './read-examples/settings';
+import { snapshotExamples } from './read-examples/snapshot';
 
 /** One example call per read, by area (adding an area's reads: its examples file and one line here). */
-const EXAMPLES = { ...catalogExamples, ...pantryExamples, ...settingsExamples };
+const EXAMPLES = { ...catalogExamples, ...pantryExamples, ...settingsExamples, ...planningExamples, ...makingExamples, ...snapshotExamples, ...materialsExamples, ...recipesExamples, ...goodsExamples };
 
 const map = handlers as unknown as HandlerMap;
 const SAMPLE = join(import.meta.dirname, '../../../src/services/sample/bake-tracker-sample.json');

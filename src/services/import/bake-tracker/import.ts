@@ -69,10 +69,17 @@ export function importBakeTracker(db: Database, data: unknown, tx?: Tx): ImportR
     const application = typeof header?.application === 'string' ? header.application : '';
     const version = typeof header?.version === 'string' ? header.version : '';
     if (!header || application !== 'bake-tracker') {
-      throw new AppError('IMPORT', 'This is not a Bake Tracker backup: its "application" is not "bake-tracker".', { field: 'application' });
+      throw new AppError('IMPORT', 'This is not a Bake Tracker backup: it is a data file, but not one Bake Tracker saved. Nothing was imported.', {
+        field: 'application',
+        technical: header ? `"application" is ${quoted(String(header.application ?? null), 40)}, not "bake-tracker".` : 'The file holds no object at its top level.',
+      });
     }
     if (!/^4\.[\w.+-]{1,30}$/.test(version)) {
-      throw new AppError('IMPORT', `Only Bake Tracker 4.x backups can be imported; this one is version ${quoted(version, 40)}.`, { field: 'version' });
+      throw new AppError(
+        'IMPORT',
+        `This backup is from Bake Tracker ${version ? clip(version, 12) : 'of an unknown version'}; only Bake Tracker 4 backups can be imported. Nothing was imported.`,
+        { field: 'version', technical: `"version" is ${quoted(String(header.version ?? null), 40)}; 4.x is read.` },
+      );
     }
     const plan = planBakeTrackerImport(db, header, report, t);
     const read = new Set(plan.sections.map((s) => s.key));
@@ -81,6 +88,8 @@ export function importBakeTracker(db: Database, data: unknown, tx?: Tx): ImportR
       if (Array.isArray(value) && value.length > 0) report.notImported.push({ section: clip(key), count: value.length });
     }
     const accepted = !plan.sections.some((s) => s.items.some((item) => isRejected(item.result)));
+    // Lots brought in with no cost leave the pantry's value and recipe costs unknown: the baker is told, and where to add prices.
+    report.needsAttention('lots-without-price', plan.lots.items.filter((l) => l.result.outcome === 'created' && l.record?.unitCost === null).length);
     if (accepted) applyBakeTrackerPlan(db, plan, t);
     for (const s of plan.sections) {
       for (const item of s.items) {

@@ -7,7 +7,7 @@
  */
 import { withTransaction, type Database, type Tx } from '../../../db/session';
 import { readIngredient, type BtIngredient } from '../../../domain/bake-tracker-records';
-import { isRejected, labelOf, lower, plannedId, readRecord, rejected, section, type Outcome, type Planned } from '../../../domain/import-plan';
+import { isRejected, labelOf, orSlug, lower, plannedId, readRecord, rejected, section, type Outcome, type Planned } from '../../../domain/import-plan';
 import { MAX_INGREDIENT_LEVEL } from '../../../domain/ingredient-tree-rules';
 import { insertIngredientRow } from '../../catalog/ingredient-rows';
 import type { ImportFile, SectionPlan } from './section';
@@ -35,7 +35,7 @@ const BY_SLUG = 'SELECT i.id, i.level, p.slug AS parent_slug FROM ingredients i 
 export function planIngredients(db: Database, file: ImportFile, tx?: Tx): IngredientSection {
   return withTransaction(db, tx, (t) => {
     const items: IngredientPlan[] = section(file.data, 'ingredients').map((raw, i) => ({
-      ...readRecord(raw, `ingredients[${i}]`, readIngredient, labelOf('display_name', 'slug')),
+      ...readRecord(raw, `ingredients[${i}]`, readIngredient, orSlug(labelOf('display_name'))),
       index: i,
       level: 0,
       parentSlug: null,
@@ -69,6 +69,9 @@ export function planIngredients(db: Database, file: ImportFile, tx?: Tx): Ingred
     // Place each new ingredient: its level follows from its parent's; too deep moves it up.
     const placed = new Set<IngredientPlan>();
     const placing = new Set<IngredientPlan>();
+    /** What the baker calls the ingredient with this slug (the file's name, else the pantry's). */
+    const nameOf = (slug: string): string =>
+      bySlug.get(slug)?.record?.name ?? t.get<{ name: string }>('SELECT name FROM ingredients WHERE slug = ?', [slug])?.name ?? slug;
     const levelOf = (slug: string): { level: number; parentSlug: string | null } | null => {
       const inFile = bySlug.get(slug);
       if (inFile) {
@@ -102,7 +105,11 @@ export function planIngredients(db: Database, file: ImportFile, tx?: Tx): Ingred
             ing.result = rejected(`${ing.path}.parent_slug`, `${r.name} would be deeper than the three levels the ingredient tree has.`);
           } else {
             if (parentSlug !== original) {
-              file.report.warn(`${ing.path}.parent_slug`, `${r.name} was below ${original}, deeper than three levels; it is placed beside it, under ${parentSlug}.`);
+              file.report.warn(
+                `${ing.path}.parent_slug`,
+                'moved-up',
+                `It sat under ${nameOf(original)}, a fourth level; it now sits beside it, under ${nameOf(parentSlug)}.`,
+              );
             }
             ing.level = parent.level + 1;
           }
@@ -127,7 +134,7 @@ export function planIngredients(db: Database, file: ImportFile, tx?: Tx): Ingred
 export function leafRefusal(db: Database, plan: IngredientSection, slug: string, path: string, what: string, tx?: Tx): Outcome | null {
   return withTransaction(db, tx, (t) => {
     const inFile = plan.bySlug.get(slug);
-    if (inFile && isRejected(inFile.result)) return rejected(path, `The ingredient ${slug} was rejected (${inFile.result.path}).`);
+    if (inFile && isRejected(inFile.result)) return rejected(path, `Its ingredient ${inFile.label} is refused too (see that ingredient).`);
     const row = inFile ? null : t.get<DbIngredient>(BY_SLUG, [slug]);
     if (!inFile && !row) return rejected(path, `There is no ingredient ${slug} in this file or in the pantry.`);
     const childInDb = row ? t.get('SELECT 1 AS x FROM ingredients c JOIN ingredients p ON p.id = c.parent_id WHERE p.slug = ?', [slug]) : undefined;

@@ -54,7 +54,7 @@ export function planLots(db: Database, file: ImportFile, earlier: { products: Pr
         continue;
       }
       if (isRejected(product.result)) {
-        lot.result = rejected(`${lot.path}.product_name`, `Its product was rejected (${product.result.path}).`);
+        lot.result = rejected(`${lot.path}.product_name`, `Its product ${product.label} is refused too (see that product).`);
         continue;
       }
       lot.product = product;

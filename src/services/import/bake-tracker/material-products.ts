@@ -7,7 +7,7 @@
  */
 import { withTransaction, type Database, type Tx } from '../../../db/session';
 import { readMaterialProduct, type BtMaterial, type BtMaterialProduct, type BtSupplier } from '../../../domain/bake-tracker-records';
-import { isRejected, labelOf, lower, plannedId, readRecord, rejected, section, type Planned } from '../../../domain/import-plan';
+import { isRejected, labelOf, orSlug, lower, plannedId, readRecord, rejected, section, type Planned } from '../../../domain/import-plan';
 import { freeSlug } from '../../catalog/slugs';
 import { insertMaterialProductRow } from '../../materials/material-rows';
 import type { MaterialSection } from './materials';
@@ -33,7 +33,7 @@ export function planMaterialProducts(
     const { materials, suppliers } = earlier;
     const supplierByName = (name: string) => suppliers.items.find((s) => s.record && lower(s.record.name) === lower(name));
     const items: MaterialProductPlan[] = section(file.data, 'material_products').map((raw, i) => ({
-      ...readRecord(raw, `material_products[${i}]`, readMaterialProduct, labelOf('display_name')),
+      ...readRecord(raw, `material_products[${i}]`, readMaterialProduct, orSlug(labelOf('display_name'))),
       index: i,
       material: null,
       supplierId: null,
@@ -50,7 +50,7 @@ export function planMaterialProducts(
         continue;
       }
       if (material && isRejected(material.result)) {
-        mp.result = rejected(`${mp.path}.material`, `Its material was rejected (${material.result.path}).`);
+        mp.result = rejected(`${mp.path}.material`, `Its material ${material.label} is refused too (see that material).`);
         continue;
       }
       const measure = material ? (materials.measures.get(material) ?? r.measure) : dbMaterial!.base_measure;
@@ -60,12 +60,12 @@ export function planMaterialProducts(
       }
       if (material) materials.measures.set(material, r.measure);
       mp.material = material ?? { existingId: dbMaterial!.id };
-      if (r.quantityAssumed) file.report.warn(`${mp.path}.notes`, `The notes do not say how many ${r.packageUnit} a package holds; 1 is assumed.`);
+      if (r.quantityAssumed) file.report.warn(`${mp.path}.notes`, 'quantity-assumed', `Its notes do not say how many ${r.packageUnit} a package holds; 1 is assumed.`);
       if (r.supplierName) {
         const inFile = supplierByName(r.supplierName);
         const inDb = inFile ? undefined : t.get<{ id: number }>('SELECT id FROM suppliers WHERE name = ? COLLATE NOCASE', [r.supplierName]);
         mp.supplierId = inFile && !isRejected(inFile.result) ? inFile : (inDb?.id ?? null);
-        if (!inFile && !inDb) file.report.warn(`${mp.path}.supplier`, `${r.supplierName} is not among the suppliers; the supplier is left blank.`);
+        if (!inFile && !inDb) file.report.warn(`${mp.path}.supplier`, 'supplier-left-blank', `Its supplier ${r.supplierName} is not in the file’s suppliers, so it is left blank.`);
       }
       const materialId = material ? (material.result.outcome === 'skipped' ? material.result.id : null) : dbMaterial!.id;
       const existing =

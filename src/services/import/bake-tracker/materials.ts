@@ -6,7 +6,7 @@
  */
 import { withTransaction, type Database, type Tx } from '../../../db/session';
 import { readMaterial, type BtMaterial } from '../../../domain/bake-tracker-records';
-import { labelOf, lower, readRecord, rejected, section, type Planned } from '../../../domain/import-plan';
+import { labelOf, orSlug, lower, readRecord, rejected, section, type Planned } from '../../../domain/import-plan';
 import { freeSlug } from '../../catalog/slugs';
 import { insertMaterialRow } from '../../materials/material-rows';
 import type { ImportFile, SectionPlan } from './section';
@@ -20,7 +20,7 @@ export interface MaterialSection extends SectionPlan<BtMaterial> {
 
 export function planMaterials(db: Database, file: ImportFile, tx?: Tx): MaterialSection {
   return withTransaction(db, tx, (t) => {
-    const items = section(file.data, 'materials').map((raw, i) => ({ ...readRecord(raw, `materials[${i}]`, readMaterial, labelOf('display_name')), index: i }));
+    const items = section(file.data, 'materials').map((raw, i) => ({ ...readRecord(raw, `materials[${i}]`, readMaterial, orSlug(labelOf('display_name'))), index: i }));
     const byName = new Map<string, Planned<BtMaterial>>();
     for (const m of items) {
       const r = m.record;

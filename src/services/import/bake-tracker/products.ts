@@ -8,7 +8,7 @@
  */
 import { withTransaction, type Database, type Tx } from '../../../db/session';
 import { packageSizeText, productKey, readProduct, type BtProduct } from '../../../domain/bake-tracker-records';
-import { labelOf, lower, plannedId, readRecord, rejected, section, type Planned } from '../../../domain/import-plan';
+import { labelOf, orSlug, lower, plannedId, readRecord, rejected, section, type Planned } from '../../../domain/import-plan';
 import { insertProductRow } from '../../catalog/product-rows';
 import { freeSlug } from '../../catalog/slugs';
 import { ingredientIdBySlug, ingredientNameBySlug, leafRefusal, type IngredientSection } from './ingredients';
@@ -41,7 +41,7 @@ export function planProducts(db: Database, file: ImportFile, earlier: { ingredie
   return withTransaction(db, tx, (t) => {
     const raw = section(file.data, 'products');
     const items: ProductPlan[] = raw.map((record, i) => ({
-      ...readRecord(record, `products[${i}]`, readProduct, labelOf('brand', 'product_name')),
+      ...readRecord(record, `products[${i}]`, readProduct, orSlug(labelOf('brand', 'product_name'), 'ingredient_slug')),
       index: i,
       ingredientSlug: '',
       finalName: '',
@@ -69,13 +69,13 @@ export function planProducts(db: Database, file: ImportFile, earlier: { ingredie
       }
       byKey.set(key, p);
       let name = r.name ?? ingredientNameBySlug(db, earlier.ingredients, r.ingredientSlug, t);
-      if (r.name === null) file.report.warn(`${p.path}.product_name`, `No product name: named "${name}" after its ingredient.`);
+      if (r.name === null) file.report.warn(`${p.path}.product_name`, 'named-after-ingredient', `It had no name; it is called “${name}”, after its ingredient.`);
       const existingSameName = t.all<SameName>(SAME_NAME, [r.ingredientSlug, r.brand, name]);
       const group = nameGroups.get(`${r.ingredientSlug}|${lower(r.brand)}|${lower(r.name ?? '')}`)!;
       const otherSizeInDb = existingSameName.some((e) => packageSizeText({ packageQuantity: e.package_quantity, packageUnit: e.package_unit }) !== packageSizeText(r));
       if (group.size > 1 || otherSizeInDb) {
         name = `${name}, ${packageSizeText(r)}`;
-        file.report.warn(`${p.path}.product_name`, `Several ${r.brand} products share this name; this one is called "${name}".`);
+        file.report.warn(`${p.path}.product_name`, 'name-shared', `Other ${r.brand || 'unbranded'} products have its name; this one is called “${name}”.`);
       }
       p.finalName = name;
       p.label = [r.brand, name].filter(Boolean).join(' ');

@@ -215,7 +215,7 @@ export function planRecipes(
         if (u.slug && unitSlugs.has(u.slug)) return units.push({ ...unit, result: rejected(`${path}.slug`, `The slug ${u.slug} is used twice in this file.`) });
         if (u.slug) unitSlugs.add(u.slug);
         if (plan.result.outcome === 'skipped') {
-          file.report.warn(path, `${plan.record!.name} is already in the database, so its finished unit ${u.name} is not added to it.`);
+          file.report.warn(path, 'unit-not-added', `${plan.record!.name} is already in the database, so its finished unit ${u.name} is not added to it.`);
           return;
         }
         const clash = unitNames.get(nameKey(u.name));

@@ -71,6 +71,8 @@ export class PurchaseForm {
   notes = $state('');
 
   readonly errors = new FieldErrors();
+  /** What the form was filled in with when it opened (a ticked shopping line): untouched, it is not unsaved typing. */
+  private prefilled: ReturnType<PurchaseForm['snapshot']> | null = null;
 
   constructor(defaultUnit: string) {
     this.packageUnit = defaultUnit;
@@ -82,6 +84,13 @@ export class PurchaseForm {
     this.productText = product.displayName;
     if (product.lastPricePerPackage !== null && this.price.trim() === '') this.price = String(product.lastPricePerPackage);
     delete this.errors.byField.product;
+  }
+
+  /** Opens on a product and a number of packages (from the shopping list), its last price filled in. */
+  prefill(product: Product, packages: number | null): void {
+    this.pickProduct(product);
+    if (packages !== null) this.packages = String(packages);
+    this.prefilled = this.snapshot();
   }
 
   startNewProduct(ingredient: IngredientRef | null): void {
@@ -150,6 +159,7 @@ export class PurchaseForm {
 
   /** Something is typed that a save has not taken yet: leaving would lose it. */
   get dirty(): boolean {
+    if (this.prefilled && this.purchasedOn === this.startedOn && JSON.stringify(this.snapshot()) === JSON.stringify(this.prefilled)) return false;
     return (
       this.productText.trim() !== '' ||
       this.mode === 'new' ||

@@ -181,6 +181,7 @@ describe('archive instead of delete once used', () => {
     expect(listGoods(db, { includeArchived: true }).map((g) => g.name)).toEqual(['Bag', 'Mega']);
     expect(refused(db, () => restoreGood(db, mega.id)).message).toBe('Mega cannot be restored: Bag is archived: restore it first.');
     restoreGood(db, bag.id);
+    expect(listGoods(db, { onlyArchived: true }).map((g) => g.name)).toEqual(['Mega']);
     restoreGood(db, mega.id);
     deleteGood(db, mega.id);
     expect(getGood(db, bag.id).canDelete).toBe(true);

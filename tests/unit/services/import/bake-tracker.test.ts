@@ -36,13 +36,21 @@ describe('importing a real Bake Tracker 4.2 backup', () => {
     const report = importBakeTracker(db, fixture());
     const [almondsWhole] = searchIngredients(db, { query: 'Almonds, whole' });
     expect(almondsWhole).toMatchObject({ level: 2, path: ['Nuts & Seeds', 'Tree Nuts'], isLeaf: true });
-    expect(report.warnings.filter((w) => w.message.includes('deeper than three levels')).map((w) => w.path)).toEqual([
-      'ingredients[409].parent_slug',
-      'ingredients[410].parent_slug',
-      'ingredients[411].parent_slug',
-      'ingredients[412].parent_slug',
+    // Said by name, in words: the path in the file is only where to look.
+    expect(report.warnings.filter((w) => w.kind === 'moved-up')).toEqual([
+      { path: 'ingredients[409].parent_slug', kind: 'moved-up', label: 'Almonds, whole', message: 'It sat under Almonds, a fourth level; it now sits beside it, under Tree Nuts.' },
+      { path: 'ingredients[410].parent_slug', kind: 'moved-up', label: 'Almonds, sliced', message: 'It sat under Almonds, a fourth level; it now sits beside it, under Tree Nuts.' },
+      { path: 'ingredients[411].parent_slug', kind: 'moved-up', label: 'Pecans, halves', message: 'It sat under Pecans, a fourth level; it now sits beside it, under Tree Nuts.' },
+      { path: 'ingredients[412].parent_slug', kind: 'moved-up', label: 'Pecans, chopped', message: 'It sat under Pecans, a fourth level; it now sits beside it, under Tree Nuts.' },
     ]);
     expect(db.engine.get<{ n: number }>("SELECT count(*) AS n FROM ingredients WHERE level > 2")!.n).toBe(0);
+  });
+
+  it('leads with what happened and what needs attention: 156 lots came without a price', async () => {
+    const db = await testDb();
+    const report = importBakeTracker(db, fixture());
+    expect(report.summary).toBe('Imported 6 suppliers, 413 ingredients, 156 products, 156 pantry lots, 21 packaging materials, 26 packaging products and 20 recipes.');
+    expect(report.attention).toEqual([{ kind: 'lots-without-price', count: 156 }]);
   });
 
   it('flour converts: the imported all-purpose flour (1 cup = 4.42 oz) shows its 25 lb lot as 90.5 cups', async () => {
@@ -62,6 +70,9 @@ describe('importing a real Bake Tracker 4.2 backup', () => {
     expect(again.ok).toBe(true);
     expect(again.records.every((r) => r.outcome === 'skipped')).toBe(true);
     expect(counts(db)).toEqual(before);
+    // No "Imported 0 records" beside "44 changes made on the way in": nothing new, and nothing changed this time.
+    expect(again.summary).toBe('Nothing new: everything in this file is already here (798 records).');
+    expect([again.warnings, again.attention]).toEqual([[], []]);
   });
 
   it('a copy with a product in bushels is rejected at products[12].package_unit, its lot with it, and nothing is written', async () => {
@@ -76,8 +87,8 @@ describe('importing a real Bake Tracker 4.2 backup', () => {
     const rejected = report.records.filter((r) => r.outcome === 'rejected');
     expect(rejected[0]).toMatchObject({ path: 'products[12].package_unit', entity: 'product', reason: '"bushel" is not a unit Bake Planner knows.' });
     // The inventory item of that product (Kirkland salted butter) is rejected too, pointing at its product.
-    expect(rejected.slice(1).map((r) => [r.entity, r.reason])).toEqual([['lot', 'Its product was rejected (products[12].package_unit).']]);
-    expect(report.summary).toContain('products[12].package_unit');
+    expect(rejected.slice(1).map((r) => [r.entity, r.reason])).toEqual([['lot', `Its product ${rejected[0]!.label} is refused too (see that product).`]]);
+    expect(report.summary).toBe('Nothing was imported: 2 records in this file have a problem. Fix them in the file, then import it again.');
     expect(counts(db)).toEqual({ suppliers: 0, ingredients: 0, products: 0, lots: 0, materials: 0, material_products: 0, purchases: 0 });
   });
 
@@ -98,17 +109,35 @@ describe('importing a real Bake Tracker 4.2 backup', () => {
     expect(count(db, 'ingredients')).toBe(0);
   });
 
-  it('a file that is not a Bake Tracker 4.x backup is refused as a whole', async () => {
+  it('a file that is not a Bake Tracker 4.x backup is refused as a whole, in plain words with the technical detail apart', async () => {
     const db = await testDb();
     expect(caught(() => importBakeTrackerText(db, 'not json')).code).toBe('IMPORT');
-    expect(caught(() => importBakeTracker(db, { ...fixture(), application: 'other-app' })).details.field).toBe('application');
-    expect(caught(() => importBakeTracker(db, { ...fixture(), version: '3.5' })).details.field).toBe('version');
+    const other = caught(() => importBakeTracker(db, { ...fixture(), application: 'other-app' }));
+    expect([other.message, other.details]).toEqual([
+      'This is not a Bake Tracker backup: it is a data file, but not one Bake Tracker saved. Nothing was imported.',
+      { field: 'application', technical: '"application" is "other-app", not "bake-tracker".' },
+    ]);
+    const old = caught(() => importBakeTracker(db, { ...fixture(), version: '3.5' }));
+    expect([old.message, old.details.field]).toEqual([
+      'This backup is from Bake Tracker 3.5; only Bake Tracker 4 backups can be imported. Nothing was imported.',
+      'version',
+    ]);
+    expect(count(db, 'ingredients')).toBe(0);
+  });
+
+  it('a backup cut short is "incomplete" in the message, the parser’s words are only the detail, and nothing is written', async () => {
+    const db = await testDb();
+    const err = caught(() => importBakeTrackerText(db, FIXTURE_TEXT.slice(0, 141_710)));
+    expect(err.code).toBe('IMPORT');
+    expect(err.message).toMatch(/^This file is incomplete: it ends part-way through/);
+    expect(err.details).toMatchObject({ field: 'file', problem: 'incomplete', technical: expect.stringMatching(/JSON/) });
+    expect(counts(db)).toEqual({ suppliers: 0, ingredients: 0, products: 0, lots: 0, materials: 0, material_products: 0, purchases: 0 });
   });
 
   it('a version of 10 MB is refused in a short message, not repeated into it', async () => {
     const db = await testDb();
     const error = caught(() => importBakeTracker(db, { ...fixture(), version: `4.${'1'.repeat(10_000_000)}` }));
-    expect(error.message).toMatch(/^Only Bake Tracker 4\.x backups can be imported; this one is version "4\.1+…"\.$/);
+    expect(error.message).toMatch(/^This backup is from Bake Tracker 4\.1+…; only Bake Tracker 4 backups can be imported\. Nothing was imported\.$/);
     expect(error.message.length).toBeLessThan(120);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { adjustLot } from '../../../../src/services/pantry/adjustments';
+import { adjustLot, undoAdjustment } from '../../../../src/services/pantry/adjustments';
 import { consumeFifo } from '../../../../src/services/pantry/fifo';
-import { deletePurchase, listPurchases, recordPurchase, updatePurchase } from '../../../../src/services/pantry/purchases';
+import { deletePurchase, getPurchase, listPurchases, recordPurchase, updatePurchase } from '../../../../src/services/pantry/purchases';
 import { createIngredient } from '../../../../src/services/catalog/ingredients';
 import { createSupplier } from '../../../../src/services/catalog/suppliers';
 import { count, testDb } from '../../../helpers/db';
@@ -177,7 +177,7 @@ describe('editing and deleting a purchase', () => {
     }
     expect(count(db, 'purchases')).toBe(2);
     // Both say so before anyone tries: the list is what a screen uses to offer "delete".
-    expect(listPurchases(db, { ingredientId: pantry.flour.id }).map((p) => [p.purchasedOn, p.used])).toEqual([
+    expect(listPurchases(db, { ingredientId: pantry.flour.id }).items.map((p) => [p.purchasedOn, p.used])).toEqual([
       ['2026-02-01', true],
       ['2026-01-01', true],
     ]);
@@ -193,15 +193,120 @@ describe('editing and deleting a purchase', () => {
     expect(snapshot(db)).toEqual(before);
   });
 
-  it('purchases list newest first and filter by product', async () => {
+  it('an adjustment undone by its pair is not use: the purchase is not "Used" and deletes with its lot and both adjustments', async () => {
     const db = await testDb();
     const pantry = flourPantry(db);
-    recordPurchase(db, { productId: pantry.smallBag.id, purchasedOn: '2026-01-01', packages: 1, pricePerPackage: 9 });
-    recordPurchase(db, { productId: pantry.bigBag.id, purchasedOn: '2026-01-15', packages: 1, pricePerPackage: 15 });
-    recordPurchase(db, { productId: pantry.smallBag.id, purchasedOn: '2026-02-01', packages: 1, pricePerPackage: 9.5 });
-    expect(listPurchases(db).map((p) => p.purchasedOn)).toEqual(['2026-02-01', '2026-01-15', '2026-01-01']);
-    expect(listPurchases(db, { productId: pantry.smallBag.id }).map((p) => p.pricePerPackage)).toEqual([9.5, 9]);
-    expect(listPurchases(db, { limit: 1 })).toHaveLength(1);
-    expect(listPurchases(db, { limit: Number.NaN })).toHaveLength(3);
+    const { purchase, lot } = recordPurchase(db, { productId: pantry.smallBag.id, purchasedOn: '2026-03-02', packages: 1, pricePerPackage: 9 });
+    const { adjustment } = adjustLot(db, { lotId: lot.id, quantity: 1.3, unit: 'lb', reason: 'spoilage' });
+    expect(getPurchase(db, purchase.id)).toMatchObject({ used: true, canDelete: false });
+    undoAdjustment(db, { id: adjustment.id });
+
+    expect(getPurchase(db, purchase.id)).toMatchObject({ used: false, canDelete: true, deleteBlockedBy: null });
+    expect(deletePurchase(db, purchase.id)).toEqual({ deleted: true, id: purchase.id });
+    expect([count(db, 'purchases'), count(db, 'lots'), count(db, 'lot_adjustments')]).toEqual([0, 0, 0]);
+  });
+
+  it('an adjustment still standing beside an undone one is use: the delete is refused and changes nothing', async () => {
+    const db = await testDb();
+    const pantry = flourPantry(db);
+    const { purchase, lot } = recordPurchase(db, { productId: pantry.smallBag.id, purchasedOn: '2026-03-02', packages: 1, pricePerPackage: 9 });
+    const { adjustment } = adjustLot(db, { lotId: lot.id, quantity: 1, unit: 'lb', reason: 'spoilage' });
+    undoAdjustment(db, { id: adjustment.id });
+    adjustLot(db, { lotId: lot.id, quantity: 2, unit: 'lb', reason: 'gift' });
+
+    expect(getPurchase(db, purchase.id)).toMatchObject({ used: true, canDelete: false });
+    const before = { ...snapshot(db), adjustments: db.engine.all('SELECT * FROM lot_adjustments ORDER BY id') };
+    expect(caught(() => deletePurchase(db, purchase.id)).code).toBe('IN_USE');
+    expect({ ...snapshot(db), adjustments: db.engine.all('SELECT * FROM lot_adjustments ORDER BY id') }).toEqual(before);
+  });
+
+  it('the schema keeps adjustments append-only: a row of a lot that is not whole cannot be deleted, and no row can be edited', async () => {
+    const db = await testDb();
+    const pantry = flourPantry(db);
+    const { lot } = recordPurchase(db, { productId: pantry.smallBag.id, purchasedOn: '2026-03-02', packages: 1, pricePerPackage: 9 });
+    const { adjustment } = adjustLot(db, { lotId: lot.id, quantity: 1, unit: 'lb', reason: 'spoilage' });
+    expect(() => db.engine.run('DELETE FROM lot_adjustments WHERE id = ?', [adjustment.id])).toThrow(/append-only/);
+    undoAdjustment(db, { id: adjustment.id });
+    expect(() => db.engine.run("UPDATE lot_adjustments SET note = 'x' WHERE id = ?", [adjustment.id])).toThrow(/append-only/);
+    expect(count(db, 'lot_adjustments')).toBe(2);
+  });
+});
+
+describe('listing purchases, a page at a time', () => {
+  /** 2 products of flour, one of sugar; 7 purchases from Jan 1 to Mar 1, some from Costco, one with a note. */
+  async function shoppingYear() {
+    const db = await testDb();
+    const pantry = flourPantry(db);
+    const sugar = createIngredient(db, { name: 'Crème de sucre' });
+    const sugarBag = recordPurchase(db, {
+      newProduct: { ingredientId: sugar.id, brand: 'Domino', name: 'Granulated', packageQuantity: 4, packageUnit: 'lb' },
+      purchasedOn: '2026-02-10', packages: 1, pricePerPackage: 4.29,
+    }).purchase.product;
+    const costco = createSupplier(db, { name: 'Costco' });
+    const buy = (productId: number, purchasedOn: string, supplierId: number | null = null, notes = '') =>
+      recordPurchase(db, { productId, purchasedOn, packages: 1, pricePerPackage: 9, supplierId, notes }).purchase;
+    buy(pantry.smallBag.id, '2026-01-01', costco.id);
+    buy(pantry.bigBag.id, '2026-01-15');
+    buy(pantry.smallBag.id, '2026-02-01', costco.id, 'for the holiday stollen');
+    buy(sugarBag.id, '2026-02-20', costco.id);
+    buy(pantry.bigBag.id, '2026-02-25');
+    buy(pantry.smallBag.id, '2026-03-01');
+    return { db, pantry, sugar, costco };
+  }
+
+  it('newest first, 3 to a page: every one of the 7 is reached by paging on, and each page says how many there are in all', async () => {
+    const { db } = await shoppingYear();
+    const pages = [];
+    for (let offset: number | null = 0; offset !== null; ) {
+      const page = listPurchases(db, { offset, limit: 3 });
+      pages.push(page.items.map((p) => p.purchasedOn));
+      expect(page.total).toBe(7);
+      offset = page.nextOffset;
+    }
+    expect(pages).toEqual([
+      ['2026-03-01', '2026-02-25', '2026-02-20'],
+      ['2026-02-10', '2026-02-01', '2026-01-15'],
+      ['2026-01-01'],
+    ]);
+    expect(listPurchases(db, { offset: 7 })).toMatchObject({ items: [], total: 7, nextOffset: null });
+  });
+
+  it('filters by ingredient, product, supplier and a date range, and the total counts the matches only', async () => {
+    const { db, pantry, sugar, costco } = await shoppingYear();
+    const dates = (filter: Parameters<typeof listPurchases>[1]) => {
+      const page = listPurchases(db, filter);
+      return [page.total, page.items.map((p) => p.purchasedOn)];
+    };
+    expect(dates({ ingredientId: sugar.id })).toEqual([2, ['2026-02-20', '2026-02-10']]);
+    expect(dates({ productId: pantry.bigBag.id })).toEqual([2, ['2026-02-25', '2026-01-15']]);
+    expect(dates({ supplierId: costco.id, ingredientId: pantry.flour.id })).toEqual([2, ['2026-02-01', '2026-01-01']]);
+    expect(dates({ from: '2026-02-01', to: '2026-02-20' })).toEqual([3, ['2026-02-20', '2026-02-10', '2026-02-01']]);
+    expect(dates({ from: '2026-02-26' })).toEqual([1, ['2026-03-01']]);
+    expect(dates({ to: '2026-01-01' })).toEqual([1, ['2026-01-01']]);
+  });
+
+  it('a search finds words in the product, brand, ingredient, supplier and notes, in any order, ignoring accents, with paging', async () => {
+    const { db } = await shoppingYear();
+    const search = (query: string, more: Parameters<typeof listPurchases>[1] = {}) => {
+      const page = listPurchases(db, { query, ...more });
+      return [page.total, page.items.map((p) => p.purchasedOn), page.nextOffset];
+    };
+    expect(search('creme')).toEqual([2, ['2026-02-20', '2026-02-10'], null]);
+    expect(search('costco king arthur')).toEqual([2, ['2026-02-01', '2026-01-01'], null]);
+    expect(search('stollen')).toEqual([1, ['2026-02-01'], null]);
+    expect(search('gold medal', { limit: 1 })).toEqual([2, ['2026-02-25'], 1]);
+    expect(search('gold medal', { limit: 1, offset: 1 })).toEqual([2, ['2026-01-15'], null]);
+    expect(search('rye')).toEqual([0, [], null]);
+    expect(search('  ')[0]).toBe(7);
+  });
+
+  it('a range ending before it starts, a negative or fractional offset and a bad date are refused at their fields', async () => {
+    const { db } = await shoppingYear();
+    expect(caught(() => listPurchases(db, { from: '2026-03-01', to: '2026-02-01' })).details).toMatchObject({ field: 'to' });
+    expect(caught(() => listPurchases(db, { offset: -1 })).details).toMatchObject({ field: 'offset' });
+    expect(caught(() => listPurchases(db, { offset: 1.5 })).details).toMatchObject({ field: 'offset' });
+    expect(caught(() => listPurchases(db, { from: '2026-02-30' })).details).toMatchObject({ field: 'from' });
+    expect(listPurchases(db, { limit: Number.NaN }).items).toHaveLength(7);
+    expect(listPurchases(db, { limit: 10_000 }).items).toHaveLength(7);
   });
 });

@@ -17,6 +17,7 @@ describe('the pantry at a glance (the Dashboard)', () => {
       runningLow: [],
       value: 0,
       valueComplete: true,
+      lotsWithoutPrice: 0,
       latestPurchases: [],
     });
   });

@@ -27,6 +27,7 @@ describe("an ingredient's adjustments, as the ingredient page lists them", () =>
       cost: 17.98,
       lot: { id: lot.id, purchasedOn: '2026-01-01', product: 'King Arthur Unbleached All-Purpose' },
       undoesId: null,
+      undoes: null,
       undoneById: null,
     });
     expect(listed!.quantity).toBeCloseTo(2, 12);
@@ -45,7 +46,9 @@ describe('undoing an adjustment', () => {
     const { adjustment } = adjustLot(db, { lotId: lot.id, quantity: 2, unit: 'lb', reason: 'spoilage' });
     const { adjustment: undo, lot: after } = undoAdjustment(db, { id: adjustment.id });
 
-    expect(undo).toMatchObject({ reason: 'correction', direction: 'add', cost: 17.98, undoesId: adjustment.id, adjustedOn: '2026-11-26' });
+    expect(undo).toMatchObject({ reason: 'correction', direction: 'add', cost: 17.98, undoesId: adjustment.id, adjustedOn: '2026-11-26', note: '' });
+    // What it undoes comes with it, for the list's words ("Undoes the spoilage of Nov 26, 2026"), not as a note with a raw date.
+    expect(undo.undoes).toEqual({ id: adjustment.id, reason: 'spoilage', adjustedOn: adjustment.adjustedOn });
     expect(undo.quantityDelta).toBeCloseTo(2 * GRAMS_PER_LB, 9);
     expect(after.quantityRemaining / GRAMS_PER_LB).toBeCloseTo(10, 12);
     expect(count(db, 'lot_adjustments')).toBe(2);

@@ -8,7 +8,7 @@ import { createMaterial } from '../../../../src/services/materials/materials';
 import { costGood, costGoodDraft } from '../../../../src/services/pricing/good-cost';
 import { priceIngredient } from '../../../../src/services/pricing/ingredient-price';
 import { priceMaterial } from '../../../../src/services/pricing/material-price';
-import { costRecipe, costRecipeDraft } from '../../../../src/services/pricing/recipe-cost';
+import { costRecipe, costRecipeDraft, previewRecipeDraft } from '../../../../src/services/pricing/recipe-cost';
 import { createFinishedUnit } from '../../../../src/services/recipes/finished-units';
 import { createRecipe, updateRecipe } from '../../../../src/services/recipes/recipes';
 import { testDb } from '../../../helpers/db';
@@ -186,6 +186,25 @@ describe('the live preview of an unsaved recipe', () => {
     expect(fresh.cost).toBeCloseTo(BUTTER_CUP, 9);
     expect(refused(db, () => costRecipeDraft(db, { recipeId: frosting.id, subRecipes: [{ recipeId: cake.id, batchMultiplier: 1 }] })).details.loop).toEqual(['Frosting', 'Layer cake', 'Frosting']);
     expect(refused(db, () => costRecipeDraft(db, { ingredientLines: [{ ingredientId: k.flour.id, quantity: -2, unit: 'cup' }] })).details.field).toBe('ingredientLines[0].quantity');
+  });
+
+  it("the editor's preview gives each line's fix beside the draft's cost: cups of brown sugar (bought by the pound, no density) are flagged, unknown", async () => {
+    const { db, k } = await bakery();
+    const before = dbState(db);
+    const preview = previewRecipeDraft(db, {
+      name: 'Blondies',
+      ingredientLines: [{ ingredientId: k.flour.id, quantity: 2, unit: 'cup' }, { ingredientId: k.brownSugar.id, quantity: 1, unit: 'cup' }, { ingredientId: k.brownSugar.id, quantity: 4, unit: 'oz' }],
+    });
+    expect(preview.lineFlags).toEqual([
+      null,
+      { code: 'MISSING_DENSITY', needs: 'density', message: 'Set a density for Brown sugar to convert cup to lb.', ingredientId: k.brownSugar.id },
+      null,
+    ]);
+    expect(preview.cost).toBeNull();
+    expect(preview.unknown).toEqual([{ item: 'Brown sugar', reason: 'Set a density for Brown sugar to convert cup to lb.' }]);
+    expect(dbState(db)).toEqual(before);
+    // A draft that cannot be checked has no preview: the same refusal as saving.
+    expect(refused(db, () => previewRecipeDraft(db, { ingredientLines: [{ ingredientId: k.flour.id, quantity: 1, unit: 'pinch' }] })).details.field).toBe('ingredientLines[0].unit');
   });
 });
 

@@ -104,6 +104,9 @@ describe('variants', () => {
     const e = refused(db, () => createRecipe(db, { name: 'GF vegan cake', baseRecipeId: gf.id }));
     expect(e.message).toBe('GF cake is itself a variant of Layer cake: choose Layer cake as the base.');
     expect(e.details).toMatchObject({ field: 'baseRecipeId', suggestedId: cake.id });
+    // The recipe page says so before the baker tries.
+    expect(getRecipe(db, gf.id)).toMatchObject({ mayHaveVariants: false, variantsBlockedBy: 'GF cake is itself a variant of Layer cake: choose Layer cake as the base' });
+    expect(getRecipe(db, cake.id)).toMatchObject({ mayHaveVariants: true, variantsBlockedBy: null });
     expect(refused(db, () => updateRecipe(db, { id: cake.id, baseRecipeId: frosting.id })).details.field).toBe('baseRecipeId');
     expect(refused(db, () => updateRecipe(db, { id: cake.id, baseRecipeId: cake.id })).message).toBe('A recipe cannot be a variant of itself.');
   });
@@ -185,7 +188,13 @@ describe('archive instead of delete once used', () => {
     // Restoring the cake first would leave it using an archived sub-recipe.
     expect(refused(db, () => restoreRecipe(db, cake.id)).message).toBe('Layer cake cannot be restored: its sub-recipe Frosting is archived: restore it first.');
     restoreRecipe(db, frosting.id);
-    expect(restoreRecipe(db, cake.id).archived).toBe(false);
+    expect(listRecipes(db, { onlyArchived: true }).map((r) => r.name)).toEqual(['Layer cake']);
+    // An archived recipe takes no new yield: the page says so, and so does the refusal.
+    expect(getRecipe(db, cake.id)).toMatchObject({ mayHaveFinishedUnits: false, finishedUnitsBlockedBy: 'Layer cake is archived: restore it before giving it a finished unit' });
+    expect(refused(db, () => createFinishedUnit(db, { recipeId: cake.id, name: 'Slice', yieldMode: 'portion', portionPercent: 12.5 })).message).toBe(
+      'Layer cake is archived: restore it before giving it a finished unit.',
+    );
+    expect(restoreRecipe(db, cake.id)).toMatchObject({ archived: false, mayHaveFinishedUnits: true, finishedUnitsBlockedBy: null });
   });
 
   it('a recipe whose finished unit is in a good is kept: archive is refused while the good is active', async () => {

@@ -44,8 +44,8 @@ describe('the built-in sample bakery', () => {
       '6 Almond shortbread cookie',
       '4 Almond flour brownie',
       '1 Biscotti tin',
-      '1 one window box',
-      '1 one 18 in bow (any)',
+      '1 window box',
+      '1 bow (18 in) (any)',
     ]);
     const e = explodeGood(db, { goodId: gift.id, quantity: 40 });
     expect(Object.fromEntries(e.units.map((u) => [u.finishedUnit.name, u.count]))).toEqual({ 'Almond biscotti': 240, 'Almond flour brownie': 160, 'Almond shortbread cookie': 240 });

@@ -31,11 +31,12 @@ function onHandBySlug(db: Database) {
 describe('the built-in sample pantry', () => {
   it("records each of the backup's 156 items as a purchase at a sample price, plus 9 older purchases: every lot has a purchase and a cost", async () => {
     const db = await testDb();
-    const { report, purchasesRecorded } = loadSample(db, fixture());
+    const { report, purchasesRecorded, summary } = loadSample(db, fixture());
 
     expect(report.ok).toBe(true);
     expect(report.counts.ingredient.created).toBe(413);
     expect(purchasesRecorded).toBe(156 + 9);
+    expect(summary).toBe('Sample loaded: 413 ingredients, 171 purchases, 20 recipes with 24 yields, 3 goods and 1 event.');
     // Plus the sample bakery's first purchases of four ingredients the backup has none of (sample-bakery.test.ts).
     expect([count(db, 'purchases'), count(db, 'lots')]).toEqual([165 + 4, 165 + 4]);
     expect(db.engine.get<{ n: number }>('SELECT count(*) AS n FROM lots WHERE purchase_id IS NULL OR unit_cost IS NULL OR unit_cost <= 0')!.n).toBe(0);
@@ -143,14 +144,18 @@ describe('the built-in sample pantry', () => {
     loadSample(db, fixture());
     const tables = ['ingredients', 'products', 'purchases', 'lots', 'lot_adjustments', 'recipes', 'finished_units', 'finished_goods', 'compositions', 'materials', 'material_units', 'material_lots'];
     const before = tables.map((t) => count(db, t));
-    expect(loadSample(db, fixture()).purchasesRecorded).toBe(0);
+    const again = loadSample(db, fixture());
+    expect([again.purchasesRecorded, again.summary]).toEqual([0, 'The sample is already here: your pantry holds its ingredients and lots, so nothing was added.']);
     expect(tables.map((t) => count(db, t))).toEqual(before);
   });
 
   it('after a plain import of the same backup, the sample adds none of its pantry: it never doubles a pantry', async () => {
     const db = await testDb();
     importBakeTracker(db, fixture());
-    expect(loadSample(db, fixture()).purchasesRecorded).toBe(0);
+    const again = loadSample(db, fixture());
+    expect(again.purchasesRecorded).toBe(0);
+    // Said as it is, not "Sample loaded: 0 ingredients, 0 purchases": only the bakery and its event are new.
+    expect(again.summary).toBe('Sample loaded: 6 purchases, 24 yields, 3 goods and 1 event.');
     // Only the bakery's first purchases of the four ingredients the backup has no stock of.
     expect([count(db, 'lots'), count(db, 'purchases')]).toEqual([156 + 4, 4]);
   });

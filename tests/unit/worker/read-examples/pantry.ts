@@ -9,6 +9,7 @@ export const pantryExamples: ReadExamples = {
   'pantry.ingredientStock': (db) => ({ ingredientId: flourId(db) }),
   'pantry.onHand': (db) => ({ ingredientId: flourId(db), unit: 'cup' }),
   'pantry.getLot': (db) => ({ id: idOf(db, 'SELECT id FROM lots') }),
+  'pantry.lotsWithoutPrice': () => ({}),
   'pantry.listAdjustments': (db) => ({ ingredientId: flourId(db) }),
   'pantry.planFifo': (db) => ({ ingredientId: flourId(db), quantity: 48, unit: 'cup' }),
   'pantry.priceHistory': (db) => ({ ingredientId: flourId(db) }),

@@ -1,0 +1,117 @@
+/**
+ * JSON snapshots on the command line (docs/export-format.md): the demo
+ * bakery into a new file, export, import (restore, merge, dry run) and
+ * validate. A failed import leaves the database file as it was, and a dry
+ * run never writes (nor creates) it.
+ */
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { openSqlJsDatabase } from '../../db/open';
+import type { ImportReport } from '../../domain/import-report';
+import { SNAPSHOT_SECTIONS, type SnapshotFile } from '../../domain/snapshot-format';
+import { checkSnapshotSize, parseSnapshotText } from '../../domain/snapshot-text';
+import { AppError } from '../../errors';
+import { FILE_KINDS } from '../../domain/file-limits';
+import { loadSample } from '../../services/sample/sample-pantry';
+import { snapshotText } from '../../domain/snapshot-format';
+import { exportSnapshot } from '../../services/snapshot/export';
+import { importSnapshot } from '../../services/snapshot/import';
+import { defineCommand } from '../command';
+import { readTextFile } from '../files';
+
+function readSnapshotFile(path: string): unknown {
+  try {
+    checkSnapshotSize(statSync(path).size);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    // A missing file is reported by the read below, in the tool's usual words.
+  }
+  return parseSnapshotText(readTextFile(path, FILE_KINDS.snapshot));
+}
+
+/** The report as lines: the summary, what each kind of record came to, notes, and each rejected record's path and reason. */
+function reportLines(report: ImportReport): string[] {
+  const lines = [report.summary];
+  for (const [entity, c] of Object.entries(report.counts)) {
+    if (c.created + c.skipped + c.rejected === 0) continue;
+    const parts = [c.created && `${c.created} ${report.written ? 'created' : 'to create'}`, c.skipped && `${c.skipped} skipped (already there)`, c.rejected && `${c.rejected} rejected`];
+    lines.push(`  ${entity}: ${parts.filter(Boolean).join(', ')}`);
+  }
+  for (const w of report.warnings) lines.push(`  note: ${w.path}: ${w.message}`);
+  for (const n of report.notImported) lines.push(`  not imported: ${n.section} (${n.count} records)`);
+  return lines;
+}
+
+/** A report with rejected records is an error: the runner prints each { path, reason } and exits 1. */
+function refuseIfRejected(report: ImportReport): void {
+  if (report.ok) return;
+  const problems = report.records.filter((r) => r.outcome === 'rejected').map((r) => ({ path: r.path, reason: r.reason ?? '' }));
+  throw new AppError('IMPORT', report.summary, { problems, report });
+}
+
+const recordCount = (file: SnapshotFile) => SNAPSHOT_SECTIONS.reduce((n, key) => n + file[key].length, 0);
+
+export const snapshotCommands = [
+  defineCommand({
+    name: 'demo',
+    usage: '<db>',
+    summary: 'the demo bakery (sample catalog, recipes, goods, purchases) into a new database file',
+    database: 'create',
+    run: ({ db, path }) => {
+      if (existsSync(path)) throw new AppError('CONFLICT', `${path} already exists; demo writes a new file only. Choose another name.`, { path });
+      const data = JSON.parse(readFileSync(new URL('../../services/sample/bake-tracker-sample.json', import.meta.url), 'utf8')) as unknown;
+      const result = loadSample(db, data);
+      return { json: { path, ...result }, text: [`Created ${path} with the demo bakery: ${result.report.summary} ${result.purchasesRecorded} sample purchases recorded.`] };
+    },
+  }),
+  defineCommand({
+    name: 'export',
+    usage: '<db> [--out FILE]',
+    summary: 'the whole database as a JSON snapshot, to stdout or FILE',
+    database: 'read',
+    options: { out: 'value' },
+    run: ({ db, options }) => {
+      const file = exportSnapshot(db);
+      const text = snapshotText(file);
+      const out = options.out;
+      if (typeof out !== 'string') return { json: file, text: [], raw: text };
+      const temporary = `${out}.tmp-${process.pid}`;
+      writeFileSync(temporary, text);
+      renameSync(temporary, out);
+      const records = recordCount(file);
+      return { json: { path: out, records, bytes: Buffer.byteLength(text) }, text: [`Exported ${records} records to ${out}.`] };
+    },
+  }),
+  defineCommand({
+    name: 'import',
+    usage: '<db> <file> [--merge] [--dry-run]',
+    summary: 'import a snapshot (or a Bake Tracker backup): into an empty database, or --merge into one with data; --dry-run only reports',
+    database: 'create',
+    minArgs: 1,
+    options: { merge: 'flag', 'dry-run': 'flag' },
+    run: ({ db, args, options }) => {
+      const data = readSnapshotFile(args[0]!);
+      const dryRun = options['dry-run'] === true;
+      const report = importSnapshot(db, data, { mode: options.merge === true ? 'merge' : 'restore', dryRun });
+      refuseIfRejected(report);
+      return { json: report, text: reportLines(report), changed: report.written };
+    },
+  }),
+  defineCommand({
+    name: 'validate',
+    usage: '<file>',
+    summary: 'check a snapshot (or a Bake Tracker backup) without importing it: exit 1 and every problem when it would be refused',
+    database: 'none',
+    minArgs: 1,
+    run: async ({ args }) => {
+      const data = readSnapshotFile(args[0]!);
+      const db = await openSqlJsDatabase();
+      try {
+        const report = importSnapshot(db, data, { mode: 'restore', dryRun: true });
+        refuseIfRejected(report);
+        return { json: report, text: reportLines(report) };
+      } finally {
+        db.close();
+      }
+    },
+  }),
+];

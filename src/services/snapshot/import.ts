@@ -1,0 +1,252 @@
+/**
+ * Importing a JSON snapshot (docs/export-format.md), or a Bake Tracker
+ * backup given in its place (recognised by its header and handed to the
+ * Bake Tracker importer). Everything is checked before anything is written:
+ * the header (format, version: older ones migrated forward, newer ones
+ * refused), every record's fields, every reference (to the file or to the
+ * database), the areas' rules, and every computed value against what it
+ * follows from. Only when no record is rejected is anything written, all
+ * in one transaction, through the areas' row functions.
+ *
+ * Modes: `restore` fills an empty database (and refuses one that holds
+ * data); `merge` adds to one, skipping (and reporting) every record whose
+ * natural key is already there; `dryRun` returns the report and writes
+ * nothing. The report has a line per record: created, skipped, or rejected
+ * with its path and why.
+ */
+import { savepoint, withTransaction, type Database, type Tx } from '../../db/session';
+import { isRejected } from '../../domain/import-plan';
+import { ImportReportBuilder, type ImportReport } from '../../domain/import-report';
+import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, SNAPSHOT_HEADER, SNAPSHOT_SECTIONS } from '../../domain/snapshot-format';
+import { isTimestamp, shown } from '../../domain/snapshot-fields';
+import { migrateSnapshot } from '../../domain/snapshot-migrations';
+import { AppError } from '../../errors';
+import { importBakeTracker } from '../import/bake-tracker/import';
+import { getSettings, updateSettings } from '../settings/settings';
+import { applyCatalog, checkCatalog, readCatalog } from './catalog-section';
+import { applyGoods, checkGoods, readGoods } from './goods-section';
+import { applyMaterials, checkMaterials, readMaterials } from './materials-section';
+import { applyPantry, checkPantry, readPantry } from './pantry-section';
+import type { Item } from '../../domain/snapshot-plan';
+import type { ImportMode, PlanContext } from './plan';
+import { applyRecipes, checkRecipes, readRecipes } from './recipes-section';
+
+export type { ImportMode } from './plan';
+
+export interface SnapshotImportOptions {
+  mode: ImportMode;
+  /** Check and report only; nothing is written. */
+  dryRun?: boolean;
+  /** Told how far along the import is: records checked, then records written. */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  phase: 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+
+/** Sections of the format this version does not import yet (their areas arrive later); a file with records in them is refused. */
+const NOT_YET: readonly string[] = ['events', 'production_runs', 'assembly_runs', 'finished_unit_lots', 'finished_good_lots'];
+
+/** At most this many records of one kind: more is refused before any is read. */
+export const MAX_RECORDS_OF_ONE_KIND = 100_000;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+interface Problem {
+  path: string;
+  reason: string;
+}
+
+function refuse(message: string, problems: Problem[] = []): AppError {
+  return new AppError('IMPORT', message, { field: 'file', problems });
+}
+
+/** True when the database holds no record of the baker's (settings aside). */
+export function isEmptyDatabase(db: Database, tx?: Tx): boolean {
+  return withTransaction(db, tx, (t) => {
+    const tables = t.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'settings'");
+    return tables.every((r) => t.get(`SELECT 1 AS x FROM "${r.name}" LIMIT 1`) === undefined);
+  });
+}
+
+/** The header read and the sections as lists, or the refusal naming every problem at the top of the file. */
+function readHeader(data: Record<string, unknown>): { version: number; doc: Record<string, unknown>; sections: Record<string, unknown[]>; notes: string[] } {
+  if (data.format !== SNAPSHOT_FORMAT) {
+    throw refuse(`This is not a Bake Planner snapshot: its "format" is ${data.format === undefined ? 'missing' : shown(data.format)}, not "${SNAPSHOT_FORMAT}".`, [
+      { path: 'format', reason: `must be "${SNAPSHOT_FORMAT}"` },
+    ]);
+  }
+  const version = data.format_version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    throw refuse(`This snapshot's "format_version" is ${version === undefined ? 'missing' : shown(version)}: it must be a whole number such as ${SNAPSHOT_FORMAT_VERSION}.`, [
+      { path: 'format_version', reason: 'must be a whole number' },
+    ]);
+  }
+  if (version > SNAPSHOT_FORMAT_VERSION) {
+    throw refuse(
+      `This snapshot was written by a newer version of Bake Planner (format version ${version}); this app reads versions up to ${SNAPSHOT_FORMAT_VERSION}. Update Bake Planner to import it.`,
+      [{ path: 'format_version', reason: `${version} is newer than ${SNAPSHOT_FORMAT_VERSION}` }],
+    );
+  }
+  const { doc, applied } = migrateSnapshot(data, version);
+  const problems: Problem[] = [];
+  if (doc.schema_version !== undefined && (typeof doc.schema_version !== 'number' || !Number.isInteger(doc.schema_version))) {
+    problems.push({ path: 'schema_version', reason: `${shown(doc.schema_version)} is not a whole number.` });
+  }
+  if (doc.exported_at !== undefined && (typeof doc.exported_at !== 'string' || !isTimestamp(doc.exported_at))) {
+    problems.push({ path: 'exported_at', reason: `${shown(doc.exported_at)} is not a time like 2026-11-26T12:00:00.000Z.` });
+  }
+  if (doc.app_version !== undefined && typeof doc.app_version !== 'string') problems.push({ path: 'app_version', reason: `${shown(doc.app_version)} is not text.` });
+  if (doc.settings !== undefined && doc.settings !== null && !isObject(doc.settings)) problems.push({ path: 'settings', reason: 'settings must be an object ({ "currency": "USD" }).' });
+  const known = new Set<string>([...SNAPSHOT_HEADER, ...SNAPSHOT_SECTIONS, ...NOT_YET]);
+  const sections: Record<string, unknown[]> = {};
+  for (const key of Object.keys(doc)) {
+    if (!known.has(key)) problems.push({ path: key, reason: `Unknown section ${shown(key)}: a snapshot has ${SNAPSHOT_SECTIONS.join(', ')}.` });
+  }
+  for (const key of [...SNAPSHOT_SECTIONS, ...NOT_YET]) {
+    const list = doc[key] ?? [];
+    if (!Array.isArray(list)) problems.push({ path: key, reason: `${key} must be a list ([ … ]).` });
+    else if (list.length > MAX_RECORDS_OF_ONE_KIND) {
+      problems.push({ path: key, reason: `${list.length.toLocaleString('en-US')} records; at most ${MAX_RECORDS_OF_ONE_KIND.toLocaleString('en-US')} of one kind are read.` });
+    } else if (NOT_YET.includes(key) && list.length > 0) {
+      problems.push({ path: key, reason: `This version of Bake Planner does not import ${key.replace(/_/g, ' ')} yet.` });
+    } else sections[key] = list;
+  }
+  if (problems.length > 0) {
+    throw refuse(`Nothing was imported: the file has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} (first: ${problems[0]!.path}: ${problems[0]!.reason})`, problems);
+  }
+  return { version, doc, sections, notes: applied };
+}
+
+/** The settings a file gives, checked; the report's line for them. */
+function planSettings(db: Database, t: Tx, doc: Record<string, unknown>, mode: ImportMode): { currency: string | null; line: Parameters<ImportReportBuilder['add']>[0] | null } {
+  const settings = isObject(doc.settings) ? doc.settings : {};
+  const unknown = Object.keys(settings).find((k) => k !== 'currency');
+  const base = { path: 'settings', entity: 'settings' as const, label: 'currency' };
+  if (unknown) return { currency: null, line: { ...base, path: `settings.${unknown}`, outcome: 'rejected', reason: `Unknown setting ${shown(unknown)}: a snapshot's settings are "currency".` } };
+  const currency = settings.currency;
+  if (currency === undefined || currency === null) return { currency: null, line: null };
+  const code = typeof currency === 'string' ? currency.trim().toUpperCase() : '';
+  if (!/^[A-Z]{3}$/.test(code) || !Intl.supportedValuesOf('currency').includes(code)) {
+    return { currency: null, line: { ...base, path: 'settings.currency', outcome: 'rejected', reason: `${shown(currency)} is not a currency code such as USD, EUR or GBP.` } };
+  }
+  const current = getSettings(db, t);
+  if (mode === 'merge' && current.currencyChosen) return { currency: null, line: { ...base, label: `currency ${code}`, outcome: 'skipped' } };
+  return { currency: code, line: { ...base, label: `currency ${code}`, outcome: 'created' } };
+}
+
+/**
+ * Imports a parsed snapshot (or Bake Tracker backup). Returns the report;
+ * writes only when nothing is rejected and it is not a dry run. Problems
+ * with the file as a whole (not a snapshot, a newer format, a section that
+ * is not a list) and a restore into a database that holds data are thrown
+ * as IMPORT / CONFLICT errors, with `details.problems` ({ path, reason }).
+ */
+export function importSnapshot(db: Database, data: unknown, options: SnapshotImportOptions, tx?: Tx): ImportReport {
+  return withTransaction(db, tx, (t) => {
+    if (!isObject(data)) throw refuse('This is not a Bake Planner snapshot: a snapshot is a JSON object ({ "format": … }).');
+    if (options.mode === 'restore' && !isEmptyDatabase(db, t)) {
+      throw new AppError(
+        'CONFLICT',
+        'This database already holds data, so a snapshot cannot be restored into it: import it as a merge (--merge) to add what is missing, or into a new database file.',
+        { field: 'mode' },
+      );
+    }
+    if (data.application === 'bake-tracker' && data.format === undefined) return bakeTracker(db, data, options, t);
+    const { version, doc, sections, notes } = readHeader(data);
+
+    const total = Object.values(sections).reduce((n, list) => n + list.length, 0);
+    let done = 0;
+    let phase: ImportProgress['phase'] = 'checking';
+    const step = Math.max(1, Math.floor(total / 100));
+    const ctx: PlanContext = {
+      db,
+      t,
+      mode: options.mode,
+      now: t.now(),
+      tick: () => {
+        done++;
+        if (options.onProgress && (done % step === 0 || done === total)) options.onProgress({ phase, done, total });
+      },
+    };
+    options.onProgress?.({ phase, done: 0, total });
+
+    const report = new ImportReportBuilder();
+    for (const note of notes) report.warn('format_version', 'migrated', `Migrated forward: ${note}.`);
+    const settings = planSettings(db, t, doc, options.mode);
+    const catalog = readCatalog(db, ctx, sections, t);
+    const pantry = readPantry(db, ctx, sections, t);
+    const materials = readMaterials(db, ctx, sections, t);
+    const recipes = readRecipes(db, ctx, sections, t);
+    const goods = readGoods(db, ctx, sections, t);
+    checkCatalog(db, ctx, catalog, { fileLines: new Set(recipes.recipes.flatMap((r) => r.record?.ingredients.map((l) => l.ingredient) ?? [])) }, t);
+    checkPantry(db, ctx, pantry, catalog, t);
+    checkMaterials(db, ctx, materials, catalog, t);
+    checkRecipes(db, ctx, recipes, catalog, t);
+    checkGoods(db, ctx, goods, recipes, materials, t);
+
+    const items: Item<unknown>[][] = [
+      catalog.suppliers,
+      catalog.ingredients,
+      catalog.products,
+      pantry.purchases,
+      pantry.lots,
+      pantry.adjustments,
+      materials.materials,
+      materials.products,
+      materials.units,
+      materials.purchases,
+      materials.lots,
+      recipes.recipes,
+      recipes.finishedUnits,
+      goods.goods,
+    ];
+    const accepted = settings.line?.outcome !== 'rejected' && !items.some((list) => list.some((i) => isRejected(i.result)));
+    const write = accepted && !options.dryRun;
+    if (write) {
+      phase = 'writing';
+      done = 0;
+      options.onProgress?.({ phase, done, total });
+      applyCatalog(db, ctx, catalog, t);
+      applyPantry(db, ctx, pantry, catalog, t);
+      applyMaterials(db, ctx, materials, catalog, t);
+      applyRecipes(db, ctx, recipes, catalog, t);
+      applyGoods(db, ctx, goods, recipes, materials, t);
+      if (settings.currency !== null) updateSettings(db, { currency: settings.currency }, t);
+      updateSettings(db, { setupDone: true }, t);
+    }
+    if (settings.line) report.add(settings.line);
+    for (const list of items) {
+      for (const item of list) {
+        const r = item.result;
+        report.add(
+          isRejected(r)
+            ? { path: r.path, entity: item.entity, label: item.label, outcome: 'rejected', reason: r.reason }
+            : { path: item.path, entity: item.entity, label: item.label, outcome: r.outcome },
+        );
+      }
+    }
+    const built = report.build({ application: 'bake-planner', version: String(version) }, write);
+    return options.dryRun && accepted ? { ...built, summary: `Dry run, nothing written: ${built.summary.replace(/^Imported/, 'importing would create')}` } : built;
+  });
+}
+
+/** A Bake Tracker backup, through its own importer; a dry run's writes are undone. */
+function bakeTracker(db: Database, data: Record<string, unknown>, options: SnapshotImportOptions, t: Tx): ImportReport {
+  if (!options.dryRun) return importBakeTracker(db, data, t);
+  let report: ImportReport | null = null;
+  const undo = new Error('dry run');
+  try {
+    savepoint(t, (sp) => {
+      report = importBakeTracker(db, data, sp);
+      throw undo;
+    });
+  } catch (e) {
+    if (e !== undo) throw e;
+  }
+  const r = report as unknown as ImportReport;
+  return { ...r, written: false, summary: r.ok ? `Dry run, nothing written: ${r.summary.replace(/^Imported/, 'importing would create')}` : r.summary };
+}

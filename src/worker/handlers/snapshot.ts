@@ -1,0 +1,48 @@
+/**
+ * RPC handlers for JSON snapshots (docs/export-format.md). The file to import
+ * is handed to the worker as the File the baker picked and read here, so a
+ * large one never sits in the page's memory; its progress comes back as
+ * 'progress' notices under the key the page gave. "Replace" imports into a
+ * new database beside the real one and, when nothing is refused, swaps it in
+ * as one durable image (like restoring a backup); "merge" adds to the real
+ * database in one transaction. A dry run of either reports and writes nothing.
+ */
+import { parseSnapshotText, checkSnapshotSize } from '../../domain/snapshot-text';
+import { snapshotText } from '../../domain/snapshot-format';
+import { exportSnapshot } from '../../services/snapshot/export';
+import { importSnapshot, type SnapshotImportOptions } from '../../services/snapshot/import';
+import { TOPICS } from '../topics';
+import type { HandlerContext } from './context';
+import { defineHandlers, read, write } from './define';
+
+export interface SnapshotImportRequest {
+  file: Blob;
+  /** 'replace': everything on this device becomes the file's content; 'merge': what is missing is added. */
+  mode: 'replace' | 'merge';
+  dryRun: boolean;
+  /** Names this request's progress notices. */
+  progressKey?: string;
+}
+
+function progressOf(ctx: HandlerContext, key: string | undefined): SnapshotImportOptions['onProgress'] {
+  return key === undefined ? undefined : (p) => ctx.runtime.progress(key, p.phase, p.done, p.total);
+}
+
+export const snapshotHandlers = defineHandlers({
+  /** The whole database as a snapshot file's bytes (transferred to the page). */
+  'snapshot.export': read(TOPICS, (ctx, _params: void) => new TextEncoder().encode(snapshotText(exportSnapshot(ctx.db)))),
+  'snapshot.import': write(async (ctx, params: SnapshotImportRequest) => {
+    checkSnapshotSize(params.file.size);
+    const data = parseSnapshotText(await params.file.text());
+    const onProgress = progressOf(ctx, params.progressKey);
+    if (params.mode === 'merge') return importSnapshot(ctx.db, data, { mode: 'merge', dryRun: params.dryRun, onProgress });
+    const scratch = await ctx.runtime.scratchDatabase();
+    try {
+      const report = importSnapshot(scratch, data, { mode: 'restore', dryRun: params.dryRun, onProgress });
+      if (report.written) await ctx.runtime.restoreFile(scratch.engine.exportImage!());
+      return report;
+    } finally {
+      scratch.close();
+    }
+  }),
+});

@@ -1,0 +1,96 @@
+/**
+ * The Make tab in a baker's hands: on the sample bakery, a 390 px touch
+ * phone records a bake with a loss (the pre-check first, per ingredient),
+ * assembles cookie bags from it, and undoes the assembly behind a
+ * confirmation; the bake then cannot be undone while its cookies are bagged,
+ * and can once they are back. Real taps, production build.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { phoneTabs, seen } from './helpers/phone';
+
+const tabs = phoneTabs();
+
+async function sampleBakery(): Promise<Page> {
+  const page = await tabs.open();
+  await page.getByRole('button', { name: 'Explore sample data' }).tap();
+  await page.waitForURL(/#\/pantry/, { timeout: 60_000 });
+  await page.getByRole('link', { name: 'Make', exact: true }).tap();
+  await seen(page.getByRole('heading', { name: 'Make', level: 1 }));
+  return page;
+}
+
+describe('making on a phone', () => {
+  test('record a bake with a loss, assemble 2 cookie bags from it, undo the bags; the bake is undoable again', async () => {
+    const page = await sampleBakery();
+    await seen(page.getByRole('heading', { name: 'Nothing baked yet' }));
+
+    // Bake: pick the recipe, say 28 of 30 came out, broken.
+    await page.getByRole('link', { name: 'Record a bake' }).tap();
+    await page.getByRole('link', { name: /Pecan Shortbread Christmas Trees/ }).tap();
+    const check = page.getByRole('region', { name: 'Before you bake' });
+    await seen(check);
+    await page.getByLabel('How many came out').fill('28');
+    await page.getByLabel('Why some were lost').selectOption('broken');
+    await seen(check.getByText('(2 of 30 lost: partial loss)'));
+    // Every ingredient is there: eight lines, each marked Enough in words.
+    await expect.poll(() => check.getByText('Enough', { exact: true }).count()).toBe(8);
+    await seen(check.getByText(/^Costs \$7\.77, \$0\.28 each/));
+
+    // Three batches would be too many: the butter is short, by how much, and recording is off.
+    await page.getByLabel('Batches').fill('3');
+    await seen(check.getByText(/^Short 1\.19 lb$/));
+    await seen(check.getByRole('status').getByText(/Not enough for 3 batches of Pecan Shortbread Christmas Trees\. Butter, unsalted: /));
+    expect(await page.getByRole('button', { name: 'Record bake' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'One batch fewer' }).tap();
+    await page.getByRole('button', { name: 'One batch fewer' }).tap();
+    await seen(check.getByText('(2 of 30 lost: partial loss)'));
+
+    await page.getByRole('button', { name: 'Record bake' }).tap();
+    await seen(page.getByRole('heading', { name: '28 Pecan shortbread tree' }));
+    await seen(page.getByText('Recorded: 28 Pecan shortbread tree on the shelf.'));
+    const ledger = page.getByRole('region', { name: 'What it used, lot by lot' });
+    await expect.poll(() => ledger.getByRole('listitem').count()).toBe(9); // 8 lots and the total
+    await seen(ledger.getByRole('listitem').filter({ hasText: 'Butter, unsalted' }).getByText('$3.75'));
+    await seen(ledger.getByRole('listitem').filter({ hasText: 'Total' }).getByText('$7.77'));
+
+    // Assemble two cookie bags (3 trees, a cello bag and a tie each).
+    await page.getByRole('link', { name: 'Make', exact: true }).tap();
+    await page.getByRole('link', { name: 'Assemble goods' }).tap();
+    const bagChoice = page.getByRole('link', { name: /Cookie bag/ });
+    await seen(bagChoice.getByText('Enough for 9'));
+    await bagChoice.tap();
+    const goesIn = page.getByRole('region', { name: 'What goes in' });
+    await seen(goesIn.getByText('3 per good · 3 needed · 28 on hand'));
+    await page.getByRole('button', { name: 'One good more' }).tap();
+    await seen(goesIn.getByText('3 per good · 6 needed · 28 on hand'));
+    await page.getByRole('button', { name: 'Assemble 2 Cookie bag' }).tap();
+    await seen(page.getByRole('heading', { name: '2 Cookie bag' }));
+    const bagLedger = page.getByRole('region', { name: 'What it used, lot by lot' });
+    await seen(bagLedger.getByRole('listitem').filter({ hasText: 'Pecan shortbread tree' }).getByText(/^bake \d+, made /));
+
+    // The bake cannot be undone now: its trees are in the bags, and the page says so.
+    await page.getByRole('link', { name: 'Make', exact: true }).tap();
+    await page.getByRole('link', { name: /28 Pecan shortbread tree/ }).tap();
+    await seen(page.getByText(/^6 of the 28 it made went into 2 Cookie bag \(assembly \d+ on .*\): undo that assembly first\.$/));
+    expect(await page.getByRole('button', { name: 'Undo this bake' }).isDisabled()).toBe(true);
+
+    // Undo the bags, after saying yes.
+    await page.getByRole('link', { name: 'Make', exact: true }).tap();
+    await page.getByRole('link', { name: /2 Cookie bag/ }).tap();
+    await page.getByRole('button', { name: 'Undo this assembly' }).tap();
+    const confirm = page.getByRole('dialog', { name: 'Undo this assembly?' });
+    await confirm.getByLabel('Why (optional)').fill('Bagged the wrong batch');
+    await confirm.getByRole('button', { name: 'Undo assembly' }).tap();
+    await seen(page.getByText(/^Undone on .*: Bagged the wrong batch\. What it used went back to its lots\./));
+
+    // The shelf holds the 28 trees again and no bag; the bake can be undone now.
+    await page.getByRole('link', { name: 'Make', exact: true }).tap();
+    await page.getByRole('link', { name: 'See lots and costs' }).tap();
+    const trees = page.getByRole('article', { name: 'Pecan shortbread tree' });
+    await seen(trees.getByText('28 of 28 left'));
+    expect(await page.getByRole('article', { name: 'Cookie bag' }).count()).toBe(0);
+    await trees.getByRole('link', { name: /Bake \d+/ }).tap();
+    expect(await page.getByRole('button', { name: 'Undo this bake' }).isDisabled()).toBe(false);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * An event from plan to shopping to baking and boxing, on a 390 px phone
+ * with a touch screen (taps, never clicks), on the sample bakery: the plan
+ * is made and locked; the Shop tab opens on its list; the baker goes
+ * offline in the store and ticks everything off (a reload, still offline,
+ * keeps every tick), records each purchase from its ticked line (the form
+ * filled in with the product and packages) until nothing is left to buy,
+ * and marks the shopping done; everything is baked and boxed; the dashboard
+ * then shows the event at 100 %, and "Can we box it?" says all is assembled.
+ */
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { call } from './helpers/browser';
+import { phoneTabs, seen } from './helpers/phone';
+
+const tabs = phoneTabs();
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+
+/** The sample's Holiday 2026, made small enough to bake in a test: 4 gift boxes and 2 cookie bags, batches decided, locked. */
+async function planTheEvent(page: Page): Promise<number> {
+  const { nextId } = await call(page, 'planning.shoppingEvents', { today: '2026-12-01' });
+  const eventId = nextId!;
+  const goods = await call(page, 'planning.targetOptions');
+  const id = (slug: string) => goods.goods.find((g) => g.slug === slug)!.id;
+  await call(page, 'planning.setGoodTarget', { eventId, goodId: id('holiday-gift-box'), quantity: 4 });
+  await call(page, 'planning.setGoodTarget', { eventId, goodId: id('cookie-bag'), quantity: 2 });
+  for (const row of (await call(page, 'planning.plan', { eventId })).rows) {
+    await call(page, 'planning.decideBatches', { eventId, finishedUnitId: row.finishedUnitId, batches: row.options.ceil.batches });
+  }
+  await call(page, 'planning.advance', { eventId, state: 'locked' });
+  return eventId;
+}
+
+test('plan, shop offline, bake and box: progress reaches 100 %', { timeout: 600_000 }, async () => {
+  const page = await tabs.open('#/welcome', { hooks: true });
+  await page.getByRole('button', { name: 'Explore sample data' }).tap();
+  await page.getByRole('heading', { name: 'Pantry', level: 1 }).waitFor({ timeout: 120_000 });
+  const eventId = await planTheEvent(page);
+
+  // The Shop tab opens on the next event's list.
+  await nav(page, 'Shop').tap();
+  await seen(page.getByRole('heading', { name: 'Shopping', level: 1 }));
+  await seen(page.getByText('For Holiday 2026'));
+  const boxes = page.locator('input[type="checkbox"]');
+  await seen(boxes.first());
+  const toBuy = await boxes.count();
+  expect(toBuy).toBeGreaterThan(0);
+  await seen(page.getByText(`0 of ${toBuy} in the basket`));
+
+  // In the store, no signal: every tick is saved as it is made.
+  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  await page.context().setOffline(true);
+  await seen(page.getByRole('status').filter({ hasText: 'Offline' }));
+  for (let i = 0; i < toBuy; i++) {
+    await boxes.nth(i).tap();
+    await seen(page.getByText(`${i + 1} of ${toBuy} in the basket`));
+  }
+  await page.reload();
+  await seen(page.getByText(`${toBuy} of ${toBuy} in the basket`));
+  expect(await page.locator('input[type="checkbox"]:checked').count()).toBe(toBuy);
+  await page.context().setOffline(false);
+
+  // Home again: each ticked line's purchase, the form filled in from the list.
+  for (let round = 0; round < 30; round++) {
+    const record = page.getByRole('link', { name: 'Record purchase' });
+    if ((await record.count()) === 0) break;
+    await record.first().tap();
+    await seen(page.getByRole('heading', { name: /^Record a purchase/, level: 1 }));
+    await expect.poll(() => page.getByLabel('Price per package').inputValue()).not.toBe('');
+    expect(Number(await page.getByLabel('Packages').inputValue())).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await seen(page.getByText(/^Saved: /).first());
+    await nav(page, 'Shop').tap();
+    await seen(page.getByRole('heading', { name: 'Shopping', level: 1 }));
+    await seen(page.getByText(/in the basket|Nothing to buy/).first());
+  }
+  // Packaging on hand covers this small event: once the ingredients are bought, nothing is left to buy.
+  await seen(page.getByText('Nothing to buy: the pantry has everything this plan still needs.'));
+  const list = await call(page, 'planning.shoppingList', { eventId });
+  expect([list.toBuyCount, list.estimatedCost]).toEqual([0, 0]);
+
+  // Marking the shopping done is kept with the plan.
+  await page.getByRole('button', { name: 'Mark shopping done' }).tap();
+  await seen(page.getByRole('button', { name: 'Not done yet' }));
+  expect((await call(page, 'planning.shoppingList', { eventId })).event.shoppingDoneAt).not.toBeNull();
+
+  // Baking and boxing, through making's one path: every decided batch, then the tins, the boxes and the bags.
+  const plan = await call(page, 'planning.plan', { eventId });
+  await call(page, 'planning.advance', { eventId, state: 'in_production' });
+  for (const row of plan.rows) {
+    await call(page, 'making.recordProduction', { recipeId: row.recipeId, finishedUnitId: row.finishedUnitId, batches: row.batches, eventId });
+  }
+  const goods = (await call(page, 'planning.targetOptions')).goods;
+  const good = (slug: string) => goods.find((g) => g.slug === slug)!.id;
+  // The tin's seal and the box's bow are generic packaging lines with no product chosen: boxed without them, with a note.
+  await call(page, 'making.recordAssembly', { goodId: good('biscotti-tin'), quantity: 4, bypassPackaging: 'Seals chosen later' });
+  await call(page, 'making.recordAssembly', { goodId: good('holiday-gift-box'), quantity: 4, eventId, bypassPackaging: 'Bows tied by hand' });
+  await call(page, 'making.recordAssembly', { goodId: good('cookie-bag'), quantity: 2, eventId });
+
+  // The dashboard: the event at 100 %, every recipe and good full, nothing left to bake.
+  await nav(page, 'Dashboard').tap();
+  await seen(page.getByText('Next event'));
+  const overall = page.getByRole('meter', { name: 'Overall' });
+  await expect.poll(() => overall.getAttribute('aria-valuetext')).toBe('baking and boxing, 100 %');
+  for (const meter of await page.getByRole('meter').all()) expect(await meter.getAttribute('aria-valuenow')).toBe('100');
+  await seen(page.getByText('Every batch of the plan is baked.'));
+  const progress = await call(page, 'planning.progress', { eventId });
+  expect([progress.productionPercent, progress.assemblyPercent, progress.overallPercent]).toEqual([100, 100, 100]);
+  const feasibility = await call(page, 'planning.feasibility', { eventId });
+  expect(feasibility.goods.map((g) => [g.good, g.done])).toEqual([
+    ['cookie-bag', true],
+    ['holiday-gift-box', true],
+  ]);
+});

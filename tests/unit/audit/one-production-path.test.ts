@@ -1,0 +1,98 @@
+/*
+ * One production path (issue 10; domain.md, "Making"): nothing but
+ * `recordProduction` creates production runs or draws ingredients for
+ * production, and likewise nothing but `recordAssembly` records assemblies.
+ * The audit reads the real source with the TypeScript checker, enumerates
+ * every exported service function and every RPC handler, and lists those
+ * that can reach a write of the run's tables (INSERT INTO production_runs,
+ * its ledger or its lot) or a FIFO draw, without going through the one
+ * path. Each guard is shown failing on a fixture that adds a second path.
+ */
+import { describe, expect, it } from 'vitest';
+import { handlers } from '../../../src/worker/handlers';
+import { callGraph, fixtureText, type CallGraph, type FunctionNode } from './call-graph';
+
+interface Path {
+  /** The one function allowed to reach the sinks. */
+  gate: string;
+  /** Raw SQL that writes the run, its ledger or its output lot. */
+  sql: RegExp;
+  /** Functions that draw stock for it (FIFO draws that write). */
+  draws: string[];
+}
+
+const PRODUCTION: Path = {
+  gate: 'src/services/making/production.ts#recordProduction',
+  sql: /INSERT\s+INTO\s+(production_runs|production_consumptions|finished_unit_lots)\b/i,
+  draws: ['consumeFifo'],
+};
+
+const ASSEMBLY: Path = {
+  gate: 'src/services/making/assembly.ts#recordAssembly',
+  sql: /INSERT\s+INTO\s+(assembly_runs|assembly_consumptions|finished_good_lots)\b/i,
+  draws: ['consumeMaterialFifo'],
+};
+
+function audit(graph: CallGraph, path: Path) {
+  const sinks = graph.functionsWhere({ sql: path.sql, names: path.draws });
+  const sinkNodes = new Set<FunctionNode>(sinks.map((s) => s.node));
+  const gate = graph.serviceExports.find((f) => f.name === path.gate);
+  if (!gate) throw new Error(`${path.gate} is not exported`);
+  const gates = new Set([gate.node]);
+  return {
+    sinks: sinks.map((s) => s.name).sort(),
+    /** Service exports that reach a sink without going through the gate (the sinks themselves aside). */
+    exports: graph.serviceExports.filter((f) => !sinkNodes.has(f.node) && graph.reaches(f.node, sinkNodes, gates)).map((f) => f.name).sort(),
+    /** Files other than the gate's that call a sink. */
+    callers: [...new Set(sinks.flatMap((s) => graph.referencesTo(s.node)))].sort(),
+    /** RPC methods that reach the gate or a sink. */
+    methods: graph.handlers.filter((h) => graph.reaches(h.node, new Set([...sinkNodes, gate.node]))).map((h) => h.name).sort(),
+  };
+}
+
+describe('audit: one production path, one assembly path', { timeout: 120_000 }, () => {
+  const graph = callGraph();
+
+  it('every RPC method of the app is seen by the audit', () => {
+    expect(graph.handlers.map((h) => h.name).sort()).toEqual(Object.keys(handlers).sort());
+  });
+
+  it('only recordProduction creates production runs or draws ingredients for production, and only making.recordProduction calls it', () => {
+    expect(audit(graph, PRODUCTION)).toEqual({
+      sinks: [
+        'src/services/making/production-rows.ts#insertFinishedUnitLotRow',
+        'src/services/making/production-rows.ts#insertProductionConsumptionRow',
+        'src/services/making/production-rows.ts#insertProductionRunRow',
+        'src/services/pantry/fifo.ts#consumeFifo',
+      ],
+      exports: ['src/services/making/production.ts#recordProduction'],
+      callers: ['src/services/making/production.ts'],
+      methods: ['making.recordProduction'],
+    });
+  });
+
+  it('only recordAssembly records assemblies or draws packaging, and only making.recordAssembly calls it', () => {
+    expect(audit(graph, ASSEMBLY)).toEqual({
+      sinks: [
+        'src/services/making/assembly-rows.ts#insertAssemblyConsumptionRow',
+        'src/services/making/assembly-rows.ts#insertAssemblyRunRow',
+        'src/services/making/assembly-rows.ts#insertFinishedGoodLotRow',
+        'src/services/materials/material-lots.ts#consumeMaterialFifo',
+      ],
+      exports: ['src/services/making/assembly.ts#recordAssembly'],
+      callers: ['src/services/making/assembly.ts'],
+      methods: ['making.recordAssembly'],
+    });
+  });
+
+  it('catches a second service that records a bake, and an RPC method that draws flour on its own (the audit can fail)', () => {
+    const sneaky = callGraph({
+      'src/services/making/quick-bake.ts': fixtureText('second-production-path.ts.txt'),
+      'src/worker/handlers/sneaky.ts': fixtureText('second-production-handler.ts.txt'),
+    });
+    const found = audit(sneaky, PRODUCTION);
+    expect(found.exports).toEqual(['src/services/making/production.ts#recordProduction', 'src/services/making/quick-bake.ts#quickBake']);
+    expect(found.callers).toEqual(['src/services/making/production.ts', 'src/services/making/quick-bake.ts', 'src/worker/handlers/sneaky.ts']);
+    expect(found.methods).toEqual(['making.drawFlour', 'making.recordProduction']);
+  });
+});

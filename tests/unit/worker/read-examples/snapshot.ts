@@ -1,0 +1,5 @@
+import type { ReadExamples } from './types';
+
+export const snapshotExamples: ReadExamples = {
+  'snapshot.export': () => undefined,
+};
