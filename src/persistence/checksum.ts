@@ -52,7 +52,7 @@ export function crc32(bytes: Uint8Array, previous = 0): number {
 }
 
 /** How many bytes `crc32InSlices` checks between two yields: about a millisecond's work. */
-const SLICE_BYTES = 1 << 20;
+export const SLICE_BYTES = 1 << 20;
 
 /**
  * The same CRC over a large buffer, a slice at a time, letting the event loop run between slices:

@@ -21,6 +21,7 @@ import { CHECKPOINT_POLICY } from '../persistence/policy';
 import { recover, type OpenEngine } from './recovery';
 import {
   checkpointChecksumInSlices,
+  sealCheckpoint,
   encodeStatements,
   makeLogRecord,
   type CheckpointMeta,
@@ -369,11 +370,13 @@ export class Writer {
   /**
    * Seals the copy with its checksum, stores it, reads it back and checks it, then prunes. The copy
    * no longer changes, so requests run meanwhile (their commits go to the log after `upToSeq`); the
-   * checksums are computed a slice at a time so that they do not hold the worker either.
+   * checksums are computed, and the stored Blob built, a slice at a time so that they do not hold the
+   * worker either.
    */
   private async storeCheckpoint(taken: Omit<CheckpointMeta, 'id' | 'checksum'>, image: Uint8Array): Promise<PublicCheckpoint> {
-    const meta: Omit<CheckpointMeta, 'id'> = { ...taken, checksum: await checkpointChecksumInSlices(taken.upToSeq, image) };
-    const id = await this.store.writeCheckpoint(meta, image);
+    const sealed = await sealCheckpoint(taken.upToSeq, image);
+    const meta: Omit<CheckpointMeta, 'id'> = { ...taken, checksum: sealed.checksum };
+    const id = await this.store.writeCheckpoint(meta, sealed.blob);
     const written: CheckpointMeta = { ...meta, id };
     const back = await this.store.image(id);
     if (!back || back.length !== meta.bytes || (await checkpointChecksumInSlices(meta.upToSeq, back)) !== meta.checksum) {

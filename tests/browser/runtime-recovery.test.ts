@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, expect, inject, test } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/db/migrate';
 import { appUrl, call, launch, notices, openApp, rpc, waitForWorker, type Profile } from './helpers/browser';
-import { corruptLogRecord, countRecords, restorePruned, saveStores, tearNewestCheckpoint } from './helpers/idb';
+import { corruptLogRecord, countRecords, restorePruned, saveStores, storeImagesAsBytes, tearNewestCheckpoint } from './helpers/idb';
 
 let profile: Profile;
 beforeEach(async () => (profile = await launch()));
@@ -69,6 +69,10 @@ test('an interrupted checkpoint is skipped: the previous checkpoint plus the log
   // Recovery anchors the rebuilt state in a fresh checkpoint, written in the background; the torn one is in quarantine.
   await expect.poll(async () => (await call(reopened, 'system.storageStatus')).checkpoints[0]?.upToSeq).toBe(earlier!.upToSeq + 2);
   expect((await call(reopened, 'system.storageStatus')).quarantined).toBe(1);
+  // Set aside with the bytes it was found with (the first half of the image; stored as a Blob, read back as bytes).
+  expect(await call(reopened, 'system.quarantined')).toEqual([
+    expect.objectContaining({ source: 'checkpoint', checkpointId: torn!.id, bytes: torn!.bytes >> 1 }),
+  ]);
 });
 
 test('the newest checkpoint torn and a change it covered damaged too: everything before that change is kept, both are set aside', async () => {
@@ -151,6 +155,34 @@ test('a crash between writing a checkpoint and pruning the log loses nothing and
   // The next checkpoint keeps only itself and the one it replaces.
   await call(reopened, 'system.checkpoint');
   expect(await countRecords(reopened)).toEqual({ checkpoints: 2, log: 1, quarantine: 0 });
+});
+
+test('checkpoints written by an earlier build (the image stored as bytes, not a Blob) open as before and are still checked', async () => {
+  const baseUrl = inject('baseUrl');
+  const page = await openApp(profile.context, baseUrl);
+  await call(page, 'system.touch', { label: 'flour', value: 1000 });
+  await call(page, 'system.checkpoint');
+  await call(page, 'system.touch', { label: 'sugar', value: 500 });
+  const newest = await call(page, 'system.checkpoint');
+  await call(page, 'system.touch', { label: 'butter', value: 250 });
+  expect(await storeImagesAsBytes(page)).toBe(2);
+  await page.close();
+
+  const reopened = await openApp(profile.context, baseUrl);
+  expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000, sugar: 500, butter: 250 });
+  const report = await call(reopened, 'system.recoveryReport');
+  expect(report.problems).toEqual([]);
+  expect(report.checkpoint!.upToSeq).toBe(newest!.upToSeq);
+  expect(report.replayed).toBe(1);
+
+  // An old-format image torn in half is caught by its check like a new one: the previous checkpoint takes over.
+  await tearNewestCheckpoint(reopened);
+  await reopened.close();
+  const third = await openApp(profile.context, baseUrl);
+  expect(await call(third, 'system.touched')).toEqual({ flour: 1000, sugar: 500, butter: 250 });
+  expect((await call(third, 'system.recoveryReport')).problems).toEqual([
+    expect.objectContaining({ kind: 'checkpoint-corrupt', checkpointId: newest!.id }),
+  ]);
 });
 
 test('a full disk refuses the change with a clear message and leaves the last saved state intact', async () => {

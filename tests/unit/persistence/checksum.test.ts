@@ -8,6 +8,7 @@ import { crc32 as zlibCrc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { crc32, crc32InSlices } from '../../../src/persistence/checksum';
+import { checkpointChecksum, sealCheckpoint } from '../../../src/persistence/records';
 
 test('equals zlib’s CRC-32 for any bytes, at any offset in their buffer, whole or in two pieces', () => {
   fc.assert(
@@ -46,4 +47,25 @@ test('computed a slice at a time, it is the same CRC, and other work runs betwee
   expect(sliced).toBe(crc32(image, 12345));
   expect(whileSlicing).toBeGreaterThan(0);
   expect(await crc32InSlices(new Uint8Array(0), 12345)).toBe(crc32(new Uint8Array(0), 12345));
+});
+
+test('a sealed checkpoint: the same checksum as in one go, and a Blob holding exactly its bytes, built while other work runs', async () => {
+  for (const length of [0, 1, (3 << 20) + 5]) {
+    const image = new Uint8Array(length).map((_, i) => (i * 7919) & 0xff);
+    let ranBetween = 0;
+    const other = (async () => {
+      for (let i = 0; i < 3; i++) {
+        await new Promise((resolve) => setImmediate(resolve));
+        ranBetween++;
+      }
+    })();
+    const sealed = await sealCheckpoint(42, image);
+    const whileSealing = ranBetween;
+    await other;
+    expect(sealed.checksum).toBe(checkpointChecksum(42, image));
+    expect(sealed.checksum).not.toBe(checkpointChecksum(43, image));
+    // Compared as a Buffer: an element-by-element deep equality over megabytes takes minutes.
+    expect(Buffer.from(await sealed.blob.arrayBuffer()).equals(Buffer.from(image))).toBe(true);
+    if (length > 1 << 20) expect(whileSealing).toBeGreaterThan(0);
+  }
 });
