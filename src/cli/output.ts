@@ -15,13 +15,16 @@ export interface Io {
 
 const camelHump = /([a-z0-9])([A-Z])/g;
 
-/** `lotUnitCost` -> `lot_unit_cost`, deep; maps and arrays keep their shape. */
+/** A key in snake_case: `lotUnitCost` -> `lot_unit_cost`, and a key in words (an import report's `material product`) -> `material_product`. */
+export function snakeKey(key: string): string {
+  return key.replace(camelHump, '$1_$2').replace(/\s+/g, '_').toLowerCase();
+}
+
+/** Every key in snake_case, deep; maps and arrays keep their shape. */
 export function snakeKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(snakeKeys);
   if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return value;
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([key, v]) => [key.replace(camelHump, '$1_$2').toLowerCase(), snakeKeys(v)]),
-  );
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, v]) => [snakeKey(key), snakeKeys(v)]));
 }
 
 export function printJson(io: Io, value: unknown): void {

@@ -44,9 +44,9 @@ export function canAssemble(lines: readonly LineSupply[], target: number): numbe
 
 /**
  * can_assemble: the whole target; partial: some; awaiting_production: none,
- * and a finished unit it needs is not in stock for even one good (baking is
- * what is missing); cannot_assemble: none, for another reason (packaging, a
- * nested good).
+ * and a finished unit it needs has no stock at all (baking is what is
+ * missing); cannot_assemble: none, for another reason (too few of what is in
+ * stock, packaging, a nested good).
  */
 export function feasibilityStatus(count: number, target: number, waitsForBaking: boolean): FeasibilityStatus {
   if (count >= target) return 'can_assemble';

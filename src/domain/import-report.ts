@@ -102,8 +102,11 @@ export interface ImportReport {
   summary: string;
 }
 
-/** The path without its last part: `recipes[0].finished_units[1]` is `recipes[0].finished_units`; '' at the top. */
-const parentOf = (path: string) => path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+/** The path without its last part: `recipes[0].finished_units[1]` is `recipes[0].finished_units`; '' at the top (`format_version`). */
+const parentOf = (path: string) => {
+  const parent = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+  return parent === path ? '' : parent;
+};
 
 export class ImportReportBuilder {
   readonly records: ImportRecordResult[] = [];

@@ -71,6 +71,17 @@ export function costPerUnit(total: number, units: number): number {
   return units === 0 ? 0 : ledgerAmount(total / units);
 }
 
+/**
+ * The unit cost a run's output lot carries: its ledger total / units at full
+ * precision (0 when nothing was made). Not the rounded cost per unit: a lot's
+ * unit cost is stored, not shown, and rounding it would make every later draw
+ * drift from what the run cost (48 cookies for 9.03 are 0.188125 each; at
+ * 0.1881 the 48 would come back as 9.0288).
+ */
+export function outputUnitCost(total: number, units: number): number {
+  return units === 0 ? 0 : total / units;
+}
+
 export function isLossCategory(value: unknown): value is LossCategory {
   return typeof value === 'string' && (LOSS_CATEGORIES as readonly string[]).includes(value);
 }

@@ -11,7 +11,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { call } from './helpers/browser';
-import { phoneTabs, seen } from './helpers/phone';
+import { phoneTabs, seen, tap } from './helpers/phone';
 
 const tabs = phoneTabs();
 let page: Page;
@@ -45,12 +45,12 @@ async function bakery() {
 
 /** Picks the kind of line to add, types into the type-ahead and taps the option (picked on pointerdown, like a finger). */
 async function add(kind: 'Baked item' | 'Another good' | 'Packaging', typed: string, option: RegExp, quantity?: string): Promise<void> {
-  await page.getByRole('group', { name: 'Add' }).getByText(kind, { exact: true }).tap();
+  await tap(page.getByRole('group', { name: 'Add' }).getByText(kind, { exact: true }));
   const box = page.getByRole('combobox', { name: /^Find / });
   await box.fill(typed);
   const choice = page.getByRole('option', { name: option });
   await seen(choice);
-  await choice.tap();
+  await tap(choice);
   if (quantity !== undefined) await lineOf(option).getByLabel('How many').fill(quantity);
 }
 
@@ -66,14 +66,14 @@ describe('the goods builder on a phone', () => {
   test('a gift box with a nested tin: 1 Gift box = 6 Sugar cookie + 4 Brownie + 1 Cookie tin (= 6 Biscotti + 1 tin) + 1 window box + 1 bow', async () => {
     const b = await bakery();
     await go('#/goods');
-    await page.getByRole('link', { name: 'Build your first good' }).tap();
+    await tap(page.getByRole('link', { name: 'Build your first good' }));
     await seen(page.getByRole('heading', { name: 'New good' }));
 
     await page.getByLabel('Name').fill('Cookie tin');
     await add('Baked item', 'bisc', /^Biscotti/, '6');
     await add('Packaging', 'tin', /^tin/);
     await expect.poll(() => preview().innerText()).toBe('1 Cookie tin = 6 Biscotti + 1 tin (any)');
-    await page.getByRole('button', { name: 'Add good' }).tap();
+    await tap(page.getByRole('button', { name: 'Add good' }));
     await seen(page.getByRole('heading', { name: 'Cookie tin', level: 1 }));
 
     await go('#/goods/new');
@@ -82,7 +82,7 @@ describe('the goods builder on a phone', () => {
     await add('Baked item', 'sugar', /^Sugar cookie/, '6');
     await add('Baked item', 'brow', /^Brownie/, '3');
     // One more brownie with the + button.
-    await page.getByRole('button', { name: 'One Brownie more' }).tap();
+    await tap(page.getByRole('button', { name: 'One Brownie more' }));
     await add('Another good', 'tin', /^Cookie tin/);
     await add('Packaging', 'window', /^window box/);
     await add('Packaging', 'bow', /^bow \(18 in\)/);
@@ -90,7 +90,7 @@ describe('the goods builder on a phone', () => {
       .poll(() => preview().innerText())
       .toBe('1 Gift box = 6 Sugar cookie + 4 Brownie + 1 Cookie tin (= 6 Biscotti + 1 tin (any)) + 1 window box (any) + 1 bow (18 in) (any)');
     await seen(page.getByText('45.72 cm of any Red curling ribbon'));
-    await page.getByRole('button', { name: 'Add good' }).tap();
+    await tap(page.getByRole('button', { name: 'Add good' }));
     await seen(page.getByRole('heading', { name: 'Gift box', level: 1 }));
     await seen(page.getByText('Added Gift box.'));
 
@@ -119,7 +119,7 @@ describe('the goods builder on a phone', () => {
 
     const loop = 'Cookie tin -> Gift box -> Cookie tin: a good cannot contain itself, even through the goods inside it.';
     await seen(page.getByText(`The preview waits for a fix: ${loop}`));
-    await page.getByRole('button', { name: 'Save good' }).tap();
+    await tap(page.getByRole('button', { name: 'Save good' }));
     const line = lineOf('Gift box');
     await seen(line.getByText(loop));
     expect(await line.getByLabel('How many').getAttribute('aria-invalid')).toBe('true');
@@ -131,14 +131,14 @@ describe('the goods builder on a phone', () => {
       asked.push(d.message());
       void d.dismiss();
     });
-    await page.getByRole('link', { name: 'Back' }).tap();
+    await tap(page.getByRole('link', { name: 'Back' }));
     await expect.poll(() => asked).toEqual(['Leave without saving? Your changes to this good will be lost.']);
     await seen(page.getByRole('heading', { name: 'Edit Cookie tin' }));
     await seen(lineOf('Gift box'));
 
     // Taking the line out again, the tin saves with what it had.
-    await page.getByRole('button', { name: 'Remove Gift box' }).tap();
-    await page.getByRole('button', { name: 'Save good' }).tap();
+    await tap(page.getByRole('button', { name: 'Remove Gift box' }));
+    await tap(page.getByRole('button', { name: 'Save good' }));
     await seen(page.getByText('Saved Cookie tin.'));
     expect((await call(page, 'goods.get', { id: tin.id })).lines.map((l) => l.kind)).toEqual(['unit']);
   });

@@ -7,15 +7,15 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { phoneTabs, seen } from './helpers/phone';
+import { phoneTabs, seen, tap } from './helpers/phone';
 
 const tabs = phoneTabs();
 
 async function sampleBakery(): Promise<Page> {
   const page = await tabs.open();
-  await page.getByRole('button', { name: 'Explore sample data' }).tap();
+  await tap(page.getByRole('button', { name: 'Explore sample data' }));
   await page.waitForURL(/#\/pantry/, { timeout: 60_000 });
-  await page.getByRole('link', { name: 'Make', exact: true }).tap();
+  await tap(page.getByRole('link', { name: 'Make', exact: true }));
   await seen(page.getByRole('heading', { name: 'Make', level: 1 }));
   return page;
 }
@@ -26,8 +26,8 @@ describe('making on a phone', () => {
     await seen(page.getByRole('heading', { name: 'Nothing baked yet' }));
 
     // Bake: pick the recipe, say 28 of 30 came out, broken.
-    await page.getByRole('link', { name: 'Record a bake' }).tap();
-    await page.getByRole('link', { name: /Pecan Shortbread Christmas Trees/ }).tap();
+    await tap(page.getByRole('link', { name: 'Record a bake' }));
+    await tap(page.getByRole('link', { name: /Pecan Shortbread Christmas Trees/ }));
     const check = page.getByRole('region', { name: 'Before you bake' });
     await seen(check);
     await page.getByLabel('How many came out').fill('28');
@@ -36,18 +36,22 @@ describe('making on a phone', () => {
     // Every ingredient is there: eight lines, each marked Enough in words.
     await expect.poll(() => check.getByText('Enough', { exact: true }).count()).toBe(8);
     await seen(check.getByText(/^Costs \$7\.77, \$0\.28 each/));
+    // The sample event's plan bakes the trees, so the bake is for it unless the baker says otherwise.
+    const chosenEvent = () => page.getByLabel('For an event').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
+    await expect.poll(chosenEvent).toBe('Holiday 2026 (Dec 15, 2026)');
 
     // Three batches would be too many: the butter is short, by how much, and recording is off.
     await page.getByLabel('Batches').fill('3');
     await seen(check.getByText(/^Short 1\.19 lb$/));
     await seen(check.getByRole('status').getByText(/Not enough for 3 batches of Pecan Shortbread Christmas Trees\. Butter, unsalted: /));
     expect(await page.getByRole('button', { name: 'Record bake' }).isDisabled()).toBe(true);
-    await page.getByRole('button', { name: 'One batch fewer' }).tap();
-    await page.getByRole('button', { name: 'One batch fewer' }).tap();
+    await tap(page.getByRole('button', { name: 'One batch fewer' }));
+    await tap(page.getByRole('button', { name: 'One batch fewer' }));
     await seen(check.getByText('(2 of 30 lost: partial loss)'));
 
-    await page.getByRole('button', { name: 'Record bake' }).tap();
+    await tap(page.getByRole('button', { name: 'Record bake' }));
     await seen(page.getByRole('heading', { name: '28 Pecan shortbread tree' }));
+    await seen(page.getByText('Holiday 2026, as planned'));
     await seen(page.getByText('Recorded: 28 Pecan shortbread tree on the shelf.'));
     const ledger = page.getByRole('region', { name: 'What it used, lot by lot' });
     await expect.poll(() => ledger.getByRole('listitem').count()).toBe(9); // 8 lots and the total
@@ -55,42 +59,42 @@ describe('making on a phone', () => {
     await seen(ledger.getByRole('listitem').filter({ hasText: 'Total' }).getByText('$7.77'));
 
     // Assemble two cookie bags (3 trees, a cello bag and a tie each).
-    await page.getByRole('link', { name: 'Make', exact: true }).tap();
-    await page.getByRole('link', { name: 'Assemble goods' }).tap();
+    await tap(page.getByRole('link', { name: 'Make', exact: true }));
+    await tap(page.getByRole('link', { name: 'Assemble goods' }));
     const bagChoice = page.getByRole('link', { name: /Cookie bag/ });
     await seen(bagChoice.getByText('Enough for 9'));
-    await bagChoice.tap();
+    await tap(bagChoice);
     const goesIn = page.getByRole('region', { name: 'What goes in' });
     await seen(goesIn.getByText('3 per good · 3 needed · 28 on hand'));
-    await page.getByRole('button', { name: 'One good more' }).tap();
+    await tap(page.getByRole('button', { name: 'One good more' }));
     await seen(goesIn.getByText('3 per good · 6 needed · 28 on hand'));
-    await page.getByRole('button', { name: 'Assemble 2 Cookie bag' }).tap();
+    await tap(page.getByRole('button', { name: 'Assemble 2 Cookie bag' }));
     await seen(page.getByRole('heading', { name: '2 Cookie bag' }));
     const bagLedger = page.getByRole('region', { name: 'What it used, lot by lot' });
     await seen(bagLedger.getByRole('listitem').filter({ hasText: 'Pecan shortbread tree' }).getByText(/^bake \d+, made /));
 
     // The bake cannot be undone now: its trees are in the bags, and the page says so.
-    await page.getByRole('link', { name: 'Make', exact: true }).tap();
-    await page.getByRole('link', { name: /28 Pecan shortbread tree/ }).tap();
+    await tap(page.getByRole('link', { name: 'Make', exact: true }));
+    await tap(page.getByRole('link', { name: /28 Pecan shortbread tree/ }));
     await seen(page.getByText(/^6 of the 28 it made went into 2 Cookie bag \(assembly \d+ on .*\): undo that assembly first\.$/));
     expect(await page.getByRole('button', { name: 'Undo this bake' }).isDisabled()).toBe(true);
 
     // Undo the bags, after saying yes.
-    await page.getByRole('link', { name: 'Make', exact: true }).tap();
-    await page.getByRole('link', { name: /2 Cookie bag/ }).tap();
-    await page.getByRole('button', { name: 'Undo this assembly' }).tap();
+    await tap(page.getByRole('link', { name: 'Make', exact: true }));
+    await tap(page.getByRole('link', { name: /2 Cookie bag/ }));
+    await tap(page.getByRole('button', { name: 'Undo this assembly' }));
     const confirm = page.getByRole('dialog', { name: 'Undo this assembly?' });
     await confirm.getByLabel('Why (optional)').fill('Bagged the wrong batch');
-    await confirm.getByRole('button', { name: 'Undo assembly' }).tap();
+    await tap(confirm.getByRole('button', { name: 'Undo assembly' }));
     await seen(page.getByText(/^Undone on .*: Bagged the wrong batch\. What it used went back to its lots\./));
 
     // The shelf holds the 28 trees again and no bag; the bake can be undone now.
-    await page.getByRole('link', { name: 'Make', exact: true }).tap();
-    await page.getByRole('link', { name: 'See lots and costs' }).tap();
+    await tap(page.getByRole('link', { name: 'Make', exact: true }));
+    await tap(page.getByRole('link', { name: 'See lots and costs' }));
     const trees = page.getByRole('article', { name: 'Pecan shortbread tree' });
     await seen(trees.getByText('28 of 28 left'));
     expect(await page.getByRole('article', { name: 'Cookie bag' }).count()).toBe(0);
-    await trees.getByRole('link', { name: /Bake \d+/ }).tap();
+    await tap(trees.getByRole('link', { name: /Bake \d+/ }));
     expect(await page.getByRole('button', { name: 'Undo this bake' }).isDisabled()).toBe(false);
   });
 });

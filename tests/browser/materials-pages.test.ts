@@ -8,7 +8,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { call } from './helpers/browser';
-import { phoneTabs, seen } from './helpers/phone';
+import { phoneTabs, seen, tap } from './helpers/phone';
 
 const tabs = phoneTabs();
 let page: Page;
@@ -24,33 +24,33 @@ describe('packaging materials on a phone', () => {
   test('ribbon by length: a 100 ft roll bought at $7.99 is a lot of 3048 cm; a bow takes 18 in', async () => {
     await call(page, 'settings.update', { setupDone: true });
     await go('#/pantry');
-    await page.getByRole('link', { name: 'Packaging' }).tap();
-    await page.getByRole('link', { name: 'Add a material' }).tap();
+    await tap(page.getByRole('link', { name: 'Packaging' }));
+    await tap(page.getByRole('link', { name: 'Add a material' }));
     await page.getByLabel('Name').fill('Red curling ribbon');
     await page.getByLabel('Measured').selectOption('length');
-    await page.getByRole('button', { name: 'Add material' }).tap();
+    await tap(page.getByRole('button', { name: 'Add material' }));
     await seen(page.getByRole('heading', { name: 'Red curling ribbon', level: 1 }));
 
-    await page.getByRole('link', { name: 'Add a product' }).tap();
+    await tap(page.getByRole('link', { name: 'Add a product' }));
     await page.getByLabel('Product name').fill('Curling ribbon 100 ft');
     await page.getByLabel('Package size').fill('100');
     await page.getByLabel('Unit', { exact: true }).selectOption('ft');
-    await page.getByRole('button', { name: 'Add product' }).tap();
+    await tap(page.getByRole('button', { name: 'Add product' }));
     await seen(page.getByText('Added Curling ribbon 100 ft to Red curling ribbon.'));
 
-    await page.getByRole('link', { name: 'Add a use' }).tap();
+    await tap(page.getByRole('link', { name: 'Add a use' }));
     await page.getByLabel('Name').fill('bow (18 in)');
     await page.getByLabel('Size of one use').fill('18');
     await page.getByLabel('Unit', { exact: true }).selectOption('in');
-    await page.getByRole('button', { name: 'Add use' }).tap();
+    await tap(page.getByRole('button', { name: 'Add use' }));
     await seen(page.getByText('45.72 cm'));
 
-    await page.getByRole('link', { name: 'Record a purchase' }).tap();
+    await tap(page.getByRole('link', { name: 'Record a purchase' }));
     await page.getByLabel('Product').selectOption({ label: 'Curling ribbon 100 ft (100 ft)' });
     await page.getByLabel('Price per package').fill('7.99');
-    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await tap(page.getByRole('button', { name: 'Save purchase' }));
     await seen(page.getByText('Saved: 3,048 cm of Red curling ribbon.'));
-    await page.getByRole('link', { name: 'See it' }).tap();
+    await tap(page.getByRole('link', { name: 'See it' }));
     await seen(page.getByRole('region', { name: 'On hand' }).getByText('3,048 cm', { exact: true }).first());
 
     const ribbon = (await call(page, 'materials.list', { query: 'ribbon' }))[0]!;
@@ -59,7 +59,7 @@ describe('packaging materials on a phone', () => {
     expect(saved.units.map((u) => [u.name, u.size])).toEqual([['bow (18 in)', 45.72]]);
 
     // Measured now: the measure is fixed, and the screen says so before anyone tries.
-    await page.getByRole('link', { name: 'Edit material' }).tap();
+    await tap(page.getByRole('link', { name: 'Edit material' }));
     await seen(page.getByText('Fixed: it has 1 product, 1 material unit and 1 lot measured by length.'));
     expect(await page.getByLabel('Measured').isDisabled()).toBe(true);
   });

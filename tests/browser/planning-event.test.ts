@@ -9,7 +9,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { call } from './helpers/browser';
-import { phoneTabs, seen } from './helpers/phone';
+import { phoneTabs, seen, tap } from './helpers/phone';
 
 const tabs = phoneTabs();
 let page: Page;
@@ -22,17 +22,17 @@ const section = (name: string) => page.getByRole('region', { name });
 
 describe('planning an event on a phone', () => {
   test('School fair: 25 cookie bags, from targets to batches, cost, a saved plan, production and an amendment', async () => {
-    await page.getByRole('button', { name: 'Explore sample data' }).tap();
+    await tap(page.getByRole('button', { name: 'Explore sample data' }));
     await page.waitForURL(/#\/pantry/, { timeout: 60_000 });
 
     // The Plan tab lists the sample's event; a new one starts from there.
-    await page.getByRole('link', { name: 'Plan', exact: true }).tap();
+    await tap(page.getByRole('link', { name: 'Plan', exact: true }));
     await page.getByRole('heading', { name: 'Plan', level: 1 }).waitFor();
     await seen(page.getByRole('link', { name: 'Holiday 2026' }));
-    await page.getByRole('link', { name: 'New event' }).tap();
+    await tap(page.getByRole('link', { name: 'New event' }));
     await page.getByLabel('Event name').fill('School fair');
     await page.getByLabel('Date').fill('2026-12-05');
-    await page.getByRole('button', { name: 'Create event' }).tap();
+    await tap(page.getByRole('button', { name: 'Create event' }));
     await page.getByRole('heading', { name: 'School fair', level: 1 }).waitFor();
     await seen(page.getByText('Nothing to make yet.'));
 
@@ -40,7 +40,7 @@ describe('planning an event on a phone', () => {
     const targets = section('Targets');
     await targets.getByLabel('Add a target').selectOption({ label: 'Cookie bag' });
     await targets.getByLabel('How many', { exact: true }).fill('25');
-    await targets.getByRole('button', { name: 'Add' }).tap();
+    await tap(targets.getByRole('button', { name: 'Add' }));
     await seen(targets.getByLabel('How many Cookie bag'));
 
     // 2 Batches: 75 at 30 is 2.5 batches: ceil 3 (90, 15 spare) by default, or floor 2 (60, 15 short).
@@ -50,13 +50,13 @@ describe('planning an event on a phone', () => {
     const floor = batches.getByRole('button', { name: /2 batches makes 60, 15 short/ });
     await seen(ceil);
     expect(await ceil.getAttribute('aria-pressed')).toBe('true');
-    await floor.tap();
+    await tap(floor);
     await seen(batches.getByText('75 Pecan shortbread tree needed; 2 batches make 60, 15 short. Confirm the shortfall, or choose 3 batches.'));
-    await batches.getByRole('button', { name: 'Confirm shortfall' }).tap();
+    await tap(batches.getByRole('button', { name: 'Confirm shortfall' }));
     await seen(batches.getByText('15 short · confirmed'));
     await expect.poll(() => floor.getAttribute('aria-pressed')).toBe('true');
     // Back to enough for every bag.
-    await ceil.tap();
+    await tap(ceil);
     await seen(batches.getByText('15 spare (16.67 % waste)'));
 
     // 3 Ingredients and cost, at today's prices until saved.
@@ -66,7 +66,7 @@ describe('planning an event on a phone', () => {
     await seen(cost.getByText('Cello Gusset', { exact: false }));
     const baseline = cost.locator('.baseline strong');
     await expect.poll(() => baseline.innerText()).toMatch(/^\$\d+\.\d\d$/);
-    await page.getByRole('button', { name: 'Save plan' }).tap();
+    await tap(page.getByRole('button', { name: 'Save plan' }));
     await seen(page.getByText(/Plan saved on .*, up to date\./));
     await seen(cost.getByText(/Prices as of the saved plan/));
     const savedCost = await baseline.innerText();
@@ -77,27 +77,27 @@ describe('planning an event on a phone', () => {
     const stale = section('Out of date');
     await seen(stale.getByText('Cookie bag: target 25 → 40'));
     await seen(batches.getByText('30 short · not confirmed'));
-    await batches.getByRole('button', { name: /4 batches makes 120, exactly/ }).tap();
+    await tap(batches.getByRole('button', { name: /4 batches makes 120, exactly/ }));
     await seen(stale.getByText('Pecan shortbread tree: 3 batches → 4 batches'));
     // Recalculate shows what changes in batches and cost before anything is saved.
-    await stale.getByRole('button', { name: 'Recalculate' }).tap();
+    await tap(stale.getByRole('button', { name: 'Recalculate' }));
     await seen(stale.getByText('What recalculating changes'));
     await seen(stale.getByText('3 → 4 batches'));
     await seen(stale.getByText(`Cost ${savedCost} →`, { exact: false }));
-    await stale.getByRole('button', { name: 'Save the new plan' }).tap();
+    await tap(stale.getByRole('button', { name: 'Save the new plan' }));
     await seen(page.getByText(/Plan saved on .*, up to date\./));
     expect(await baseline.innerText()).not.toBe(savedCost);
 
     // Lock, asked once: targets freeze.
-    await page.getByRole('button', { name: 'Lock the plan' }).tap();
-    await page.getByRole('dialog').getByRole('button', { name: 'Yes, lock the plan' }).tap();
+    await tap(page.getByRole('button', { name: 'Lock the plan' }));
+    await tap(page.getByRole('dialog').getByRole('button', { name: 'Yes, lock the plan' }));
     await seen(page.getByText(/^Locked since /));
     await seen(targets.getByText('Targets change only while the plan is a draft; this one is locked.'));
     expect(await targets.getByLabel('How many Cookie bag').count()).toBe(0);
 
     // Start production, which saves the plan production uses.
-    await page.getByRole('button', { name: 'Start production' }).tap();
-    await page.getByRole('dialog').getByRole('button', { name: 'Yes, start production' }).tap();
+    await tap(page.getByRole('button', { name: 'Start production' }));
+    await tap(page.getByRole('dialog').getByRole('button', { name: 'Yes, start production' }));
     await seen(page.getByText(/^In production since /));
     const actual = section('Planned against actual');
     await seen(actual.getByText('Nothing baked or boxed for this event yet.', { exact: false }));
@@ -109,15 +109,15 @@ describe('planning an event on a phone', () => {
 
     // An amendment needs its reason; with it, the batches change and the history shows original against current.
     const amend = section('Amend the plan');
-    await amend.getByRole('button', { name: 'Change batches' }).tap();
+    await tap(amend.getByRole('button', { name: 'Change batches' }));
     await amend.getByLabel('Finished unit').selectOption({ label: 'Pecan shortbread tree (4 batches)' });
     await amend.getByLabel('Batches from now on').fill('5');
-    await amend.getByRole('button', { name: 'Record amendment' }).tap();
+    await tap(amend.getByRole('button', { name: 'Record amendment' }));
     await seen(amend.getByText('A reason is required.'));
     await amend.getByLabel('Reason').fill('The PTA wants a tray for the raffle');
-    await amend.getByRole('button', { name: 'Record amendment' }).tap();
+    await tap(amend.getByRole('button', { name: 'Record amendment' }));
     await seen(page.getByText('Amended: Pecan shortbread tree 4 → 5.'));
-    await amend.getByRole('link', { name: /Plan history \(1 amendment\)/ }).tap();
+    await tap(amend.getByRole('link', { name: /Plan history \(1 amendment\)/ }));
     await page.getByRole('heading', { name: 'Plan history', level: 1 }).waitFor();
     await seen(page.getByText('“The PTA wants a tray for the raffle”'));
     const trees = page.getByRole('region', { name: 'Original and current' }).getByRole('listitem').filter({ hasText: 'Pecan shortbread tree' });

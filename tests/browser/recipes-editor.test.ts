@@ -11,7 +11,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { call } from './helpers/browser';
-import { phoneTabs, seen } from './helpers/phone';
+import { phoneTabs, seen, tap } from './helpers/phone';
 
 const tabs = phoneTabs();
 let page: Page;
@@ -47,7 +47,7 @@ async function pick(box: string, typed: string, option: RegExp): Promise<void> {
   await page.getByRole('combobox', { name: box, exact: true }).fill(typed);
   const choice = page.getByRole('option', { name: option });
   await seen(choice);
-  await choice.tap();
+  await tap(choice);
 }
 
 const FIX = 'Set a density for Brown sugar to convert cup to lb.';
@@ -56,7 +56,7 @@ describe('the recipe editor on a phone', () => {
   test('a layer cake with half a batch of frosting and a brown sugar line flagged with its fix; the preview says unknown, then the fix is one tap away', async () => {
     const { sugar, frosting } = await pantry();
     await go('#/recipes');
-    await page.getByRole('link', { name: 'New recipe' }).tap();
+    await tap(page.getByRole('link', { name: 'New recipe' }));
     await seen(page.getByRole('heading', { name: 'New recipe' }));
 
     await page.getByLabel('Name', { exact: true }).fill('Layer cake');
@@ -68,7 +68,7 @@ describe('the recipe editor on a phone', () => {
     const preview = page.getByRole('region', { name: 'Preview' });
     await expect.poll(() => preview.getByText('Per batch').locator('..').innerText()).toMatch(/Per batch\s+\$0\.63/);
 
-    await page.getByRole('button', { name: 'Add an ingredient' }).tap();
+    await tap(page.getByRole('button', { name: 'Add an ingredient' }));
     await pick('Ingredient 2', 'brown', /^Brown sugar/);
     await page.getByLabel('Quantity of ingredient 2').fill('1');
     await page.getByLabel('Unit of ingredient 2').selectOption('cup');
@@ -77,10 +77,10 @@ describe('the recipe editor on a phone', () => {
     await expect.poll(() => preview.getByText('Per batch').locator('..').innerText()).toMatch(/Per batch\s+Unknown/);
     await seen(preview.getByText(FIX));
 
-    await page.getByRole('button', { name: 'Add a sub-recipe' }).tap();
+    await tap(page.getByRole('button', { name: 'Add a sub-recipe' }));
     await pick('Sub-recipe 1', 'fro', /^Frosting/);
     await page.getByLabel('Batches of it per batch').fill('0.5');
-    await page.getByRole('button', { name: 'Add recipe' }).tap();
+    await tap(page.getByRole('button', { name: 'Add recipe' }));
 
     await seen(page.getByRole('heading', { name: 'Layer cake', level: 1 }));
     await seen(page.getByText('Added Layer cake.', { exact: false }));
@@ -95,7 +95,7 @@ describe('the recipe editor on a phone', () => {
 
     // The recipe page says the fix at the line too, and it is one tap away.
     await seen(page.getByText('0.5 batches'));
-    await page.getByRole('link', { name: 'Set the density of Brown sugar' }).first().tap();
+    await tap(page.getByRole('link', { name: 'Set the density of Brown sugar' }).first());
     await seen(page.getByRole('heading', { name: 'Edit Brown sugar' }));
     expect(await page.evaluate(() => location.hash)).toBe(`#/pantry/ingredient/${sugar.id}/edit`);
   });
@@ -109,9 +109,9 @@ describe('the recipe editor on a phone', () => {
     });
     await go(`#/recipes/${frosting.id}/edit`);
     await seen(page.getByRole('heading', { name: 'Edit Frosting' }));
-    await page.getByRole('button', { name: 'Add a sub-recipe' }).tap();
+    await tap(page.getByRole('button', { name: 'Add a sub-recipe' }));
     await pick('Sub-recipe 1', 'layer', /^Layer cake/);
-    await page.getByRole('button', { name: 'Save recipe' }).tap();
+    await tap(page.getByRole('button', { name: 'Save recipe' }));
 
     const loop = 'Frosting -> Layer cake -> Frosting: a recipe cannot contain itself, even through its sub-recipes.';
     const field = page.getByRole('combobox', { name: 'Sub-recipe 1', exact: true });

@@ -11,7 +11,7 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { call } from './helpers/browser';
-import { phoneTabs, seen } from './helpers/phone';
+import { phoneTabs, seen, tap } from './helpers/phone';
 
 const tabs = phoneTabs();
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
@@ -33,12 +33,12 @@ async function planTheEvent(page: Page): Promise<number> {
 
 test('plan, shop offline, bake and box: progress reaches 100 %', { timeout: 600_000 }, async () => {
   const page = await tabs.open('#/welcome', { hooks: true });
-  await page.getByRole('button', { name: 'Explore sample data' }).tap();
+  await tap(page.getByRole('button', { name: 'Explore sample data' }));
   await page.getByRole('heading', { name: 'Pantry', level: 1 }).waitFor({ timeout: 120_000 });
   const eventId = await planTheEvent(page);
 
   // The Shop tab opens on the next event's list.
-  await nav(page, 'Shop').tap();
+  await tap(nav(page, 'Shop'));
   await seen(page.getByRole('heading', { name: 'Shopping', level: 1 }));
   await seen(page.getByText('For Holiday 2026'));
   const boxes = page.locator('input[type="checkbox"]');
@@ -52,7 +52,7 @@ test('plan, shop offline, bake and box: progress reaches 100 %', { timeout: 600_
   await page.context().setOffline(true);
   await seen(page.getByRole('status').filter({ hasText: 'Offline' }));
   for (let i = 0; i < toBuy; i++) {
-    await boxes.nth(i).tap();
+    await tap(boxes.nth(i));
     await seen(page.getByText(`${i + 1} of ${toBuy} in the basket`));
   }
   await page.reload();
@@ -64,13 +64,13 @@ test('plan, shop offline, bake and box: progress reaches 100 %', { timeout: 600_
   for (let round = 0; round < 30; round++) {
     const record = page.getByRole('link', { name: 'Record purchase' });
     if ((await record.count()) === 0) break;
-    await record.first().tap();
+    await tap(record.first());
     await seen(page.getByRole('heading', { name: /^Record a purchase/, level: 1 }));
     await expect.poll(() => page.getByLabel('Price per package').inputValue()).not.toBe('');
     expect(Number(await page.getByLabel('Packages').inputValue())).toBeGreaterThan(0);
-    await page.getByRole('button', { name: 'Save purchase' }).tap();
+    await tap(page.getByRole('button', { name: 'Save purchase' }));
     await seen(page.getByText(/^Saved: /).first());
-    await nav(page, 'Shop').tap();
+    await tap(nav(page, 'Shop'));
     await seen(page.getByRole('heading', { name: 'Shopping', level: 1 }));
     await seen(page.getByText(/in the basket|Nothing to buy/).first());
   }
@@ -80,7 +80,7 @@ test('plan, shop offline, bake and box: progress reaches 100 %', { timeout: 600_
   expect([list.toBuyCount, list.estimatedCost]).toEqual([0, 0]);
 
   // Marking the shopping done is kept with the plan.
-  await page.getByRole('button', { name: 'Mark shopping done' }).tap();
+  await tap(page.getByRole('button', { name: 'Mark shopping done' }));
   await seen(page.getByRole('button', { name: 'Not done yet' }));
   expect((await call(page, 'planning.shoppingList', { eventId })).event.shoppingDoneAt).not.toBeNull();
 
@@ -98,7 +98,7 @@ test('plan, shop offline, bake and box: progress reaches 100 %', { timeout: 600_
   await call(page, 'making.recordAssembly', { goodId: good('cookie-bag'), quantity: 2, eventId });
 
   // The dashboard: the event at 100 %, every recipe and good full, nothing left to bake.
-  await nav(page, 'Dashboard').tap();
+  await tap(nav(page, 'Dashboard'));
   await seen(page.getByText('Next event'));
   const overall = page.getByRole('meter', { name: 'Overall' });
   await expect.poll(() => overall.getAttribute('aria-valuetext')).toBe('baking and boxing, 100 %');

@@ -65,7 +65,7 @@ function checkLine(tx: Tx, line: CompositionLineInput, at: string, goodId: numbe
     if (!unit) throw new AppError('NOT_FOUND', 'That material unit no longer exists.', { field: `${at}.materialUnitId`, materialUnitId: id });
     let productId: number | null = null;
     if (m.materialProductId != null) {
-      productId = positiveId(m.materialProductId, `${at}.materialProductId`, 'material product');
+      productId = positiveId(m.materialProductId, `${at}.materialProductId`, 'packaging product');
       const product = tx.get<{ material_id: number; name: string }>('SELECT material_id, name FROM material_products WHERE id = ?', [productId]);
       if (!product) throw new AppError('NOT_FOUND', 'That material product no longer exists.', { field: `${at}.materialProductId` });
       if (product.material_id !== unit.material_id) {

@@ -353,9 +353,9 @@ export function assignPackaging(db: Database, input: { goodId: number; lineId: n
     if (line.kind !== 'material') throw validationError('lineId', 'Only a packaging line takes a material product.');
     let productId: number | null = null;
     if (input.materialProductId !== null) {
-      productId = positiveId(input.materialProductId, 'materialProductId', 'material product');
+      productId = positiveId(input.materialProductId, 'materialProductId', 'packaging product');
       const product = t.get<{ material_id: number; name: string }>('SELECT material_id, name FROM material_products WHERE id = ?', [productId]);
-      if (!product) throw new AppError('NOT_FOUND', 'That material product no longer exists.', { field: 'materialProductId' });
+      if (!product) throw new AppError('NOT_FOUND', 'That packaging product no longer exists.', { field: 'materialProductId' });
       if (product.material_id !== line.material.id) throw validationError('materialProductId', `${product.name} is not a product of ${line.material.name}.`);
     }
     const clash = good.lines.find((l) => l.id !== line.id && l.kind === 'material' && l.materialUnit.id === line.materialUnit.id && (l.materialProduct?.id ?? null) === productId);

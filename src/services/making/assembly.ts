@@ -23,7 +23,7 @@ import { plainNumber, plainQuantity } from '../../domain/format';
 import { MAX_ASSEMBLY_QUANTITY } from '../../domain/limits';
 import { measureBaseUnit, type BaseMeasure } from '../../domain/material-measures';
 import { ledgerAmount } from '../../domain/money';
-import { costPerUnit } from '../../domain/production';
+import { costPerUnit, outputUnitCost } from '../../domain/production';
 import { namedRef, type NamedRef } from '../../domain/refs';
 import { dimensionOf, parseUnit, toBase, type Unit } from '../../domain/units';
 import { optionalText, positiveId, positiveNumber } from '../../domain/validate';
@@ -384,7 +384,7 @@ export function recordAssembly(db: Database, input: AssemblyInput, tx?: Tx): Ass
       t,
     );
     for (const row of ledger) insertAssemblyConsumptionRow(db, { assemblyRunId: runId, source: row.source, quantity: row.quantity, unitCost: row.unitCost, cost: row.cost }, t);
-    insertFinishedGoodLotRow(db, { finishedGoodId: check.good.id, assemblyRunId: runId, madeOn, count: check.quantity, unitCost: perUnit }, t);
+    insertFinishedGoodLotRow(db, { finishedGoodId: check.good.id, assemblyRunId: runId, madeOn, count: check.quantity, unitCost: outputUnitCost(total, check.quantity) }, t);
     return getAssemblyRun(db, runId, t);
   });
 }

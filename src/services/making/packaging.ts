@@ -12,7 +12,7 @@ import { assignPackaging } from '../goods/goods';
 export function assignPackagingLines(db: Database, input: { goodId: number; lineIds: number[]; materialProductId: number }, tx?: Tx): { goodId: number; lineIds: number[] } {
   return withTransaction(db, tx, (t) => {
     if (!Array.isArray(input.lineIds) || input.lineIds.length === 0) throw validationError('lineIds', 'Say which packaging lines take the product.');
-    const materialProductId = positiveId(input.materialProductId, 'materialProductId', 'material product');
+    const materialProductId = positiveId(input.materialProductId, 'materialProductId', 'packaging product');
     for (const lineId of input.lineIds) assignPackaging(db, { goodId: input.goodId, lineId, materialProductId }, t);
     return { goodId: input.goodId, lineIds: input.lineIds };
   });

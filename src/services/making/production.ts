@@ -20,7 +20,7 @@ import { conversionContextOf } from '../../domain/ingredient-measures';
 import { MAX_RUN_BATCHES } from '../../domain/limits';
 import { ledgerAmount } from '../../domain/money';
 import { sumInOneUnit } from '../../domain/one-unit';
-import { costPerUnit, expectedYield, isLossCategory, LOSS_CATEGORIES, productionOutcome, type LossCategory, type RunStatus } from '../../domain/production';
+import { costPerUnit, outputUnitCost, expectedYield, isLossCategory, LOSS_CATEGORIES, productionOutcome, type LossCategory, type RunStatus } from '../../domain/production';
 import { readableQuantity, type Readable } from '../../domain/readable-unit';
 import { namedRef, type NamedRef } from '../../domain/refs';
 import { UnitConversionError, type Unit } from '../../domain/units';
@@ -316,7 +316,7 @@ export function recordProduction(db: Database, input: ProductionInput, tx?: Tx):
       t,
     );
     for (const row of ledger) insertProductionConsumptionRow(db, { productionRunId: runId, ...row }, t);
-    insertFinishedUnitLotRow(db, { finishedUnitId: check.finishedUnit.id, productionRunId: runId, madeOn, count: check.actual, unitCost: perUnit }, t);
+    insertFinishedUnitLotRow(db, { finishedUnitId: check.finishedUnit.id, productionRunId: runId, madeOn, count: check.actual, unitCost: outputUnitCost(total, check.actual) }, t);
     return getProductionRun(db, runId, t);
   });
 }

@@ -154,7 +154,7 @@ export interface MaterialFifoPlan {
 export function planMaterialFifo(db: Database, request: MaterialFifoRequest, tx?: Tx): MaterialFifoPlan {
   return withTransaction(db, tx, (t) => {
     const material = loadMaterial(db, positiveId(request.materialId, 'materialId', 'material'), t);
-    const productId = request.materialProductId == null ? null : positiveId(request.materialProductId, 'materialProductId', 'material product');
+    const productId = request.materialProductId == null ? null : positiveId(request.materialProductId, 'materialProductId', 'packaging product');
     if (productId !== null && loadMaterialProduct(db, productId, t).material_id !== material.id) {
       throw validationError('materialProductId', `That product is not a product of ${material.name}.`);
     }

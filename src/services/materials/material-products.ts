@@ -130,7 +130,7 @@ function toSummary(r: Row): MaterialProductSummary {
 export function getMaterialProduct(db: Database, id: number, tx?: Tx): MaterialProductSummary {
   return withTransaction(db, tx, (t) => {
     const row = t.get<Row>(`${SELECT} WHERE p.id = ?`, [id]);
-    if (!row) throw new AppError('NOT_FOUND', 'That material product no longer exists.', { materialProductId: id });
+    if (!row) throw new AppError('NOT_FOUND', 'That packaging product no longer exists.', { materialProductId: id });
     return toSummary(row);
   });
 }
@@ -202,7 +202,7 @@ export function createMaterialProduct(db: Database, input: MaterialProductInput,
 
 export function updateMaterialProduct(db: Database, input: MaterialProductUpdate, tx?: Tx): MaterialProductSummary {
   return withTransaction(db, tx, (t) => {
-    const current = getMaterialProduct(db, positiveId(input.id, 'id', 'material product'), t);
+    const current = getMaterialProduct(db, positiveId(input.id, 'id', 'packaging product'), t);
     if (input.materialId !== undefined && input.materialId !== current.material.id) {
       throw validationError('materialId', 'A product stays with its material: record a new product for another material.');
     }

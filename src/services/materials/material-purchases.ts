@@ -153,7 +153,7 @@ export function recordMaterialPurchase(db: Database, input: MaterialPurchaseInpu
   return withTransaction(db, tx, (t) => {
     const checked = checkFields({
       product: () => {
-        const id = positiveId(input.materialProductId, 'materialProductId', 'material product');
+        const id = positiveId(input.materialProductId, 'materialProductId', 'packaging product');
         if (!t.get('SELECT 1 AS x FROM material_products WHERE id = ?', [id])) throw validationError('materialProductId', 'That product no longer exists; choose another.');
         return getMaterialProduct(db, id, t);
       },

@@ -55,7 +55,7 @@ export function loadMaterial(db: Database, id: number, tx?: Tx): MaterialRow {
 export function loadMaterialProduct(db: Database, id: number, tx?: Tx): MaterialProductRow {
   return withTransaction(db, tx, (t) => {
     const row = t.get<MaterialProductRow>('SELECT * FROM material_products WHERE id = ?', [id]);
-    if (!row) throw new AppError('NOT_FOUND', 'That material product no longer exists.', { materialProductId: id });
+    if (!row) throw new AppError('NOT_FOUND', 'That packaging product no longer exists.', { materialProductId: id });
     return row;
   });
 }

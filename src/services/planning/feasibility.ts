@@ -143,13 +143,29 @@ function lineOf(book: Book, l: CompositionLine): FeasibilityLine {
   return { kind: 'material', id: l.materialUnitId, slug: mu.slug, name: mu.name, perGood: l.quantity, stock, allows: goodsFromLine({ perGood: l.quantity, stock }), generic: l.materialProductId === null };
 }
 
-/** Whether a good makes none because baking is what is missing: a line allowing none is a finished unit, or a nested good waiting for one. */
+/**
+ * Whether a good that makes none awaits production: "an FU it needs has no stock" (domain.md, Feasibility),
+ * read as written: a finished unit of its lines with none in stock, or a nested good that allows none and
+ * awaits production in turn. Some stock, too little for one good, is not "no stock": that good cannot be
+ * assembled (and the inventory blocker says how many more are needed).
+ */
 function waitsForBaking(book: Book, defs: ReadonlyMap<number, GoodDefinition>, goodId: number, via: number[] = []): boolean {
   if (via.includes(goodId)) return false;
   return defs.get(goodId)!.lines.some((l) => {
     const line = lineOf(book, l);
-    if (line.allows > 0) return false;
-    return l.kind === 'unit' || (l.kind === 'good' && waitsForBaking(book, defs, l.goodId, [...via, goodId]));
+    if (l.kind === 'unit') return line.stock <= 0;
+    return l.kind === 'good' && line.allows === 0 && waitsForBaking(book, defs, l.goodId, [...via, goodId]);
+  });
+}
+
+/** The blockers without repeats of the same item for the same reason, in their order. */
+function uniqueBlockers(blockers: ReasonBlocker[]): ReasonBlocker[] {
+  const seen = new Set<string>();
+  return blockers.filter((b) => {
+    const key = `${b.kind}:${b.item}:${b.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 
@@ -207,14 +223,15 @@ export function eventFeasibility(db: Database, request: { eventId: number }, tx?
 
     // The plan's own unknown parts: what makes its cost baseline incomplete.
     const plan = calculatePlan(db, { eventId: event.id }, t);
-    const cost: ReasonBlocker[] = [
+    // An ingredient reported in two units (a line that cannot convert) is one blocker, named once.
+    const cost: ReasonBlocker[] = uniqueBlockers([
       ...plan.payload.ingredients
         .filter((i) => i.cost === null)
         .map((i) => ({ kind: 'ingredient' as const, id: plan.ingredientIds[i.ingredient]!, item: i.ingredient, name: i.displayName, reason: i.reason ?? `No price for ${i.displayName}.` })),
       ...plan.payload.packaging
         .filter((p) => p.cost === null)
         .map((p) => ({ kind: 'material' as const, id: plan.materialIds[p.material]!, item: p.material, name: p.displayName, reason: p.reason ?? `No price for ${p.displayName}.` })),
-    ];
+    ]);
 
     const assignment: ReasonBlocker[] = [];
     for (const def of defs.values()) {

@@ -21,6 +21,8 @@ export interface FamilyRecipe {
   archived: boolean;
   /** The finished unit's own recipe: the default choice. */
   own: boolean;
+  /** May be chosen for an event: an active recipe, or the unit's own even when archived (it stays the default). */
+  choosable: boolean;
 }
 
 /** The recipes that may bake a finished unit: its recipe's base and every variant of that base, base first. */
@@ -35,7 +37,10 @@ export function recipeFamily(db: Database, finishedUnitId: number, tx?: Tx): Fam
         'SELECT id, slug, name, variant_name, archived FROM recipes WHERE id = ? OR base_recipe_id = ? ORDER BY base_recipe_id IS NOT NULL, name COLLATE NOCASE, id',
         [base, base],
       )
-      .map((r) => ({ id: r.id, slug: r.slug, name: r.name, variantName: r.variant_name, archived: r.archived === 1, own: r.id === own.id }));
+      .map((r) => {
+        const isOwn = r.id === own.id;
+        return { id: r.id, slug: r.slug, name: r.name, variantName: r.variant_name, archived: r.archived === 1, own: isOwn, choosable: r.archived === 0 || isOwn };
+      });
   });
 }
 
@@ -53,7 +58,7 @@ export function chooseRecipe(db: Database, input: { eventId: number; finishedUni
     if (!recipe) {
       throw validationError('recipeId', `Only ${row.recipeName}'s family (its base recipe and its variants) can bake ${row.finishedUnitName}.`, { recipeId: c.recipeId });
     }
-    if (recipe.archived && !recipe.own) throw validationError('recipeId', `${recipe.name} is archived: restore it before baking with it.`, { recipeId: recipe.id });
+    if (!recipe.choosable) throw validationError('recipeId', `${recipe.name} is archived: restore it before baking with it.`, { recipeId: recipe.id });
     t.run('DELETE FROM event_recipe_choices WHERE event_id = ? AND finished_unit_id = ?', [event.id, row.finishedUnitId]);
     if (!recipe.own) insertRecipeChoiceRow(db, { eventId: event.id, finishedUnitId: row.finishedUnitId, recipeId: recipe.id }, t);
     return { recipeId: recipe.id };

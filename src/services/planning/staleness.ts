@@ -120,11 +120,16 @@ function inputChanges(saved: SavedPlan, inputs: PlanInputs): RawChange[] {
     const a = after.get(slug);
     if (a && a.recipe !== b.recipe) changes.push({ kind: 'recipe_choice_changed', item: slug, before: b.recipe, after: a.recipe });
   }
+  // A decision is a change only when it changes the batches: locking writes the default the plan already used, and
+  // deciding what the plan already bakes changes no number (domain.md, Staleness). With no decision on either side the
+  // batches follow the need, and what moved the need (a target, a yield, a composition line) is the change reported.
   for (const slug of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     const b = before.get(slug);
-    const decidedBefore = b?.decided ? b.batches : null;
-    const decidedAfter = after.get(slug)?.decision?.batches ?? null;
-    if (decidedBefore !== decidedAfter) changes.push({ kind: 'batch_decision_changed', item: slug, before: decidedBefore, after: decidedAfter });
+    const a = after.get(slug);
+    if (!b?.decided && !a?.decision) continue;
+    const batchesBefore = b?.batches ?? null;
+    const batchesAfter = a?.batches ?? null;
+    if (batchesBefore !== batchesAfter) changes.push({ kind: 'batch_decision_changed', item: slug, before: batchesBefore, after: batchesAfter });
   }
   return changes;
 }

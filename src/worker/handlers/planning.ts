@@ -16,6 +16,7 @@ import { chooseRecipe, recipeFamily } from '../../services/planning/recipe-choic
 import { planDifferences, planStaleness } from '../../services/planning/staleness';
 import { setGoodTarget, setUnitTarget } from '../../services/planning/targets';
 import { dashboard } from '../../services/planning/dashboard';
+import { likelyEvent, type LikelyEventRequest } from '../../services/planning/likely-event';
 import { eventFeasibility } from '../../services/planning/feasibility';
 import { eventProgress } from '../../services/planning/progress';
 import { shoppingEvents, shoppingList, type ShoppingListRequest } from '../../services/planning/shopping-list';
@@ -46,6 +47,7 @@ export const planningHandlers = defineHandlers({
   'planning.setGoodTarget': write((ctx, params: { eventId: number; goodId: number; quantity: number }) => setGoodTarget(ctx.db, params)),
   'planning.setUnitTarget': write((ctx, params: { eventId: number; finishedUnitId: number; quantity: number }) => setUnitTarget(ctx.db, params)),
   'planning.recipeFamily': read(['recipes'], (ctx, params: { finishedUnitId: number }) => recipeFamily(ctx.db, params.finishedUnitId)),
+  'planning.likelyEvent': read(['events', 'plans', 'goods', 'recipes', 'materials'], (ctx, params: LikelyEventRequest) => likelyEvent(ctx.db, params)),
   'planning.chooseRecipe': write((ctx, params: { eventId: number; finishedUnitId: number; recipeId: number }) => chooseRecipe(ctx.db, params)),
   'planning.decideBatches': write((ctx, params: { eventId: number; finishedUnitId: number; batches: number; confirmShortfall?: boolean }) => decideBatches(ctx.db, params)),
   'planning.plan': read(PLAN_DEPS, (ctx, params: { eventId: number }) => calculatePlan(ctx.db, { eventId: params.eventId })),

@@ -65,9 +65,22 @@ export class AppTab {
     }
   }
 
-  /** Waits until `text` shows somewhere on the page. */
+  /**
+   * Waits until `text` shows somewhere on the page. White space is compared collapsed: engines break
+   * innerText differently around positioned inline parts (a label's visually hidden words).
+   */
   async see(text: string): Promise<void> {
-    await this.until(`"${text}" showing`, (t) => document.body.innerText.includes(t), text);
+    await this.until(`"${text}" showing`, (t) => document.body.innerText.replace(/\s+/g, ' ').includes(t), text);
+  }
+
+  /**
+   * Clicks what `selector` names once it is in the middle of the screen: a WebDriver click scrolls
+   * its element just into view, which on a phone layout can leave it under the fixed tab bar, and
+   * the bar takes the click (ElementClickIntercepted) where a finger would have scrolled first.
+   */
+  private async press(selector: string): Promise<void> {
+    await this.tab.evaluate((s) => document.querySelector(s)?.scrollIntoView({ block: 'center' }), selector);
+    await this.tab.click(selector);
   }
 
   private async find(kind: Kind, name: string): Promise<string> {
@@ -78,18 +91,18 @@ export class AppTab {
 
   /** Taps a button or link by its name, or an option of an open list by a pattern of its text. */
   async tap(kind: 'button' | 'link' | 'option', name: string): Promise<void> {
-    await this.tab.click(await this.find(kind, name));
+    await this.press(await this.find(kind, name));
   }
 
   /** Taps the check box labelled `label`, which ticks it (or takes the tick off). */
   async check(label: string): Promise<void> {
-    await this.tab.click(await this.find('field', label));
+    await this.press(await this.find('field', label));
   }
 
   /** Taps the field labelled `label` and types `text` over what it held. */
   async fill(label: string, text: string): Promise<void> {
     const field = await this.find('field', label);
-    await this.tab.click(field);
+    await this.press(field);
     // The app selects a focused box's content a frame after the tap (src/ui/select-on-focus.ts), as
     // a baker's first key comes after it; select it here too for boxes that do not.
     await this.tab.evaluate(

@@ -3,8 +3,7 @@
  * all (axe-core in tests/browser/a11y.test.ts, no sideways scrolling at
  * 320 px). An area that adds screens adds them here, one line each: where the
  * screen is (given the sample pantry's ids) and the level-1 heading that
- * shows once it is there. A tab that is still "Coming later" is listed by
- * its tab name; when its area arrives, the same line checks the real screen.
+ * shows once it is there.
  */
 import type { Page } from 'playwright-core';
 import { call } from './browser';
@@ -18,6 +17,17 @@ export interface SampleIds {
   product: number;
   purchase: number;
   supplier: number;
+  /** Pecan Shortbread Christmas Trees: one yield, in the sample event's plan. */
+  recipe: number;
+  /** Holiday gift box: a good in another good, with packaging still to choose. */
+  good: number;
+  /** Tin Cookie Round 6in: packaging with products and purchases. */
+  material: number;
+  /** Holiday 2026, the sample event. */
+  event: number;
+  /** A bake of one batch of the trees and an assembly of one Cookie bag from it (prepareSample records them). */
+  bake: number;
+  assembly: number;
 }
 
 export interface MainScreen {
@@ -49,16 +59,56 @@ export const MAIN_SCREENS: readonly MainScreen[] = [
   { name: 'supplier new', hash: () => '#/pantry/suppliers/new', heading: 'New supplier' },
   { name: 'settings', hash: () => '#/settings', heading: 'Settings' },
   { name: 'more', hash: () => '#/more', heading: 'More' },
-  ...['plan', 'shop', 'make', 'recipes', 'goods'].map((tab) => ({ name: tab, hash: () => `#/${tab}` })),
+  { name: 'recipes', hash: () => '#/recipes', heading: 'Recipes' },
+  { name: 'recipe', hash: (ids) => `#/recipes/${ids.recipe}`, heading: 'Pecan Shortbread Christmas Trees' },
+  { name: 'recipe edit', hash: (ids) => `#/recipes/${ids.recipe}/edit`, heading: 'Edit Pecan Shortbread Christmas Trees' },
+  { name: 'goods', hash: () => '#/goods', heading: 'Goods' },
+  { name: 'good', hash: (ids) => `#/goods/${ids.good}`, heading: 'Holiday gift box' },
+  { name: 'good builder', hash: (ids) => `#/goods/${ids.good}/edit`, heading: 'Edit Holiday gift box' },
+  { name: 'packaging', hash: () => '#/materials', heading: 'Packaging' },
+  { name: 'packaging material', hash: (ids) => `#/materials/${ids.material}`, heading: 'Tin Cookie Round 6in' },
+  { name: 'make', hash: () => '#/make', heading: 'Make' },
+  { name: 'bake', hash: (ids) => `#/make/bake?recipe=${ids.recipe}`, heading: 'Bake Pecan Shortbread Christmas Trees' },
+  { name: 'assemble: choose', hash: () => '#/make/assemble', heading: 'Assemble goods' },
+  { name: 'assemble', hash: (ids) => `#/make/assemble?good=${ids.good}`, heading: 'Assemble Holiday gift box' },
+  { name: 'runs', hash: () => '#/make/runs', heading: 'Runs' },
+  { name: 'a bake', hash: (ids) => `#/make/runs/bake/${ids.bake}`, heading: '30 Pecan shortbread tree' },
+  { name: 'an assembly', hash: (ids) => `#/make/runs/assembly/${ids.assembly}`, heading: '1 Cookie bag' },
+  { name: 'on the shelf', hash: () => '#/make/stock', heading: 'On the shelf' },
+  { name: 'plan', hash: () => '#/plan', heading: 'Plan' },
+  { name: 'event', hash: (ids) => `#/plan/event/${ids.event}`, heading: 'Holiday 2026' },
+  { name: 'shopping', hash: (ids) => `#/shop?event=${ids.event}`, heading: 'Shopping' },
+  { name: 'shopping by aisle', hash: (ids) => `#/shop?event=${ids.event}&by=aisle`, heading: 'Shopping' },
   { name: 'not found', hash: () => '#/no/such/place', heading: 'Nothing here' },
 ];
 
-/** The sample pantry's ids, read through the app's own RPC (the tab must run with test hooks). */
-export async function sampleIds(page: Page): Promise<SampleIds> {
+/**
+ * The sample pantry's ids, read through the app's own RPC (the tab must run
+ * with test hooks), after recording one bake and one assembly so Make's run
+ * pages and its shelf have something on them.
+ */
+export async function prepareSample(page: Page): Promise<SampleIds> {
   const [flour] = await call(page, 'catalog.searchIngredients', { query: 'Flour, all-purpose', limit: 1 });
   const { items } = await call(page, 'pantry.listPurchases', { ingredientId: flour!.id, limit: 1 });
   const [supplier] = await call(page, 'catalog.listSuppliers', {});
-  return { flour: flour!.id, group: flour!.parentId!, product: items[0]!.product.id, purchase: items[0]!.id, supplier: supplier!.id };
+  const named = <T extends { id: number; name: string }>(list: T[], name: string) => list.find((x) => x.name === name)!.id;
+  const recipe = named(await call(page, 'recipes.list', {}), 'Pecan Shortbread Christmas Trees');
+  const goods = await call(page, 'goods.list', {});
+  const bake = await call(page, 'making.recordProduction', { recipeId: recipe, batches: 1 });
+  const assembly = await call(page, 'making.recordAssembly', { goodId: named(goods, 'Cookie bag'), quantity: 1 });
+  return {
+    flour: flour!.id,
+    group: flour!.parentId!,
+    product: items[0]!.product.id,
+    purchase: items[0]!.id,
+    supplier: supplier!.id,
+    recipe,
+    good: named(goods, 'Holiday gift box'),
+    material: named(await call(page, 'materials.list', {}), 'Tin Cookie Round 6in'),
+    event: named(await call(page, 'planning.listEvents', {}), 'Holiday 2026'),
+    bake: bake.id,
+    assembly: assembly.id,
+  };
 }
 
 /** Goes to `screen` and waits until it is there with its data (nothing still "Opening…"). */

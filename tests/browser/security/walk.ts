@@ -161,6 +161,62 @@ export const WALK: readonly WalkStep[] = [
     },
   },
   {
+    what: 'the recipes: one found, its cost for two batches, its editor',
+    async run(page) {
+      await go(page, '#/recipes', 'text=New recipe');
+      await page.getByLabel('Find a recipe').fill('pecan');
+      await page.getByRole('link', { name: /Pecan Shortbread Christmas Trees/ }).tap();
+      await heading(page, 'Pecan Shortbread Christmas Trees');
+      await page.getByRole('button', { name: 'One batch more' }).tap();
+      await page.getByRole('region', { name: 'Cost now' }).getByText('2 batches', { exact: true }).waitFor(TIMEOUT);
+      await page.getByRole('link', { name: 'Edit recipe' }).tap();
+      await heading(page, 'Edit Pecan Shortbread Christmas Trees');
+    },
+  },
+  {
+    what: 'the goods: a gift box exploded for three, its builder',
+    async run(page) {
+      await go(page, '#/goods', 'text=Holiday gift box');
+      await page.getByRole('link', { name: /Holiday gift box/ }).tap();
+      await heading(page, 'Holiday gift box');
+      await page.getByRole('button', { name: 'One more' }).tap();
+      await page.getByRole('button', { name: 'One more' }).tap();
+      await page.getByText(/^3 Holiday gift box = /).waitFor(TIMEOUT);
+      await page.getByRole('link', { name: 'Edit in the builder' }).tap();
+      await heading(page, 'Edit Holiday gift box');
+    },
+  },
+  {
+    what: 'the packaging: a material, a purchase of it recorded',
+    async run(page) {
+      await go(page, '#/materials', 'text=Tin Cookie Round 6in');
+      await page.getByRole('link', { name: /Tin Cookie Round 6in/ }).first().tap();
+      await heading(page, 'Tin Cookie Round 6in');
+      await page.getByRole('link', { name: 'Record a purchase' }).tap();
+      await page.getByLabel('Product').selectOption({ index: 1 });
+      await page.getByLabel('Price per package').fill('21.99');
+      await page.getByRole('button', { name: 'Save purchase' }).tap();
+      await page.getByText(/^Saved: .* of Tin Cookie Round 6in\.$/).waitFor(TIMEOUT);
+    },
+  },
+  {
+    what: 'making: a bake recorded after its pre-check, then a bag assembled from it',
+    async run(page) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Make' }).tap();
+      await heading(page, 'Make');
+      await page.getByRole('link', { name: 'Record a bake' }).tap();
+      await page.getByRole('link', { name: /Pecan Shortbread Christmas Trees/ }).tap();
+      await page.getByRole('region', { name: 'Before you bake' }).getByText(/^Costs /).waitFor(TIMEOUT);
+      await page.getByRole('button', { name: 'Record bake' }).tap();
+      await page.getByRole('region', { name: 'What it used, lot by lot' }).waitFor(TIMEOUT);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Make' }).tap();
+      await page.getByRole('link', { name: 'Assemble goods' }).tap();
+      await page.getByRole('link', { name: /Cookie bag/ }).tap();
+      await page.getByRole('button', { name: /^Assemble 1 Cookie bag/ }).tap();
+      await heading(page, '1 Cookie bag');
+    },
+  },
+  {
     what: 'More',
     async run(page) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'More' }).tap();

@@ -80,15 +80,15 @@ describe('make and assemble on the command line', { timeout: 120_000 }, () => {
 
     const assembled = cli('assemble', db, 'cookie-bag', '5', '--json');
     expect(assembled.code).toBe(0);
-    // 60 cookies at 0.1963 = 11.778, 5 bags at 0.10 = 0.5; 12.278 / 5 = 2.4556
+    // 60 cookies at 18.06 / 92 each (the lot's exact unit cost; the bake shows 0.1963) = 11.7783, 5 bags at 0.10 = 0.5; 12.2783 / 5 = 2.4557
     expect(JSON.parse(assembled.out)).toEqual({
       run: 1,
       good: 'cookie-bag',
       quantity: 5,
-      total_cost: 12.278,
-      cost_per_unit: 2.4556,
+      total_cost: 12.2783,
+      cost_per_unit: 2.4557,
       consumptions: [
-        { kind: 'finished_unit', item: 'sugar-cookie', lot: 1, quantity: 60, unit_cost: 0.1963, cost: 11.778 },
+        { kind: 'finished_unit', item: 'sugar-cookie', lot: 1, quantity: 60, unit_cost: 0.196304347826, cost: 11.7783 },
         { kind: 'material', item: 'cellophane-bag', lot: 1, quantity: 5, unit_cost: 0.1, cost: 0.5 },
       ],
     });

@@ -92,9 +92,15 @@ function checkLedger(db: Database): void {
      SELECT a.total_cost, (SELECT sum(c.cost) FROM assembly_consumptions c WHERE c.assembly_run_id = a.id) FROM assembly_runs a`,
   );
   for (const t of totals) expect(t.total).toBe(ledgerAmount(t.summed ?? 0));
-  // A standing run's output lot holds what the run made, at the run's cost per unit.
-  expect(db.engine.all(`SELECT r.id FROM production_runs r JOIN finished_unit_lots l ON l.production_run_id = r.id WHERE ${STANDING_PRODUCTION} AND (l.count_initial <> r.actual_yield OR l.unit_cost <> r.cost_per_unit)`)).toEqual([]);
-  expect(db.engine.all(`SELECT a.id FROM assembly_runs a JOIN finished_good_lots l ON l.assembly_run_id = a.id WHERE ${STANDING_ASSEMBLY} AND (l.count_initial <> a.quantity OR l.unit_cost <> a.cost_per_unit)`)).toEqual([]);
+  // A standing run's output lot holds what the run made, and is worth exactly what the run cost (nothing made: unit cost 0):
+  // no drift from a rounded unit cost.
+  expect(
+    db.engine.all(
+      `SELECT r.id FROM production_runs r JOIN finished_unit_lots l ON l.production_run_id = r.id WHERE ${STANDING_PRODUCTION}
+         AND (l.count_initial <> r.actual_yield OR (l.count_initial = 0 AND l.unit_cost <> 0) OR (l.count_initial > 0 AND abs(l.unit_cost * l.count_initial - r.total_cost) > 1e-9))`,
+    ),
+  ).toEqual([]);
+  expect(db.engine.all(`SELECT a.id FROM assembly_runs a JOIN finished_good_lots l ON l.assembly_run_id = a.id WHERE ${STANDING_ASSEMBLY} AND (l.count_initial <> a.quantity OR abs(l.unit_cost * l.count_initial - a.total_cost) > 1e-9)`)).toEqual([]);
 }
 
 async function world() {

@@ -51,7 +51,7 @@ describe('recording a bake (domain.md, Production)', () => {
     expect(db.engine.get('SELECT count_initial, count_remaining, unit_cost, made_on FROM finished_unit_lots')).toEqual({
       count_initial: 92,
       count_remaining: 92,
-      unit_cost: 0.1963,
+      unit_cost: 18.06 / 92, // the lot keeps the exact unit cost; the run shows 0.1963
       made_on: TEST_NOW.toISOString().slice(0, 10),
     });
     const flourLot = db.engine.get<{ quantity_remaining: number }>('SELECT quantity_remaining FROM lots WHERE ingredient_id = ?', [s.flour.id])!;

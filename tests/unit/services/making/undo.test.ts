@@ -135,7 +135,7 @@ describe('the history of runs', () => {
     const runs = listRuns(db);
     expect(runs.map((r) => [r.kind, r.id, r.item.name, r.quantity, r.status, r.totalCost, r.canUndo, r.undone !== null])).toEqual([
       ['production', second.id, 'Sugar cookie', 48, 'complete', 9.03, false, true],
-      ['assembly', bags.id, 'Cookie bag', 1, null, 2.7096, true, false],
+      ['assembly', bags.id, 'Cookie bag', 1, null, 2.709, true, false], // 12 cookies at 9.03 / 40
       ['production', bake.id, 'Sugar cookie', 40, 'partial_loss', 9.03, false, false],
     ]);
     expect(runs[2]!.undoBlockedBy).toContain('undo that assembly first');

@@ -78,6 +78,16 @@ describe("domain.md's bag of 6 cookies + 3 brownies, target 50", () => {
     expect(b.status()).toEqual([[0, 'awaiting_production']]);
   });
 
+  it('"an FU it needs has no stock", as written: 2 brownies (3 a bag) are stock, so 0 bags is cannot assemble; none left is awaiting production', async () => {
+    const b = await treatBags();
+    b.bake(b.cookies, 6);
+    const burnt = recordProduction(b.db, { recipeId: b.brownies.recipe.id, batches: 1, actualYield: 2, lossCategory: 'burnt', eventId: b.event.id });
+    expect(b.status()).toEqual([[0, 'cannot_assemble']]);
+    expect(eventFeasibility(b.db, { eventId: b.event.id }).blockers.inventory.map((i) => [i.item, i.needed, i.have])).toEqual([['brownie', 150, 2]]);
+    undoRun(b.db, { kind: 'production', id: burnt.id });
+    expect(b.status()).toEqual([[0, 'awaiting_production']]);
+  });
+
   it('an undone bake is stock no more; what was assembled leaves the stock it used', async () => {
     const b = await treatBags();
     b.bake(b.cookies, 6);

@@ -17,7 +17,7 @@ import { advancePlan } from '../../../../src/services/planning/plan-steps';
 import { chooseRecipe, recipeFamily } from '../../../../src/services/planning/recipe-choices';
 import { setGoodTarget, setUnitTarget } from '../../../../src/services/planning/targets';
 import { createFinishedUnit } from '../../../../src/services/recipes/finished-units';
-import { createRecipe } from '../../../../src/services/recipes/recipes';
+import { archiveRecipe, createRecipe } from '../../../../src/services/recipes/recipes';
 import { count, testDb } from '../../../helpers/db';
 import { refused } from '../kitchen';
 import { BUTTER_CUP, EGG, FLOUR_CUP, SUGAR_CUP, planBakery } from './plan-bakery';
@@ -298,6 +298,20 @@ describe('the recipe that bakes a unit: its family', () => {
     expect(byIngredient(plan.ingredients).butter!.quantity).toBeCloseTo(17 / 16, 9);
     expect(byIngredient(plan.ingredients).flour!.quantity).toBeCloseTo(0.25, 9);
     chooseRecipe(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, recipeId: b.cookies.id });
+    expect(count(b.db, 'event_recipe_choices')).toBe(0);
+  });
+
+  it('an archived variant is listed but not choosable, and choosing it is refused and changes nothing', async () => {
+    const b = await planBakery();
+    const rich = createRecipe(b.db, { name: 'Rich sugar cookies', baseRecipeId: b.cookies.id, variantName: 'Rich', ingredientLines: [{ ingredientId: b.k.butter.id, quantity: 2, unit: 'cup' }] });
+    archiveRecipe(b.db, rich.id);
+    expect(recipeFamily(b.db, b.cookie.id).map((r) => [r.slug, r.archived, r.choosable])).toEqual([
+      ['sugar-cookies', false, true],
+      ['rich-sugar-cookies', true, false],
+    ]);
+    expect(refused(b.db, () => chooseRecipe(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, recipeId: rich.id })).message).toBe(
+      'Rich sugar cookies is archived: restore it before baking with it.',
+    );
     expect(count(b.db, 'event_recipe_choices')).toBe(0);
   });
 

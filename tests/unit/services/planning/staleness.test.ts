@@ -14,6 +14,7 @@ import { updateMaterial } from '../../../../src/services/materials/materials';
 import { decideBatches } from '../../../../src/services/planning/batch-decisions';
 import { updateEvent } from '../../../../src/services/planning/events';
 import { calculatePlan } from '../../../../src/services/planning/plan';
+import { advancePlan } from '../../../../src/services/planning/plan-steps';
 import { chooseRecipe } from '../../../../src/services/planning/recipe-choices';
 import { planDifferences, planStaleness, type PlanChange } from '../../../../src/services/planning/staleness';
 import { setGoodTarget, setUnitTarget } from '../../../../src/services/planning/targets';
@@ -60,7 +61,12 @@ const TRIGGERS: [string, (b: PlanBakery) => void, Partial<PlanChange>[]][] = [
     calculatePlan(b.db, { eventId: b.event.id, save: true });
     setUnitTarget(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, quantity: 0 });
   }, [{ kind: 'unit_target_removed', item: 'sugar-cookie', before: 100, after: null }]],
-  ['a batch decision', (b) => decideBatches(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, batches: 2 }), [{ kind: 'batch_decision_changed', item: 'sugar-cookie', before: null, after: 2 }]],
+  ['a batch decision', (b) => decideBatches(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, batches: 2 }), [{ kind: 'batch_decision_changed', item: 'sugar-cookie', before: 1, after: 2 }]],
+  ['a batch decision changed again', (b) => {
+    decideBatches(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, batches: 2 });
+    calculatePlan(b.db, { eventId: b.event.id, save: true });
+    decideBatches(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, batches: 3 });
+  }, [{ kind: 'batch_decision_changed', item: 'sugar-cookie', before: 2, after: 3 }]],
   ['the recipe chosen for a unit', (b) => {
     const rich = createRecipe(b.db, { name: 'Rich sugar cookies', baseRecipeId: b.cookies.id, variantName: 'Rich', ingredientLines: [{ ingredientId: b.k.butter.id, quantity: 2, unit: 'cup' }] });
     chooseRecipe(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, recipeId: rich.id });
@@ -145,6 +151,18 @@ describe('staleness: each change that alters the numbers is reported, with befor
   });
 });
 
+describe('deciding what the plan already bakes changes no number, so it is not a change (domain.md, Staleness)', () => {
+  it('locking writes the default batches the saved plan used: still up to date; so is deciding the same count again', async () => {
+    const b = await saved();
+    advancePlan(b.db, { eventId: b.event.id, state: 'locked' });
+    expect(planStaleness(b.db, { eventId: b.event.id })).toMatchObject({ stale: false, changes: [] });
+    decideBatches(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, batches: 1 });
+    expect(planStaleness(b.db, { eventId: b.event.id })).toMatchObject({ stale: false, changes: [] });
+    decideBatches(b.db, { eventId: b.event.id, finishedUnitId: b.cookie.id, batches: 2 });
+    expect(planStaleness(b.db, { eventId: b.event.id }).changes.map(stripLine)).toEqual([{ kind: 'batch_decision_changed', item: 'sugar-cookie', before: 1, after: 2 }]);
+  });
+});
+
 describe('each change in the baker\'s words, for the banner', () => {
   it('names the items and lines, with the numbers before and after', async () => {
     const b = await saved();
@@ -158,7 +176,7 @@ describe('each change in the baker\'s words, for the banner', () => {
     updateMaterialUnit(b.db, { id: b.bow.id, quantity: 24, unit: 'in' });
     expect(planStaleness(b.db, { eventId: b.event.id }).changes.map((c) => c.summary)).toEqual([
       'Cookie bag: target 10 → 12',
-      'Sugar cookie: 2 batches decided',
+      'Sugar cookie: 1 batch → 2 batches',
       'Brownies: Frosting × 0.5 batch → × 1 batch',
       'Sugar cookies: Flour 2 cup → 2.5 cup',
       'Brownie: yield 24 a batch → 20 a batch',

@@ -8,6 +8,7 @@ export const planningExamples: ReadExamples = {
   'planning.getEvent': (db) => ({ id: eventId(db) }),
   'planning.targetOptions': () => undefined,
   'planning.recipeFamily': (db) => ({ finishedUnitId: idOf(db, "SELECT id FROM finished_units WHERE slug = 'almond-biscotti'") }),
+  'planning.likelyEvent': (db) => ({ recipeId: idOf(db, "SELECT id FROM recipes WHERE slug = 'almond-biscotti'") }),
   'planning.plan': (db) => ({ eventId: eventId(db) }),
   'planning.savedPlan': (db) => ({ eventId: eventId(db) }),
   'planning.staleness': (db) => ({ eventId: eventId(db) }),
