@@ -47,6 +47,8 @@ export interface StoreStats {
 export class PersistenceStore implements RecoverySource {
   private readonly dexie: PersistenceDb;
   private injected: { name: string; write: InjectedWrite; times: number } | null = null;
+  /** Set once this browser refused to store a checkpoint's image as a Blob: images go in as bytes. */
+  private blobsRefused = false;
   /** Set when a reconnection found the database created afresh: the browser deleted it under the app. */
   private recreated = false;
 
@@ -117,8 +119,25 @@ export class PersistenceStore implements RecoverySource {
     throw new DOMException(`Injected failure (${injected.name}).`, injected.name);
   }
 
-  /** Stores a checkpoint (description and image in one transaction); resolves with its id once durable. */
-  writeCheckpoint(meta: Omit<CheckpointMeta, 'id'>, image: Uint8Array | Blob): Promise<number> {
+  /**
+   * Stores a checkpoint (description and image in one transaction); resolves with its id once durable.
+   * The image goes in as the Blob `sealed` (see sealCheckpoint) where the browser takes one, else as
+   * its bytes: WebKitGTK 2.50 aborts a worker's transaction that puts a Blob (with no error), so the
+   * first such failure that is not a full disk makes this store write bytes from then on.
+   */
+  async writeCheckpoint(meta: Omit<CheckpointMeta, 'id'>, image: Uint8Array, sealed: Blob): Promise<number> {
+    if (!this.blobsRefused) {
+      try {
+        return await this.writeCheckpointImage(meta, sealed);
+      } catch (e) {
+        if (isQuotaError(e)) throw e;
+        this.blobsRefused = true;
+      }
+    }
+    return this.writeCheckpointImage(meta, image);
+  }
+
+  private writeCheckpointImage(meta: Omit<CheckpointMeta, 'id'>, image: Uint8Array | Blob): Promise<number> {
     const { dexie } = this;
     return this.guard(() =>
       dexie.transaction('rw', dexie.checkpoints, dexie.images, async () => {

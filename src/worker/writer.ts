@@ -376,7 +376,7 @@ export class Writer {
   private async storeCheckpoint(taken: Omit<CheckpointMeta, 'id' | 'checksum'>, image: Uint8Array): Promise<PublicCheckpoint> {
     const sealed = await sealCheckpoint(taken.upToSeq, image);
     const meta: Omit<CheckpointMeta, 'id'> = { ...taken, checksum: sealed.checksum };
-    const id = await this.store.writeCheckpoint(meta, sealed.blob);
+    const id = await this.store.writeCheckpoint(meta, image, sealed.blob);
     const written: CheckpointMeta = { ...meta, id };
     const back = await this.store.image(id);
     if (!back || back.length !== meta.bytes || (await checkpointChecksumInSlices(meta.upToSeq, back)) !== meta.checksum) {
