@@ -34,6 +34,7 @@ export type ErrorCode =
   | 'STORAGE'
   | 'CORRUPT_RECORD'
   | 'WRITER_CHANGED'
+  | 'APP_UPDATED'
   | 'NOT_READY'
   | 'IMPORT'
   | 'UNKNOWN_METHOD'

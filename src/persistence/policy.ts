@@ -21,3 +21,18 @@ export const CHECKPOINT_POLICY = {
   forceCommits: 500,
   forceLogBytes: 4 * 1024 * 1024,
 } as const;
+
+export const HANDOVER_POLICY = {
+  /**
+   * A writer tab hidden this long hands over to a tab on screen that asks it for something: the
+   * browser may freeze a background tab (its worker with it) at any moment, and other tabs would
+   * then wait for it.
+   */
+  hiddenMs: 3_000,
+  /**
+   * A tab that gets the lock while requests it forwarded are unanswered waits this long at most for
+   * the previous writer's last answers (a writer handing over sends them, then 'left', then releases
+   * the lock; the lock can arrive first). A writer that vanished sends nothing: they are then retried.
+   */
+  lastWordMs: 500,
+} as const;

@@ -47,6 +47,8 @@ export interface StoreStats {
 export class PersistenceStore implements RecoverySource {
   private readonly dexie: PersistenceDb;
   private injected: { name: string; write: InjectedWrite; times: number } | null = null;
+  /** Set once this browser refused to store a checkpoint's image as a Blob: images go in as bytes. */
+  private blobsRefused = false;
   /** Set when a reconnection found the database created afresh: the browser deleted it under the app. */
   private recreated = false;
 
@@ -77,8 +79,13 @@ export class PersistenceStore implements RecoverySource {
     return this.guard(() => this.dexie.checkpoints.toArray());
   }
 
+  /**
+   * A checkpoint's image as bytes. A stored Blob whose bytes the browser cannot read (its file gone)
+   * counts as missing: the opening sets that checkpoint aside and falls back, rather than failing.
+   */
   async image(id: number): Promise<Uint8Array | undefined> {
-    return (await this.guard(() => this.dexie.images.get(id)))?.image;
+    const image = (await this.guard(() => this.dexie.images.get(id)))?.image;
+    return image instanceof Blob ? bytesOf(image).catch(() => undefined) : image;
   }
 
   logAfter(seq: number): Promise<LogRecord[]> {
@@ -112,8 +119,25 @@ export class PersistenceStore implements RecoverySource {
     throw new DOMException(`Injected failure (${injected.name}).`, injected.name);
   }
 
-  /** Stores a checkpoint (description and image in one transaction); resolves with its id once durable. */
-  writeCheckpoint(meta: Omit<CheckpointMeta, 'id'>, image: Uint8Array): Promise<number> {
+  /**
+   * Stores a checkpoint (description and image in one transaction); resolves with its id once durable.
+   * The image goes in as the Blob `sealed` (see sealCheckpoint) where the browser takes one, else as
+   * its bytes: WebKitGTK 2.50 aborts a worker's transaction that puts a Blob (with no error), so the
+   * first such failure that is not a full disk makes this store write bytes from then on.
+   */
+  async writeCheckpoint(meta: Omit<CheckpointMeta, 'id'>, image: Uint8Array, sealed: Blob): Promise<number> {
+    if (!this.blobsRefused) {
+      try {
+        return await this.writeCheckpointImage(meta, sealed);
+      } catch (e) {
+        if (isQuotaError(e)) throw e;
+        this.blobsRefused = true;
+      }
+    }
+    return this.writeCheckpointImage(meta, image);
+  }
+
+  private writeCheckpointImage(meta: Omit<CheckpointMeta, 'id'>, image: Uint8Array | Blob): Promise<number> {
     const { dexie } = this;
     return this.guard(() =>
       dexie.transaction('rw', dexie.checkpoints, dexie.images, async () => {
@@ -155,9 +179,15 @@ export class PersistenceStore implements RecoverySource {
     );
   }
 
-  /** Moves failed records out of the log and checkpoints into the quarantine, in one transaction. */
-  quarantine(incident: string, reasons: Map<number, string>, log: LogRecord[], checkpoints: CheckpointMeta[]): Promise<void> {
+  /**
+   * Moves failed records out of the log and checkpoints into the quarantine, in one transaction. A
+   * checkpoint's image is set aside as bytes, read first (a Blob cannot be read inside the
+   * transaction: waiting for it would end it), so the quarantine file always has them to give.
+   */
+  async quarantine(incident: string, reasons: Map<number, string>, log: LogRecord[], checkpoints: CheckpointMeta[]): Promise<void> {
     const { dexie } = this;
+    const images = new Map<number, Uint8Array | undefined>();
+    for (const meta of checkpoints) images.set(meta.id, await this.image(meta.id));
     return this.guard(() =>
       dexie.transaction('rw', [dexie.log, dexie.checkpoints, dexie.images, dexie.quarantine], async () => {
         for (const record of log) {
@@ -166,7 +196,7 @@ export class PersistenceStore implements RecoverySource {
           await dexie.log.delete(record.seq);
         }
         for (const meta of checkpoints) {
-          const image = (await dexie.images.get(meta.id))?.image;
+          const image = images.get(meta.id);
           const checkpoint = image ? { ...meta, image } : meta;
           await dexie.quarantine.add({ incident, reason: 'checkpoint failed its check', source: 'checkpoint', checkpoint });
           await dexie.checkpoints.delete(meta.id);
@@ -268,4 +298,8 @@ function storageError(e: unknown): AppError {
     cause: detail,
     names: errorNames(e),
   });
+}
+
+async function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await blob.arrayBuffer());
 }

@@ -1,6 +1,6 @@
 /**
  * The messages page and worker exchange, and nothing else: requests,
- * responses and the notices the worker pushes. The worker imports this
+ * responses, the notices the worker pushes and the page's visibility. The worker imports this
  * module; it never imports the contract (src/rpc/contract.ts), which is
  * derived from the worker's handler map. So the one crossing between rpc and
  * worker at the type level is the contract's `typeof handlers`, and there is
@@ -20,6 +20,8 @@ export type RpcResponse =
   | { kind: 'response'; id: number; ok: true; result: unknown }
   | { kind: 'response'; id: number; ok: false; error: ErrorPayload };
 
+export type WorkerRole = 'starting' | 'writer' | 'follower' | 'outdated';
+
 /** Pushed by the worker without a request. */
 export type WorkerNotice =
   /**
@@ -31,10 +33,11 @@ export type WorkerNotice =
    */
   | { type: 'changed'; reads: string[] | 'all'; tables: string[]; seq?: number }
   /**
-   * Where this tab's worker stands: starting, writing itself, or forwarding to another tab's writer.
+   * Where this tab's worker stands: starting, writing itself, forwarding to another tab's writer, or
+   * outdated (another tab runs a newer version: this one must reload, and refuses every request).
    * `waiting`: a follower whose writer tab has not answered for a while (asleep in the background).
    */
-  | { type: 'status'; role: 'starting' | 'writer' | 'follower'; message?: string; waiting?: boolean }
+  | { type: 'status'; role: WorkerRole; message?: string; waiting?: boolean }
   /** Something the user must hear about that no request asked for (recovery report, storage trouble). */
   | { type: 'problem'; error: ErrorPayload }
   /**
@@ -49,3 +52,11 @@ export interface RpcNotice {
 }
 
 export type WorkerMessage = RpcResponse | RpcNotice;
+
+/** The page tells its worker when it is hidden or shown: a writer left in the background hands over. */
+export interface VisibilityMessage {
+  kind: 'visibility';
+  hidden: boolean;
+}
+
+export type PageMessage = RpcRequest | VisibilityMessage;

@@ -12,6 +12,7 @@
 import { schemaVersion } from '../db/migrate';
 import { replayCommit, Database, type DatabaseOptions } from '../db/session';
 import type { Engine } from '../db/engine';
+import { markStartup } from '../rpc/startup-marks';
 import {
   checkpointChecksum,
   decodeStatements,
@@ -48,10 +49,12 @@ export interface Recovered {
 
 export type OpenEngine = (image?: Uint8Array) => Promise<Engine>;
 
+/** `whileReading` runs once the first checkpoint image has been asked for, while the storage reads it. */
 export async function recover(
   source: RecoverySource,
   openEngine: OpenEngine,
   options: DatabaseOptions = {},
+  whileReading?: () => void,
 ): Promise<Recovered> {
   const problems: RecoveryProblem[] = [];
   const quarantineCheckpoints: CheckpointMeta[] = [];
@@ -59,8 +62,18 @@ export async function recover(
 
   let db: Database | undefined;
   let checkpoint: CheckpointMeta | null = null;
+  // The log after the newest checkpoint is read along with its image (one wait instead of two); it is
+  // used if that checkpoint is, and read again after whichever is used otherwise.
+  const newestUpTo = metas[0]?.upToSeq ?? 0;
+  const logAfterNewest = source.logAfter(newestUpTo);
+  logAfterNewest.catch(() => undefined); // not used (another checkpoint was): its failure concerns nobody
+  let reading = whileReading;
   for (const meta of metas) {
-    const image = await source.image(meta.id);
+    const read = source.image(meta.id);
+    reading?.();
+    reading = undefined;
+    const image = await read;
+    markStartup('image-read');
     const reason = !image
       ? 'its image is missing'
       : image.length !== meta.bytes
@@ -68,10 +81,12 @@ export async function recover(
         : checkpointChecksum(meta.upToSeq, image) !== meta.checksum
           ? 'its checksum does not match'
           : null;
+    markStartup('checksum');
     if (reason === null) {
       try {
         const candidate = new Database(await openEngine(image), options);
         schemaVersion(candidate); // reads the header: a valid checksum over a non-database is still refused
+        markStartup('database-open');
         db = candidate;
         checkpoint = meta;
         break;
@@ -85,7 +100,8 @@ export async function recover(
   }
   db ??= new Database(await openEngine(), options);
 
-  const records = await source.logAfter(checkpoint?.upToSeq ?? 0);
+  const from = checkpoint?.upToSeq ?? 0;
+  const records = await (from === newestUpTo ? logAfterNewest : source.logAfter(from));
   let lastSeq = checkpoint?.upToSeq ?? 0;
   let replayed = 0;
   let replayedBytes = 0;
@@ -109,6 +125,7 @@ export async function recover(
     replayedBytes += record.payload.length;
   }
 
+  markStartup('replayed');
   return {
     db,
     lastSeq,

@@ -20,7 +20,8 @@ import { Database, type LoggedStatement } from '../db/session';
 import { CHECKPOINT_POLICY } from '../persistence/policy';
 import { recover, type OpenEngine } from './recovery';
 import {
-  checkpointChecksum,
+  checkpointChecksumInSlices,
+  sealCheckpoint,
   encodeStatements,
   makeLogRecord,
   type CheckpointMeta,
@@ -30,7 +31,9 @@ import { openBackupFile } from './backup-file';
 import { TOUCH_TABLE } from './handlers/system';
 import { buildReport, type RecoveryReport } from './recovery-report';
 import { isQuotaError, type PersistenceStore } from '../persistence/store';
+import { markStartup } from '../rpc/startup-marks';
 import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/wire';
+import { appUpdatedError } from './app-updated';
 import { changeNotice, changedTables } from './change-notice';
 import type { CommitMode, RuntimeServices, WorkerStorageStatus } from './handlers/context';
 import { serve } from './rpc-server';
@@ -40,12 +43,16 @@ export interface RequestOrigin {
   requestKey?: string;
   /** Set when the request had been sent to a previous writer that went away; the last seq its tab had seen. */
   retryAfterSeq?: number;
+  /** The tab that sent it runs an older app version: it is never run, only a retry is looked up. */
+  olderVersion?: boolean;
 }
 
 export interface WriterOptions {
   testHooks: boolean;
   notify: (notice: WorkerNotice) => void;
   clock?: () => Date;
+  /** Work to do while a checkpoint's image is being read from IndexedDB on opening (warming SQLite up). */
+  whileReading?: () => void;
 }
 
 type PublicCheckpoint = Omit<CheckpointMeta, 'checksum'>;
@@ -66,6 +73,8 @@ export class Writer {
   private commitMode: CommitMode = 'log';
   private checkpointQueued = false;
   private mustSaveAgain = false;
+  /** Handing over to another tab: requests not yet started are declined, nothing new is written. */
+  private closing = false;
   private readonly services: RuntimeServices;
   /** Resolves once the first opening has finished (successfully or not). */
   readonly ready: Promise<void>;
@@ -78,7 +87,11 @@ export class Writer {
     this.services = this.makeServices();
     this.ready = this.store
       .open()
-      .then(() => this.load())
+      .then(() => {
+        markStartup('storage-open');
+        return this.load();
+      })
+      .then(() => markStartup('ready'))
       .catch((e: unknown) => this.fail(e));
     this.queue = this.ready;
   }
@@ -88,18 +101,45 @@ export class Writer {
     return this.lastSeq;
   }
 
-  submit(request: RpcRequest, origin: RequestOrigin = {}): Promise<RpcResponse> {
+  /**
+   * Serves a request in turn. Resolves with null when this writer is handing over and did not run
+   * it (for certain): the caller sends it on to the next writer.
+   */
+  submit(request: RpcRequest, origin: RequestOrigin = {}): Promise<RpcResponse | null> {
+    if (this.closing) return Promise.resolve(null);
     const run = this.queue.then(() => this.process(request, origin));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async process(request: RpcRequest, origin: RequestOrigin): Promise<RpcResponse> {
+  /**
+   * Hands the database over: requests already queued are declined, the one being served finishes
+   * (durably, as always), a checkpoint being written completes; then the database is closed and
+   * IndexedDB released. Resolves when another tab may open it.
+   */
+  async resign(): Promise<void> {
+    this.closing = true;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    for (let drained = this.queue; ; drained = this.queue) {
+      await drained;
+      await this.checkpointWrite?.catch(() => undefined);
+      if (drained === this.queue) break;
+    }
+    this.db?.close();
+    this.db = null;
+    this.store.close();
+  }
+
+  private async process(request: RpcRequest, origin: RequestOrigin): Promise<RpcResponse | null> {
+    if (this.closing) return null;
     if (this.broken) return failure(request.id, this.broken);
     if (origin.requestKey !== undefined && origin.retryAfterSeq !== undefined) {
       const refusal = await this.checkRetry(origin.requestKey, origin.retryAfterSeq);
       if (refusal) return failure(request.id, refusal);
     }
+    // Older code may call a method this version changed: it reloads first.
+    if (origin.olderVersion) return failure(request.id, appUpdatedError());
     this.commits = [];
     this.serving = origin;
     const response = await serve(
@@ -184,7 +224,7 @@ export class Writer {
   private async load(): Promise<void> {
     const openedAt = this.nowIso();
     const clock = this.options.clock;
-    const recovered = await recover(this.store, this.openEngine, clock ? { clock } : {});
+    const recovered = await recover(this.store, this.openEngine, clock ? { clock } : {}, this.options.whileReading);
     if (recovered.quarantineLog.length > 0 || recovered.quarantineCheckpoints.length > 0) {
       const reasons = new Map(recovered.problems.flatMap((p) => (p.seq === undefined ? [] : [[p.seq, p.message]])));
       await this.store.quarantine(openedAt, reasons, recovered.quarantineLog, recovered.quarantineCheckpoints);
@@ -206,8 +246,12 @@ export class Writer {
     this.lastCheckpoint = recovered.checkpoint;
     this.since = { commits: recovered.replayed, bytes: recovered.replayedBytes };
     this.report = buildReport(openedAt, recovered, migrated);
-    // A migration or a recovery changed what the log means: anchor the result in a checkpoint.
-    if (migrated.length > 0 || recovered.problems.length > 0 || !recovered.checkpoint) await this.checkpoint(true);
+    // A migration or a recovery changed what the log means: anchor the result in a checkpoint, so the
+    // next opening starts from it. In the background, after the requests already waiting (the first
+    // screen's), and never a condition for opening: the migration and the repair are already stored,
+    // so without it (a full disk, the tab closed first) the next opening rebuilds the same state from
+    // the log, only more slowly. A failure is told like any checkpoint's (storage is full).
+    if (migrated.length > 0 || recovered.problems.length > 0 || !recovered.checkpoint) this.queueCheckpoint();
     if (recovered.problems.length > 0) {
       this.options.notify({
         type: 'problem',
@@ -270,7 +314,7 @@ export class Writer {
    */
   private scheduleCheckpoint(wrote = true): void {
     const p = CHECKPOINT_POLICY;
-    if (this.checkpointQueued || this.checkpointWrite) return;
+    if (this.checkpointQueued || this.checkpointWrite || this.closing) return;
     if (this.since.commits >= p.forceCommits || this.since.bytes >= p.forceLogBytes) {
       clearTimeout(this.idleTimer);
       this.idleTimer = undefined;
@@ -292,32 +336,28 @@ export class Writer {
       .then(() => {
         this.checkpointQueued = false;
         const nothingNew = this.lastCheckpoint?.upToSeq === this.lastSeq;
-        return this.checkpointWrite || this.broken || nothingNew ? null : this.checkpoint(false);
+        return this.checkpointWrite || this.broken || this.closing || nothingNew ? null : this.checkpoint(false);
       })
       .catch(() => undefined);
   }
 
   /**
-   * Exports the image now (between requests, so no transaction is open) and
-   * stores it. With `wait` the caller gets it once durable and verified;
-   * otherwise the IndexedDB write proceeds while requests continue.
+   * Copies the whole database now (between requests, so no transaction is
+   * open: the one step that holds the worker, about 100 ms at 50 MB) and
+   * stores the copy. With `wait` the caller gets it once durable and
+   * verified; otherwise checksum, IndexedDB write and verification proceed
+   * while requests are served.
    */
   private async checkpoint(wait: boolean): Promise<PublicCheckpoint | null> {
     if (this.checkpointWrite) await this.checkpointWrite;
     const db = this.db!;
     if (db.inTransaction) throw new AppError('INTERNAL', 'A checkpoint was attempted inside a transaction.');
     const image = db.engine.exportImage!();
-    const meta: Omit<CheckpointMeta, 'id'> = {
-      upToSeq: this.lastSeq,
-      bytes: image.length,
-      checksum: checkpointChecksum(this.lastSeq, image),
-      schemaVersion: schemaVersion(db),
-      writtenAt: this.nowIso(),
-    };
+    const taken = { upToSeq: this.lastSeq, bytes: image.length, schemaVersion: schemaVersion(db), writtenAt: this.nowIso() };
     // Counted as folded even if the write fails: the next try then waits for another threshold's worth of
     // commits, instead of exporting the whole database after every change while the disk is full.
     this.since = { commits: 0, bytes: 0 };
-    const write = this.storeCheckpoint(meta, image);
+    const write = this.storeCheckpoint(taken, image);
     this.checkpointWrite = write.then(
       () => (this.checkpointWrite = null),
       () => (this.checkpointWrite = null),
@@ -327,11 +367,19 @@ export class Writer {
     return null;
   }
 
-  private async storeCheckpoint(meta: Omit<CheckpointMeta, 'id'>, image: Uint8Array): Promise<PublicCheckpoint> {
-    const id = await this.store.writeCheckpoint(meta, image);
+  /**
+   * Seals the copy with its checksum, stores it, reads it back and checks it, then prunes. The copy
+   * no longer changes, so requests run meanwhile (their commits go to the log after `upToSeq`); the
+   * checksums are computed, and the stored Blob built, a slice at a time so that they do not hold the
+   * worker either.
+   */
+  private async storeCheckpoint(taken: Omit<CheckpointMeta, 'id' | 'checksum'>, image: Uint8Array): Promise<PublicCheckpoint> {
+    const sealed = await sealCheckpoint(taken.upToSeq, image);
+    const meta: Omit<CheckpointMeta, 'id'> = { ...taken, checksum: sealed.checksum };
+    const id = await this.store.writeCheckpoint(meta, image, sealed.blob);
     const written: CheckpointMeta = { ...meta, id };
     const back = await this.store.image(id);
-    if (!back || back.length !== meta.bytes || checkpointChecksum(meta.upToSeq, back) !== meta.checksum) {
+    if (!back || back.length !== meta.bytes || (await checkpointChecksumInSlices(meta.upToSeq, back)) !== meta.checksum) {
       await this.store.quarantine(this.nowIso(), new Map(), [], [written]);
       throw new AppError('STORAGE', 'A checkpoint did not read back intact, so the previous one was kept.', {
         checkpointId: id,
@@ -350,6 +398,10 @@ export class Writer {
       storageStatus: (forwarded) => this.storageStatus(forwarded),
       recoveryReport: () => this.report!,
       checkpointNow: () => this.checkpoint(true),
+      checkpointInBackground: () => {
+        this.queueCheckpoint();
+        return { upToSeq: this.lastSeq };
+      },
       quarantined: () => this.store.quarantined(),
       clearQuarantine: () => this.store.clearQuarantine(),
       exportFile: () => this.db!.engine.exportImage!(),
@@ -382,6 +434,7 @@ export class Writer {
       log: { records: stats.logRecords, bytes: stats.logBytes },
       checkpoints,
       lastCheckpointAt: checkpoints[0]?.writtenAt ?? null,
+      checkpointInProgress: this.checkpointWrite !== null,
       quarantined: stats.quarantined,
       recovery: this.report!,
     };

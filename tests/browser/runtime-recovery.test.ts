@@ -6,8 +6,9 @@
  * baker is told plainly (a 'problem' notice and the recovery report).
  */
 import { afterEach, beforeEach, expect, inject, test } from 'vitest';
-import { call, launch, notices, openApp, rpc, type Profile } from './helpers/browser';
-import { corruptLogRecord, countRecords, restorePruned, saveStores, tearNewestCheckpoint } from './helpers/idb';
+import { SCHEMA_VERSION } from '../../src/db/migrate';
+import { appUrl, call, launch, notices, openApp, rpc, waitForWorker, type Profile } from './helpers/browser';
+import { corruptLogRecord, countRecords, restorePruned, saveStores, storeImagesAsBytes, tearNewestCheckpoint } from './helpers/idb';
 
 let profile: Profile;
 beforeEach(async () => (profile = await launch()));
@@ -65,10 +66,13 @@ test('an interrupted checkpoint is skipped: the previous checkpoint plus the log
   expect(report.checkpoint!.upToSeq).toBe(earlier!.upToSeq);
   expect(report.replayed).toBe(2);
   expect(report.summary).toMatch(/damaged checkpoint was skipped.*earlier checkpoint plus the change log/);
-  // Recovery anchored the rebuilt state in a fresh checkpoint; the torn one is in quarantine.
-  const status = await call(reopened, 'system.storageStatus');
-  expect(status.quarantined).toBe(1);
-  expect(status.checkpoints[0]!.upToSeq).toBe(earlier!.upToSeq + 2);
+  // Recovery anchors the rebuilt state in a fresh checkpoint, written in the background; the torn one is in quarantine.
+  await expect.poll(async () => (await call(reopened, 'system.storageStatus')).checkpoints[0]?.upToSeq).toBe(earlier!.upToSeq + 2);
+  expect((await call(reopened, 'system.storageStatus')).quarantined).toBe(1);
+  // Set aside with the bytes it was found with (the first half of the image; stored as a Blob, read back as bytes).
+  expect(await call(reopened, 'system.quarantined')).toEqual([
+    expect.objectContaining({ source: 'checkpoint', checkpointId: torn!.id, bytes: torn!.bytes >> 1 }),
+  ]);
 });
 
 test('the newest checkpoint torn and a change it covered damaged too: everything before that change is kept, both are set aside', async () => {
@@ -110,8 +114,9 @@ test('in the first weeks (one checkpoint, the whole log kept) a damaged checkpoi
   const flour = await call(page, 'catalog.createIngredient', { name: 'Bread flour' });
   const sugar = await call(page, 'catalog.createIngredient', { name: 'Caster sugar' });
   const butter = await call(page, 'catalog.createIngredient', { name: 'Unsalted butter' });
+  // Its one checkpoint is the database as first opened, written in the background.
+  await expect.poll(async () => (await call(page, 'system.storageStatus')).checkpoints).toHaveLength(1);
   const status = await call(page, 'system.storageStatus');
-  expect(status.checkpoints).toHaveLength(1);
   expect(status.log.records).toBe(status.lastSeq);
   // The one checkpoint (the database as first opened) is then torn on disk.
   const torn = await tearNewestCheckpoint(page);
@@ -150,6 +155,34 @@ test('a crash between writing a checkpoint and pruning the log loses nothing and
   // The next checkpoint keeps only itself and the one it replaces.
   await call(reopened, 'system.checkpoint');
   expect(await countRecords(reopened)).toEqual({ checkpoints: 2, log: 1, quarantine: 0 });
+});
+
+test('checkpoints written by an earlier build (the image stored as bytes, not a Blob) open as before and are still checked', async () => {
+  const baseUrl = inject('baseUrl');
+  const page = await openApp(profile.context, baseUrl);
+  await call(page, 'system.touch', { label: 'flour', value: 1000 });
+  await call(page, 'system.checkpoint');
+  await call(page, 'system.touch', { label: 'sugar', value: 500 });
+  const newest = await call(page, 'system.checkpoint');
+  await call(page, 'system.touch', { label: 'butter', value: 250 });
+  expect(await storeImagesAsBytes(page)).toBe(2);
+  await page.close();
+
+  const reopened = await openApp(profile.context, baseUrl);
+  expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000, sugar: 500, butter: 250 });
+  const report = await call(reopened, 'system.recoveryReport');
+  expect(report.problems).toEqual([]);
+  expect(report.checkpoint!.upToSeq).toBe(newest!.upToSeq);
+  expect(report.replayed).toBe(1);
+
+  // An old-format image torn in half is caught by its check like a new one: the previous checkpoint takes over.
+  await tearNewestCheckpoint(reopened);
+  await reopened.close();
+  const third = await openApp(profile.context, baseUrl);
+  expect(await call(third, 'system.touched')).toEqual({ flour: 1000, sugar: 500, butter: 250 });
+  expect((await call(third, 'system.recoveryReport')).problems).toEqual([
+    expect.objectContaining({ kind: 'checkpoint-corrupt', checkpointId: newest!.id }),
+  ]);
 });
 
 test('a full disk refuses the change with a clear message and leaves the last saved state intact', async () => {
@@ -209,4 +242,60 @@ test('a dropped IndexedDB connection (mobile Safari after backgrounding) is reop
   await page.close();
   const reopened = await openApp(profile.context, baseUrl);
   expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000, sugar: 500 });
+});
+
+/** Opens the app with every checkpoint write failing as on a full disk, from the first opening on. */
+async function openOnFullDisk(baseUrl: string) {
+  const page = await profile.context.newPage();
+  await page.goto(`${appUrl(baseUrl)}&full-disk-checkpoints`);
+  await waitForWorker(page);
+  return page;
+}
+
+test('a new database on a full disk: the checkpoint after its schema fails, yet the app opens and serves, and the banner says storage is full', async () => {
+  const baseUrl = inject('baseUrl');
+  const page = await openOnFullDisk(baseUrl);
+  // Not locked out: it reads and saves.
+  expect(await call(page, 'system.info')).toMatchObject({ schemaVersion: SCHEMA_VERSION });
+  await call(page, 'system.touch', { label: 'flour', value: 1000 });
+  const status = await call(page, 'system.storageStatus');
+  const banner = page.getByRole('alert').filter({ hasText: 'Storage is full on this device' });
+  await banner.waitFor();
+  expect((await call(page, 'system.storageStatus')).checkpoints).toEqual([]);
+  await banner.getByText(/every change you made is saved/i).waitFor();
+  await banner.getByRole('button', { name: 'Download a backup' }).waitFor();
+  const problem = (await notices(page)).find((n) => n.type === 'problem');
+  expect(problem).toMatchObject({ error: { code: 'STORAGE', details: { checkpoint: true, quota: true } } });
+  await page.close();
+
+  // Space again: the schema and the change come back from the log alone, and are then anchored.
+  const reopened = await openApp(profile.context, baseUrl);
+  expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000 });
+  const report = await call(reopened, 'system.recoveryReport');
+  expect(report).toMatchObject({ checkpoint: null, problems: [], replayed: status.lastSeq });
+  await expect.poll(async () => (await call(reopened, 'system.storageStatus')).checkpoints).toHaveLength(1);
+});
+
+test('recovery on a full disk: the damaged record is set aside and the app serves; the banners say what was set aside and that storage is full', async () => {
+  const baseUrl = inject('baseUrl');
+  const page = await openApp(profile.context, baseUrl);
+  const { lastSeq: opened } = await call(page, 'system.storageStatus');
+  await call(page, 'system.touch', { label: 'flour', value: 1000 });
+  await call(page, 'system.touch', { label: 'sugar', value: 500 });
+  await corruptLogRecord(page, opened + 2);
+  await page.close();
+
+  const reopened = await openOnFullDisk(baseUrl);
+  expect(await call(reopened, 'system.touched')).toEqual({ flour: 1000 });
+  expect((await call(reopened, 'system.recoveryReport')).quarantined).toEqual({ log: 1, checkpoints: 0 });
+  await call(reopened, 'system.touch', { label: 'butter', value: 250 });
+  await reopened.getByRole('alert').filter({ hasText: 'Some saved changes were set aside' }).waitFor();
+  await reopened.getByRole('alert').filter({ hasText: 'Storage is full on this device' }).waitFor();
+  await reopened.close();
+
+  // The repair is stored even without the checkpoint: the next opening finds nothing more to set aside.
+  const third = await openApp(profile.context, baseUrl);
+  expect(await call(third, 'system.touched')).toEqual({ flour: 1000, butter: 250 });
+  expect((await call(third, 'system.recoveryReport')).problems).toEqual([]);
+  expect((await countRecords(third)).quarantine).toBe(1);
 });

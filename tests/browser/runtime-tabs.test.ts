@@ -6,19 +6,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFinished, test } from 'vitest';
-import { call, launch, openApp, rpc, role, waitForRole, type Profile } from './helpers/browser';
+import { call, launch, openApp, rpc, role, waitForRole, writerLocks, type Profile } from './helpers/browser';
 
 let profile: Profile;
 beforeAll(async () => (profile = await launch()));
 afterAll(async () => profile?.remove());
-
-function writerLocks(page: Page): Promise<{ held: number; pending: number }> {
-  return page.evaluate(async () => {
-    const state = await navigator.locks.query();
-    const mine = (l: LockInfo) => l.name === 'bake-planner-writer';
-    return { held: (state.held ?? []).filter(mine).length, pending: (state.pending ?? []).filter(mine).length };
-  });
-}
 
 test('two tabs both writing: one writer, no write lost, and the other tab takes over when the writer closes', async () => {
   const baseUrl = inject('baseUrl');
@@ -96,10 +88,10 @@ test('a change made in one tab is announced to the other so its screens refresh'
 async function startStandIn(page: Page, id: string): Promise<void> {
   await page.evaluate((me) => {
     const channel = new BroadcastChannel('bake-planner-rpc');
-    const state = { channel, writers: [] as { writerId: string; seq: number }[], responses: [] as unknown[] };
+    const state = { channel, writers: [] as { writerId: string; seq: number; version: string }[], responses: [] as unknown[] };
     channel.onmessage = (event: MessageEvent) => {
-      const m = event.data as { type: string; to?: string; writerId: string; seq: number };
-      if (m.type === 'writer') state.writers.push({ writerId: m.writerId, seq: m.seq });
+      const m = event.data as { type: string; to?: string; writerId: string; seq: number; version: string };
+      if (m.type === 'writer') state.writers.push({ writerId: m.writerId, seq: m.seq, version: m.version });
       if (m.type === 'response' && m.to === me) state.responses.push(m);
     };
     (window as unknown as { __standIn: typeof state }).__standIn = state;
@@ -107,13 +99,13 @@ async function startStandIn(page: Page, id: string): Promise<void> {
   }, id);
 }
 
-/** Waits for the stand-in to know a writer other than `not`; returns its id and seq. */
-async function standInWriter(page: Page, not?: string): Promise<{ writerId: string; seq: number }> {
+/** Waits for the stand-in to know a writer other than `not`; returns its id, seq and app version (the stand-in's own). */
+async function standInWriter(page: Page, not?: string): Promise<{ writerId: string; seq: number; version: string }> {
   const handle = await page.waitForFunction((previous) => {
-    const writers = (window as unknown as { __standIn: { writers: { writerId: string; seq: number }[] } }).__standIn.writers;
+    const writers = (window as unknown as { __standIn: { writers: { writerId: string; seq: number; version: string }[] } }).__standIn.writers;
     return writers.filter((w) => w.writerId !== previous).at(-1) ?? false;
   }, not ?? null);
-  return (await handle.jsonValue()) as { writerId: string; seq: number };
+  return (await handle.jsonValue()) as { writerId: string; seq: number; version: string };
 }
 
 test('a backup restored through another tab, whose reply was lost in a handover, is not restored a second time over later changes', async () => {
@@ -132,14 +124,14 @@ test('a backup restored through another tab, whose reply was lost in a handover,
   await startStandIn(phone, 'tablet');
   const first = await standInWriter(phone);
   const restored = await phone.evaluate(
-    async ({ writerId, file }) => {
+    async ({ writerId, version, file }) => {
       const standIn = (window as unknown as { __standIn: { channel: BroadcastChannel; responses: { key: string; response: { ok: boolean } }[] } }).__standIn;
       const request = { kind: 'request', id: 1, method: 'system.restoreFile', params: { file: new Uint8Array(file) } };
-      standIn.channel.postMessage({ type: 'request', from: 'tablet', to: writerId, key: 'tablet:1', request });
+      standIn.channel.postMessage({ type: 'request', from: 'tablet', to: writerId, key: 'tablet:1', request, version, visible: true });
       for (let waited = 0; waited < 10_000 && standIn.responses.length === 0; waited += 20) await new Promise((r) => setTimeout(r, 20));
       return standIn.responses[0]?.response.ok;
     },
-    { writerId: first.writerId, file: backup },
+    { writerId: first.writerId, version: first.version, file: backup },
   );
   expect(restored).toBe(true);
 
@@ -152,14 +144,14 @@ test('a backup restored through another tab, whose reply was lost in a handover,
   await waitForRole(phone, 'writer');
   const second = await standInWriter(phone, first.writerId);
   const retry = await phone.evaluate(
-    async ({ writerId, afterSeq, file }) => {
+    async ({ writerId, version, afterSeq, file }) => {
       const standIn = (window as unknown as { __standIn: { channel: BroadcastChannel; responses: { key: string; response: unknown }[] } }).__standIn;
       const request = { kind: 'request', id: 1, method: 'system.restoreFile', params: { file: new Uint8Array(file) } };
-      standIn.channel.postMessage({ type: 'request', from: 'tablet', to: writerId, key: 'tablet:1', request, retryAfterSeq: afterSeq });
+      standIn.channel.postMessage({ type: 'request', from: 'tablet', to: writerId, key: 'tablet:1', request, version, visible: true, retryAfterSeq: afterSeq });
       for (let waited = 0; waited < 10_000 && standIn.responses.length < 2; waited += 20) await new Promise((r) => setTimeout(r, 20));
       return standIn.responses[1]?.response;
     },
-    { writerId: second.writerId, afterSeq: first.seq, file: backup },
+    { writerId: second.writerId, version: second.version, afterSeq: first.seq, file: backup },
   );
   // The new writer finds the restore in the log: it says it was saved instead of running it again.
   expect(retry).toMatchObject({ ok: false, error: { code: 'WRITER_CHANGED', details: { applied: true } } });

@@ -17,6 +17,7 @@ import { preview } from 'vite';
 import { call, keepWorkerBusy, waitForWorker } from '../browser/helpers/browser';
 import { toolPath } from '../setup/test-browsers';
 import { corruptLogRecord } from '../browser/helpers/idb';
+import { buildApp } from '../browser/helpers/server';
 
 // Its own port, so it does not meet a developer's running preview; SCREENSHOT_PORT picks another when two runs share a machine.
 const port = Number(process.env.SCREENSHOT_PORT ?? 4187);
@@ -128,6 +129,33 @@ async function shootStorageSafety(browser: Browser): Promise<void> {
   await shoot(second, 'banner-waiting');
   await Promise.all([spell.over, answered]);
   await context.close();
+}
+
+/**
+ * The two banners a new version or a full disk bring at opening: a tab of this build after a tab of
+ * the next version (built into dist/next, served from the same origin; service workers blocked, as
+ * each build's would claim the other's pages) took the database over, and an opening whose first
+ * checkpoint does not fit on the disk.
+ */
+async function shootUpdateAndFullDisk(browser: Browser): Promise<void> {
+  const base = `http://localhost:${port}/`;
+  buildApp('test-hooks', { outDir: 'dist/next', base: '/next/', version: '999.0.0' });
+  const context = await browser.newContext({ viewport: viewports[0], deviceScaleFactor: 1, serviceWorkers: 'block' });
+  const old = await context.newPage();
+  await old.goto(`${base}?test-hooks#/dashboard`);
+  await waitForWorker(old);
+  const next = await context.newPage();
+  await next.goto(`${base}next/?test-hooks`);
+  await old.getByText('Bake Planner was updated in another tab').waitFor();
+  await shoot(old, 'banner-updated');
+  await context.close();
+
+  const full = await browser.newContext({ viewport: viewports[0], deviceScaleFactor: 1 });
+  const page = await full.newPage();
+  await page.goto(`${base}?test-hooks&full-disk-checkpoints#/dashboard`);
+  await page.getByText('Storage is full on this device').waitFor();
+  await shoot(page, 'banner-storage-full');
+  await full.close();
 }
 
 /**
@@ -444,6 +472,7 @@ try {
     await visit(page, '#/settings', 'text=Database schema');
     await shoot(page, 'settings');
     await shootStorageSafety(browser);
+    await shootUpdateAndFullDisk(browser);
     await visit(page, '#/plan', 'text=Holiday 2026');
     await shoot(page, 'plan');
     await page.getByRole('link', { name: 'Holiday 2026' }).click();

@@ -20,4 +20,13 @@ export class AppUpdate {
   postpone(): void {
     this.available = false;
   }
+
+  /**
+   * Reloads onto the newest version: through the waiting service worker if there is one (another tab
+   * may have updated without it taking over this tab yet), otherwise a plain reload fetches it.
+   */
+  reload(): void {
+    if (this.activate) this.activate();
+    else window.location.reload();
+  }
 }

@@ -28,6 +28,8 @@ export interface WorkerStorageStatus {
   log: { records: number; bytes: number };
   checkpoints: Omit<CheckpointMeta, 'checksum'>[];
   lastCheckpointAt: string | null;
+  /** A checkpoint is being checksummed, written or verified right now. */
+  checkpointInProgress: boolean;
   /** Records set aside by recovery and still kept. */
   quarantined: number;
   recovery: RecoveryReport;
@@ -40,6 +42,12 @@ export interface RuntimeServices {
   recoveryReport(): RecoveryReport;
   /** Writes a checkpoint now and prunes the log; resolves once it is durable and verified. */
   checkpointNow(): Promise<Omit<CheckpointMeta, 'checksum'> | null>;
+  /**
+   * Queues a checkpoint the way the idle timer does (taken at the next gap between requests, written
+   * while they go on) and returns at once with the last seq it will cover; the benchmark times
+   * requests that arrive during one.
+   */
+  checkpointInBackground(): { upToSeq: number };
   /** The records recovery set aside and that are still kept, bytes included. */
   quarantined(): Promise<QuarantineRecord[]>;
   /** Discards records recovery set aside, after the user has read the report. */

@@ -32,6 +32,8 @@ export const systemHandlers = defineHandlers({
   ),
   'system.clearQuarantine': write((ctx, _params: void) => ctx.runtime.clearQuarantine()),
   'system.checkpoint': write((ctx, _params: void) => ctx.runtime.checkpointNow()),
+  /** Queued like an idle checkpoint, answered at once (the benchmark times requests that arrive during one). */
+  'system.checkpointInBackground': write((ctx, _params: void) => ctx.runtime.checkpointInBackground()),
   /** The database as a SQLite file; its buffer is transferred to the page. */
   'system.exportFile': read([], (ctx, _params: void) => ctx.runtime.exportFile()),
   'system.restoreFile': write((ctx, params: { file: Uint8Array }) => ctx.runtime.restoreFile(params.file)),

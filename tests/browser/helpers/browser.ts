@@ -12,7 +12,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { ErrorPayload } from '../../../src/errors';
 import { toolPath } from '../../setup/test-browsers';
 import type { Method, ParamsOf, ResultOf } from '../../../src/rpc/contract';
-import type { WorkerNotice } from '../../../src/rpc/wire';
+import type { WorkerNotice, WorkerRole } from '../../../src/rpc/wire';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -31,11 +31,20 @@ export interface Profile {
   remove(): Promise<void>;
 }
 
-export async function launch(dir = mkdtempSync(join(tmpdir(), 'bake-planner-profile-'))): Promise<Profile> {
+export interface LaunchOptions {
+  /** 'block' keeps service workers out (two builds served from one origin would claim each other's pages). */
+  serviceWorkers?: 'allow' | 'block';
+}
+
+export async function launch(
+  dir = mkdtempSync(join(tmpdir(), 'bake-planner-profile-')),
+  options: LaunchOptions = {},
+): Promise<Profile> {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: toolPath('chromium'),
     headless: true,
     args: CHROMIUM_ARGS,
+    ...options,
   });
   let closed = false;
   const close = async () => {
@@ -126,6 +135,30 @@ export async function keepWorkerBusy(page: Page, ms: number): Promise<{ over: Pr
 }
 
 /** Waits until this tab's worker reports `wanted` as its role. */
-export async function waitForRole(page: Page, wanted: 'writer' | 'follower'): Promise<void> {
+export async function waitForRole(page: Page, wanted: WorkerRole): Promise<void> {
   await page.waitForFunction((w) => window.__bakePlanner?.rpc.lastStatus.role === w, wanted);
+}
+
+/** The writer lock as the browser sees it: how many hold it (at most one) and how many wait for it. */
+export function writerLocks(page: Page): Promise<{ held: number; pending: number }> {
+  return page.evaluate(async () => {
+    const state = await navigator.locks.query();
+    const mine = (l: LockInfo) => l.name === 'bake-planner-writer';
+    return { held: (state.held ?? []).filter(mine).length, pending: (state.pending ?? []).filter(mine).length };
+  });
+}
+
+/**
+ * Hides or shows a page the way the browser tells the app: `document.visibilityState` reads
+ * 'hidden' (or 'visible') and 'visibilitychange' fires. Headless Chromium keeps every page visible
+ * and ignores the Page Lifecycle emulation (CDP Page.setWebLifecycleState 'frozen' fires no
+ * visibilitychange or freeze event and timers run on; checked with Chromium 156), so this is the
+ * one way to put a page in the background here. A frozen worker is played by keepWorkerBusy().
+ */
+export async function setHidden(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate((h) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
 }

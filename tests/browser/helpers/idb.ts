@@ -54,18 +54,21 @@ export function corruptLogRecord(page: Page, seq: number): Promise<void> {
   );
 }
 
-/** Cuts the newest checkpoint's image in half, as a write interrupted mid-way would leave it. */
+/** Cuts the newest checkpoint's image in half (a Blob, or bytes as earlier builds stored it), as a write interrupted mid-way would leave it. */
 export function tearNewestCheckpoint(page: Page): Promise<number> {
   return withIdb(
     page,
     `async (db, req, done) => {
-      const tx = db.transaction(['checkpoints', 'images'], 'readwrite');
-      const metas = await req(tx.objectStore('checkpoints').getAll());
+      const read = db.transaction(['checkpoints', 'images'], 'readonly');
+      const metas = await req(read.objectStore('checkpoints').getAll());
       const newest = metas.sort((a, b) => b.upToSeq - a.upToSeq)[0];
-      const images = tx.objectStore('images');
-      const { image } = await req(images.get(newest.id));
-      images.put({ id: newest.id, image: image.slice(0, image.length >> 1) });
-      await done(tx);
+      const { image } = await req(read.objectStore('images').get(newest.id));
+      await done(read);
+      // A Blob's half is copied out first: a slice of the very Blob its put replaces would have no bytes left.
+      const torn = image instanceof Blob ? new Blob([await image.slice(0, image.size >> 1).arrayBuffer()]) : image.slice(0, image.length >> 1);
+      const write = db.transaction('images', 'readwrite');
+      write.objectStore('images').put({ id: newest.id, image: torn });
+      await done(write);
       return newest.id;
     }`,
   );
@@ -124,6 +127,28 @@ export function countRecords(page: Page): Promise<{ checkpoints: number; log: nu
       };
       await done(tx);
       return result;
+    }`,
+  );
+}
+
+/**
+ * Rewrites every checkpoint image as earlier builds stored it: the bytes themselves, not a Blob.
+ * Returns how many were stored as Blobs before. (The bytes are read between two transactions:
+ * waiting for a Blob inside one would end it.)
+ */
+export function storeImagesAsBytes(page: Page): Promise<number> {
+  return withIdb(
+    page,
+    `async (db, req, done) => {
+      const read = db.transaction('images', 'readonly');
+      const images = await req(read.objectStore('images').getAll());
+      await done(read);
+      const blobs = images.filter((i) => i.image instanceof Blob);
+      const bytes = await Promise.all(blobs.map(async (i) => ({ id: i.id, image: new Uint8Array(await i.image.arrayBuffer()) })));
+      const write = db.transaction('images', 'readwrite');
+      for (const record of bytes) write.objectStore('images').put(record);
+      await done(write);
+      return blobs.length;
     }`,
   );
 }

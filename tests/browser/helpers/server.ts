@@ -27,13 +27,24 @@ export interface PreviewServer {
 
 export type BuildMode = 'test-hooks' | 'production';
 
-export function buildApp(mode: BuildMode): string {
-  const outDir = mkdtempSync(join(tmpdir(), 'bake-planner-build-'));
-  const result = spawnSync(process.execPath, [VITE, 'build', '--mode', mode, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+export interface BuildOptions {
+  /** Where the build goes (a new temporary folder by default). */
+  outDir?: string;
+  /** The path it is served under, '/' by default. */
+  base?: string;
+  /** The app version stamped into it (VITE_APP_VERSION), package.json's by default. */
+  version?: string;
+}
+
+export function buildApp(mode: BuildMode, options: BuildOptions = {}): string {
+  const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'bake-planner-build-'));
+  const args = [VITE, 'build', '--mode', mode, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  if (options.base) args.push('--base', options.base);
+  const result = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: 'utf8',
     // Vitest sets NODE_ENV=test, which Vite would honour and build a development bundle.
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', ...(options.version ? { VITE_APP_VERSION: options.version } : {}) },
   });
   if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
   return outDir;

@@ -68,6 +68,22 @@ describe('what is on hand', () => {
     expect(rows[0]!.total).toBeCloseTo(2, 9);
     expect(pantryOverview(db, { query: 'sug' }).map((r) => r.ingredient.name)).toEqual(['Sugar']);
   });
+  it('the overview reads each ingredient in the unit of its newest lot: latest date first, then the one recorded last that day', async () => {
+    const db = await testDb();
+    const sugar = createIngredient(db, { name: 'Sugar' });
+    const kgBag = createProduct(db, { ingredientId: sugar.id, brand: 'Tate', name: 'Caster', packageQuantity: 1, packageUnit: 'kg' });
+    const lbBag = createProduct(db, { ingredientId: sugar.id, brand: 'Domino', name: 'Granulated', packageQuantity: 4, packageUnit: 'lb' });
+    // The later date wins although it was recorded first.
+    recordPurchase(db, { productId: kgBag.id, purchasedOn: '2026-03-01', packages: 1, pricePerPackage: 2 });
+    recordPurchase(db, { productId: lbBag.id, purchasedOn: '2026-02-01', packages: 1, pricePerPackage: 4 });
+    expect(pantryOverview(db).map((r) => [r.unit, r.lastPurchasedOn])).toEqual([['kg', '2026-03-01']]);
+    // Same day: the one recorded last wins.
+    recordPurchase(db, { productId: lbBag.id, purchasedOn: '2026-03-01', packages: 1, pricePerPackage: 4 });
+    expect(pantryOverview(db).map((r) => [r.unit, r.lastPurchasedOn])).toEqual([['lb', '2026-03-01']]);
+    // An ingredient with no lots has no totals.
+    createIngredient(db, { name: 'Salt' });
+    expect(pantryOverview(db).map((r) => r.ingredient.name)).toEqual(['Sugar']);
+  });
 });
 
 describe('price history', () => {
