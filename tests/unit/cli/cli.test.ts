@@ -47,7 +47,7 @@ describe('command-line tool on a real database file', SLOW, () => {
 
     const imported = cli('import-bake-tracker', db, backup);
     expect(imported.code).toBe(0);
-    expect(imported.out).toMatch(/^Imported 6 suppliers, 413 ingredients, 156 products and 156 pantry lots\./);
+    expect(imported.out).toMatch(/^Imported 6 suppliers, 413 ingredients, 156 products, 156 pantry lots, 21 packaging materials, 26 packaging products and 20 recipes\./);
     expect(existsSync(db)).toBe(true);
     expect(readFileSync(db).subarray(0, 15).toString()).toBe('SQLite format 3');
 

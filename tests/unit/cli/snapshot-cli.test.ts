@@ -65,7 +65,7 @@ describe('snapshot commands', SLOW, () => {
     expect(twice.code).toBe(1);
     expect(twice.err).toMatch(/already holds data.*--merge/);
     const merged = cli('import', copy, file, '--merge', '--json');
-    expect(JSON.parse(merged.out).summary).toMatch(/^Imported 0 records; \d+ were already there/);
+    expect(JSON.parse(merged.out).summary).toMatch(/^Nothing new: everything in this file is already here \(\d+ records\)\./);
   });
 
   it('a refused file prints every problem with its path, exits 1 and leaves the database file as it was', () => {
