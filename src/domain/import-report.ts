@@ -28,6 +28,11 @@ export const IMPORT_ENTITIES = [
   'material purchase',
   'material lot',
   'finished good',
+  'event',
+  'production run',
+  'assembly run',
+  'finished unit lot',
+  'finished good lot',
 ] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 
@@ -48,6 +53,11 @@ export const ENTITY_WORDS: Record<ImportEntity, [one: string, many: string]> = {
   'material purchase': ['packaging purchase', 'packaging purchases'],
   'material lot': ['packaging lot', 'packaging lots'],
   'finished good': ['good', 'goods'],
+  event: ['event', 'events'],
+  'production run': ['bake', 'bakes'],
+  'assembly run': ['assembly', 'assemblies'],
+  'finished unit lot': ['lot of finished units', 'lots of finished units'],
+  'finished good lot': ['lot of goods', 'lots of goods'],
 };
 
 /** "1 ingredient", "413 ingredients". */
@@ -104,8 +114,9 @@ export interface ImportReport {
 
 /** The path without its last part: `recipes[0].finished_units[1]` is `recipes[0].finished_units`; '' at the top (`format_version`). */
 const parentOf = (path: string) => {
-  const parent = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
-  return parent === path ? '' : parent;
+  const up = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+  // A top-level key has no part to drop: without this, a note on `format_version` looped for ever.
+  return up === path ? '' : up;
 };
 
 export class ImportReportBuilder {

@@ -213,6 +213,147 @@ export interface FinishedGoodRecord extends Stamps {
   composition: CompositionRecord[];
 }
 
+export type TargetRecord = ({ finished_good: string } | { finished_unit: string }) & { quantity: number } & Stamps;
+
+export interface BatchDecisionRecord extends Stamps {
+  finished_unit: string;
+  batches: number;
+  shortfall_confirmed: boolean;
+}
+
+export interface RecipeChoiceRecord extends Stamps {
+  finished_unit: string;
+  recipe: string;
+}
+
+export interface PlanSnapshotRecord {
+  taken_at: Timestamp;
+  /** The fingerprint of `payload.definitions`; checked on import. */
+  fingerprint: string;
+  cost_baseline: number | null;
+  /** The saved plan as the planner wrote it (src/domain/plan-snapshot.ts): keyed by slug, no ids. */
+  payload: Record<string, unknown>;
+  created_at: Timestamp;
+}
+
+export interface AmendmentRecord {
+  kind: 'drop_good' | 'add_good' | 'change_batches';
+  finished_good: string | null;
+  finished_unit: string | null;
+  quantity: number | null;
+  previous_quantity: number | null;
+  batches: number | null;
+  previous_batches: number | null;
+  reason: string;
+  created_at: Timestamp;
+}
+
+export type ShoppingTickRecord = ({ ingredient: string } | { material: string }) & { ticked_at: Timestamp; created_at: Timestamp };
+
+export interface EventRecord extends Stamps {
+  slug: string;
+  name: string;
+  date: DateText | null;
+  plan_state: 'draft' | 'locked' | 'in_production' | 'completed';
+  locked_at: Timestamp | null;
+  production_started_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  shopping_done_at: Timestamp | null;
+  notes: string;
+  targets: TargetRecord[];
+  batch_decisions: BatchDecisionRecord[];
+  recipe_choices: RecipeChoiceRecord[];
+  plan_snapshots: PlanSnapshotRecord[];
+  amendments: AmendmentRecord[];
+  shopping_ticks: ShoppingTickRecord[];
+}
+
+/** A run's output lot: what is left of it (its count is the run's yield, its unit cost the run's cost per unit). */
+export interface RunLotRecord {
+  remaining: number;
+  updated_at: Timestamp;
+}
+
+export interface ReversalRecord {
+  note: string;
+  created_at: Timestamp;
+}
+
+export interface ProductionConsumptionRecord {
+  /** The ingredient lot's key. */
+  lot: string;
+  /** In `unit`, the lot's base unit. */
+  quantity: number;
+  unit: string;
+  /** Per `unit`, as the lot held it; null when unknown. */
+  unit_cost: number | null;
+  /** quantity x unit cost, 4 decimals; null when unknown. */
+  cost: number | null;
+}
+
+export interface ProductionRunRecord {
+  key: string;
+  recipe: string;
+  finished_unit: string;
+  event: string | null;
+  date: DateText;
+  batches: number;
+  expected_yield: number;
+  actual_yield: number;
+  status: 'complete' | 'partial_loss' | 'total_loss';
+  loss_category: string | null;
+  loss_note: string;
+  /** The definition the run baked (src/services/making/run-definitions.ts): slugs only. */
+  recipe_snapshot: Record<string, unknown>;
+  /** Position (from 0) in its event's plan_snapshots. */
+  plan_snapshot: number | null;
+  consumptions: ProductionConsumptionRecord[];
+  total_cost: number;
+  cost_per_unit: number;
+  cost_complete: boolean;
+  /** Null once the run was undone. */
+  lot: RunLotRecord | null;
+  reversed: ReversalRecord | null;
+  notes: string;
+  created_at: Timestamp;
+}
+
+export type AssemblyConsumptionRecord = ({ unit_lot: string } | { good_lot: string } | { material_lot: string }) & {
+  /** A count of units or goods, or the material's base measure. */
+  quantity: number;
+  unit_cost: number;
+  cost: number;
+};
+
+export interface AssemblyRunRecord {
+  key: string;
+  finished_good: string;
+  event: string | null;
+  date: DateText;
+  quantity: number;
+  good_snapshot: Record<string, unknown>;
+  plan_snapshot: number | null;
+  packaging_bypassed: boolean;
+  bypass_note: string;
+  notes: string;
+  consumptions: AssemblyConsumptionRecord[];
+  total_cost: number;
+  cost_per_unit: number;
+  cost_complete: boolean;
+  lot: RunLotRecord | null;
+  reversed: ReversalRecord | null;
+  created_at: Timestamp;
+}
+
+/** Finished stock that came without a run (counted in when the baker started). */
+export type FinishedLotRecord = ({ finished_unit: string } | { finished_good: string }) & {
+  key: string;
+  date: DateText;
+  count: number;
+  remaining: number;
+  unit_cost: number;
+} & Stamps;
+
 export interface SnapshotFile {
   format: typeof SNAPSHOT_FORMAT;
   format_version: number;
@@ -233,6 +374,11 @@ export interface SnapshotFile {
   recipes: RecipeRecord[];
   finished_units: FinishedUnitRecord[];
   finished_goods: FinishedGoodRecord[];
+  events: EventRecord[];
+  production_runs: ProductionRunRecord[];
+  assembly_runs: AssemblyRunRecord[];
+  finished_unit_lots: FinishedLotRecord[];
+  finished_good_lots: FinishedLotRecord[];
 }
 
 /** The arrays of records, in the order a file lists them (and an import reads them). */
@@ -250,6 +396,11 @@ export const SNAPSHOT_SECTIONS = [
   'recipes',
   'finished_units',
   'finished_goods',
+  'events',
+  'production_runs',
+  'assembly_runs',
+  'finished_unit_lots',
+  'finished_good_lots',
 ] as const satisfies readonly (keyof SnapshotFile)[];
 
 export type SnapshotSection = (typeof SNAPSHOT_SECTIONS)[number];

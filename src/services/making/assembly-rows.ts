@@ -19,6 +19,8 @@ export interface NewAssemblyRunRow {
   packagingBypassed: boolean;
   bypassNote: string;
   notes: string;
+  /** Kept when given (an imported file's); else the transaction's time. */
+  createdAt?: string;
 }
 
 export type AssemblySource = { kind: 'finished_unit'; lotId: number } | { kind: 'finished_good'; lotId: number } | { kind: 'material'; lotId: number };
@@ -30,14 +32,20 @@ export interface NewAssemblyConsumptionRow {
   quantity: number;
   unitCost: number;
   cost: number;
+  createdAt?: string;
 }
 
 export interface NewFinishedGoodLotRow {
   finishedGoodId: number;
-  assemblyRunId: number;
+  /** Null only for stock counted in without a run (an imported file's). */
+  assemblyRunId: number | null;
   madeOn: string;
   count: number;
+  /** What is left: all of it when made; an imported file's lot may have been drawn from since. */
+  remaining?: number;
   unitCost: number;
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export function insertAssemblyRunRow(db: Database, row: NewAssemblyRunRow, tx?: Tx): number {
@@ -48,7 +56,7 @@ export function insertAssemblyRunRow(db: Database, row: NewAssemblyRunRow, tx?: 
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         row.finishedGoodId, row.eventId, row.planSnapshotId, row.assembledOn, row.quantity, row.goodSnapshot, row.totalCost, row.costPerUnit,
-        row.costComplete ? 1 : 0, row.packagingBypassed ? 1 : 0, row.bypassNote, row.notes, t.now(),
+        row.costComplete ? 1 : 0, row.packagingBypassed ? 1 : 0, row.bypassNote, row.notes, row.createdAt ?? t.now(),
       ],
     ).lastInsertRowid,
   );
@@ -60,7 +68,7 @@ export function insertAssemblyConsumptionRow(db: Database, row: NewAssemblyConsu
     t.run(
       `INSERT INTO assembly_consumptions (assembly_run_id, finished_unit_lot_id, finished_good_lot_id, material_lot_id, quantity, unit_cost, cost, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [row.assemblyRunId, lot('finished_unit'), lot('finished_good'), lot('material'), row.quantity, row.unitCost, row.cost, t.now()],
+      [row.assemblyRunId, lot('finished_unit'), lot('finished_good'), lot('material'), row.quantity, row.unitCost, row.cost, row.createdAt ?? t.now()],
     ).lastInsertRowid,
   );
 }
@@ -71,7 +79,7 @@ export function insertFinishedGoodLotRow(db: Database, row: NewFinishedGoodLotRo
     return t.run(
       `INSERT INTO finished_good_lots (finished_good_id, assembly_run_id, made_on, count_initial, count_remaining, unit_cost, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [row.finishedGoodId, row.assemblyRunId, row.madeOn, row.count, row.count, row.unitCost, now, now],
+      [row.finishedGoodId, row.assemblyRunId, row.madeOn, row.count, row.remaining ?? row.count, row.unitCost, row.createdAt ?? now, row.updatedAt ?? row.createdAt ?? now],
     ).lastInsertRowid;
   });
 }

@@ -26,6 +26,8 @@ export interface NewProductionRunRow {
   costPerUnit: number;
   costComplete: boolean;
   notes: string;
+  /** Kept when given (an imported file's); else the transaction's time. */
+  createdAt?: string;
 }
 
 export interface NewProductionConsumptionRow {
@@ -38,14 +40,20 @@ export interface NewProductionConsumptionRow {
   unitCost: number | null;
   /** Ledger amount (4 decimals); null when unknown. */
   cost: number | null;
+  createdAt?: string;
 }
 
 export interface NewFinishedUnitLotRow {
   finishedUnitId: number;
-  productionRunId: number;
+  /** Null only for stock counted in without a run (an imported file's). */
+  productionRunId: number | null;
   madeOn: string;
   count: number;
+  /** What is left: all of it when made; an imported file's lot may have been drawn from since. */
+  remaining?: number;
   unitCost: number;
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export function insertProductionRunRow(db: Database, row: NewProductionRunRow, tx?: Tx): number {
@@ -57,7 +65,7 @@ export function insertProductionRunRow(db: Database, row: NewProductionRunRow, t
       [
         row.recipeId, row.finishedUnitId, row.eventId, row.planSnapshotId, row.producedOn, row.batches, row.expectedYield, row.actualYield,
         row.lossQuantity, row.lossCategory, row.lossNote, row.status, row.recipeSnapshot, row.totalCost, row.costPerUnit, row.costComplete ? 1 : 0,
-        row.notes, t.now(),
+        row.notes, row.createdAt ?? t.now(),
       ],
     ).lastInsertRowid,
   );
@@ -67,7 +75,7 @@ export function insertProductionConsumptionRow(db: Database, row: NewProductionC
   return withTransaction(db, tx, (t) =>
     t.run(
       'INSERT INTO production_consumptions (production_run_id, ingredient_id, lot_id, quantity, unit_cost, cost, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [row.productionRunId, row.ingredientId, row.lotId, row.quantity, row.unitCost, row.cost, t.now()],
+      [row.productionRunId, row.ingredientId, row.lotId, row.quantity, row.unitCost, row.cost, row.createdAt ?? t.now()],
     ).lastInsertRowid,
   );
 }
@@ -78,7 +86,7 @@ export function insertFinishedUnitLotRow(db: Database, row: NewFinishedUnitLotRo
     return t.run(
       `INSERT INTO finished_unit_lots (finished_unit_id, production_run_id, made_on, count_initial, count_remaining, unit_cost, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [row.finishedUnitId, row.productionRunId, row.madeOn, row.count, row.count, row.unitCost, now, now],
+      [row.finishedUnitId, row.productionRunId, row.madeOn, row.count, row.remaining ?? row.count, row.unitCost, row.createdAt ?? now, row.updatedAt ?? row.createdAt ?? now],
     ).lastInsertRowid;
   });
 }

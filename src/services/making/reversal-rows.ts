@@ -4,6 +4,8 @@ import { withTransaction, type Database, type Tx } from '../../db/session';
 export interface NewRunReversalRow {
   run: { kind: 'production' | 'assembly'; id: number };
   note: string;
+  /** Kept when given (an imported file's); else the transaction's time. */
+  createdAt?: string;
 }
 
 export function insertRunReversalRow(db: Database, row: NewRunReversalRow, tx?: Tx): number {
@@ -12,7 +14,7 @@ export function insertRunReversalRow(db: Database, row: NewRunReversalRow, tx?: 
       row.run.kind === 'production' ? row.run.id : null,
       row.run.kind === 'assembly' ? row.run.id : null,
       row.note,
-      t.now(),
+      row.createdAt ?? t.now(),
     ]).lastInsertRowid,
   );
 }

@@ -33,7 +33,7 @@ const toSaved = (r: SnapshotRow): SavedPlan => ({
 });
 
 /** Inserts a plan snapshot; returns its id. */
-export function insertPlanSnapshotRow(db: Database, row: { eventId: number; takenAt: string; payload: PlanPayload }, tx?: Tx): number {
+export function insertPlanSnapshotRow(db: Database, row: { eventId: number; takenAt: string; payload: PlanPayload; createdAt?: string }, tx?: Tx): number {
   return withTransaction(db, tx, (t) =>
     t.run('INSERT INTO plan_snapshots (event_id, taken_at, fingerprint, cost_baseline, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
       row.eventId,
@@ -41,7 +41,7 @@ export function insertPlanSnapshotRow(db: Database, row: { eventId: number; take
       row.payload.fingerprint,
       row.payload.costBaseline,
       JSON.stringify(row.payload),
-      t.now(),
+      row.createdAt ?? t.now(),
     ]).lastInsertRowid,
   );
 }
@@ -80,6 +80,8 @@ export interface NewAmendmentRow {
   batches: number | null;
   previousBatches: number | null;
   reason: string;
+  /** Kept when given (an imported file's); else the transaction's time. */
+  createdAt?: string;
 }
 
 /** Inserts a checked amendment; returns its id. */
@@ -88,7 +90,7 @@ export function insertPlanAmendmentRow(db: Database, row: NewAmendmentRow, tx?: 
     t.run(
       `INSERT INTO plan_amendments (event_id, kind, finished_good_id, finished_unit_id, quantity, previous_quantity, batches, previous_batches, reason, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [row.eventId, row.kind, row.goodId, row.finishedUnitId, row.quantity, row.previousQuantity, row.batches, row.previousBatches, row.reason, t.now()],
+      [row.eventId, row.kind, row.goodId, row.finishedUnitId, row.quantity, row.previousQuantity, row.batches, row.previousBatches, row.reason, row.createdAt ?? t.now()],
     ).lastInsertRowid,
   );
 }

@@ -35,6 +35,7 @@ import {
 } from '../../domain/snapshot-format';
 import { BASE_UNIT, type Dimension } from '../../domain/units';
 import { getSettings } from '../settings/settings';
+import { exportAssemblyRuns, exportEvents, exportFinishedLots, exportProductionRuns } from './export-making';
 import { ingredientLotKeys, materialLotKeys } from './lot-keys';
 
 export interface ExportOptions {
@@ -380,6 +381,11 @@ export function exportSnapshot(db: Database, options: ExportOptions = {}, tx?: T
       recipes: recipes(t),
       finished_units: finishedUnits(t),
       finished_goods: finishedGoods(t),
+      events: exportEvents(db, t),
+      production_runs: exportProductionRuns(db, t),
+      assembly_runs: exportAssemblyRuns(db, t),
+      finished_unit_lots: exportFinishedLots(db, 'finished_unit', t),
+      finished_good_lots: exportFinishedLots(db, 'finished_good', t),
     };
   });
 }

@@ -30,6 +30,9 @@ import { applyPantry, checkPantry, readPantry } from './pantry-section';
 import type { Item } from '../../domain/snapshot-plan';
 import type { ImportMode, PlanContext } from './plan';
 import { applyRecipes, checkRecipes, readRecipes } from './recipes-section';
+import { applyEvents, checkEvents, readEvents } from './events-section';
+import { readMaking } from './making-read';
+import { applyMaking, checkMaking, drawsFromLots } from './making-section';
 
 export type { ImportMode } from './plan';
 
@@ -46,9 +49,6 @@ export interface ImportProgress {
   done: number;
   total: number;
 }
-
-/** Sections of the format this version does not import yet (their areas arrive later); a file with records in them is refused. */
-const NOT_YET: readonly string[] = ['events', 'production_runs', 'assembly_runs', 'finished_unit_lots', 'finished_good_lots'];
 
 /** At most this many records of one kind: more is refused before any is read. */
 export const MAX_RECORDS_OF_ONE_KIND = 100_000;
@@ -101,18 +101,16 @@ function readHeader(data: Record<string, unknown>): { version: number; doc: Reco
   }
   if (doc.app_version !== undefined && typeof doc.app_version !== 'string') problems.push({ path: 'app_version', reason: `${shown(doc.app_version)} is not text.` });
   if (doc.settings !== undefined && doc.settings !== null && !isObject(doc.settings)) problems.push({ path: 'settings', reason: 'settings must be an object ({ "currency": "USD" }).' });
-  const known = new Set<string>([...SNAPSHOT_HEADER, ...SNAPSHOT_SECTIONS, ...NOT_YET]);
+  const known = new Set<string>([...SNAPSHOT_HEADER, ...SNAPSHOT_SECTIONS]);
   const sections: Record<string, unknown[]> = {};
   for (const key of Object.keys(doc)) {
     if (!known.has(key)) problems.push({ path: key, reason: `Unknown section ${shown(key)}: a snapshot has ${SNAPSHOT_SECTIONS.join(', ')}.` });
   }
-  for (const key of [...SNAPSHOT_SECTIONS, ...NOT_YET]) {
+  for (const key of SNAPSHOT_SECTIONS) {
     const list = doc[key] ?? [];
     if (!Array.isArray(list)) problems.push({ path: key, reason: `${key} must be a list ([ … ]).` });
     else if (list.length > MAX_RECORDS_OF_ONE_KIND) {
       problems.push({ path: key, reason: `${list.length.toLocaleString('en-US')} records; at most ${MAX_RECORDS_OF_ONE_KIND.toLocaleString('en-US')} of one kind are read.` });
-    } else if (NOT_YET.includes(key) && list.length > 0) {
-      problems.push({ path: key, reason: `This version of Bake Planner does not import ${key.replace(/_/g, ' ')} yet.` });
     } else sections[key] = list;
   }
   if (problems.length > 0) {
@@ -182,11 +180,18 @@ export function importSnapshot(db: Database, data: unknown, options: SnapshotImp
     const materials = readMaterials(db, ctx, sections, t);
     const recipes = readRecipes(db, ctx, sections, t);
     const goods = readGoods(db, ctx, sections, t);
+    const events = readEvents(db, ctx, sections, t);
+    const making = readMaking(db, ctx, sections, t);
+    const refs = { catalog, pantry, materials, recipes, goods, events };
     checkCatalog(db, ctx, catalog, { fileLines: new Set(recipes.recipes.flatMap((r) => r.record?.ingredients.map((l) => l.ingredient) ?? [])) }, t);
-    checkPantry(db, ctx, pantry, catalog, t);
-    checkMaterials(db, ctx, materials, catalog, t);
+    // What runs draw comes first: each lot's remaining must account for it.
+    const draws = drawsFromLots(db, making, refs, t);
+    checkPantry(db, ctx, pantry, catalog, draws.ingredient, t);
+    checkMaterials(db, ctx, materials, catalog, draws.material, t);
     checkRecipes(db, ctx, recipes, catalog, t);
     checkGoods(db, ctx, goods, recipes, materials, t);
+    checkEvents(db, ctx, events, refs, t);
+    const made = checkMaking(db, making, refs, t);
 
     const items: Item<unknown>[][] = [
       catalog.suppliers,
@@ -203,6 +208,11 @@ export function importSnapshot(db: Database, data: unknown, options: SnapshotImp
       recipes.recipes,
       recipes.finishedUnits,
       goods.goods,
+      events.events,
+      making.production,
+      making.unitLots,
+      making.goodLots,
+      making.assembly,
     ];
     const accepted = settings.line?.outcome !== 'rejected' && !items.some((list) => list.some((i) => isRejected(i.result)));
     const write = accepted && !options.dryRun;
@@ -215,6 +225,8 @@ export function importSnapshot(db: Database, data: unknown, options: SnapshotImp
       applyMaterials(db, ctx, materials, catalog, t);
       applyRecipes(db, ctx, recipes, catalog, t);
       applyGoods(db, ctx, goods, recipes, materials, t);
+      const snapshotIds = applyEvents(db, ctx, events, refs, t);
+      applyMaking(db, making, made, refs, snapshotIds, ctx.tick, t);
       if (settings.currency !== null) updateSettings(db, { currency: settings.currency }, t);
       updateSettings(db, { setupDone: true }, t);
     }

@@ -42,3 +42,45 @@ function keysOf(t: Tx, purchased: string, unpurchased: string): Map<number, stri
   }
   return out;
 }
+
+/**
+ * Keys of runs and of the finished lots they made, as an export writes them:
+ * a production run is its finished unit's slug @ its date (#2… for more that
+ * day), an assembly its good's; runs in the order the file lists them (date,
+ * then as recorded), then finished lots that came without a run, counted on
+ * after the runs. A run's output lot has its run's key.
+ */
+export interface RunKeys {
+  /** Key by run id. */
+  runs: Map<number, string>;
+  /** Key by finished lot id (a run's lot and a lot without a run). */
+  lots: Map<number, string>;
+}
+
+const RUN_TABLES = {
+  production: { runs: 'production_runs', on: 'produced_on', item: 'finished_unit_id', items: 'finished_units', lots: 'finished_unit_lots', run: 'production_run_id' },
+  assembly: { runs: 'assembly_runs', on: 'assembled_on', item: 'finished_good_id', items: 'finished_goods', lots: 'finished_good_lots', run: 'assembly_run_id' },
+} as const;
+
+export function runKeys(db: Database, kind: 'production' | 'assembly', tx?: Tx): RunKeys {
+  return withTransaction(db, tx, (t) => {
+    const k = RUN_TABLES[kind];
+    const keys = new LotKeys();
+    const runs = new Map<number, string>();
+    for (const r of t.all<{ id: number; slug: string; on: string }>(
+      `SELECT r.id, i.slug, r.${k.on} AS "on" FROM ${k.runs} r JOIN ${k.items} i ON i.id = r.${k.item} ORDER BY r.${k.on}, r.id`,
+    )) {
+      runs.set(r.id, keys.next(r.slug, r.on));
+    }
+    const lots = new Map<number, string>();
+    for (const r of t.all<{ id: number; run_id: number }>(`SELECT id, ${k.run} AS run_id FROM ${k.lots} WHERE ${k.run} IS NOT NULL`)) {
+      lots.set(r.id, runs.get(r.run_id)!);
+    }
+    for (const r of t.all<{ id: number; slug: string; made_on: string }>(
+      `SELECT l.id, i.slug, l.made_on FROM ${k.lots} l JOIN ${k.items} i ON i.id = l.${k.item} WHERE l.${k.run} IS NULL ORDER BY i.slug, l.made_on, l.id`,
+    )) {
+      lots.set(r.id, keys.next(r.slug, r.made_on));
+    }
+    return { runs, lots };
+  });
+}

@@ -163,6 +163,8 @@ export interface PlannedMaterialLot {
   key: string;
   product: Ref<MaterialProductDraft>;
   figures: CheckedFigures | null;
+  /** Its id once written (assemblies' ledgers point at it). */
+  lotId?: number;
 }
 
 export function readMaterials(db: Database, ctx: PlanContext, file: Record<string, unknown[]>, tx?: Tx): MaterialsPlan {
@@ -212,7 +214,12 @@ export function readMaterials(db: Database, ctx: PlanContext, file: Record<strin
   });
 }
 
-export function checkMaterials(db: Database, ctx: PlanContext, plan: MaterialsPlan, catalog: CatalogPlan, tx?: Tx): void {
+/**
+ * Checks the materials' records; `drawn` is what the file's assemblies took
+ * from each lot (by its purchase or lot item, in the material's base
+ * measure), which its `remaining` must account for.
+ */
+export function checkMaterials(db: Database, ctx: PlanContext, plan: MaterialsPlan, catalog: CatalogPlan, drawn: ReadonlyMap<Item<unknown>, number>, tx?: Tx): void {
   return withTransaction(db, tx, () => {
     const { t } = ctx;
     const dbMaterials = new Map(t.all<{ id: number; name: string; base_measure: BaseMeasure }>('SELECT id, name, base_measure FROM materials').map((r) => [r.id, r]));
@@ -268,7 +275,7 @@ export function checkMaterials(db: Database, ctx: PlanContext, plan: MaterialsPl
       const packageQuantity = product.kind === 'file' ? product.item.record!.packageQuantity : t.get<{ package_quantity: number }>('SELECT package_quantity FROM material_products WHERE id = ?', [product.id])!.package_quantity;
       const size = toBase(packageQuantity, packageUnit);
       if (dimensionOf(packageUnit) !== measureDimension(measure)) throw new RecordProblem(`${item.path}.material_product`, `Its product is not measured the way its material is.`);
-      p.figures = checkFigures(lot, { path: lotPath, packageUnit, bought: bought ? bought(size) : null, key: p.key, change: 0 });
+      p.figures = checkFigures(lot, { path: lotPath, packageUnit, bought: bought ? bought(size) : null, key: p.key, change: -(drawn.get(item) ?? 0) });
       p.product = product;
     };
     for (const item of created(plan.purchases)) {
@@ -308,7 +315,7 @@ export function applyMaterials(db: Database, ctx: PlanContext, plan: MaterialsPl
     const writeLot = (item: Item<unknown>, lot: LotFiguresDraft, purchaseId: number | null, date: string): number => {
       const p = plan.planned.get(item)!;
       const f = p.figures!;
-      return insertMaterialLotRow(
+      return (p.lotId = insertMaterialLotRow(
         db,
         {
           materialId: refId(plan.materialOfProduct(p.product)), materialProductId: refId(p.product), materialPurchaseId: purchaseId, purchasedOn: date,
@@ -316,7 +323,7 @@ export function applyMaterials(db: Database, ctx: PlanContext, plan: MaterialsPl
           createdAt: lot.createdAt, updatedAt: lot.updatedAt,
         },
         t,
-      );
+      ));
     };
     for (const item of created(plan.purchases)) {
       const r = item.record!;

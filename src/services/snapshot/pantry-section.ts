@@ -70,6 +70,8 @@ export interface PlannedLot {
   adjustments: { draft: AdjustmentDraft; delta: number; unitCost: number | null; cost: number | null }[];
   /** The report's lines for its adjustments. */
   adjustmentItems: Item<AdjustmentDraft>[];
+  /** Its id once written (production ledgers point at it). */
+  lotId?: number;
 }
 
 function readAdjustment(f: Fields, now: string): AdjustmentDraft {
@@ -198,7 +200,12 @@ function checkAdjustments(lotPath: string, lot: IngredientLotDraft, unit: Unit, 
   return change;
 }
 
-export function checkPantry(db: Database, ctx: PlanContext, plan: PantryPlan, catalog: CatalogPlan, tx?: Tx): void {
+/**
+ * Checks the pantry's records; `drawn` is what the file's bakes took from
+ * each lot (by its purchase or lot item, in base units), which its
+ * `remaining` must account for.
+ */
+export function checkPantry(db: Database, ctx: PlanContext, plan: PantryPlan, catalog: CatalogPlan, drawn: ReadonlyMap<Item<unknown>, number>, tx?: Tx): void {
   return withTransaction(db, tx, () => {
     const checkLot = (item: Item<PurchaseDraft> | Item<LotDraft>, productSlug: string, lotPath: string, lot: IngredientLotDraft, bought: (product: Ref<ProductDraft>) => { quantity: number; unitCost: number } | null, date: string) => {
       const p = plan.planned.get(item)!;
@@ -211,7 +218,7 @@ export function checkPantry(db: Database, ctx: PlanContext, plan: PantryPlan, ca
       const unit = lot.unit ?? packageUnit;
       const lotUnitCost = boughtFigures ? boughtFigures.unitCost : given === null ? null : unit === BASE_UNIT[dimensionOf(unit)] ? given : given / toBase(1, unit);
       const change = checkAdjustments(lotPath, lot, unit, lotUnitCost, adjustments);
-      p.figures = checkFigures(lot, { path: lotPath, packageUnit, bought: boughtFigures, key: p.key, change });
+      p.figures = checkFigures(lot, { path: lotPath, packageUnit, bought: boughtFigures, key: p.key, change: change - (drawn.get(item) ?? 0) });
       if (lot.expiresOn !== null && lot.expiresOn < date) throw new RecordProblem(`${lotPath}.expires_on`, `It expires (${lot.expiresOn}) before it came in (${date}).`);
       p.product = product;
       p.adjustments = adjustments;
@@ -261,6 +268,7 @@ export function applyPantry(db: Database, ctx: PlanContext, plan: PantryPlan, ca
         },
         t,
       );
+      p.lotId = lotId;
       const ids: number[] = [];
       for (const a of p.adjustments) {
         ids.push(

@@ -50,6 +50,29 @@ export const WRITES: readonly SmokeWrite[] = [
     },
     find: { hash: '#/shop', text: 'Eggs, whole (in the basket)' },
   },
+  {
+    area: 'snapshot',
+    // The device's own export (the worker's, as Settings > Export saves it) chosen in Settings > Import and
+    // replacing all the data: the writes above must come through it, so the suite finds each of them after.
+    async write(tab) {
+      await tab.go('#/settings');
+      await tab.check('Replace all my data (this device will hold exactly what the file holds)');
+      await tab.tab.evaluate(async () => {
+        const bytes = await window.__bakePlanner!.rpc.call('snapshot.export');
+        const input = [...document.querySelectorAll<HTMLInputElement>('input[type="file"]')].find((i) =>
+          [...(i.labels ?? [])].some((l) => l.textContent?.includes('Choose a file to import')),
+        )!;
+        const files = new DataTransfer();
+        files.items.add(new File([bytes], 'bake-planner-smoke.json', { type: 'application/json' }));
+        input.files = files.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await tab.see('Dry run, nothing written');
+      await tab.tap('button', 'Replace my data with this file');
+      await tab.see('Imported');
+    },
+    find: { hash: '#/pantry/purchases', text: '$13.57' },
+  },
 ];
 
 async function findEach(tab: AppTab): Promise<void> {

@@ -15,6 +15,12 @@ import { callGraph, fixtureText, type CallGraph, type FunctionNode } from './cal
 interface Path {
   /** The one function allowed to reach the sinks. */
   gate: string;
+  /**
+   * The snapshot importer's writer: restoring a file replays a ledger that
+   * was already recorded (checked figure by figure) through the same row
+   * functions; it records no new bake and draws no stock by FIFO.
+   */
+  replay: string;
   /** Raw SQL that writes the run, its ledger or its output lot. */
   sql: RegExp;
   /** Functions that draw stock for it (FIFO draws that write). */
@@ -23,12 +29,14 @@ interface Path {
 
 const PRODUCTION: Path = {
   gate: 'src/services/making/production.ts#recordProduction',
+  replay: 'src/services/snapshot/making-section.ts#applyMaking',
   sql: /INSERT\s+INTO\s+(production_runs|production_consumptions|finished_unit_lots)\b/i,
   draws: ['consumeFifo'],
 };
 
 const ASSEMBLY: Path = {
   gate: 'src/services/making/assembly.ts#recordAssembly',
+  replay: 'src/services/snapshot/making-section.ts#applyMaking',
   sql: /INSERT\s+INTO\s+(assembly_runs|assembly_consumptions|finished_good_lots)\b/i,
   draws: ['consumeMaterialFifo'],
 };
@@ -37,8 +45,9 @@ function audit(graph: CallGraph, path: Path) {
   const sinks = graph.functionsWhere({ sql: path.sql, names: path.draws });
   const sinkNodes = new Set<FunctionNode>(sinks.map((s) => s.node));
   const gate = graph.serviceExports.find((f) => f.name === path.gate);
-  if (!gate) throw new Error(`${path.gate} is not exported`);
-  const gates = new Set([gate.node]);
+  const replay = graph.serviceExports.find((f) => f.name === path.replay);
+  if (!gate || !replay) throw new Error(`${path.gate} or ${path.replay} is not exported`);
+  const gates = new Set([gate.node, replay.node]);
   return {
     sinks: sinks.map((s) => s.name).sort(),
     /** Service exports that reach a sink without going through the gate (the sinks themselves aside). */
@@ -46,7 +55,7 @@ function audit(graph: CallGraph, path: Path) {
     /** Files other than the gate's that call a sink. */
     callers: [...new Set(sinks.flatMap((s) => graph.referencesTo(s.node)))].sort(),
     /** RPC methods that reach the gate or a sink. */
-    methods: graph.handlers.filter((h) => graph.reaches(h.node, new Set([...sinkNodes, gate.node]))).map((h) => h.name).sort(),
+    methods: graph.handlers.filter((h) => graph.reaches(h.node, new Set([...sinkNodes, gate.node]), new Set([replay.node]))).map((h) => h.name).sort(),
   };
 }
 
@@ -65,8 +74,8 @@ describe('audit: one production path, one assembly path', { timeout: 120_000 }, 
         'src/services/making/production-rows.ts#insertProductionRunRow',
         'src/services/pantry/fifo.ts#consumeFifo',
       ],
-      exports: ['src/services/making/production.ts#recordProduction'],
-      callers: ['src/services/making/production.ts'],
+      exports: ['src/services/making/production.ts#recordProduction', 'src/services/snapshot/making-section.ts#applyMaking'],
+      callers: ['src/services/making/production.ts', 'src/services/snapshot/making-section.ts'],
       methods: ['making.recordProduction'],
     });
   });
@@ -79,8 +88,8 @@ describe('audit: one production path, one assembly path', { timeout: 120_000 }, 
         'src/services/making/assembly-rows.ts#insertFinishedGoodLotRow',
         'src/services/materials/material-lots.ts#consumeMaterialFifo',
       ],
-      exports: ['src/services/making/assembly.ts#recordAssembly'],
-      callers: ['src/services/making/assembly.ts'],
+      exports: ['src/services/making/assembly.ts#recordAssembly', 'src/services/snapshot/making-section.ts#applyMaking'],
+      callers: ['src/services/making/assembly.ts', 'src/services/snapshot/making-section.ts'],
       methods: ['making.recordAssembly'],
     });
   });
@@ -91,8 +100,17 @@ describe('audit: one production path, one assembly path', { timeout: 120_000 }, 
       'src/worker/handlers/sneaky.ts': fixtureText('second-production-handler.ts.txt'),
     });
     const found = audit(sneaky, PRODUCTION);
-    expect(found.exports).toEqual(['src/services/making/production.ts#recordProduction', 'src/services/making/quick-bake.ts#quickBake']);
-    expect(found.callers).toEqual(['src/services/making/production.ts', 'src/services/making/quick-bake.ts', 'src/worker/handlers/sneaky.ts']);
+    expect(found.exports).toEqual([
+      'src/services/making/production.ts#recordProduction',
+      'src/services/making/quick-bake.ts#quickBake',
+      'src/services/snapshot/making-section.ts#applyMaking',
+    ]);
+    expect(found.callers).toEqual([
+      'src/services/making/production.ts',
+      'src/services/making/quick-bake.ts',
+      'src/services/snapshot/making-section.ts',
+      'src/worker/handlers/sneaky.ts',
+    ]);
     expect(found.methods).toEqual(['making.drawFlour', 'making.recordProduction']);
   });
 });

@@ -10,11 +10,9 @@ import { importSnapshot } from '../../../../src/services/snapshot/import';
 import { SLOW, contentOf, demoBakery, docExamples } from './snapshot-helpers';
 
 type Doc = Record<string, unknown> & { recipes: Record<string, unknown>[]; products: Record<string, unknown>[]; purchases: Record<string, unknown>[] };
-const NOT_YET = ['events'];
 /** The doc's example, with a supplier name the demo bakery does not have (it has a Costco of its own). */
 const example = (): Doc => {
   const doc = structuredClone(docExamples()[0]) as Doc;
-  for (const k of NOT_YET) delete doc[k];
   doc.suppliers = [{ name: 'Costco Business Center', slug: 'costco' }];
   return doc;
 };

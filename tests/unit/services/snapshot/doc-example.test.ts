@@ -12,10 +12,6 @@ import { getSettings } from '../../../../src/services/settings/settings';
 import { testDb } from '../../../helpers/db';
 import { contentOf, docExamples, schemaErrors } from './snapshot-helpers';
 
-/** Sections whose areas (planning, making) have not landed: the importer refuses them, saying so, until then. */
-const NOT_YET = ['events', 'production_runs', 'assembly_runs', 'finished_unit_lots', 'finished_good_lots'];
-const withoutPending = (doc: Record<string, unknown>) => Object.fromEntries(Object.entries(doc).filter(([k]) => !NOT_YET.includes(k)));
-
 describe("the doc's example file", () => {
   const [example] = docExamples() as [Record<string, unknown>];
 
@@ -26,7 +22,7 @@ describe("the doc's example file", () => {
 
   it('imports cleanly, with every default filled in and every computed figure worked out', async () => {
     const db = await testDb();
-    const report = importSnapshot(db, withoutPending(example), { mode: 'restore' });
+    const report = importSnapshot(db, example, { mode: 'restore' });
     expect(report.records.filter((r) => r.outcome !== 'created')).toEqual([]);
     expect(report.ok && report.written).toBe(true);
     expect(getSettings(db).currency).toBe('USD');
@@ -42,10 +38,19 @@ describe("the doc's example file", () => {
     expect(file.recipes.find((r) => r.slug === 'sugar-cookies')!.sub_recipes).toEqual([{ recipe: 'royal-icing', batches: 0.5 }]);
   });
 
-  it('is refused only for the sections this version does not import yet, each named', async () => {
+  it('brings the Holiday 2026 event with its target and batch decision, a draft until a plan is locked', async () => {
     const db = await testDb();
-    const before = contentOf(db);
-    expect(() => importSnapshot(db, example, { mode: 'restore' })).toThrow(/does not import events yet/);
-    expect(contentOf(db)).toBe(before);
+    importSnapshot(db, example, { mode: 'restore' });
+    const [event] = exportSnapshot(db).events;
+    expect(event).toMatchObject({
+      slug: 'holiday-2026',
+      date: '2026-12-15',
+      plan_state: 'draft',
+      locked_at: null,
+      targets: [{ finished_good: 'gift-box', quantity: 40 }],
+      batch_decisions: [{ finished_unit: 'sugar-cookie', batches: 15, shortfall_confirmed: false }],
+      plan_snapshots: [],
+    });
+    expect(contentOf(db)).toContain('"holiday-2026"');
   });
 });
