@@ -20,7 +20,7 @@ import { withTransaction, type Database, type Tx } from '../../db/session';
 import { RecordProblem } from '../../domain/bake-tracker-records';
 import { plainNumber } from '../../domain/format';
 import { ledgerAmount } from '../../domain/money';
-import { costPerUnit, expectedYield, productionOutcome, type RunStatus } from '../../domain/production';
+import { costPerUnit, expectedYield, outputUnitCost, productionOutcome, type RunStatus } from '../../domain/production';
 import { agrees, check, created, refId, type Item, type Ref } from '../../domain/snapshot-plan';
 import { shown } from '../../domain/snapshot-fields';
 import { BASE_UNIT, dimensionOf, toBase, type Unit } from '../../domain/units';
@@ -134,6 +134,8 @@ interface PlannedRun {
   planSnapshot: number | null;
   total: number;
   perUnit: number;
+  /** What one unit of its lot cost, unrounded (total / count), as making keeps it: draws from the lot use this. */
+  lotUnitCost: number;
   costComplete: boolean;
   draws: PlannedDraw[];
   /** What it made, and what is left of it (worked out once every assembly is read). */
@@ -185,7 +187,7 @@ function checkTotals(path: string, r: { totalCost: number | null; costPerUnit: n
   if (r.costComplete !== null && r.costComplete !== complete) {
     throw new RecordProblem(`${path}.cost_complete`, complete ? 'Every lot it drew has a cost, so its cost is complete.' : 'A lot it drew has no known cost, so its cost is not complete.');
   }
-  return { total, perUnit: r.costPerUnit ?? perUnit, costComplete: complete };
+  return { total, perUnit: r.costPerUnit ?? perUnit, lotUnitCost: outputUnitCost(total, units), costComplete: complete };
 }
 
 /** A draw's cost: its unit cost times its quantity, the given figures checked. */
@@ -274,7 +276,7 @@ function checkAssemblyRun(t: Tx, refs: MakingRefs, plan: MakingPlan, checked: Ma
       if (run) {
         const undone = (source.record as ProductionDraft | AssemblyDraft).reversed !== null;
         if (undone && !r.reversed) throw new RecordProblem(field, `"${c.key}" was undone, so nothing can be drawn from it.`);
-        lotUnitCost = run.perUnit;
+        lotUnitCost = run.lotUnitCost;
         complete = run.costComplete;
       } else if (source.entity === 'assembly run') {
         throw new RecordProblem(field, `"${c.key}" is listed after this assembly: an assembly draws only from goods assembled before it.`);
@@ -359,8 +361,8 @@ export function applyMaking(db: Database, plan: MakingPlan, checked: MakingCheck
     });
     const outputLot = (run: PlannedRun, r: ProductionDraft | AssemblyDraft) =>
       r.reversed === null
-        ? { count: run.made, remaining: run.remaining, unitCost: run.perUnit, createdAt: r.createdAt, updatedAt: r.lot?.updatedAt ?? r.createdAt }
-        : { count: 0, remaining: 0, unitCost: run.perUnit, createdAt: r.createdAt, updatedAt: r.reversed.createdAt };
+        ? { count: run.made, remaining: run.remaining, unitCost: run.lotUnitCost, createdAt: r.createdAt, updatedAt: r.lot?.updatedAt ?? r.createdAt }
+        : { count: 0, remaining: 0, unitCost: run.lotUnitCost, createdAt: r.createdAt, updatedAt: r.reversed.createdAt };
 
     for (const item of created(plan.production)) {
       const r = item.record!;
