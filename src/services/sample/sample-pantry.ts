@@ -97,7 +97,7 @@ export interface SampleLoadResult {
   purchasesRecorded: number;
   /** Finished units, goods and packaging added on top (sample-bakery.ts). */
   bakery: SampleBakeryResult;
-  /** The sample event with its plan (sample-event.ts). */
+  /** The sample event with its plan, first bake and bags (sample-event.ts). */
   events: number;
   /** What loading did, in the baker's words: never "0 ingredients, 0 purchases". */
   summary: string;

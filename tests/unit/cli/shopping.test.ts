@@ -3,7 +3,7 @@
  * them: the real command (src/cli/bin.mjs) in its own process, on real
  * database files: one built here through the services (30 lb of flour to
  * buy in 25 lb and 5 lb bags), and the built-in sample with its Holiday 2026
- * event. The JSON is the issue's shape, key for key; the commands only read;
+ * event (its first bake and six cookie bags already made). The JSON is the issue's shape, key for key; the commands only read;
  * an error writes nothing.
  */
 import { spawnSync } from 'node:child_process';
@@ -161,8 +161,9 @@ describe('the sample bakery\'s Holiday 2026 event', SLOW, () => {
 
     const f = JSON.parse(cli('feasibility', db, 'holiday-2026', '--json').out);
     expect(keys(f)).toEqual(['event', 'goods', 'blockers']);
+    // The sample boxed 6 bags from its 30 trees; the 12 trees left fill 4 more (3 a bag) of the 14 still to make.
     expect(f.goods).toEqual([
-      { good: 'cookie-bag', target: 20, can_assemble: 0, status: 'awaiting_production' },
+      { good: 'cookie-bag', target: 20, can_assemble: 4, status: 'partial' },
       { good: 'holiday-gift-box', target: 40, can_assemble: 0, status: 'awaiting_production' },
     ]);
     expect(keys(f.blockers)).toEqual(['inventory', 'cost', 'assignment']);
@@ -183,6 +184,8 @@ describe('the sample bakery\'s Holiday 2026 event', SLOW, () => {
       overage: 0,
       percent: 0,
     });
-    expect([p.production_percent, p.assembly_percent, p.overall_percent]).toEqual([0, 0, 0]);
+    // 1 of 2 pecan batches and 0 of the other recipes' 27: 12.5 %; 6 of 20 bags and 0 of 40 boxes: 15 %; overall 13.75 %.
+    expect(p.goods.find((g: { good: string }) => g.good === 'cookie-bag')).toEqual({ good: 'cookie-bag', target: 20, assembled: 6, available_to_assemble: 4, percent: 30 });
+    expect([p.production_percent, p.assembly_percent, p.overall_percent]).toEqual([12.5, 15, 13.75]);
   });
 });

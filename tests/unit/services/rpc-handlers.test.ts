@@ -39,7 +39,8 @@ describe('pantry RPC surface', () => {
     expect(loaded.report.ok).toBe(true);
 
     const overview = await handlers['pantry.overview'](ctx, { query: 'flour, all' });
-    expect(overview[0]).toMatchObject({ ingredient: { name: 'Flour, all-purpose' }, unit: 'lb', total: 25, valueComplete: true });
+    // The 25 lb bag, less the sample's one batch of pecan trees: 3.25 cups at 4.42 oz a cup, 14.365 oz (0.8978125 lb).
+    expect(overview[0]).toMatchObject({ ingredient: { name: 'Flour, all-purpose' }, unit: 'lb', total: 24.1021875, valueComplete: true });
 
     const preview = await handlers['pantry.planFifo'](ctx, { ingredientId: overview[0]!.ingredient.id, quantity: 3, unit: 'cup' });
     // The oldest lot with stock is the backup's own 25 lb bag, at its sample price of 18.99.

@@ -43,15 +43,19 @@ describe('the Shop tab\'s events', () => {
 });
 
 describe('the dashboard', () => {
-  it('opens on the sample\'s Holiday 2026: nothing baked yet, 14 days to go, the shopping to do, nothing to assemble', async () => {
+  it('opens on the sample\'s Holiday 2026: its first bake and six bags done, 14 days to go, the shopping to do, four bags to assemble now', async () => {
     const db = await testDb();
     loadSample(db, JSON.parse(readFileSync(SAMPLE, 'utf8')));
     createEvent(db, { name: 'Easter 2027', date: '2027-04-04' });
     const d = dashboard(db, { today: '2026-12-01' });
     expect(d.event).toMatchObject({ slug: 'holiday-2026', name: 'Holiday 2026', date: '2026-12-15', state: 'draft', daysLeft: 14 });
     expect(d.otherOpenEvents).toBe(1);
-    expect([d.progress?.overallPercent, d.progress?.recipes.length, d.progress?.goods.length]).toEqual([0, 4, 2]);
-    expect(d.chart).toEqual({ planned: 29, produced: 0, days: [], from: '2026-12-01', to: '2026-12-15', today: '2026-12-01' });
+    // Baking: 1 of 2 pecan batches (50 %), 0 of the other three recipes' 10, 10 and 7: 12.5 %.
+    // Assembly: 6 of 20 cookie bags (30 %), 0 of 40 gift boxes: 15 %. Overall (12.5 + 15) / 2 = 13.75 %.
+    expect([d.progress?.productionPercent, d.progress?.assemblyPercent, d.progress?.overallPercent]).toEqual([12.5, 15, 13.75]);
+    expect([d.progress?.recipes.length, d.progress?.goods.length]).toEqual([4, 2]);
+    // 29 batches planned (10 + 10 + 7 + 2), the sample's one bake on the day it was loaded (the test clock's 2026-11-26).
+    expect(d.chart).toEqual({ planned: 29, produced: 1, days: [{ date: '2026-11-26', batches: 1, total: 1 }], from: '2026-11-26', to: '2026-12-15', today: '2026-12-01' });
     // Every recipe holds a good up (the biscotti through the gift box's nested tin): the most batches to go first, three at most.
     expect(d.bakeNext.map((b) => [b.recipe, b.remaining, b.waitingGoods])).toEqual([
       ['almond-flour-brownies', 10, ['Holiday gift box']],
@@ -60,10 +64,12 @@ describe('the dashboard', () => {
     ]);
     expect(dashboard(db, { today: '2026-12-01', limit: 10 }).bakeNext.map((b) => [b.recipe, b.remaining, b.waitingGoods]).at(-1)).toEqual([
       'pecan-shortbread-christmas-trees',
-      2,
+      1,
       ['Cookie bag'],
     ]);
-    expect(d.assembleNow).toEqual([]);
+    // The bake made 30 trees, the six bags took 18: the 12 left fill 4 more bags (3 a bag), with packaging to spare.
+    expect(d.assembleNow).toEqual([{ goodId: expect.any(Number), good: 'cookie-bag', name: 'Cookie bag', now: 4, target: 20, assembled: 6 }]);
+    // What was baked and boxed left the need and the stock alike, so what to buy is as before.
     expect(d.shopping).toMatchObject({ toBuyCount: 9, tickedCount: 0, doneAt: null });
   }, 60_000);
 

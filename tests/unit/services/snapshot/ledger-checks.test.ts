@@ -1,38 +1,23 @@
 /*
  * Runs, ledgers and saved plans in a file are checked, never trusted: the
- * demo bakery's export, with a bake and an assembly for Holiday 2026, is
+ * demo bakery's export, with its bake and assembly for Holiday 2026 (a batch
+ * of pecan shortbread trees, six cookie bags boxed from it), is
  * edited one figure at a time and restored into an empty database; each
  * edit is refused at its path with a sentence that says what it should be,
  * and the database stays empty. Undone runs restore as undone: their draws
  * back in their lots, their output gone.
  */
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../../../../src/db/session';
-import { findGoodBySlug } from '../../../../src/services/goods/good-rows';
-import { recordAssembly } from '../../../../src/services/making/assembly';
-import { recordProduction } from '../../../../src/services/making/production';
 import { undoRun } from '../../../../src/services/making/undo';
-import { findEventBySlug } from '../../../../src/services/planning/event-rows';
-import { findFinishedUnitBySlug } from '../../../../src/services/recipes/finished-units';
 import { exportSnapshot } from '../../../../src/services/snapshot/export';
 import { importSnapshot } from '../../../../src/services/snapshot/import';
 import type { SnapshotFile } from '../../../../src/domain/snapshot-format';
 import { testDb } from '../../../helpers/db';
 import { SLOW, contentOf, demoBakery } from './snapshot-helpers';
 
-/** The demo bakery with a first bake (a batch of pecan shortbread trees) and six cookie bags boxed from it, for Holiday 2026. */
-async function bakedDemo(): Promise<Database> {
-  const db = await demoBakery();
-  const unit = findFinishedUnitBySlug(db, 'pecan-shortbread-tree')!;
-  const event = findEventBySlug(db, 'holiday-2026')!;
-  recordProduction(db, { recipeId: unit.recipe.id, finishedUnitId: unit.id, batches: 1, eventId: event.id });
-  recordAssembly(db, { goodId: findGoodBySlug(db, 'cookie-bag')!.id, quantity: 6, eventId: event.id });
-  return db;
-}
-
 let demo: SnapshotFile | null = null;
 async function demoFile(): Promise<SnapshotFile> {
-  demo ??= exportSnapshot(await bakedDemo(), { exportedAt: '2000-01-01T00:00:00.000Z', appVersion: 'test' });
+  demo ??= exportSnapshot(await demoBakery(), { exportedAt: '2000-01-01T00:00:00.000Z', appVersion: 'test' });
   return structuredClone(demo);
 }
 
@@ -117,7 +102,7 @@ describe('a ledger in a file is checked, never trusted', SLOW, () => {
   });
 
   it('undone bakes and assemblies restore undone: draws back in their lots, no output left, the same export', async () => {
-    const db = await bakedDemo();
+    const db = await demoBakery();
     const box = db.engine.get<{ id: number }>('SELECT id FROM assembly_runs')!;
     const bake = db.engine.get<{ id: number }>('SELECT id FROM production_runs')!;
     undoRun(db, { kind: 'assembly', id: box.id, note: 'Bags tore' });

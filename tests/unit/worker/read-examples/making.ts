@@ -1,6 +1,4 @@
 import type { Database } from '../../../../src/db/session';
-import { recordAssembly } from '../../../../src/services/making/assembly';
-import { recordProduction } from '../../../../src/services/making/production';
 import { idOf, type ReadExamples } from './types';
 
 const recipe = (db: Database, slug: string) => idOf(db, `SELECT id FROM recipes WHERE slug = '${slug}'`);
@@ -12,14 +10,9 @@ export const makingExamples: ReadExamples = {
   'making.eventChoices': () => undefined,
   'making.checkProduction': (db) => ({ recipeId: recipe(db, 'almond-biscotti'), batches: 2 }),
   'making.checkAssembly': (db) => ({ goodId: good(db, 'holiday-gift-box'), quantity: 1 }),
-  // Runs recorded first (the sample has stock for these), so the run reads have ledgers to read.
-  'making.listRuns': (db) => {
-    recordProduction(db, { recipeId: recipe(db, 'almond-flour-brownies'), batches: 1 });
-    return {};
-  },
-  'making.getRun': (db) => {
-    recordProduction(db, { recipeId: recipe(db, 'pecan-shortbread-christmas-trees'), batches: 1 });
-    return { kind: 'assembly', id: recordAssembly(db, { goodId: good(db, 'cookie-bag'), quantity: 2 }).id };
-  },
+  // The sample's own bake and assembly for Holiday 2026 (sample-event.ts) give the run reads ledgers to read:
+  // its six cookie bags drew trees from its bake's lot and packaging from material lots.
+  'making.listRuns': () => ({}),
+  'making.getRun': (db) => ({ kind: 'assembly', id: idOf(db, 'SELECT id FROM assembly_runs') }),
   'making.finishedStock': () => undefined,
 };
