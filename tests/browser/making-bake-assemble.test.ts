@@ -1,9 +1,11 @@
 /**
  * The Make tab in a baker's hands: on the sample bakery, a 390 px touch
- * phone records a bake with a loss (the pre-check first, per ingredient),
- * assembles cookie bags from it, and undoes the assembly behind a
- * confirmation; the bake then cannot be undone while its cookies are bagged,
- * and can once they are back. Real taps, production build.
+ * phone finds the sample's first bake and six cookie bags on it; another
+ * batch of trees is short of butter, so the baker undoes the bags (behind a
+ * confirmation: the bake cannot be undone while its trees are bagged), then
+ * the bake; records a bake with a loss (the pre-check first, per
+ * ingredient), assembles cookie bags from it, and undoes the assembly; the
+ * bake is undoable again. Real taps, production build.
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -21,14 +23,45 @@ async function sampleBakery(): Promise<Page> {
 }
 
 describe('making on a phone', () => {
-  test('record a bake with a loss, assemble 2 cookie bags from it, undo the bags; the bake is undoable again', async () => {
+  test('undo the sample\'s bags and bake, record a bake with a loss, assemble 2 cookie bags from it, undo the bags; the bake is undoable again', async () => {
     const page = await sampleBakery();
-    await seen(page.getByRole('heading', { name: 'Nothing baked yet' }));
+    // The sample's first bake for Holiday 2026 (30 trees) and the 6 bags boxed from it (18 trees): 12 trees and 6 bags on the shelf.
+    const shelf = page.getByRole('region', { name: 'On the shelf' });
+    await seen(shelf.getByRole('listitem').filter({ hasText: 'Pecan shortbread tree' }).getByText('12', { exact: true }));
+    await seen(shelf.getByRole('listitem').filter({ hasText: 'Cookie bag' }).getByText('6', { exact: true }));
+    const sampleBake = page.getByRole('link', { name: /30 Pecan shortbread tree/ });
+    const sampleBags = page.getByRole('link', { name: /6 Cookie bag/ });
+    await seen(sampleBags);
 
-    // Bake: pick the recipe, say 28 of 30 came out, broken.
+    // Another batch is short of butter: the sample's batch left 4.985 oz of the 17 oz, and a batch takes 12.015 oz (1.5 cups at 8.01 oz).
     await tap(page.getByRole('link', { name: 'Record a bake' }));
     await tap(page.getByRole('link', { name: /Pecan Shortbread Christmas Trees/ }));
     const check = page.getByRole('region', { name: 'Before you bake' });
+    await seen(check.getByText(/^Short 7\.03 oz$/));
+    expect(await page.getByRole('button', { name: 'Record bake' }).isDisabled()).toBe(true);
+
+    // The sample's bake cannot be undone while its trees are bagged; the bags can, after saying yes, and then the bake.
+    await tap(page.getByRole('link', { name: 'Make', exact: true }));
+    await tap(sampleBake);
+    await seen(page.getByText(/^18 of the 30 it made went into 6 Cookie bag \(assembly \d+ on .*\): undo that assembly first\.$/));
+    expect(await page.getByRole('button', { name: 'Undo this bake' }).isDisabled()).toBe(true);
+    await tap(page.getByRole('link', { name: 'Make', exact: true }));
+    await tap(sampleBags);
+    await tap(page.getByRole('button', { name: 'Undo this assembly' }));
+    const confirmBags = page.getByRole('dialog', { name: 'Undo this assembly?' });
+    await confirmBags.getByLabel('Why (optional)').fill('Trying it out');
+    await tap(confirmBags.getByRole('button', { name: 'Undo assembly' }));
+    await seen(page.getByText(/^Undone on .*: Trying it out\. What it used went back to its lots\./));
+    await tap(page.getByRole('link', { name: 'Make', exact: true }));
+    await tap(sampleBake);
+    await tap(page.getByRole('button', { name: 'Undo this bake' }));
+    await tap(page.getByRole('dialog', { name: 'Undo this bake?' }).getByRole('button', { name: 'Undo bake' }));
+    await seen(page.getByText(/^Undone on .*\. What it used went back to its lots\./));
+    await tap(page.getByRole('link', { name: 'Make', exact: true }));
+
+    // Bake, with the pantry as it was before the sample's bake: pick the recipe, say 28 of 30 came out, broken.
+    await tap(page.getByRole('link', { name: 'Record a bake' }));
+    await tap(page.getByRole('link', { name: /Pecan Shortbread Christmas Trees/ }));
     await seen(check);
     await page.getByLabel('How many came out').fill('28');
     await page.getByLabel('Why some were lost').selectOption('broken');

@@ -5,7 +5,8 @@
  * offline in the store and ticks everything off (a reload, still offline,
  * keeps every tick), records each purchase from its ticked line (the form
  * filled in with the product and packages) until nothing is left to buy,
- * and marks the shopping done; everything is baked and boxed; the dashboard
+ * and marks the shopping done; everything not yet baked and boxed is (the
+ * sample's own bake and six bags count towards the event); the dashboard
  * then shows the event at 100 %, and "Can we box it?" says all is assembled.
  */
 import { expect, test } from 'vitest';
@@ -16,14 +17,17 @@ import { phoneTabs, seen, tap } from './helpers/phone';
 const tabs = phoneTabs();
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
-/** The sample's Holiday 2026, made small enough to bake in a test: 4 gift boxes and 2 cookie bags, batches decided, locked. */
+/**
+ * The sample's Holiday 2026, made small enough to bake in a test: 4 gift boxes and 8 cookie bags (the 6 the sample
+ * already boxed and 2 more from the 12 trees its bake left: 24 trees, its one batch of 30), batches decided, locked.
+ */
 async function planTheEvent(page: Page): Promise<number> {
   const { nextId } = await call(page, 'planning.shoppingEvents', { today: '2026-12-01' });
   const eventId = nextId!;
   const goods = await call(page, 'planning.targetOptions');
   const id = (slug: string) => goods.goods.find((g) => g.slug === slug)!.id;
   await call(page, 'planning.setGoodTarget', { eventId, goodId: id('holiday-gift-box'), quantity: 4 });
-  await call(page, 'planning.setGoodTarget', { eventId, goodId: id('cookie-bag'), quantity: 2 });
+  await call(page, 'planning.setGoodTarget', { eventId, goodId: id('cookie-bag'), quantity: 8 });
   for (const row of (await call(page, 'planning.plan', { eventId })).rows) {
     await call(page, 'planning.decideBatches', { eventId, finishedUnitId: row.finishedUnitId, batches: row.options.ceil.batches });
   }
@@ -84,11 +88,17 @@ test('plan, shop offline, bake and box: progress reaches 100 %', { timeout: 600_
   await seen(page.getByRole('button', { name: 'Not done yet' }));
   expect((await call(page, 'planning.shoppingList', { eventId })).event.shoppingDoneAt).not.toBeNull();
 
-  // Baking and boxing, through making's one path: every decided batch, then the tins, the boxes and the bags.
+  // Baking and boxing, through making's one path: every decided batch not baked yet (the sample baked the trees'
+  // one batch and boxed 6 bags from it), then the tins, the boxes and the last 2 bags.
   const plan = await call(page, 'planning.plan', { eventId });
+  const before = await call(page, 'planning.progress', { eventId });
+  expect(before.recipes.map((r) => [r.recipe, r.producedBatches, r.targetBatches])).toContainEqual(['pecan-shortbread-christmas-trees', 1, 1]);
+  expect(before.goods.map((g) => [g.good, g.assembled, g.target])).toContainEqual(['cookie-bag', 6, 8]);
+  const baked = new Map(before.recipes.map((r) => [r.recipeId, r.producedBatches]));
   await call(page, 'planning.advance', { eventId, state: 'in_production' });
   for (const row of plan.rows) {
-    await call(page, 'making.recordProduction', { recipeId: row.recipeId, finishedUnitId: row.finishedUnitId, batches: row.batches, eventId });
+    const batches = row.batches - (baked.get(row.recipeId) ?? 0);
+    if (batches > 0) await call(page, 'making.recordProduction', { recipeId: row.recipeId, finishedUnitId: row.finishedUnitId, batches, eventId });
   }
   const goods = (await call(page, 'planning.targetOptions')).goods;
   const good = (slug: string) => goods.find((g) => g.slug === slug)!.id;
