@@ -104,6 +104,9 @@ describe('planning an event on a phone', () => {
     // A batch is baked for the event (recorded as the Make tab does): the plan shows it against its 4.
     const eventId = Number(/#\/plan\/event\/(\d+)/.exec(page.url())![1]);
     const row = (await call(page, 'planning.plan', { eventId })).rows[0]!;
+    // The sample's own batch for Holiday 2026 left 4.985 oz of butter and a batch takes 12.015 oz: a pound bought first.
+    const [butter] = await call(page, 'catalog.searchProducts', { query: 'Kirkland Signature Unsalted Sweet Cream Butter' });
+    await call(page, 'pantry.recordPurchase', { productId: butter!.id, packages: 1, pricePerPackage: 4.99 });
     await call(page, 'making.recordProduction', { recipeId: row.recipeId, finishedUnitId: row.finishedUnitId, batches: 1, eventId });
     await seen(actual.getByRole('listitem').filter({ hasText: 'Pecan Shortbread Christmas Trees' }).getByText('1 of 4 batches'));
 
