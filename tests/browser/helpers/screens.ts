@@ -25,7 +25,7 @@ export interface SampleIds {
   material: number;
   /** Holiday 2026, the sample event. */
   event: number;
-  /** A bake of one batch of the trees and an assembly of one Cookie bag from it (prepareSample records them). */
+  /** The sample's own bake of one batch of the trees and its assembly of six Cookie bags from it. */
   bake: number;
   assembly: number;
 }
@@ -73,7 +73,7 @@ export const MAIN_SCREENS: readonly MainScreen[] = [
   { name: 'assemble', hash: (ids) => `#/make/assemble?good=${ids.good}`, heading: 'Assemble Holiday gift box' },
   { name: 'runs', hash: () => '#/make/runs', heading: 'Runs' },
   { name: 'a bake', hash: (ids) => `#/make/runs/bake/${ids.bake}`, heading: '30 Pecan shortbread tree' },
-  { name: 'an assembly', hash: (ids) => `#/make/runs/assembly/${ids.assembly}`, heading: '1 Cookie bag' },
+  { name: 'an assembly', hash: (ids) => `#/make/runs/assembly/${ids.assembly}`, heading: '6 Cookie bag' },
   { name: 'on the shelf', hash: () => '#/make/stock', heading: 'On the shelf' },
   { name: 'plan', hash: () => '#/plan', heading: 'Plan' },
   { name: 'event', hash: (ids) => `#/plan/event/${ids.event}`, heading: 'Holiday 2026' },
@@ -84,8 +84,8 @@ export const MAIN_SCREENS: readonly MainScreen[] = [
 
 /**
  * The sample pantry's ids, read through the app's own RPC (the tab must run
- * with test hooks), after recording one bake and one assembly so Make's run
- * pages and its shelf have something on them.
+ * with test hooks); Make's run pages and its shelf show the sample's own
+ * bake and assembly for Holiday 2026.
  */
 export async function prepareSample(page: Page): Promise<SampleIds> {
   const [flour] = await call(page, 'catalog.searchIngredients', { query: 'Flour, all-purpose', limit: 1 });
@@ -94,8 +94,9 @@ export async function prepareSample(page: Page): Promise<SampleIds> {
   const named = <T extends { id: number; name: string }>(list: T[], name: string) => list.find((x) => x.name === name)!.id;
   const recipe = named(await call(page, 'recipes.list', {}), 'Pecan Shortbread Christmas Trees');
   const goods = await call(page, 'goods.list', {});
-  const bake = await call(page, 'making.recordProduction', { recipeId: recipe, batches: 1 });
-  const assembly = await call(page, 'making.recordAssembly', { goodId: named(goods, 'Cookie bag'), quantity: 1 });
+  const runs = await call(page, 'making.listRuns', {});
+  const bake = runs.find((r) => r.kind === 'production')!;
+  const assembly = runs.find((r) => r.kind === 'assembly')!;
   return {
     flour: flour!.id,
     group: flour!.parentId!,
