@@ -54,8 +54,8 @@ describe('the sample event', () => {
     // 29 batches priced now cost more. With the bake and the bags undone, the pantry prices them as the saved plan did.
     const saved = latestSnapshot(db, event.id)!.costBaseline!;
     expect(plan.costBaseline!).toBeGreaterThan(saved);
-    undoRun(db, { kind: 'assembly', id: listRuns(db, { kind: 'assembly' })[0]!.id });
-    undoRun(db, { kind: 'production', id: listRuns(db, { kind: 'production' })[0]!.id });
+    undoRun(db, { kind: 'assembly', id: listRuns(db).find((r) => r.kind === 'assembly')!.id });
+    undoRun(db, { kind: 'production', id: listRuns(db).find((r) => r.kind === 'production')!.id });
     expect(calculatePlan(db, { eventId: event.id }).payload.costBaseline).toBe(saved);
   });
 

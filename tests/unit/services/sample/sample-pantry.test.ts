@@ -51,8 +51,8 @@ describe('the built-in sample pantry', () => {
     const sample = await testDb();
     loadSample(sample, fixture());
     // The sample event's bake drew its batch from the pantry (sample-event.test.ts); undone, every draw is back in its lot.
-    undoRun(sample, { kind: 'assembly', id: listRuns(sample, { kind: 'assembly' })[0]!.id });
-    undoRun(sample, { kind: 'production', id: listRuns(sample, { kind: 'production' })[0]!.id });
+    undoRun(sample, { kind: 'assembly', id: listRuns(sample).find((r) => r.kind === 'assembly')!.id });
+    undoRun(sample, { kind: 'production', id: listRuns(sample).find((r) => r.kind === 'production')!.id });
     const imported = await testDb();
     importBakeTracker(imported, fixture());
 
