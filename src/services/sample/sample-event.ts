@@ -31,7 +31,7 @@ const SAMPLE_TARGETS: readonly [good: string, quantity: number][] = [
 ];
 
 /** The sample's first bake and assembly: what the baker did first for the event. */
-export const SAMPLE_MAKING = { unit: 'pecan-shortbread-tree', batches: 1, good: 'cookie-bag', goods: 6 } as const;
+const SAMPLE_MAKING = { unit: 'pecan-shortbread-tree', batches: 1, good: 'cookie-bag', goods: 6 } as const;
 
 /**
  * Records the sample's first bake and bags, each only when what is on hand can

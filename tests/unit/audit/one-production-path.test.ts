@@ -66,7 +66,7 @@ describe('audit: one production path, one assembly path', { timeout: 120_000 }, 
     expect(graph.handlers.map((h) => h.name).sort()).toEqual(Object.keys(handlers).sort());
   });
 
-  it('only recordProduction creates production runs or draws ingredients for production, and only making.recordProduction calls it', () => {
+  it('only recordProduction creates production runs or draws ingredients for production, and only making.recordProduction (and the sample\'s first bake) calls it', () => {
     expect(audit(graph, PRODUCTION)).toEqual({
       sinks: [
         'src/services/making/production-rows.ts#insertFinishedUnitLotRow',
@@ -76,11 +76,12 @@ describe('audit: one production path, one assembly path', { timeout: 120_000 }, 
       ],
       exports: ['src/services/making/production.ts#recordProduction', 'src/services/snapshot/making-section.ts#applyMaking'],
       callers: ['src/services/making/production.ts', 'src/services/snapshot/making-section.ts'],
-      methods: ['making.recordProduction'],
+      // sample.load records the sample event's first bake through the gate itself (src/services/sample/sample-event.ts).
+      methods: ['making.recordProduction', 'sample.load'],
     });
   });
 
-  it('only recordAssembly records assemblies or draws packaging, and only making.recordAssembly calls it', () => {
+  it('only recordAssembly records assemblies or draws packaging, and only making.recordAssembly (and the sample\'s first bags) calls it', () => {
     expect(audit(graph, ASSEMBLY)).toEqual({
       sinks: [
         'src/services/making/assembly-rows.ts#insertAssemblyConsumptionRow',
@@ -90,7 +91,7 @@ describe('audit: one production path, one assembly path', { timeout: 120_000 }, 
       ],
       exports: ['src/services/making/assembly.ts#recordAssembly', 'src/services/snapshot/making-section.ts#applyMaking'],
       callers: ['src/services/making/assembly.ts', 'src/services/snapshot/making-section.ts'],
-      methods: ['making.recordAssembly'],
+      methods: ['making.recordAssembly', 'sample.load'],
     });
   });
 
@@ -111,6 +112,6 @@ describe('audit: one production path, one assembly path', { timeout: 120_000 }, 
       'src/services/snapshot/making-section.ts',
       'src/worker/handlers/sneaky.ts',
     ]);
-    expect(found.methods).toEqual(['making.drawFlour', 'making.recordProduction']);
+    expect(found.methods).toEqual(['making.drawFlour', 'making.recordProduction', 'sample.load']);
   });
 });
