@@ -44,7 +44,8 @@ describe('Settings > Export and Import', { timeout: 120_000 }, () => {
     expect(await call(page, 'settings.get')).toMatchObject({ currencyChosen: false });
     await tap(page.getByRole('button', { name: 'Import', exact: true }));
     // Every record is new to the fresh profile, so the report says what came in and nothing about records already here.
-    await seen(page.getByText(/^Imported \d+ suppliers, .* and 1 event\.$/).first());
+    // The demo's event comes with its first bake and bags.
+    await seen(page.getByText(/^Imported \d+ suppliers, .*, 1 event, 1 bake and 1 assembly\.$/).first());
     expect(await page.getByText(/already here\.$/).count()).toBe(0);
     expect(await content(page)).toBe(exportedContent);
   });
