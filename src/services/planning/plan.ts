@@ -14,6 +14,7 @@ import { withTransaction, type Database, type Tx } from '../../db/session';
 import { knownCost, rollUpGood, sumCosts, unknownCost, type Priced } from '../../domain/cost-rollup';
 import { measureBaseUnit } from '../../domain/material-measures';
 import { ledgerAmount } from '../../domain/money';
+import { compareNames } from '../../domain/name-order';
 import { assertPlanChange } from '../../domain/plan-states';
 import { flattenRecipe, type RecipeDefinition } from '../../domain/recipe-flatten';
 import {
@@ -202,7 +203,7 @@ function pricedNeeds(db: Database, t: Tx, inputs: PlanInputs) {
   const defs = recipeDefinitions(db, [...new Set(inputs.rows.map((r) => r.recipeId))], t);
   const agg = aggregateIngredients(db, { lines: inputs.rows.flatMap((r) => rowIngredients(defs, r)), priced: true }, t);
   const byName = (a: { displayName: string; unit: string }, b: { displayName: string; unit: string }) =>
-    a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }) || a.unit.localeCompare(b.unit);
+    compareNames(a.displayName, b.displayName) || a.unit.localeCompare(b.unit);
   const ingredients: PlanIngredientRecord[] = [...agg.rows].sort(byName).map((r) => ({
     ingredient: r.ingredient,
     displayName: r.displayName,

@@ -19,6 +19,7 @@ import { explode } from '../../domain/explosion';
 import { conversionContextOf } from '../../domain/ingredient-measures';
 import { productLabel } from '../../domain/labels';
 import { measureBaseUnit } from '../../domain/material-measures';
+import { compareNames } from '../../domain/name-order';
 import { nextEvent } from '../../domain/next-event';
 import { ledgerAmount } from '../../domain/money';
 import { amountToBuy, choosePackages, type PackageOption, type PackageRule } from '../../domain/package-choice';
@@ -239,7 +240,7 @@ function ingredientItems(db: Database, t: Tx, lines: NeedLine[], ticks: Map<stri
       ticks.get(`i${ingredient.id}`),
     );
   });
-  return items.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.unit.localeCompare(b.unit));
+  return items.sort((a, b) => compareNames(a.name, b.name) || a.unit.localeCompare(b.unit));
 }
 
 function materialOption(p: ProductRow): Option | null {
@@ -324,7 +325,7 @@ export function shoppingList(db: Database, request: ShoppingListRequest, tx?: Tx
       tickedCount: buying.filter((i) => i.ticked).length,
       groupBy,
       groups: groupShoppingItems(buying, groupBy),
-      inStock: all.filter((i) => i.toBuy === 0).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })),
+      inStock: all.filter((i) => i.toBuy === 0).sort((a, b) => compareNames(a.name, b.name)),
       may: { shop: { allowed: blockedBy === null, blockedBy } },
     };
   });
