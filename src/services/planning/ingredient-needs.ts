@@ -14,8 +14,11 @@ import { sumInOneUnit } from '../../domain/one-unit';
 import { canConvert, conversionFactor, type Unit } from '../../domain/units';
 import { loadIngredient } from '../catalog/ingredient-rows';
 import { lotsUnitOf } from '../making/ingredient-units';
-import { stockedLotsOf } from '../pantry/lots';
+import { firstStockedLotsOf } from '../pantry/lots';
 import { priceIngredient } from '../pricing/ingredient-price';
+
+/** Stocked lots read per ingredient to price it: a plan's need takes one or two; more are read only for a need they do not cover. */
+const PRICED_LOTS = 4;
 
 export interface NeedLine {
   ingredientId: number;
@@ -61,14 +64,15 @@ export function aggregateIngredients(db: Database, request: { lines: readonly Ne
     }
     const rows: IngredientNeed[] = [];
     const rowsOf = new Map<number, IngredientNeed[]>();
-    const stocked = request.priced ? stockedLotsOf(db, [...byIngredient.keys()], t) : null;
+    // The first stocked lot gives the lots' unit; a price reads the first few, and more only where they fall short.
+    const stocked = firstStockedLotsOf(db, [...byIngredient.keys()], request.priced ? PRICED_LOTS : 1, t);
     const contexts = new Map<number, ReturnType<typeof conversionContextOf>>();
     for (const [ingredientId, lines] of byIngredient) {
       const ingredient = loadIngredient(db, ingredientId, t);
       const ctx = conversionContextOf(ingredient);
       contexts.set(ingredientId, ctx);
       const base = { ingredientId, ingredient: ingredient.slug, displayName: ingredient.name, costPerUnit: null, cost: null, reason: null };
-      const sum = sumInOneUnit(lines, lotsUnitOf(db, ingredientId, t), ctx);
+      const sum = sumInOneUnit(lines, lotsUnitOf(db, ingredientId, t, stocked.get(ingredientId)!.lots[0]), ctx);
       let own: IngredientNeed[];
       if (sum.ok) own = [{ ...base, quantity: sum.quantity, unit: sum.unit }];
       else {
@@ -78,7 +82,7 @@ export function aggregateIngredients(db: Database, request: { lines: readonly Ne
       }
       if (request.priced && sum.ok) {
         const row = own[0]!;
-        const price = priceIngredient(db, { ingredientId, quantity: row.quantity, unit: row.unit, lots: stocked?.get(ingredientId) }, t);
+        const price = priceIngredient(db, { ingredientId, quantity: row.quantity, unit: row.unit, lots: stocked.get(ingredientId) }, t);
         row.cost = price.cost === null ? null : ledgerAmount(price.cost);
         row.costPerUnit = price.unitCost;
         row.reason = price.reason;
