@@ -21,7 +21,7 @@ import {
 } from '../../domain/units';
 import { positiveId, positiveNumber } from '../../domain/validate';
 import { validationError } from '../../errors';
-import { loadIngredient } from '../catalog/ingredient-rows';
+import { loadIngredient, type IngredientRow } from '../catalog/ingredient-rows';
 import { stockedLotRowsOf, type StockedLotRow } from './lots';
 
 export interface FifoRequest {
@@ -83,7 +83,16 @@ export function planFifo(db: Database, request: FifoRequest, tx?: Tx): FifoPlan 
     const ingredientId = positiveId(request.ingredientId, 'ingredientId', 'ingredient');
     const quantity = positiveNumber(request.quantity, 'quantity');
     const unit = requireUnit(String(request.unit ?? ''), 'unit');
-    const ingredient = loadIngredient(db, ingredientId, t);
+    return planFifoFor(db, loadIngredient(db, ingredientId, t), { quantity, unit, lots: request.lots }, t);
+  });
+}
+
+/** planFifo for an ingredient whose row the caller has read (a plan reads all of its ingredients' rows at once). */
+export function planFifoFor(db: Database, ingredient: IngredientRow, request: Omit<FifoRequest, 'ingredientId'>, tx?: Tx): FifoPlan {
+  return withTransaction(db, tx, (t) => {
+    const ingredientId = ingredient.id;
+    const quantity = positiveNumber(request.quantity, 'quantity');
+    const unit = requireUnit(String(request.unit ?? ''), 'unit');
     const ctx = { ...conversionContextOf(ingredient), field: 'unit' };
     if (!INGREDIENT_DIMENSIONS.includes(dimensionOf(unit))) {
       throw validationError('unit', `${unit} is a packaging measure; ${ingredient.name} is measured by weight, volume or count.`);

@@ -238,7 +238,7 @@ export function eventFeasibility(db: Database, request: { eventId: number }, tx?
     const { defs, book, goods, inventory } = goodsFromStock(db, t, inputs);
 
     // The plan's own unknown parts: what makes its cost baseline incomplete.
-    const plan = planCosts(db, { eventId: event.id }, t);
+    const plan = planCosts(db, { eventId: event.id, inputs }, t);
     // An ingredient reported in two units (a line that cannot convert) is one blocker, named once.
     const cost: ReasonBlocker[] = uniqueBlockers([
       ...plan.ingredients

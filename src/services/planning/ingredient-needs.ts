@@ -12,7 +12,7 @@ import { conversionContextOf } from '../../domain/ingredient-measures';
 import { ledgerAmount } from '../../domain/money';
 import { sumInOneUnit } from '../../domain/one-unit';
 import { canConvert, conversionFactor, type Unit } from '../../domain/units';
-import { loadIngredient } from '../catalog/ingredient-rows';
+import { loadIngredient, type IngredientRow } from '../catalog/ingredient-rows';
 import { lotsUnitOf } from '../making/ingredient-units';
 import { firstStockedLotsOf } from '../pantry/lots';
 import { priceIngredient } from '../pricing/ingredient-price';
@@ -66,9 +66,12 @@ export function aggregateIngredients(db: Database, request: { lines: readonly Ne
     const rowsOf = new Map<number, IngredientNeed[]>();
     // The first stocked lot gives the lots' unit; a price reads the first few, and more only where they fall short.
     const stocked = firstStockedLotsOf(db, [...byIngredient.keys()], request.priced ? PRICED_LOTS : 1, t);
+    const ingredients = new Map(
+      t.all<IngredientRow>('SELECT * FROM ingredients WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify([...byIngredient.keys()])]).map((r) => [r.id, r]),
+    );
     const contexts = new Map<number, ReturnType<typeof conversionContextOf>>();
     for (const [ingredientId, lines] of byIngredient) {
-      const ingredient = loadIngredient(db, ingredientId, t);
+      const ingredient = ingredients.get(ingredientId) ?? loadIngredient(db, ingredientId, t);
       const ctx = conversionContextOf(ingredient);
       contexts.set(ingredientId, ctx);
       const base = { ingredientId, ingredient: ingredient.slug, displayName: ingredient.name, costPerUnit: null, cost: null, reason: null };
@@ -82,7 +85,7 @@ export function aggregateIngredients(db: Database, request: { lines: readonly Ne
       }
       if (request.priced && sum.ok) {
         const row = own[0]!;
-        const price = priceIngredient(db, { ingredientId, quantity: row.quantity, unit: row.unit, lots: stocked.get(ingredientId) }, t);
+        const price = priceIngredient(db, { ingredientId, quantity: row.quantity, unit: row.unit, lots: stocked.get(ingredientId), row: ingredient }, t);
         row.cost = price.cost === null ? null : ledgerAmount(price.cost);
         row.costPerUnit = price.unitCost;
         row.reason = price.reason;

@@ -230,9 +230,9 @@ export interface PlanCosts {
  * the rest of a plan (per-batch shares, good costs, the definitions'
  * fingerprint), which at 50 targets was most of its time.
  */
-export function planCosts(db: Database, request: { eventId: number }, tx?: Tx): PlanCosts {
+export function planCosts(db: Database, request: { eventId: number; /** The event's plan inputs, when the caller has just read them in the same transaction. */ inputs?: PlanInputs }, tx?: Tx): PlanCosts {
   return withTransaction(db, tx, (t) => {
-    const { agg, ingredients, packaging } = pricedNeeds(db, t, readPlanInputs(db, request.eventId, t));
+    const { agg, ingredients, packaging } = pricedNeeds(db, t, request.inputs ?? readPlanInputs(db, request.eventId, t));
     return {
       ingredients,
       packaging: packaging.records,

@@ -14,8 +14,8 @@ import { withTransaction, type Database, type Tx } from '../../db/session';
 import { conversionContextOf } from '../../domain/ingredient-measures';
 import { BASE_UNIT, UnitConversionError, conversionFactor, requireUnit, type Dimension, type Unit } from '../../domain/units';
 import { positiveId, positiveNumber } from '../../domain/validate';
-import { loadIngredient } from '../catalog/ingredient-rows';
-import { planFifo } from '../pantry/fifo';
+import { loadIngredient, type IngredientRow } from '../catalog/ingredient-rows';
+import { planFifoFor } from '../pantry/fifo';
 import type { StockedLotPrefix } from '../pantry/lots';
 
 /** Which steps priced the quantity, and how much each priced (in the quantity's unit). */
@@ -69,11 +69,13 @@ export interface PriceRequest {
    * many ingredients at once (firstStockedLotsOf); else they are read here.
    */
   lots?: StockedLotPrefix;
+  /** The ingredient's row, when the caller has read it (with many others, at once). */
+  row?: IngredientRow;
 }
 
 export function priceIngredient(db: Database, request: PriceRequest, tx?: Tx): IngredientPrice {
   return withTransaction(db, tx, (t) => {
-    const row = loadIngredient(db, positiveId(request.ingredientId, 'ingredientId', 'ingredient'), t);
+    const row = request.row ?? loadIngredient(db, positiveId(request.ingredientId, 'ingredientId', 'ingredient'), t);
     const quantity = positiveNumber(request.quantity, 'quantity');
     const unit = requireUnit(String(request.unit ?? ''), 'unit');
     const ctx = conversionContextOf(row);
@@ -81,11 +83,10 @@ export function priceIngredient(db: Database, request: PriceRequest, tx?: Tx): I
     const sources: PriceSources = { lots: 0, latestPurchase: 0, lotCost: 0 };
     const unknown = (reason: string): IngredientPrice => ({ ingredient, quantity, unit, cost: null, unitCost: null, sources, reason });
     try {
-      const need = { ingredientId: row.id, quantity, unit };
       // The dry run's draws and shortfall depend only on the lots up to the one that covers the need
       // (FIFO stops there), so the first lots price it exactly when they cover it; else all are read.
-      let plan = planFifo(db, { ...need, lots: request.lots?.lots }, t);
-      if (!plan.enough && request.lots && !request.lots.complete) plan = planFifo(db, need, t);
+      let plan = planFifoFor(db, row, { quantity, unit, lots: request.lots?.lots }, t);
+      if (!plan.enough && request.lots && !request.lots.complete) plan = planFifoFor(db, row, { quantity, unit }, t);
       let cost = 0;
       let uncovered = plan.shortfall;
       for (const d of plan.draws) {
