@@ -28,7 +28,11 @@ export interface FifoRequest {
   ingredientId: number;
   quantity: number;
   unit: string;
-  /** The ingredient's stocked lots when the caller has just read them (stockedLotsOf, for many ingredients at once); else read here. */
+  /**
+   * The ingredient's stocked lots in FIFO order when the caller has read them; else all are read here.
+   * A caller that needs only the draws and shortfall may pass the first few and read the rest when
+   * they are not `enough` (priceIngredient); `available` then counts only those passed.
+   */
   lots?: readonly StockedLotRow[];
 }
 

@@ -126,26 +126,6 @@ export function stockedLotRowsOf(db: Database, ingredientId: number, tx?: Tx): S
 }
 
 /**
- * The stocked lots of many ingredients in one read, per ingredient in FIFO
- * order: a plan prices hundreds of ingredients, and one statement stepping
- * through all their lots costs far less than one statement per ingredient.
- */
-export function stockedLotsOf(db: Database, ingredientIds: readonly number[], tx?: Tx): Map<number, StockedLotRow[]> {
-  return withTransaction(db, tx, (t) => {
-    const byIngredient = new Map<number, StockedLotRow[]>(ingredientIds.map((id) => [id, []]));
-    const rows = t.all<StockedLotRow & { ingredient_id: number }>(
-      `SELECT l.ingredient_id, l.id, l.product_id, l.purchased_on, l.dimension, l.quantity_remaining, l.unit_cost, p.brand AS product_brand, p.name AS product_name
-       FROM lots l JOIN products p ON p.id = l.product_id
-       WHERE l.ingredient_id IN (SELECT value FROM json_each(?)) AND l.quantity_remaining > 0
-       ORDER BY l.ingredient_id, l.purchased_on, l.id`,
-      [JSON.stringify(ingredientIds)],
-    );
-    for (const { ingredient_id, ...lot } of rows) byIngredient.get(ingredient_id)?.push(lot);
-    return byIngredient;
-  });
-}
-
-/**
  * The first `first` stocked lots of each ingredient, in FIFO order, in one
  * read: a plan prices hundreds of ingredients and needs one or two lots of
  * each, while a busy pantry keeps dozens stocked; reading them all was most
