@@ -5,6 +5,8 @@
  * by name, with "no store chosen" last.
  */
 
+import { compareNames } from './name-order';
+
 export const SHOPPING_GROUPINGS = ['supplier', 'aisle'] as const;
 export type ShoppingGrouping = (typeof SHOPPING_GROUPINGS)[number];
 
@@ -36,5 +38,5 @@ export function groupShoppingItems<T extends Groupable>(items: readonly T[], by:
     groups.set(key, group);
   }
   const last = (g: ShoppingGroup<T>) => (g.key === 'supplier:none' ? 1 : 0);
-  return [...groups.values()].sort((a, b) => last(a) - last(b) || a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) || a.key.localeCompare(b.key));
+  return [...groups.values()].sort((a, b) => last(a) - last(b) || compareNames(a.title, b.title) || a.key.localeCompare(b.key));
 }

@@ -21,14 +21,18 @@ import {
 } from '../../domain/units';
 import { positiveId, positiveNumber } from '../../domain/validate';
 import { validationError } from '../../errors';
-import { loadIngredient } from '../catalog/ingredient-rows';
+import { loadIngredient, type IngredientRow } from '../catalog/ingredient-rows';
 import { stockedLotRowsOf, type StockedLotRow } from './lots';
 
 export interface FifoRequest {
   ingredientId: number;
   quantity: number;
   unit: string;
-  /** The ingredient's stocked lots when the caller has just read them (stockedLotsOf, for many ingredients at once); else read here. */
+  /**
+   * The ingredient's stocked lots in FIFO order when the caller has read them; else all are read here.
+   * A caller that needs only the draws and shortfall may pass the first few and read the rest when
+   * they are not `enough` (priceIngredient); `available` then counts only those passed.
+   */
   lots?: readonly StockedLotRow[];
 }
 
@@ -83,7 +87,16 @@ export function planFifo(db: Database, request: FifoRequest, tx?: Tx): FifoPlan 
     const ingredientId = positiveId(request.ingredientId, 'ingredientId', 'ingredient');
     const quantity = positiveNumber(request.quantity, 'quantity');
     const unit = requireUnit(String(request.unit ?? ''), 'unit');
-    const ingredient = loadIngredient(db, ingredientId, t);
+    return planFifoFor(db, loadIngredient(db, ingredientId, t), { quantity, unit, lots: request.lots }, t);
+  });
+}
+
+/** planFifo for an ingredient whose row the caller has read (a plan reads all of its ingredients' rows at once). */
+export function planFifoFor(db: Database, ingredient: IngredientRow, request: Omit<FifoRequest, 'ingredientId'>, tx?: Tx): FifoPlan {
+  return withTransaction(db, tx, (t) => {
+    const ingredientId = ingredient.id;
+    const quantity = positiveNumber(request.quantity, 'quantity');
+    const unit = requireUnit(String(request.unit ?? ''), 'unit');
     const ctx = { ...conversionContextOf(ingredient), field: 'unit' };
     if (!INGREDIENT_DIMENSIONS.includes(dimensionOf(unit))) {
       throw validationError('unit', `${unit} is a packaging measure; ${ingredient.name} is measured by weight, volume or count.`);

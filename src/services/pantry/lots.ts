@@ -99,6 +99,16 @@ export function lotRowsOf(db: Database, ingredientId: number, tx?: Tx): LotRow[]
 export type StockedLotRow = Pick<LotRow, 'id' | 'product_id' | 'purchased_on' | 'dimension' | 'quantity_remaining' | 'unit_cost' | 'product_brand' | 'product_name'>;
 
 /**
+ * The first stocked lots of an ingredient in FIFO order; `complete` when they
+ * are all it has. A price needs only the lots up to the one that covers the
+ * need (src/services/pricing/ingredient-price.ts).
+ */
+export interface StockedLotPrefix {
+  lots: (StockedLotRow & { package_unit: string })[];
+  complete: boolean;
+}
+
+/**
  * The lots of an ingredient that still hold something, in FIFO order: all a
  * draw can take from. Emptied lots stay on record for years; reading only
  * these keeps FIFO's cost with what is on the shelf, not with the history
@@ -116,21 +126,26 @@ export function stockedLotRowsOf(db: Database, ingredientId: number, tx?: Tx): S
 }
 
 /**
- * The stocked lots of many ingredients in one read, per ingredient in FIFO
- * order: a plan prices hundreds of ingredients, and one statement stepping
- * through all their lots costs far less than one statement per ingredient.
+ * The first `first` stocked lots of each ingredient, in FIFO order, in one
+ * read: a plan prices hundreds of ingredients and needs one or two lots of
+ * each, while a busy pantry keeps dozens stocked; reading them all was most
+ * of a plan's time. Each ingredient's lots come from one seek down
+ * migration 5's index (`lots_stocked`), limited there.
  */
-export function stockedLotsOf(db: Database, ingredientIds: readonly number[], tx?: Tx): Map<number, StockedLotRow[]> {
+export function firstStockedLotsOf(db: Database, ingredientIds: readonly number[], first: number, tx?: Tx): Map<number, StockedLotPrefix> {
   return withTransaction(db, tx, (t) => {
-    const byIngredient = new Map<number, StockedLotRow[]>(ingredientIds.map((id) => [id, []]));
-    const rows = t.all<StockedLotRow & { ingredient_id: number }>(
-      `SELECT l.ingredient_id, l.id, l.product_id, l.purchased_on, l.dimension, l.quantity_remaining, l.unit_cost, p.brand AS product_brand, p.name AS product_name
-       FROM lots l JOIN products p ON p.id = l.product_id
-       WHERE l.ingredient_id IN (SELECT value FROM json_each(?)) AND l.quantity_remaining > 0
+    const byIngredient = new Map<number, StockedLotPrefix>(ingredientIds.map((id) => [id, { lots: [], complete: true }]));
+    const rows = t.all<StockedLotPrefix['lots'][number] & { ingredient_id: number }>(
+      `SELECT l.ingredient_id, l.id, l.product_id, l.purchased_on, l.dimension, l.quantity_remaining, l.unit_cost,
+         p.brand AS product_brand, p.name AS product_name, p.package_unit
+       FROM json_each(?) j
+       JOIN lots l ON l.id IN (SELECT s.id FROM lots s WHERE s.ingredient_id = j.value AND s.quantity_remaining > 0 ORDER BY s.purchased_on, s.id LIMIT ?)
+       JOIN products p ON p.id = l.product_id
        ORDER BY l.ingredient_id, l.purchased_on, l.id`,
-      [JSON.stringify(ingredientIds)],
+      [JSON.stringify(ingredientIds), first],
     );
-    for (const { ingredient_id, ...lot } of rows) byIngredient.get(ingredient_id)?.push(lot);
+    for (const { ingredient_id, ...lot } of rows) byIngredient.get(ingredient_id)?.lots.push(lot);
+    for (const prefix of byIngredient.values()) prefix.complete = prefix.lots.length < first;
     return byIngredient;
   });
 }

@@ -27,7 +27,7 @@ import { positiveId } from '../../domain/validate';
 import { goodDefinitions } from '../goods/good-rows';
 import { assembledByGood } from './made-so-far';
 import { planCosts } from './plan';
-import { readPlanInputs } from './plan-inputs';
+import { readPlanInputs, type PlanInputs } from './plan-inputs';
 
 export interface FeasibilityLine {
   kind: CompositionLine['kind'];
@@ -169,60 +169,76 @@ function uniqueBlockers(blockers: ReasonBlocker[]): ReasonBlocker[] {
   });
 }
 
+/** Per good target, what stock allows now, and the stock each line's item falls short of (summed over the targets). */
+function goodsFromStock(db: Database, t: Tx, inputs: PlanInputs) {
+  const { event, goodTargets } = inputs;
+  const defs = goodDefinitions(db, goodTargets.map((g) => g.goodId), t);
+  const book = stockBook(t, defs);
+  const assembled = assembledByGood(db, event.id, t);
+
+  const inventory = new Map<string, InventoryBlocker>();
+  const goods = goodTargets.map((target): GoodFeasibility => {
+    const def = defs.get(target.goodId)!;
+    const lines = def.lines.map((l) => lineOf(book, l));
+    const count = canAssemble(lines, target.quantity);
+    const fewest = Math.min(...lines.map((l) => l.allows));
+    def.lines.forEach((l, i) => {
+      const line = lines[i]!;
+      const key = l.kind === 'material' ? `material:${l.materialId}:${l.materialProductId ?? 'any'}` : `${l.kind}:${line.id}`;
+      if (l.kind === 'material') {
+        const mu = book.materialUnits.get(l.materialUnitId)!;
+        const entry = inventory.get(key) ?? {
+          kind: 'material' as const,
+          id: l.materialId,
+          item: mu.material_slug,
+          name: mu.material_name,
+          needed: 0,
+          have: book.packaging(l),
+          unit: measureBaseUnit(mu.base_measure),
+        };
+        entry.needed += l.quantity * l.size * target.quantity;
+        inventory.set(key, entry);
+      } else {
+        const entry = inventory.get(key) ?? { kind: l.kind === 'unit' ? ('finished_unit' as const) : ('good' as const), id: line.id, item: line.slug, name: line.name, needed: 0, have: line.stock, unit: 'each' };
+        entry.needed += l.quantity * target.quantity;
+        inventory.set(key, entry);
+      }
+    });
+    const status = feasibilityStatus(count, target.quantity, count === 0 && waitsForBaking(book, defs, target.goodId));
+    return {
+      goodId: target.goodId,
+      good: target.good,
+      name: target.displayName,
+      target: target.quantity,
+      assembled: assembled.get(target.goodId) ?? 0,
+      done: (assembled.get(target.goodId) ?? 0) >= target.quantity,
+      canAssemble: count,
+      status,
+      statusLabel: FEASIBILITY_STATUS_LABELS[status],
+      lines,
+      limitedBy: count < target.quantity ? lines.filter((l) => l.allows === fewest).map((l) => l.name) : [],
+    };
+  });
+  return { defs, book, goods, inventory };
+}
+
+/**
+ * The goods part of feasibility alone (no blockers), for what reads only how
+ * many can be assembled now (progress): the cost blockers price the whole
+ * plan, most of feasibility's time.
+ */
+export function feasibleGoods(db: Database, inputs: PlanInputs, tx?: Tx): GoodFeasibility[] {
+  return withTransaction(db, tx, (t) => goodsFromStock(db, t, inputs).goods);
+}
+
 export function eventFeasibility(db: Database, request: { eventId: number }, tx?: Tx): Feasibility {
   return withTransaction(db, tx, (t) => {
     const inputs = readPlanInputs(db, positiveId(request.eventId, 'eventId', 'event'), t);
-    const { event, goodTargets } = inputs;
-    const defs = goodDefinitions(db, goodTargets.map((g) => g.goodId), t);
-    const book = stockBook(t, defs);
-    const assembled = assembledByGood(db, event.id, t);
-
-    const inventory = new Map<string, InventoryBlocker>();
-    const goods = goodTargets.map((target): GoodFeasibility => {
-      const def = defs.get(target.goodId)!;
-      const lines = def.lines.map((l) => lineOf(book, l));
-      const count = canAssemble(lines, target.quantity);
-      const fewest = Math.min(...lines.map((l) => l.allows));
-      def.lines.forEach((l, i) => {
-        const line = lines[i]!;
-        const key = l.kind === 'material' ? `material:${l.materialId}:${l.materialProductId ?? 'any'}` : `${l.kind}:${line.id}`;
-        if (l.kind === 'material') {
-          const mu = book.materialUnits.get(l.materialUnitId)!;
-          const entry = inventory.get(key) ?? {
-            kind: 'material' as const,
-            id: l.materialId,
-            item: mu.material_slug,
-            name: mu.material_name,
-            needed: 0,
-            have: book.packaging(l),
-            unit: measureBaseUnit(mu.base_measure),
-          };
-          entry.needed += l.quantity * l.size * target.quantity;
-          inventory.set(key, entry);
-        } else {
-          const entry = inventory.get(key) ?? { kind: l.kind === 'unit' ? ('finished_unit' as const) : ('good' as const), id: line.id, item: line.slug, name: line.name, needed: 0, have: line.stock, unit: 'each' };
-          entry.needed += l.quantity * target.quantity;
-          inventory.set(key, entry);
-        }
-      });
-      const status = feasibilityStatus(count, target.quantity, count === 0 && waitsForBaking(book, defs, target.goodId));
-      return {
-        goodId: target.goodId,
-        good: target.good,
-        name: target.displayName,
-        target: target.quantity,
-        assembled: assembled.get(target.goodId) ?? 0,
-        done: (assembled.get(target.goodId) ?? 0) >= target.quantity,
-        canAssemble: count,
-        status,
-        statusLabel: FEASIBILITY_STATUS_LABELS[status],
-        lines,
-        limitedBy: count < target.quantity ? lines.filter((l) => l.allows === fewest).map((l) => l.name) : [],
-      };
-    });
+    const { event } = inputs;
+    const { defs, book, goods, inventory } = goodsFromStock(db, t, inputs);
 
     // The plan's own unknown parts: what makes its cost baseline incomplete.
-    const plan = planCosts(db, { eventId: event.id }, t);
+    const plan = planCosts(db, { eventId: event.id, inputs }, t);
     // An ingredient reported in two units (a line that cannot convert) is one blocker, named once.
     const cost: ReasonBlocker[] = uniqueBlockers([
       ...plan.ingredients

@@ -12,10 +12,13 @@ import { conversionContextOf } from '../../domain/ingredient-measures';
 import { ledgerAmount } from '../../domain/money';
 import { sumInOneUnit } from '../../domain/one-unit';
 import { canConvert, conversionFactor, type Unit } from '../../domain/units';
-import { loadIngredient } from '../catalog/ingredient-rows';
+import { loadIngredient, type IngredientRow } from '../catalog/ingredient-rows';
 import { lotsUnitOf } from '../making/ingredient-units';
-import { stockedLotsOf } from '../pantry/lots';
+import { firstStockedLotsOf } from '../pantry/lots';
 import { priceIngredient } from '../pricing/ingredient-price';
+
+/** Stocked lots read per ingredient to price it: a plan's need takes one or two; more are read only for a need they do not cover. */
+const PRICED_LOTS = 4;
 
 export interface NeedLine {
   ingredientId: number;
@@ -61,14 +64,18 @@ export function aggregateIngredients(db: Database, request: { lines: readonly Ne
     }
     const rows: IngredientNeed[] = [];
     const rowsOf = new Map<number, IngredientNeed[]>();
-    const stocked = request.priced ? stockedLotsOf(db, [...byIngredient.keys()], t) : null;
+    // The first stocked lot gives the lots' unit; a price reads the first few, and more only where they fall short.
+    const stocked = firstStockedLotsOf(db, [...byIngredient.keys()], request.priced ? PRICED_LOTS : 1, t);
+    const ingredients = new Map(
+      t.all<IngredientRow>('SELECT * FROM ingredients WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify([...byIngredient.keys()])]).map((r) => [r.id, r]),
+    );
     const contexts = new Map<number, ReturnType<typeof conversionContextOf>>();
     for (const [ingredientId, lines] of byIngredient) {
-      const ingredient = loadIngredient(db, ingredientId, t);
+      const ingredient = ingredients.get(ingredientId) ?? loadIngredient(db, ingredientId, t);
       const ctx = conversionContextOf(ingredient);
       contexts.set(ingredientId, ctx);
       const base = { ingredientId, ingredient: ingredient.slug, displayName: ingredient.name, costPerUnit: null, cost: null, reason: null };
-      const sum = sumInOneUnit(lines, lotsUnitOf(db, ingredientId, t), ctx);
+      const sum = sumInOneUnit(lines, lotsUnitOf(db, ingredientId, t, stocked.get(ingredientId)!.lots[0]), ctx);
       let own: IngredientNeed[];
       if (sum.ok) own = [{ ...base, quantity: sum.quantity, unit: sum.unit }];
       else {
@@ -78,7 +85,7 @@ export function aggregateIngredients(db: Database, request: { lines: readonly Ne
       }
       if (request.priced && sum.ok) {
         const row = own[0]!;
-        const price = priceIngredient(db, { ingredientId, quantity: row.quantity, unit: row.unit, lots: stocked?.get(ingredientId) }, t);
+        const price = priceIngredient(db, { ingredientId, quantity: row.quantity, unit: row.unit, lots: stocked.get(ingredientId), row: ingredient }, t);
         row.cost = price.cost === null ? null : ledgerAmount(price.cost);
         row.costPerUnit = price.unitCost;
         row.reason = price.reason;

@@ -14,6 +14,7 @@ import { withTransaction, type Database, type Tx } from '../../db/session';
 import { knownCost, rollUpGood, sumCosts, unknownCost, type Priced } from '../../domain/cost-rollup';
 import { measureBaseUnit } from '../../domain/material-measures';
 import { ledgerAmount } from '../../domain/money';
+import { compareNames } from '../../domain/name-order';
 import { assertPlanChange } from '../../domain/plan-states';
 import { flattenRecipe, type RecipeDefinition } from '../../domain/recipe-flatten';
 import {
@@ -202,7 +203,7 @@ function pricedNeeds(db: Database, t: Tx, inputs: PlanInputs) {
   const defs = recipeDefinitions(db, [...new Set(inputs.rows.map((r) => r.recipeId))], t);
   const agg = aggregateIngredients(db, { lines: inputs.rows.flatMap((r) => rowIngredients(defs, r)), priced: true }, t);
   const byName = (a: { displayName: string; unit: string }, b: { displayName: string; unit: string }) =>
-    a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }) || a.unit.localeCompare(b.unit);
+    compareNames(a.displayName, b.displayName) || a.unit.localeCompare(b.unit);
   const ingredients: PlanIngredientRecord[] = [...agg.rows].sort(byName).map((r) => ({
     ingredient: r.ingredient,
     displayName: r.displayName,
@@ -229,9 +230,9 @@ export interface PlanCosts {
  * the rest of a plan (per-batch shares, good costs, the definitions'
  * fingerprint), which at 50 targets was most of its time.
  */
-export function planCosts(db: Database, request: { eventId: number }, tx?: Tx): PlanCosts {
+export function planCosts(db: Database, request: { eventId: number; /** The event's plan inputs, when the caller has just read them in the same transaction. */ inputs?: PlanInputs }, tx?: Tx): PlanCosts {
   return withTransaction(db, tx, (t) => {
-    const { agg, ingredients, packaging } = pricedNeeds(db, t, readPlanInputs(db, request.eventId, t));
+    const { agg, ingredients, packaging } = pricedNeeds(db, t, request.inputs ?? readPlanInputs(db, request.eventId, t));
     return {
       ingredients,
       packaging: packaging.records,

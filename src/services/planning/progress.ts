@@ -11,7 +11,7 @@
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { overallPercent, sidePercent, tallyProgress, type TallyProgress } from '../../domain/progress';
 import { positiveId } from '../../domain/validate';
-import { eventFeasibility, type Feasibility } from './feasibility';
+import { feasibleGoods, type Feasibility } from './feasibility';
 import { assembledByGood, producedBatchesByRecipe } from './made-so-far';
 import { readPlanInputs } from './plan-inputs';
 
@@ -79,8 +79,9 @@ export function eventProgress(db: Database, request: ProgressRequest, tx?: Tx): 
       .sort((a, b) => (a.recipe < b.recipe ? -1 : a.recipe > b.recipe ? 1 : 0));
 
     const assembled = assembledByGood(db, event.id, t);
-    const feasibility = request.feasibility ?? eventFeasibility(db, { eventId: event.id }, t);
-    const availableNow = new Map(feasibility.goods.map((g) => [g.goodId, g.canAssemble]));
+    // Only how many can be assembled now: not feasibility's blockers, which price the whole plan.
+    const goodsNow = request.feasibility?.goods ?? feasibleGoods(db, inputs, t);
+    const availableNow = new Map(goodsNow.map((g) => [g.goodId, g.canAssemble]));
     const goods = inputs.goodTargets.map((g): GoodProgress => {
       const done = assembled.get(g.goodId) ?? 0;
       const available = availableNow.get(g.goodId) ?? 0;

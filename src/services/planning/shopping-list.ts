@@ -19,6 +19,7 @@ import { explode } from '../../domain/explosion';
 import { conversionContextOf } from '../../domain/ingredient-measures';
 import { productLabel } from '../../domain/labels';
 import { measureBaseUnit } from '../../domain/material-measures';
+import { compareNames } from '../../domain/name-order';
 import { nextEvent } from '../../domain/next-event';
 import { ledgerAmount } from '../../domain/money';
 import { amountToBuy, choosePackages, type PackageOption, type PackageRule } from '../../domain/package-choice';
@@ -28,10 +29,10 @@ import { groupShoppingItems, isShoppingGrouping, type ShoppingGroup, type Shoppi
 import { BASE_UNIT, UnitConversionError, conversionFactor, parseUnit, toBase, type Unit } from '../../domain/units';
 import { positiveId } from '../../domain/validate';
 import { validationError } from '../../errors';
-import { ingredientPath, loadIngredient } from '../catalog/ingredient-rows';
+import type { IngredientRow } from '../catalog/ingredient-rows';
 import { goodDefinitions } from '../goods/good-rows';
 import { loadMaterial } from '../materials/material-rows';
-import { stockedLotsOf, type StockedLotRow } from '../pantry/lots';
+import type { StockedLotRow } from '../pantry/lots';
 import { recipeDefinitions } from '../recipes/recipe-rows';
 import { listEvents, type EventSummary, type Permission } from './events';
 import { aggregateIngredients, type NeedLine } from './ingredient-needs';
@@ -127,19 +128,31 @@ const productSelect = (products: string, purchases: string, productColumn: strin
     (SELECT pu.price_per_package FROM ${purchases} pu WHERE pu.${productColumn} = p.id ORDER BY pu.purchased_on DESC, pu.id DESC LIMIT 1) AS price
   FROM ${products} p LEFT JOIN suppliers s ON s.id = p.supplier_id`;
 
-const INGREDIENT_PRODUCTS = `${productSelect('products', 'purchases', 'product_id')} WHERE p.ingredient_id = ? AND p.hidden = 0 ORDER BY p.id`;
+/** Every listed ingredient's products in one read (ingredient, then product order). */
+const INGREDIENTS_PRODUCTS = `SELECT r.*, p.ingredient_id FROM (${productSelect('products', 'purchases', 'product_id')}) r JOIN products p ON p.id = r.id
+  WHERE p.ingredient_id IN (SELECT value FROM json_each(?)) AND p.hidden = 0 ORDER BY p.ingredient_id, p.id`;
 const MATERIAL_PRODUCTS = `${productSelect('material_products', 'material_purchases', 'material_product_id')} WHERE p.material_id = ? AND p.hidden = 0 ORDER BY p.id`;
 const MATERIAL_PRODUCT = `${productSelect('material_products', 'material_purchases', 'material_product_id')} WHERE p.id = ?`;
 
-/** The supplier of the newest purchase of any product of the item: where the baker last bought it. */
-function lastSupplier(t: Tx, kind: ShoppingItem['kind'], id: number): { id: number; name: string } | null {
-  const sql =
-    kind === 'ingredient'
-      ? `SELECT s.id, s.name FROM purchases pu JOIN products p ON p.id = pu.product_id JOIN suppliers s ON s.id = pu.supplier_id
-         WHERE p.ingredient_id = ? ORDER BY pu.purchased_on DESC, pu.id DESC LIMIT 1`
-      : `SELECT s.id, s.name FROM material_purchases pu JOIN material_products p ON p.id = pu.material_product_id JOIN suppliers s ON s.id = pu.supplier_id
-         WHERE p.material_id = ? ORDER BY pu.purchased_on DESC, pu.id DESC LIMIT 1`;
-  return t.get<{ id: number; name: string }>(sql, [id]) ?? null;
+type Supplier = { id: number; name: string };
+
+/** The supplier of the newest purchase of any product of the material: where the baker last bought it. */
+function lastMaterialSupplier(t: Tx, id: number): Supplier | null {
+  const sql = `SELECT s.id, s.name FROM material_purchases pu JOIN material_products p ON p.id = pu.material_product_id JOIN suppliers s ON s.id = pu.supplier_id
+     WHERE p.material_id = ? ORDER BY pu.purchased_on DESC, pu.id DESC LIMIT 1`;
+  return t.get<Supplier>(sql, [id]) ?? null;
+}
+
+/** The same for many ingredients in one read: per ingredient, the supplier of its newest purchase that names one. */
+function lastIngredientSuppliers(t: Tx, ids: readonly number[]): Map<number, Supplier> {
+  const rows = t.all<Supplier & { ingredient_id: number }>(
+    `SELECT j.value AS ingredient_id, s.id, s.name FROM json_each(?) j
+     JOIN suppliers s ON s.id = (
+       SELECT pu.supplier_id FROM purchases pu JOIN products p ON p.id = pu.product_id JOIN suppliers s2 ON s2.id = pu.supplier_id
+       WHERE p.ingredient_id = j.value ORDER BY pu.purchased_on DESC, pu.id DESC LIMIT 1)`,
+    [JSON.stringify(ids)],
+  );
+  return new Map(rows.map((r) => [r.ingredient_id, { id: r.id, name: r.name }]));
 }
 
 interface Figures {
@@ -152,7 +165,7 @@ interface Figures {
 }
 
 /** Rounds to packages, prices them and says what is missing; the part shared by ingredients and materials. */
-function finishItem(t: Tx, kind: ShoppingItem['kind'], ref: { id: number; slug: string; name: string; aisle: string }, f: Figures, tick: string | undefined): ShoppingItem {
+function finishItem(kind: ShoppingItem['kind'], ref: { id: number; slug: string; name: string; aisle: string }, f: Figures, tick: string | undefined, lastSupplier: () => Supplier | null): ShoppingItem {
   const toBuy = amountToBuy(f.need, f.onHand);
   const choice = choosePackages(toBuy, f.options);
   const notes = [...f.notes];
@@ -171,7 +184,7 @@ function finishItem(t: Tx, kind: ShoppingItem['kind'], ref: { id: number; slug: 
     cost: p.cost === null ? null : ledgerAmount(p.cost),
   }));
   const first = choice.packages[0]?.option.row;
-  const supplier = first?.supplier_id != null ? { id: first.supplier_id, name: first.supplier_name! } : lastSupplier(t, kind, ref.id);
+  const supplier = first?.supplier_id != null ? { id: first.supplier_id, name: first.supplier_name! } : lastSupplier();
   return {
     kind,
     id: ref.id,
@@ -194,7 +207,7 @@ function finishItem(t: Tx, kind: ShoppingItem['kind'], ref: { id: number; slug: 
 }
 
 /** On hand over all lots in `unit`; lots that cannot be converted (no density) are left out and said. */
-function ingredientOnHand(lots: readonly StockedLotRow[], unit: Unit, name: string, ctx: ReturnType<typeof conversionContextOf>) {
+function ingredientOnHand(lots: readonly OnHandLot[], unit: Unit, name: string, ctx: ReturnType<typeof conversionContextOf>) {
   let quantity = 0;
   let uncounted = 0;
   let reason = '';
@@ -211,16 +224,57 @@ function ingredientOnHand(lots: readonly StockedLotRow[], unit: Unit, name: stri
   return { quantity, notes };
 }
 
+type OnHandLot = Pick<StockedLotRow, 'dimension' | 'quantity_remaining'>;
+
+/**
+ * What the listed ingredients are, hold and can be bought as, each in one
+ * read for all of them (not four small reads per ingredient): their rows,
+ * stocked lots (FIFO order, so on-hand sums in the same order as ever),
+ * products with latest prices, aisles (the top of each one's tree) and where
+ * each was last bought.
+ */
+function ingredientFacts(t: Tx, ids: readonly number[]) {
+  const json = JSON.stringify(ids);
+  const perIngredient = <T>(rows: (T & { ingredient_id: number })[]) => {
+    const by = new Map<number, T[]>(ids.map((id) => [id, []]));
+    for (const r of rows) by.get(r.ingredient_id)!.push(r);
+    return by;
+  };
+  const rows = new Map(t.all<IngredientRow>('SELECT * FROM ingredients WHERE id IN (SELECT value FROM json_each(?))', [json]).map((r) => [r.id, r]));
+  const lots = perIngredient(
+    t.all<OnHandLot & { ingredient_id: number }>(
+      `SELECT ingredient_id, dimension, quantity_remaining FROM lots
+       WHERE ingredient_id IN (SELECT value FROM json_each(?)) AND quantity_remaining > 0 ORDER BY ingredient_id, purchased_on, id`,
+      [json],
+    ),
+  );
+  const products = perIngredient(t.all<ProductRow & { ingredient_id: number }>(INGREDIENTS_PRODUCTS, [json]));
+  // The aisle is the ingredient's top-level ancestor (ingredientPath's first step).
+  const aisles = new Map(
+    t
+      .all<{ ingredient_id: number; name: string }>(
+        `WITH RECURSIVE up(ingredient_id, id, parent_id, name) AS (
+           SELECT i.id, a.id, a.parent_id, a.name FROM ingredients i JOIN ingredients a ON a.id = i.parent_id WHERE i.id IN (SELECT value FROM json_each(?))
+           UNION ALL
+           SELECT up.ingredient_id, a.id, a.parent_id, a.name FROM ingredients a JOIN up ON a.id = up.parent_id
+         )
+         SELECT ingredient_id, name FROM up WHERE parent_id IS NULL`,
+        [json],
+      )
+      .map((r) => [r.ingredient_id, r.name]),
+  );
+  return { rows, lots, products, aisles, suppliers: lastIngredientSuppliers(t, ids) };
+}
+
 function ingredientItems(db: Database, t: Tx, lines: NeedLine[], ticks: Map<string, string>): ShoppingItem[] {
   const agg = aggregateIngredients(db, { lines, priced: false }, t);
-  // Every listed ingredient's stocked lots in one read, not one per ingredient.
-  const stocked = stockedLotsOf(db, [...new Set(agg.rows.map((r) => r.ingredientId))], t);
+  const facts = ingredientFacts(t, [...new Set(agg.rows.map((r) => r.ingredientId))]);
   const items = agg.rows.map((row) => {
-    const ingredient = loadIngredient(db, row.ingredientId, t);
+    const ingredient = facts.rows.get(row.ingredientId)!;
     const ctx = conversionContextOf(ingredient);
-    const stock = ingredientOnHand(stocked.get(ingredient.id) ?? [], row.unit, ingredient.name, ctx);
+    const stock = ingredientOnHand(facts.lots.get(ingredient.id)!, row.unit, ingredient.name, ctx);
     const options: Option[] = [];
-    for (const p of t.all<ProductRow>(INGREDIENT_PRODUCTS, [ingredient.id])) {
+    for (const p of facts.products.get(ingredient.id)!) {
       const unit = parseUnit(p.package_unit);
       if (!unit) continue;
       try {
@@ -230,16 +284,15 @@ function ingredientItems(db: Database, t: Tx, lines: NeedLine[], ticks: Map<stri
         if (!(e instanceof UnitConversionError)) throw e;
       }
     }
-    const aisle = ingredientPath(db, ingredient.id, t)[0]?.name ?? 'Other';
     return finishItem(
-      t,
       'ingredient',
-      { id: ingredient.id, slug: ingredient.slug, name: ingredient.name, aisle },
+      { id: ingredient.id, slug: ingredient.slug, name: ingredient.name, aisle: facts.aisles.get(ingredient.id) ?? 'Other' },
       { need: row.quantity, onHand: stock.quantity, unit: row.unit, options, notes: row.reason ? [row.reason, ...stock.notes] : stock.notes },
       ticks.get(`i${ingredient.id}`),
+      () => facts.suppliers.get(ingredient.id) ?? null,
     );
   });
-  return items.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.unit.localeCompare(b.unit));
+  return items.sort((a, b) => compareNames(a.name, b.name) || a.unit.localeCompare(b.unit));
 }
 
 function materialOption(p: ProductRow): Option | null {
@@ -265,11 +318,11 @@ function materialItems(db: Database, t: Tx, needs: { materialId: number; materia
       ? [materialOption(assigned)].filter((o): o is Option => o !== null).map((o) => ({ ...o, preferred: true }))
       : t.all<ProductRow>(MATERIAL_PRODUCTS, [material.id]).map(materialOption).filter((o): o is Option => o !== null);
     return finishItem(
-      t,
       'material',
       { id: material.id, slug: material.slug, name: material.name, aisle: material.category.trim() || 'Packaging' },
       { need: need.quantity, onHand, unit: measureBaseUnit(material.base_measure), options, notes: [], ...(assigned ? { rule: 'assigned' as const } : {}) },
       ticks.get(`m${material.id}`),
+      () => lastMaterialSupplier(t, material.id),
     );
   });
   return items.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
@@ -324,7 +377,7 @@ export function shoppingList(db: Database, request: ShoppingListRequest, tx?: Tx
       tickedCount: buying.filter((i) => i.ticked).length,
       groupBy,
       groups: groupShoppingItems(buying, groupBy),
-      inStock: all.filter((i) => i.toBuy === 0).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })),
+      inStock: all.filter((i) => i.toBuy === 0).sort((a, b) => compareNames(a.name, b.name)),
       may: { shop: { allowed: blockedBy === null, blockedBy } },
     };
   });

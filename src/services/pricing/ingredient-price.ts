@@ -14,8 +14,9 @@ import { withTransaction, type Database, type Tx } from '../../db/session';
 import { conversionContextOf } from '../../domain/ingredient-measures';
 import { BASE_UNIT, UnitConversionError, conversionFactor, requireUnit, type Dimension, type Unit } from '../../domain/units';
 import { positiveId, positiveNumber } from '../../domain/validate';
-import { loadIngredient } from '../catalog/ingredient-rows';
-import { planFifo, type FifoRequest } from '../pantry/fifo';
+import { loadIngredient, type IngredientRow } from '../catalog/ingredient-rows';
+import { planFifoFor } from '../pantry/fifo';
+import type { StockedLotPrefix } from '../pantry/lots';
 
 /** Which steps priced the quantity, and how much each priced (in the quantity's unit). */
 export interface PriceSources {
@@ -59,9 +60,22 @@ function fallbackPrice(tx: Tx, ingredientId: number, unit: Unit, ctx: ReturnType
   return null;
 }
 
-export function priceIngredient(db: Database, request: { ingredientId: number; quantity: number; unit: string; lots?: FifoRequest['lots'] }, tx?: Tx): IngredientPrice {
+export interface PriceRequest {
+  ingredientId: number;
+  quantity: number;
+  unit: string;
+  /**
+   * The ingredient's first stocked lots, when the caller has read them for
+   * many ingredients at once (firstStockedLotsOf); else they are read here.
+   */
+  lots?: StockedLotPrefix;
+  /** The ingredient's row, when the caller has read it (with many others, at once). */
+  row?: IngredientRow;
+}
+
+export function priceIngredient(db: Database, request: PriceRequest, tx?: Tx): IngredientPrice {
   return withTransaction(db, tx, (t) => {
-    const row = loadIngredient(db, positiveId(request.ingredientId, 'ingredientId', 'ingredient'), t);
+    const row = request.row ?? loadIngredient(db, positiveId(request.ingredientId, 'ingredientId', 'ingredient'), t);
     const quantity = positiveNumber(request.quantity, 'quantity');
     const unit = requireUnit(String(request.unit ?? ''), 'unit');
     const ctx = conversionContextOf(row);
@@ -69,7 +83,10 @@ export function priceIngredient(db: Database, request: { ingredientId: number; q
     const sources: PriceSources = { lots: 0, latestPurchase: 0, lotCost: 0 };
     const unknown = (reason: string): IngredientPrice => ({ ingredient, quantity, unit, cost: null, unitCost: null, sources, reason });
     try {
-      const plan = planFifo(db, { ingredientId: row.id, quantity, unit, lots: request.lots }, t);
+      // The dry run's draws and shortfall depend only on the lots up to the one that covers the need
+      // (FIFO stops there), so the first lots price it exactly when they cover it; else all are read.
+      let plan = planFifoFor(db, row, { quantity, unit, lots: request.lots?.lots }, t);
+      if (!plan.enough && request.lots && !request.lots.complete) plan = planFifoFor(db, row, { quantity, unit }, t);
       let cost = 0;
       let uncovered = plan.shortfall;
       for (const d of plan.draws) {

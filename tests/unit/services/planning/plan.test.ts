@@ -325,6 +325,32 @@ describe('the recipe that bakes a unit: its family', () => {
   });
 });
 
+describe('FIFO prices past the first lots a plan reads', () => {
+  // A plan reads each ingredient's first four stocked lots (ingredient-needs.ts) and the rest only when they fall short.
+  async function sixLotsOfCocoa(grams: number) {
+    const b = await planBakery();
+    const cocoa = b.k.cocoa;
+    // Six 20 g lots at 1.00 ... 6.00 a lot, oldest cheapest.
+    for (let n = 1; n <= 6; n++) b.k.buy(cocoa.id, `Cocoa ${n}`, 20, 'g', n, `2026-01-0${n}`);
+    const cake = createRecipe(b.db, { name: 'Cocoa cake', ingredientLines: [{ ingredientId: cocoa.id, quantity: grams, unit: 'g' }] });
+    const slice = createFinishedUnit(b.db, { recipeId: cake.id, name: 'Cocoa cake', yieldMode: 'portion', portionPercent: 100 });
+    setUnitTarget(b.db, { eventId: b.event.id, finishedUnitId: slice.id, quantity: 1 });
+    return byIngredient(calculatePlan(b.db, { eventId: b.event.id }).payload.ingredients).cocoa!;
+  }
+
+  it('a need within the first four lots: 70 g = 1 + 2 + 3 + half of 4.00', async () => {
+    expect(await sixLotsOfCocoa(70)).toMatchObject({ quantity: 70, unit: 'g', cost: 8, reason: null });
+  });
+
+  it('a need past them draws from the fifth and sixth: 110 g = 1 + ... + 5 + half of 6.00', async () => {
+    expect(await sixLotsOfCocoa(110)).toMatchObject({ quantity: 110, unit: 'g', cost: 18, reason: null });
+  });
+
+  it('a need past every lot: 130 g = all six (21.00) + 10 g at the latest purchase price (0.30 a g)', async () => {
+    expect(await sixLotsOfCocoa(130)).toMatchObject({ quantity: 130, unit: 'g', cost: 24, reason: null });
+  });
+});
+
 describe('the plan inside the caller\'s transaction', () => {
   it('sees the transaction\'s uncommitted target change', async () => {
     const b = await planBakery();
