@@ -7,11 +7,9 @@
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { parseUnit, type Unit } from '../../domain/units';
 
-/** `firstStocked`: the FIFO-first lot with stock, when the caller has read it already (a plan, for all its ingredients at once). */
-export function lotsUnitOf(db: Database, ingredientId: number, tx?: Tx, firstStocked?: { package_unit: string }): Unit | null {
+export function lotsUnitOf(db: Database, ingredientId: number, tx?: Tx): Unit | null {
   return withTransaction(db, tx, (t) => {
     const row =
-      firstStocked ??
       t.get<{ package_unit: string }>(
         `SELECT p.package_unit FROM lots l JOIN products p ON p.id = l.product_id
          WHERE l.ingredient_id = ? AND l.quantity_remaining > 0 ORDER BY l.purchased_on, l.id LIMIT 1`,
