@@ -62,6 +62,11 @@ function unreadable(text: string, parserMessage: string, kind: FileKind): AppErr
   return new AppError('IMPORT', why.message, { field: 'file', problem: why.problem, technical: quoted(why.technical, 160) });
 }
 
+/** The pass `readJsonText` makes before parsing (depth, prototype keys, numbers too large), for a reader with its own wording of unreadable files. */
+export function checkJsonText(text: string): void {
+  scan(text);
+}
+
 function scan(text: string): void {
   const stack: Frame[] = [];
   const n = text.length;

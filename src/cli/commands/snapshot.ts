@@ -4,11 +4,11 @@
  * validate. A failed import leaves the database file as it was, and a dry
  * run never writes (nor creates) it.
  */
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { openSqlJsDatabase } from '../../db/open';
 import type { ImportReport } from '../../domain/import-report';
 import { SNAPSHOT_SECTIONS, type SnapshotFile } from '../../domain/snapshot-format';
-import { checkSnapshotSize, parseSnapshotText } from '../../domain/snapshot-text';
+import { parseSnapshotText } from '../../domain/snapshot-text';
 import { AppError } from '../../errors';
 import { FILE_KINDS } from '../../domain/file-limits';
 import { loadSample } from '../../services/sample/sample-pantry';
@@ -18,13 +18,8 @@ import { importSnapshot } from '../../services/snapshot/import';
 import { defineCommand } from '../command';
 import { readTextFile } from '../files';
 
+/** readTextFile refuses a file over the snapshot limit by its size, before reading it. */
 function readSnapshotFile(path: string): unknown {
-  try {
-    checkSnapshotSize(statSync(path).size);
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    // A missing file is reported by the read below, in the tool's usual words.
-  }
   return parseSnapshotText(readTextFile(path, FILE_KINDS.snapshot));
 }
 

@@ -7,7 +7,8 @@
  * as one durable image (like restoring a backup); "merge" adds to the real
  * database in one transaction. A dry run of either reports and writes nothing.
  */
-import { parseSnapshotText, checkSnapshotSize } from '../../domain/snapshot-text';
+import { checkFileSize, FILE_KINDS } from '../../domain/file-limits';
+import { parseSnapshotText } from '../../domain/snapshot-text';
 import { snapshotText } from '../../domain/snapshot-format';
 import { exportSnapshot } from '../../services/snapshot/export';
 import { importSnapshot, type SnapshotImportOptions } from '../../services/snapshot/import';
@@ -32,7 +33,7 @@ export const snapshotHandlers = defineHandlers({
   /** The whole database as a snapshot file's bytes (transferred to the page). */
   'snapshot.export': read(TOPICS, (ctx, _params: void) => new TextEncoder().encode(snapshotText(exportSnapshot(ctx.db)))),
   'snapshot.import': write(async (ctx, params: SnapshotImportRequest) => {
-    checkSnapshotSize(params.file.size);
+    checkFileSize(FILE_KINDS.snapshot, params.file.size);
     const data = parseSnapshotText(await params.file.text());
     const onProgress = progressOf(ctx, params.progressKey);
     if (params.mode === 'merge') return importSnapshot(ctx.db, data, { mode: 'merge', dryRun: params.dryRun, onProgress });

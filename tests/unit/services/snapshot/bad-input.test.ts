@@ -60,6 +60,13 @@ describe('a bad file changes nothing and says what is wrong, and where', SLOW, (
     expect(await refused('  \n')).toEqual(['This file is empty.']);
   });
 
+  it('valid JSON written to attack: a prototype key, 100,000 levels deep, a number past the largest', async () => {
+    expect(await refused('{"format": "bake-planner-snapshot", "format_version": 1, "__proto__": {"polluted": true}}')).toEqual([expect.stringMatching(/^This file has a key named __proto__/)]);
+    expect(await refused('['.repeat(100_000) + ']'.repeat(100_000))).toEqual([expect.stringMatching(/^This file is nested more than 64 levels deep/)]);
+    expect(await refused('{"format": "bake-planner-snapshot", "format_version": 1, "settings": {"currency": 1e309}}')).toEqual([expect.stringMatching(/^The number "1e309" at settings\.currency is too large/)]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('5 MB of random bytes', async () => {
     expect(await refused(randomBytes(5_000_000).toString('latin1'))).toEqual([expect.stringMatching(/not valid JSON/)]);
   });
