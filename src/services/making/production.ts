@@ -164,7 +164,7 @@ function planIngredient(db: Database, tx: Tx, ingredient: IngredientRow, lines: 
     cost: null,
     problem: problem.message,
   });
-  const sum = sumInOneUnit(lines, lotsUnitOf(db, ingredient.id, tx), conversionContextOf(ingredient));
+  const sum = sumInOneUnit(lines, lotsUnitOf(db, { id: ingredient.id }, tx), conversionContextOf(ingredient));
   if (!sum.ok) {
     const first = lines[0]!;
     return cannot(sum.problem, lines.filter((l) => l.unit === first.unit).reduce((s, l) => s + l.quantity, 0), first.unit);

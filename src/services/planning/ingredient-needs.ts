@@ -11,7 +11,7 @@ import { withTransaction, type Database, type Tx } from '../../db/session';
 import { conversionContextOf } from '../../domain/ingredient-measures';
 import { ledgerAmount } from '../../domain/money';
 import { sumInOneUnit } from '../../domain/one-unit';
-import { canConvert, conversionFactor, parseUnit, type Unit } from '../../domain/units';
+import { canConvert, conversionFactor, type Unit } from '../../domain/units';
 import { loadIngredient, type IngredientRow } from '../catalog/ingredient-rows';
 import { lotsUnitOf } from '../making/ingredient-units';
 import { firstStockedLotsOf } from '../pantry/lots';
@@ -75,10 +75,7 @@ export function aggregateIngredients(db: Database, request: { lines: readonly Ne
       const ctx = conversionContextOf(ingredient);
       contexts.set(ingredientId, ctx);
       const base = { ingredientId, ingredient: ingredient.slug, displayName: ingredient.name, costPerUnit: null, cost: null, reason: null };
-      // The lots' unit (lotsUnitOf's rule): the FIFO-first stocked lot's package unit, read above for every ingredient at once.
-      const first = stocked.get(ingredientId)!.lots[0];
-      const lotsUnit = first ? (parseUnit(first.package_unit) ?? null) : lotsUnitOf(db, ingredientId, t);
-      const sum = sumInOneUnit(lines, lotsUnit, ctx);
+      const sum = sumInOneUnit(lines, lotsUnitOf(db, { id: ingredientId, firstStocked: stocked.get(ingredientId)!.lots[0] }, t), ctx);
       let own: IngredientNeed[];
       if (sum.ok) own = [{ ...base, quantity: sum.quantity, unit: sum.unit }];
       else {

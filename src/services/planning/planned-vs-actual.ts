@@ -116,7 +116,7 @@ export function plannedVsActual(db: Database, request: { eventId: number }, tx?:
         const ingredient = loadIngredient(db, d.ingredient_id, t);
         const lotUnit = BASE_UNIT[d.dimension];
         // In the plan's unit for the ingredient when it converts, else in the unit its lots use, else as drawn.
-        const wanted = (parseUnit(plannedUnit.get(ingredient.slug) ?? '') ?? lotsUnitOf(db, ingredient.id, t) ?? lotUnit) as Unit;
+        const wanted = (parseUnit(plannedUnit.get(ingredient.slug) ?? '') ?? lotsUnitOf(db, { id: ingredient.id }, t) ?? lotUnit) as Unit;
         let unit: Unit = lotUnit;
         let quantity = d.quantity;
         try {
