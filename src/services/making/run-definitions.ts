@@ -39,11 +39,6 @@ export function loadEventRef(db: Database, eventId: number | null | undefined, t
   });
 }
 
-/** The event with this slug (the natural key on the command line), if any. */
-export function findEventBySlug(db: Database, slug: string, tx?: Tx): EventRef | undefined {
-  return withTransaction(db, tx, (t) => t.get<EventRef>('SELECT id, slug, name FROM events WHERE slug = ?', [slug]));
-}
-
 const isDefinitions = (value: unknown): value is Definitions =>
   typeof value === 'object' && value !== null && ['recipes', 'finishedUnits', 'goods', 'materialUnits'].every((k) => typeof (value as Record<string, unknown>)[k] === 'object');
 
