@@ -46,10 +46,14 @@ describe('packaging materials on a phone', () => {
     await seen(page.getByText('45.72 cm'));
 
     await tap(page.getByRole('link', { name: 'Record a purchase' }));
-    await page.getByLabel('Product').selectOption({ label: 'Curling ribbon 100 ft (100 ft)' });
+    // Its only product is already chosen: nothing to pick.
+    const chosenProduct = () => page.getByLabel('Product').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
+    await expect.poll(chosenProduct).toBe('Curling ribbon 100 ft (100 ft)');
     await page.getByLabel('Price per package').fill('7.99');
     await tap(page.getByRole('button', { name: 'Save purchase' }));
     await seen(page.getByText('Saved: 3,048 cm of Red curling ribbon.'));
+    // Ready for the next one: the product chosen again.
+    await expect.poll(chosenProduct).toBe('Curling ribbon 100 ft (100 ft)');
     await tap(page.getByRole('link', { name: 'See it' }));
     await seen(page.getByRole('region', { name: 'On hand' }).getByText('3,048 cm', { exact: true }).first());
 
