@@ -29,6 +29,23 @@ describe('the event a run is most likely for', () => {
     expect(likelyEvent(b.db, { recipeId: b.cookies.id })).toEqual({ eventId: sooner.id });
     expect(likelyEvent(b.db, { recipeId: b.brownies.id })).toEqual({ eventId: b.event.id });
     expect(likelyEvent(b.db, { goodId: loose.id })).toEqual({ eventId: sooner.id });
+
+    // A good nested in a target (loose cookies packed two to a gift box) is assembled for that event too.
+    const box = createGood(b.db, { name: 'Gift box', lines: [{ kind: 'good', goodId: loose.id, quantity: 2 }] });
+    const later = createEvent(b.db, { name: 'Open house', date: '2027-02-01' });
+    setGoodTarget(b.db, { eventId: later.id, goodId: box.id, quantity: 3 });
+    const spare = createGood(b.db, { name: 'Spare bag', lines: [{ kind: 'unit', finishedUnitId: b.cookie.id, quantity: 12 }] });
+    const onlyBoxed = createGood(b.db, { name: 'Tin of cookies', lines: [{ kind: 'unit', finishedUnitId: b.cookie.id, quantity: 20 }] });
+    const withTin = createGood(b.db, { name: 'Tin box', lines: [{ kind: 'good', goodId: onlyBoxed.id, quantity: 1 }] });
+    const boxOfBoxes = createGood(b.db, { name: 'Crate', lines: [{ kind: 'good', goodId: withTin.id, quantity: 4 }] });
+    setGoodTarget(b.db, { eventId: later.id, goodId: boxOfBoxes.id, quantity: 1 });
+    expect(likelyEvent(b.db, { goodId: box.id })).toEqual({ eventId: later.id });
+    expect(likelyEvent(b.db, { goodId: withTin.id })).toEqual({ eventId: later.id });
+    // Two levels down, under the crate and the tin box.
+    expect(likelyEvent(b.db, { goodId: onlyBoxed.id })).toEqual({ eventId: later.id });
+    // The sooner event targets the loose cookies themselves; a good no target holds is for no event.
+    expect(likelyEvent(b.db, { goodId: loose.id })).toEqual({ eventId: sooner.id });
+    expect(likelyEvent(b.db, { goodId: spare.id })).toEqual({ eventId: null });
   });
 
   it('batches set to 0, or a completed event, leave the recipe to the next event or none', async () => {
