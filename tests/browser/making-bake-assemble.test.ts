@@ -5,7 +5,9 @@
  * confirmation: the bake cannot be undone while its trees are bagged), then
  * the bake; records a bake with a loss (the pre-check first, per
  * ingredient), assembles cookie bags from it, and undoes the assembly; the
- * bake is undoable again. Real taps, production build.
+ * bake is undoable again. And an empty bakery's Make tab: what it is for,
+ * and pickers that lead to where recipes and goods are made. Real taps,
+ * production build.
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -23,6 +25,19 @@ async function sampleBakery(): Promise<Page> {
 }
 
 describe('making on a phone', () => {
+  test('an empty bakery: the Make tab says what it is for, and each picker leads to where its recipes or goods are made', async () => {
+    const page = await tabs.open();
+    await tap(page.getByRole('link', { name: 'Make', exact: true }));
+    await seen(page.getByRole('heading', { name: 'Nothing baked yet' }));
+    await tap(page.getByRole('link', { name: 'Record a bake' }));
+    await tap(page.getByRole('link', { name: 'Add your first recipe' }));
+    await page.waitForURL(/#\/recipes\/new/);
+    await tap(page.getByRole('link', { name: 'Make', exact: true }));
+    await tap(page.getByRole('link', { name: 'Assemble goods' }));
+    await tap(page.getByRole('link', { name: 'Describe a gift box or a bag' }));
+    await page.waitForURL(/#\/goods\/new/);
+  });
+
   test('undo the sample\'s bags and bake, record a bake with a loss, assemble 2 cookie bags from it, undo the bags; the bake is undoable again', async () => {
     const page = await sampleBakery();
     // The sample's first bake for Holiday 2026 (30 trees) and the 6 bags boxed from it (18 trees): 12 trees and 6 bags on the shelf.
