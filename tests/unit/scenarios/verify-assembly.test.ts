@@ -125,6 +125,24 @@ describe('assembly (verify)', { timeout: 120_000 }, () => {
     await refusal(db, 'assemble', db, 'tin-of-six', '1', '--bypass-packaging', ' ');
   });
 
+  it('shopping for a crate of 2 gift boxes (each a tin of six, a box and a bow) with 4 tins and 2 gift boxes already made for it: only 2 boxes and 2 bows are left to use', async () => {
+    const db = await bakery({ ...BOXES, events: [{ name: 'Crates', targets: [{ finished_good: 'crate', quantity: 2 }] }] });
+    // Nothing made: 2 crates = 4 gift boxes = 4 tins, 4 boxes, 4 bows (182.88 cm).
+    const materials = async () => (await json('shopping-list', db, 'crates')).materials.map((m: { material: string; need: number; on_hand: number }) => [m.material, m.need, m.on_hand]);
+    expect(await materials()).toEqual([['ribbon', 182.88, 914.4], ['tin', 4, 12], ['window-box', 4, 25]]);
+    await json('make', db, 'cookies', '5', '--event', 'crates'); // 50 cookies
+    await json('assemble', db, 'tin-of-six', '4', '--event', 'crates'); // 4 tins used
+    await json('assemble', db, 'gift-box', '2', '--event', 'crates'); // 2 of the tins of six, 2 boxes, 2 bows
+    // Left: 2 crates -> 4 gift boxes, 2 made -> 2 to assemble -> 2 tins of six, 2 made and unused -> none.
+    expect(await materials()).toEqual([['ribbon', 91.44, 822.96], ['window-box', 2, 23]]);
+    // One crate assembled from the 2 gift boxes: 1 crate left -> 2 gift boxes, none spare -> 2 tins of six, 2 spare.
+    await json('assemble', db, 'crate', '1', '--event', 'crates');
+    expect(await materials()).toEqual([['ribbon', 91.44, 822.96], ['window-box', 2, 23]]);
+    await json('assemble', db, 'gift-box', '2', '--event', 'crates');
+    await json('assemble', db, 'crate', '1', '--event', 'crates');
+    expect(await materials()).toEqual([]);
+  });
+
   it('undo: an assembly whose good went into another is refused naming it; undone top down, the stock comes back and the same assembly costs the same', async () => {
     const db = await bakery(BOXES);
     await json('make', db, 'cookies', '2');
