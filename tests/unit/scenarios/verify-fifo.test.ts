@@ -17,6 +17,8 @@ const PANTRY = {
     { name: 'Cocoa' },
     { name: 'Butter' },
     { name: 'Rye' },
+    { name: 'Milk' },
+    { name: 'Lemons' },
   ],
   products: [
     { slug: 'sugar-1kg', ingredient: 'sugar', name: 'Sugar 1 kg', package_quantity: 1, package_unit: 'kg' },
@@ -27,6 +29,8 @@ const PANTRY = {
     { slug: 'cocoa-250g', ingredient: 'cocoa', name: 'Cocoa 250 g', package_quantity: 250, package_unit: 'g' },
     { slug: 'butter-1lb', ingredient: 'butter', name: 'Butter 1 lb', package_quantity: 1, package_unit: 'lb' },
     { slug: 'rye-2-5kg', ingredient: 'rye', name: 'Rye 2.5 kg', package_quantity: 2.5, package_unit: 'kg' },
+    { slug: 'milk-gal', ingredient: 'milk', name: 'Milk 1 gal', package_quantity: 1, package_unit: 'gal' },
+    { slug: 'lemons-6', ingredient: 'lemons', name: 'Lemons 6', package_quantity: 6, package_unit: 'each' },
   ],
   purchases: [
     // Listed (and so recorded) out of date order: FIFO goes by date.
@@ -40,6 +44,8 @@ const PANTRY = {
     // 1 lb at 4.00, 0.7 lb of it spoiled: 0.3 lb left.
     { product: 'butter-1lb', date: '2026-01-01', packages: 1, price_per_package: 4, lot: { adjustments: [{ date: '2026-01-02', reason: 'spoilage', quantity: 0.7, unit: 'lb' }] } },
     { product: 'rye-2-5kg', date: '2026-01-01', packages: 3, price_per_package: 4 }, // 7.5 kg at 1.60/kg
+    { product: 'milk-gal', date: '2026-01-01', packages: 1, price_per_package: 4 }, // 16 cup at 0.25
+    { product: 'lemons-6', date: '2026-01-01', packages: 1, price_per_package: 3 },
   ],
   recipes: [{ name: 'Butter bits', ingredients: [{ ingredient: 'butter', quantity: 0.1, unit: 'lb' }] }],
   finished_units: [{ name: 'Butter bit', recipe: 'butter-bits', items_per_batch: 1 }],
@@ -114,6 +120,29 @@ describe('FIFO across products and units (verify)', { timeout: 120_000 }, () => 
     const db = await bakery(PANTRY);
     const e = await refusal(db, 'fifo', db, 'cocoa', '1', 'cup');
     expect([e.code, e.message]).toEqual(['MISSING_DENSITY', 'Set a density for Cocoa to convert cup to g.']);
+  });
+
+  it('volume across its units: 6 cup of a 1 gal jug = 0.375 gal = 1.50, 10 cup left; 1 qt + 1 pt + 2 fl oz + 1 tbsp + 1 tsp also', async () => {
+    const db = await bakery(PANTRY);
+    const cups = await json('fifo', db, 'milk', '6', 'cup');
+    expect(cups.draws.map(row)).toEqual([['Milk 1 gal', 6, 'cup', 1.5, 10, false]]);
+    const qt = await json('fifo', db, 'milk', '1', 'qt');
+    expect(qt.total_cost).toBe(1); // a quarter of the gallon
+    // 1 pt = 473.176473 ml, 2 fl oz = 59.147059125 ml, 1 tbsp = 14.78676478125 ml, 1 tsp = 4.92892159375 ml, 1 l = 1000 ml
+    const ml = (await json('fifo', db, 'milk', '1', 'l')).draws[0].lot_quantity;
+    expect(ml).toBeCloseTo(1000, 9);
+    const tsp = await json('fifo', db, 'milk', '3', 'tsp');
+    const tbsp = await json('fifo', db, 'milk', '1', 'tbsp');
+    expect(tsp.draws[0].lot_quantity).toBeCloseTo(tbsp.draws[0].lot_quantity, 9);
+    expect((await json('fifo', db, 'milk', '2', 'fl oz')).draws[0].lot_quantity).toBeCloseTo(59.147059125, 9);
+    expect((await json('fifo', db, 'milk', '1', 'pt')).total_cost).toBe(0.5);
+  });
+
+  it('count never converts to weight without a weight per each: 100 g of lemons is an error naming Lemons, nothing written', async () => {
+    const db = await bakery(PANTRY);
+    const e = await refusal(db, 'fifo', db, 'lemons', '100', 'g');
+    expect(e.message).toMatch(/Lemons/);
+    expect((await json('fifo', db, 'lemons', '0.5', 'dozen')).total_cost).toBe(3);
   });
 
   it('a lot left at 0.3 lb after 0.7 lb spoiled is exactly enough for 3 batches of 0.1 lb (1.20), and then empty', async () => {

@@ -158,4 +158,20 @@ describe('plan (verify)', { timeout: 120_000 }, () => {
     const f = await json('feasibility', db, 'gala');
     expect(f.blockers.cost.map((b: { item: string }) => b.item)).toEqual(['vanilla']);
   });
+
+  it("no lot: the recipe's unit of the first line met, recipes in slug order: 1 oz (alpha) + 10 g (beta) = 1.3527 oz, cost unknown", async () => {
+    const db = await bakery({
+      ingredients: [{ name: 'Salt' }],
+      recipes: [
+        { name: 'Beta', ingredients: [{ ingredient: 'salt', quantity: 10, unit: 'g' }] },
+        { name: 'Alpha', ingredients: [{ ingredient: 'salt', quantity: 1, unit: 'oz' }, { ingredient: 'salt', quantity: 1, unit: 'g' }] },
+      ],
+      finished_units: [{ name: 'Beta bun', recipe: 'beta', items_per_batch: 1 }, { name: 'Alpha bun', recipe: 'alpha', items_per_batch: 1 }],
+      events: [{ name: 'Buns', targets: [{ finished_unit: 'beta-bun', quantity: 1 }, { finished_unit: 'alpha-bun', quantity: 2 }] }],
+    });
+    const plan = await json('plan', db, 'buns');
+    // 2 x (1 oz + 1 g) + 10 g = 2 oz + 12 g
+    expect(plan.ingredients).toEqual([{ ingredient: 'salt', display_name: 'Salt', quantity: Number((2 + 12 / 28.349523125).toPrecision(12)), unit: 'oz', cost_per_unit: null, cost: null }]);
+    expect(plan.cost_baseline).toBeNull();
+  });
 });
