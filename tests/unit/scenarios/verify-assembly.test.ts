@@ -143,6 +143,24 @@ describe('assembly (verify)', { timeout: 120_000 }, () => {
     expect(await materials()).toEqual([]);
   });
 
+  it('a packaging line naming a product draws only that product\'s lots, even with an older, cheaper lot of the material', async () => {
+    const db = await bakery({
+      ...BOXES,
+      material_products: [...BOXES.material_products, { slug: 'box-10', material: 'window-box', name: 'Boxes 10', package_quantity: 10, package_unit: 'each' }],
+      // Material lots: tins 1, boxes-25 2, ribbon 3, boxes-10 4 (older, 0.50 a box)
+      material_purchases: [...BOXES.material_purchases, { material_product: 'box-10', date: '2025-12-01', packages: 1, price_per_package: 5 }],
+      finished_goods: [...BOXES.finished_goods, { name: 'Boxed cookie', composition: [{ finished_unit: 'cookie', quantity: 1 }, { material_unit: 'one-box', material_product: 'box-25', quantity: 1 }] }],
+      events: [{ name: 'Boxing', targets: [{ finished_good: 'boxed-cookie', quantity: 30 }] }],
+    });
+    await json('make', db, 'cookies', '3'); // 30 cookies
+    // 25 boxes of the named product (the 10 older ones do not count): 25 of 30
+    expect((await json('feasibility', db, 'boxing')).goods).toEqual([{ good: 'boxed-cookie', target: 30, can_assemble: 25, status: 'partial' }]);
+    const run = await json('assemble', db, 'boxed-cookie', '2');
+    expect(run.consumptions[1]).toEqual({ kind: 'material', item: 'window-box', lot: 2, quantity: 2, unit_cost: 1, cost: 2 });
+    // The shopping list counts every box of the material on hand (10 + 23) against the 28 still to box.
+    expect((await json('shopping-list', db, 'boxing')).materials).toEqual([{ material: 'window-box', need: 30, on_hand: 33, to_buy: 0, unit: 'each', packages: [] }]);
+  });
+
   it('undo: an assembly whose good went into another is refused naming it; undone top down, the stock comes back and the same assembly costs the same', async () => {
     const db = await bakery(BOXES);
     await json('make', db, 'cookies', '2');

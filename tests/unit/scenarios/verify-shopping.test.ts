@@ -49,6 +49,7 @@ const MARKET = {
   events: [
     { name: 'Market', targets: [{ finished_unit: 'loaf', quantity: 8 }], batch_decisions: [{ finished_unit: 'loaf', batches: 8 }] },
     { name: 'Boxes', targets: [{ finished_good: 'boxed-loaf', quantity: 3 }] },
+    { name: 'Big', targets: [{ finished_unit: 'loaf', quantity: 12 }] },
   ],
 };
 
@@ -107,5 +108,17 @@ describe('shopping list (verify)', { timeout: 120_000 }, () => {
     ]);
     expect(after.materials).toEqual([{ material: 'loaf-box', need: 1, on_hand: 0, to_buy: 1, unit: 'each', packages: [{ product: 'Loaf boxes 2', count: 1, cost: 3 }] }]);
     expect(after.estimated_cost).toBe(10.98);
+  });
+
+  it("each product at its latest price: 43 lb = 25 lb (9.49, not the first bag's 9.00) + 2 x 10 lb = 17.89, 2 left over; 45 eggs = 4 x 10 + 5", async () => {
+    const db = await bakery(MARKET);
+    const list = await json('shopping-list', db, 'big');
+    const sugarToBuy = 36000 / LB - 14; // 12 x 3 kg, 14 lb on hand: 17 bags of 4 lb
+    expect(list.items).toEqual([
+      { ingredient: 'eggs', need: 60, on_hand: 15, to_buy: 45, unit: 'each', packages: [{ product: 'Eggs 10', count: 4, cost: 16 }, { product: 'Eggs 5', count: 1, cost: 2 }], leftover: 0 },
+      { ingredient: 'flour', need: 108, on_hand: 65, to_buy: 43, unit: 'lb', packages: [{ product: 'Flour 25 lb', count: 1, cost: 9.49 }, { product: 'Flour 10 lb', count: 2, cost: 8.4 }], leftover: 2 },
+      { ingredient: 'sugar', need: expect.closeTo(36000 / LB, 9), on_hand: 14, to_buy: expect.closeTo(sugarToBuy, 9), unit: 'lb', packages: [{ product: 'Sugar 4 lb', count: 17, cost: 67.83 }], leftover: expect.closeTo(68 - sugarToBuy, 9) },
+    ]);
+    expect(list.estimated_cost).toBe(103.72);
   });
 });
