@@ -7,7 +7,7 @@
  * `undo` and `runs` with --json.
  */
 import { describe, expect, it } from 'vitest';
-import { bakery, cli, json, refusal } from './verify-cli';
+import { bakery, cli, hashOf, json, refusal, spawnCli } from './verify-cli';
 
 const KITCHEN = {
   ingredients: [
@@ -122,5 +122,19 @@ describe('production (verify)', { timeout: 120_000 }, () => {
     expect(again.total_cost).toBe(36.4);
     const runs = await json('runs', db);
     expect(runs.runs.map((r: { id: number; undone: unknown }) => [r.id, r.undone === null])).toEqual([[2, true], [1, false]]);
+  });
+
+  it('the real executable: one short exits 1, "error: …" on stderr, {"error": {code, message, details}} on stdout, the file byte for byte as before', async () => {
+    const db = await bakery(KITCHEN);
+    const before = hashOf(db);
+    // 15 lb of flour: 31 batches need 15.5 lb
+    const r = spawnCli('make', db, 'shortbread', '31', '--json');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('error: Not enough for 31 batches of Shortbread. Flour: 15.5 lb needed, 15 lb on hand (short 8 oz).\n');
+    const document = JSON.parse(r.out);
+    expect(Object.keys(document)).toEqual(['error']);
+    expect(document.error).toMatchObject({ code: 'INSUFFICIENT_STOCK', message: 'Not enough for 31 batches of Shortbread. Flour: 15.5 lb needed, 15 lb on hand (short 8 oz).' });
+    expect(document.error.details.shortages.map((s: { ingredient: string; needed: number; available: number; missing: number; unit: string }) => [s.ingredient, s.needed, s.available, s.missing, s.unit])).toEqual([['flour', 15.5, 15, 0.5, 'lb']]);
+    expect(hashOf(db)).toBe(before);
   });
 });
