@@ -6,7 +6,7 @@
  * `progress` --json.
  */
 import { describe, expect, it } from 'vitest';
-import { bakery, cli, json } from './verify-cli';
+import { bakery, cli, json, refusal } from './verify-cli';
 
 const FETE = {
   ingredients: [{ name: 'Sugar', density: { volume_quantity: 1, volume_unit: 'cup', weight_quantity: 200, weight_unit: 'g' } }],
@@ -98,6 +98,9 @@ describe('feasibility (verify)', { timeout: 120_000 }, () => {
     const after = await json('feasibility', db, 'bows');
     expect(goods(after)).toEqual([['bow-bag', 25, 0, 'cannot_assemble']]);
     expect(after.blockers.inventory).toEqual([{ item: 'cookie', needed: 25, have: 9 }, { item: 'ribbon', needed: 762, have: 0 }]);
+    const short = await refusal(db, 'assemble', db, 'bow-bag', '2');
+    // 2 bows = 24 in, said in the unit the roll is sold in (named): 2/3 yd
+    expect(short.details.missing).toEqual([{ kind: 'material', item: 'ribbon', needed: expect.closeTo(2 / 3, 12), available: 0, missing: expect.closeTo(2 / 3, 12), unit: 'yd' }]);
     // 4 still to assemble: 121.92 cm, one roll.
     expect((await json('shopping-list', db, 'bows')).materials).toEqual([{ material: 'ribbon', need: 121.92, on_hand: 0, to_buy: 121.92, unit: 'cm', packages: [{ product: 'Ribbon 7 yd', count: 1, cost: 6.4 }] }]);
   });
