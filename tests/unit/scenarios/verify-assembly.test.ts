@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { bakery, cli, json, refusal } from './verify-cli';
 
-export const BOXES = {
+const BOXES = {
   ingredients: [{ name: 'Sugar', density: { volume_quantity: 1, volume_unit: 'cup', weight_quantity: 200, weight_unit: 'g' } }],
   products: [{ slug: 'sugar-1kg', ingredient: 'sugar', name: 'Sugar 1 kg', package_quantity: 1, package_unit: 'kg' }],
   purchases: [{ product: 'sugar-1kg', date: '2026-01-01', packages: 5, price_per_package: 3 }], // 5 kg at 3.00

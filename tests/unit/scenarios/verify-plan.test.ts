@@ -9,7 +9,7 @@ import { bakery, json } from './verify-cli';
 
 const LB = 453.59237;
 
-export const PLANNER = {
+const PLANNER = {
   ingredients: [
     { name: 'Sugar', density: { volume_quantity: 1, volume_unit: 'cup', weight_quantity: 200, weight_unit: 'g' } },
     { name: 'Butter' },
