@@ -87,3 +87,42 @@ export function explode(
   for (const t of unitTargets) units.set(t.finishedUnitId, (units.get(t.finishedUnitId) ?? 0) + t.quantity);
   return { units, materials: [...materials.values()] };
 }
+
+/**
+ * How many of each good are still to assemble for targets (each already less what the event assembled of
+ * it), given the goods the event has made and not yet used (`spare`, per good): a nested good's need from
+ * its parents is met first from that spare stock, so a crate of 2 gift boxes, with 2 gift boxes made for it,
+ * still needs its own assembly but no gift box. Parents are netted before their nested goods (the
+ * composition has no loops), each good once, its need from every parent added up.
+ */
+export function goodsLeftToAssemble(
+  goods: ReadonlyMap<number, GoodDefinition>,
+  targets: readonly { goodId: number; quantity: number }[],
+  spare: ReadonlyMap<number, number>,
+): Map<number, number> {
+  const order: number[] = [];
+  const seen = new Set<number>();
+  const visit = (goodId: number) => {
+    if (seen.has(goodId)) return;
+    seen.add(goodId);
+    const good = goods.get(goodId);
+    if (!good) throw new AppError('INTERNAL', `Finished good ${goodId} is missing from the definitions being exploded.`, { goodId });
+    for (const line of good.lines) if (line.kind === 'good') visit(line.goodId);
+    order.push(goodId);
+  };
+  for (const t of targets) visit(t.goodId);
+  const own = new Map<number, number>();
+  for (const t of targets) own.set(t.goodId, (own.get(t.goodId) ?? 0) + t.quantity);
+  const nested = new Map<number, number>();
+  const left = new Map<number, number>();
+  // Reversed post-order: every good comes after all the goods that contain it.
+  for (const goodId of order.reverse()) {
+    const n = (own.get(goodId) ?? 0) + Math.max(0, (nested.get(goodId) ?? 0) - (spare.get(goodId) ?? 0));
+    left.set(goodId, n);
+    if (n === 0) continue;
+    for (const line of goods.get(goodId)!.lines) {
+      if (line.kind === 'good') nested.set(line.goodId, (nested.get(line.goodId) ?? 0) + line.quantity * n);
+    }
+  }
+  return left;
+}

@@ -8,6 +8,7 @@ import type { Database } from '../../db/session';
 import { plainNumber, plainQuantity } from '../../domain/format';
 import { roundTo } from '../../domain/money';
 import { LOSS_CATEGORIES, RUN_STATUS_LABELS } from '../../domain/production';
+import { toBase } from '../../domain/units';
 import { AppError } from '../../errors';
 import { findGoodBySlug } from '../../services/goods/good-rows';
 import { recordAssembly } from '../../services/making/assembly';
@@ -21,6 +22,17 @@ import { defineCommand } from '../command';
 
 /** Figures derived by unit conversion carry binary noise (8.990000000000002); twelve significant digits drop it and keep a tiny price per inch whole. */
 const clean = (n: number | null) => (n === null ? null : Number(n.toPrecision(12)));
+
+/**
+ * An assembly's rows name no unit (issue 10's shape), so each is given in what its lot measures:
+ * a count for finished stock, the material's base measure for packaging (each, cm, cm²), as domain.md
+ * keeps material lots and as feasibility and the shopping list give materials. Two bows of ribbon from a
+ * roll sold by the yard are 91.44 (cm) at the price per cm, not 1 (yd).
+ */
+function inBaseMeasure(l: LedgerLine): { quantity: number | null; unitCost: number | null } {
+  const k = toBase(1, l.unit);
+  return { quantity: clean(l.quantity * k), unitCost: clean(l.unitCost === null ? null : l.unitCost / k) };
+}
 
 const money = (n: number | null) => (n === null ? 'unknown' : n.toFixed(2));
 
@@ -139,7 +151,7 @@ export const makingCommands = [
           quantity: run.quantity,
           totalCost: run.totalCost,
           costPerUnit: run.costPerUnit,
-          consumptions: run.ledger.map((l) => ({ kind: l.kind, item: l.item.slug, lot: l.lot.id, quantity: clean(l.quantity), unitCost: clean(l.unitCost), cost: l.cost })),
+          consumptions: run.ledger.map((l) => ({ kind: l.kind, item: l.item.slug, lot: l.lot.id, ...inBaseMeasure(l), cost: l.cost })),
         },
         text: assemblyText(run),
       };

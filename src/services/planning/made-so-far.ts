@@ -32,6 +32,23 @@ export function assembledByGood(db: Database, eventId: number, tx?: Tx): Map<num
   });
 }
 
+/**
+ * Finished good id -> how many of the goods assembled for the event (runs not undone) are still in stock:
+ * made for it and not yet drawn into another assembly. The shopping list counts them against the nested
+ * goods its targets still need.
+ */
+export function eventGoodsInStock(db: Database, eventId: number, tx?: Tx): Map<number, number> {
+  return withTransaction(db, tx, (t) => {
+    const rows = t.all<{ finished_good_id: number; count: number }>(
+      `SELECT l.finished_good_id, sum(l.count_remaining) AS count FROM finished_good_lots l JOIN assembly_runs ar ON ar.id = l.assembly_run_id
+       WHERE ar.event_id = ? AND NOT EXISTS (SELECT 1 FROM run_reversals rr WHERE rr.assembly_run_id = ar.id)
+       GROUP BY l.finished_good_id`,
+      [eventId],
+    );
+    return new Map(rows.map((r) => [r.finished_good_id, r.count]));
+  });
+}
+
 /** Recipe id -> batches baked for the event (runs not undone): progress counts per recipe. */
 export function producedBatchesByRecipe(db: Database, eventId: number, tx?: Tx): Map<number, number> {
   return withTransaction(db, tx, (t) => {

@@ -15,7 +15,7 @@
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { dateOf, isIsoDate } from '../../domain/dates';
-import { explode } from '../../domain/explosion';
+import { explode, goodsLeftToAssemble, type GoodDefinition } from '../../domain/explosion';
 import { conversionContextOf } from '../../domain/ingredient-measures';
 import { productLabel } from '../../domain/labels';
 import { measureBaseUnit } from '../../domain/material-measures';
@@ -36,7 +36,7 @@ import type { StockedLotRow } from '../pantry/lots';
 import { recipeDefinitions } from '../recipes/recipe-rows';
 import { listEvents, type EventSummary, type Permission } from './events';
 import { aggregateIngredients, type NeedLine } from './ingredient-needs';
-import { assembledByGood, producedBatchesByUnit } from './made-so-far';
+import { assembledByGood, eventGoodsInStock, producedBatchesByUnit } from './made-so-far';
 import { readPlanInputs } from './plan-inputs';
 
 export interface ShoppingPackage {
@@ -350,9 +350,13 @@ export function shoppingList(db: Database, request: ShoppingListRequest, tx?: Tx
     });
     const items = ingredientItems(db, t, lines, ticks);
 
-    // Goods not yet assembled, exploded into their packaging.
-    const goodsLeft = inputs.goodTargets.map((g) => ({ goodId: g.goodId, quantity: Math.max(0, g.quantity - (assembled.get(g.goodId) ?? 0)) })).filter((g) => g.quantity > 0);
-    const exploded = explode(goodDefinitions(db, goodsLeft.map((g) => g.goodId), t), goodsLeft);
+    // Goods not yet assembled, exploded into their packaging: a nested good the event already made (and did not
+    // use yet) has its packaging on it, so it is taken off what its parents still need before exploding.
+    const targetsLeft = inputs.goodTargets.map((g) => ({ goodId: g.goodId, quantity: Math.max(0, g.quantity - (assembled.get(g.goodId) ?? 0)) })).filter((g) => g.quantity > 0);
+    const goods = goodDefinitions(db, targetsLeft.map((g) => g.goodId), t);
+    const left = goodsLeftToAssemble(goods, targetsLeft, eventGoodsInStock(db, event.id, t));
+    const ownPackaging = new Map<number, GoodDefinition>([...goods].map(([id, g]) => [id, { ...g, lines: g.lines.filter((l) => l.kind === 'material') }]));
+    const exploded = explode(ownPackaging, [...left].filter(([, quantity]) => quantity > 0).map(([goodId, quantity]) => ({ goodId, quantity })));
     const materials = materialItems(db, t, exploded.materials.filter((m) => m.quantity > 0), ticks);
 
     const all = [...items, ...materials];

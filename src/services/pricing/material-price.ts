@@ -56,9 +56,11 @@ export function priceMaterial(db: Database, request: { materialId: number; mater
     let cost = 0;
     let uncovered = plan.shortfall;
     for (const d of plan.draws) {
-      if (d.cost === null) uncovered += d.quantity;
+      if (d.lotUnitCost === null) uncovered += d.quantity;
       else {
-        cost += d.cost;
+        // At full precision, not the draw's ledger amount (4 decimals): a price is not a ledger row, and its cost per unit
+        // must come out as the lots' own (0.180728 kg of a 2.00/kg lot is 2.00 a kg, not 0.3615 / 0.180728 = 2.00024).
+        cost += d.lotQuantity * d.lotUnitCost;
         sources.lots += d.quantity;
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explode, type CompositionLine, type GoodDefinition } from '../../../src/domain/explosion';
+import { explode, goodsLeftToAssemble, type CompositionLine, type GoodDefinition } from '../../../src/domain/explosion';
 
 const COOKIE = 1;
 const BROWNIE = 2;
@@ -51,5 +51,22 @@ describe('explosion of goods into finished units and packaging (domain reference
       [null, 3],
       [9, 6],
     ]);
+  });
+});
+
+describe('goods left to assemble: spare nested goods the event made count against what their parents need', () => {
+  const CRATE = 12;
+  const withCrate = new Map([...goods, good(CRATE, 'Crate', [{ kind: 'good', goodId: MEGA, quantity: 3 }, { kind: 'good', goodId: BAG, quantity: 1 }])]);
+  const left = (targets: { goodId: number; quantity: number }[], spare: [number, number][]) => [...goodsLeftToAssemble(withCrate, targets, new Map(spare))].sort((a, b) => a[0] - b[0]);
+
+  it('2 crates = 6 megas (12 bags) + 2 bags; 4 megas spare -> 2 megas (4 bags) + 2 bags; 5 bags spare -> 1 bag', () => {
+    expect(left([{ goodId: CRATE, quantity: 2 }], [])).toEqual([[BAG, 14], [MEGA, 6], [CRATE, 2]]);
+    expect(left([{ goodId: CRATE, quantity: 2 }], [[MEGA, 4]])).toEqual([[BAG, 6], [MEGA, 2], [CRATE, 2]]);
+    expect(left([{ goodId: CRATE, quantity: 2 }], [[MEGA, 4], [BAG, 5]])).toEqual([[BAG, 1], [MEGA, 2], [CRATE, 2]]);
+  });
+
+  it("a good that is a target of its own keeps its own count; spare stock only meets what its parents need", () => {
+    expect(left([{ goodId: BAG, quantity: 3 }, { goodId: MEGA, quantity: 1 }], [[BAG, 10]])).toEqual([[BAG, 3], [MEGA, 1]]);
+    expect(left([{ goodId: MEGA, quantity: 0 }], [[BAG, 10]])).toEqual([[BAG, 0], [MEGA, 0]]);
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerAmount } from '../../../../src/domain/money';
 import { createGood } from '../../../../src/services/goods/goods';
 import { createMaterialProduct } from '../../../../src/services/materials/material-products';
 import { recordMaterialPurchase } from '../../../../src/services/materials/material-purchases';
@@ -236,8 +235,8 @@ describe('good costs: recursive, packaging included, unknown kept', () => {
 
   const COOKIE = (3 * FLOUR_CUP + SUGAR_CUP) / 48;
   const TIN = 24 / 12;
-  // A FIFO draw is charged as the ledger would: 45.72 cm at 0.002/cm is 0.09144, rounded to 0.0914.
-  const BOW = ledgerAmount(45.72 * (6.096 / 3048));
+  // A price is at full precision (only ledger rows round to 4 decimals): 45.72 cm at 0.002/cm is 0.09144.
+  const BOW = 45.72 * (6.096 / 3048);
 
   it('a gift box = 2 cake slices + a cookie tin (6 cookies + a tin) + a bow, each part at its price', async () => {
     const { db, gift } = await giftShop();
@@ -267,7 +266,7 @@ describe('good costs: recursive, packaging included, unknown kept', () => {
     );
     const before = dbState(db);
     const draft = costGoodDraft(db, { goodId: gift.id, lines });
-    expect(draft.cost).toBeCloseTo(2 * (CAKE_BATCH / 8) + 6 * COOKIE + TIN + ledgerAmount(2 * 45.72 * 0.002), 9);
+    expect(draft.cost).toBeCloseTo(2 * (CAKE_BATCH / 8) + 6 * COOKIE + TIN + 2 * 45.72 * 0.002, 9);
     expect(draft.breakdown.good.name).toBe('Gift box');
     expect(dbState(db)).toEqual(before);
   });
@@ -275,7 +274,7 @@ describe('good costs: recursive, packaging included, unknown kept', () => {
   it('40 boxes: forty of every part, the 40 bows (1828.8 cm) priced together as one draw', async () => {
     const { db, gift } = await giftShop();
     const forty = costGood(db, { goodId: gift.id, quantity: 40 });
-    expect(forty.cost).toBeCloseTo(40 * (2 * (CAKE_BATCH / 8) + 6 * COOKIE + TIN) + ledgerAmount(1828.8 * 0.002), 9);
+    expect(forty.cost).toBeCloseTo(40 * (2 * (CAKE_BATCH / 8) + 6 * COOKIE + TIN) + 1828.8 * 0.002, 9);
     expect(forty.breakdown.lines.map((l) => l.count)).toEqual([80, 40, 40]);
     expect(forty.costPerGood).toBeCloseTo(forty.cost! / 40, 12);
   });
