@@ -11,7 +11,7 @@
  * rather than silently skipped.
  */
 import { AppError } from '../errors';
-import { plainQuantity } from './format';
+import { plainQuantity, withoutNoise } from './format';
 import type { Dimension } from './units';
 
 export interface FifoLot {
@@ -128,9 +128,9 @@ export function insufficientStock(s: Shortfall): AppError {
       field: 'quantity',
       ingredientId: s.ingredient.id,
       ingredient: name,
-      needed: s.quantity,
-      available: s.available,
-      missing: s.shortfall,
+      needed: withoutNoise(s.quantity),
+      available: withoutNoise(s.available),
+      missing: withoutNoise(s.shortfall),
       unit: s.unit,
     },
   );

@@ -13,3 +13,12 @@ export function plainNumber(value: number, decimals = 3): string {
 export function plainQuantity(value: number, unit: string): string {
   return `${plainNumber(value)} ${unit}`;
 }
+
+/**
+ * A figure derived by unit conversion without its binary noise (3.7500000000000004 -> 3.75): twelve
+ * significant digits, which keep a tiny price per centimetre whole. For numbers handed to another
+ * program (--json, error details), where rounding to 3 decimals would lose real precision.
+ */
+export function withoutNoise(value: number): number {
+  return Number(value.toPrecision(12));
+}

@@ -5,7 +5,7 @@
  * gives; quantities of a lot are in the unit its product is sold in.
  */
 import type { Database } from '../../db/session';
-import { plainNumber, plainQuantity } from '../../domain/format';
+import { plainNumber, plainQuantity, withoutNoise } from '../../domain/format';
 import { roundTo } from '../../domain/money';
 import { LOSS_CATEGORIES, RUN_STATUS_LABELS } from '../../domain/production';
 import { toBase } from '../../domain/units';
@@ -20,8 +20,7 @@ import { findFinishedUnitBySlug } from '../../services/recipes/finished-units';
 import { findRecipeBySlug } from '../../services/recipes/recipe-rows';
 import { defineCommand } from '../command';
 
-/** Figures derived by unit conversion carry binary noise (8.990000000000002); twelve significant digits drop it and keep a tiny price per inch whole. */
-const clean = (n: number | null) => (n === null ? null : Number(n.toPrecision(12)));
+const clean = (n: number | null) => (n === null ? null : withoutNoise(n));
 
 /**
  * An assembly's rows name no unit (issue 10's shape), so each is given in what its lot measures:

@@ -3,7 +3,7 @@
  * baseline), saved as a snapshot with --save; and whether the saved plan is
  * out of date, with each change. The JSON shapes are the issue's, exactly.
  */
-import { plainNumber, plainQuantity } from '../../domain/format';
+import { plainNumber, plainQuantity, withoutNoise } from '../../domain/format';
 import type { PlanPayload } from '../../domain/plan-snapshot';
 import { PLAN_STATE_LABELS } from '../../domain/plan-states';
 import type { Database } from '../../db/session';
@@ -12,8 +12,7 @@ import { calculatePlan } from '../../services/planning/plan';
 import { planStaleness } from '../../services/planning/staleness';
 import { defineCommand } from '../command';
 
-/** Float noise off (0.1 + 0.2 is 0.3 here), full precision otherwise: the file keeps it, the reader gets clean numbers. */
-const clean = (n: number) => Number(n.toPrecision(12));
+const clean = withoutNoise;
 const cleanOrNull = (n: number | null) => (n === null ? null : clean(n));
 const money = (n: number | null) => (n === null ? 'unknown' : n.toFixed(2));
 

@@ -6,7 +6,7 @@
  * issue 12's, exactly. Quantities are printed at 12 significant digits (float
  * noise off), money as kept (4 decimals), percents at 2 decimals.
  */
-import { plainNumber, plainQuantity } from '../../domain/format';
+import { plainNumber, plainQuantity, withoutNoise } from '../../domain/format';
 import { roundPercent } from '../../domain/progress';
 import type { Database } from '../../db/session';
 import { findEventDetailBySlug } from '../../services/planning/events';
@@ -15,7 +15,7 @@ import { eventProgress } from '../../services/planning/progress';
 import { shoppingList, type ShoppingItem } from '../../services/planning/shopping-list';
 import { defineCommand } from '../command';
 
-const clean = (n: number) => Number(n.toPrecision(12));
+const clean = withoutNoise;
 const money = (n: number | null) => (n === null ? 'unknown' : n.toFixed(2));
 const percentText = (n: number | null) => (n === null ? '-' : `${plainNumber(n, 2)} %`);
 

@@ -19,7 +19,7 @@
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { dateOf } from '../../domain/dates';
 import type { Definitions } from '../../domain/definitions';
-import { plainNumber, plainQuantity } from '../../domain/format';
+import { plainNumber, plainQuantity, withoutNoise } from '../../domain/format';
 import { MAX_ASSEMBLY_QUANTITY } from '../../domain/limits';
 import { measureBaseUnit, type BaseMeasure } from '../../domain/material-measures';
 import { ledgerAmount } from '../../domain/money';
@@ -328,7 +328,7 @@ function notReady(check: AssemblyCheck): AppError {
   const said = short.map((c) => `${c.item.name}: ${plainQuantity(c.needed, c.unit)} needed, ${plainQuantity(c.onHand, c.unit)} available (short ${plainQuantity(c.short, c.unit)})`);
   return new AppError('INSUFFICIENT_STOCK', `Not enough to assemble ${plainNumber(check.quantity)} ${check.good.name}. ${said.join('; ')}.`, {
     field: 'quantity',
-    missing: short.map((c) => ({ kind: c.kind, item: c.item.slug, needed: c.needed, available: c.onHand, missing: c.short, unit: c.unit })),
+    missing: short.map((c) => ({ kind: c.kind, item: c.item.slug, needed: withoutNoise(c.needed), available: withoutNoise(c.onHand), missing: withoutNoise(c.short), unit: c.unit })),
   });
 }
 

@@ -15,7 +15,7 @@ import { withTransaction, type Database, type Tx } from '../../db/session';
 import { flattenCapturedRecipe } from '../../domain/captured-recipe';
 import { dateOf } from '../../domain/dates';
 import type { Definitions } from '../../domain/definitions';
-import { plainQuantity } from '../../domain/format';
+import { plainQuantity, withoutNoise } from '../../domain/format';
 import { conversionContextOf } from '../../domain/ingredient-measures';
 import { MAX_RUN_BATCHES } from '../../domain/limits';
 import { ledgerAmount } from '../../domain/money';
@@ -270,7 +270,7 @@ function notReady(check: ProductionCheck): AppError {
   const batches = plainQuantity(check.batches, check.batches === 1 ? 'batch' : 'batches');
   return new AppError('INSUFFICIENT_STOCK', `Not enough for ${batches} of ${check.recipe.name}. ${said.join('; ')}.`, {
     field: 'batches',
-    shortages: short.map((i) => ({ ingredient: i.ingredient.slug, ingredientId: i.ingredient.id, needed: i.quantity, available: i.onHand, missing: i.short, unit: i.unit })),
+    shortages: short.map((i) => ({ ingredient: i.ingredient.slug, ingredientId: i.ingredient.id, needed: withoutNoise(i.quantity), available: withoutNoise(i.onHand), missing: withoutNoise(i.short), unit: i.unit })),
   });
 }
 

@@ -8,7 +8,7 @@
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { allocateFifo, type FifoLot } from '../../domain/fifo';
-import { plainQuantity } from '../../domain/format';
+import { plainQuantity, withoutNoise } from '../../domain/format';
 import { productLabel } from '../../domain/labels';
 import { checkMaterialUnit, measureBaseUnit, measureDimension } from '../../domain/material-measures';
 import { ledgerAmount } from '../../domain/money';
@@ -203,7 +203,7 @@ export function consumeMaterialFifo(db: Database, request: MaterialFifoRequest, 
       throw new AppError(
         'INSUFFICIENT_STOCK',
         `Not enough ${plan.material.name}: ${plainQuantity(plan.quantity, plan.unit)} needed, ${plainQuantity(plan.available, plan.unit)} on hand (short ${plainQuantity(plan.shortfall, plan.unit)}).`,
-        { field: 'quantity', materialId: plan.material.id, material: plan.material.name, needed: plan.quantity, available: plan.available, missing: plan.shortfall, unit: plan.unit },
+        { field: 'quantity', materialId: plan.material.id, material: plan.material.name, needed: withoutNoise(plan.quantity), available: withoutNoise(plan.available), missing: withoutNoise(plan.shortfall), unit: plan.unit },
       );
     }
     const now = t.now();
