@@ -84,9 +84,9 @@ export async function warmUpSqlJs(options: SqlJsLoadOptions = {}, enough: () => 
   const db = new SQL.Database();
   try {
     for (const step of WARM_UP) {
+      await nextTask();
       if (enough()) return;
       db.exec(step);
-      await nextTask();
     }
   } finally {
     db.close();

@@ -34,7 +34,7 @@ import { BackgroundWatch } from './background-watch';
 import type { ChannelMessage } from './channel';
 import { FOLLOWER_MESSAGE, Follower } from './follower';
 import type { Inbox } from './inbox';
-import { preloadTheRest } from './handlers/areas';
+import { prepareFor, preloadTheRest } from './handlers/areas';
 import { Writer, type RequestOrigin } from './writer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -91,7 +91,11 @@ function route(request: RpcRequest): void {
   if (role === 'writer' && !takingOver) void writer!.submit(request).then((response) => (response ? reply(response) : route(request)));
   else if (role === 'follower') void follower!.forward(request).then(reply);
   else if (role === 'outdated') reply({ kind: 'response', id: request.id, ok: false, error: appUpdatedError().toPayload() });
-  else waiting.push(request);
+  else {
+    // Its handler's code loads while the role is decided and the database opens (a tab that turns out to follow loaded it for nothing).
+    prepareFor(request.method);
+    waiting.push(request);
+  }
 }
 
 function receive(message: PageMessage | undefined): void {
@@ -151,14 +155,14 @@ function becomeWriter(): Promise<void> {
   const previous = follower;
   role = 'writer';
   noticeToPage({ type: 'status', role: 'starting', message: 'Opening your data…' });
-  // SQLite (its wasm compiled by the entry meanwhile) starts and warms up while IndexedDB is opened and read.
-  warmUpOnce();
   const store = earlyStore ?? new PersistenceStore();
   earlyStore = null;
   const fullDisk = hookOptions?.has('full-disk-checkpoints');
   if (fullDisk) store.injectFailure('QuotaExceededError', 'checkpoint', Number.POSITIVE_INFINITY);
   const w = new Writer(store, (image) => SqlJsEngine.open(image, sqlJsOptions), {
     testHooks: hookOptions !== null,
+    // SQLite (its wasm compiled by the entry meanwhile) starts and warms up while IndexedDB reads.
+    whileLoading: warmUpOnce,
     notify: (notice) => {
       noticeToPage(notice);
       post({ type: 'notice', from: id, notice });

@@ -53,6 +53,11 @@ export interface WriterOptions {
   testHooks: boolean;
   notify: (notice: WorkerNotice) => void;
   clock?: () => Date;
+  /**
+   * Work to do while the database loads (warming SQLite up): called once the opening has asked
+   * IndexedDB for what it reads, so the answers come while it runs.
+   */
+  whileLoading?: () => void;
 }
 
 type PublicCheckpoint = Omit<CheckpointMeta, 'checksum'>;
@@ -89,7 +94,9 @@ export class Writer {
       .open()
       .then(() => {
         markStartup('storage-open');
-        return this.load();
+        const loading = this.load(); // runs until its first wait: the checkpoints and an image are asked for
+        this.options.whileLoading?.();
+        return loading;
       })
       .then(() => markStartup('ready'))
       .catch((e: unknown) => this.fail(e));
