@@ -28,13 +28,19 @@ const AREAS: Record<string, () => Promise<HandlerMap>> = {
 };
 
 const loaded = new Map<string, Promise<HandlerMap>>();
+/**
+ * Areas load one after another, in the order they were first asked for: each chunk is compiled and
+ * run on the worker's thread, and the first request's area must not wait behind a later one's.
+ */
+let lastLoad: Promise<unknown> = Promise.resolve();
 
 function loadArea(area: string): Promise<HandlerMap> | undefined {
   const load = Object.hasOwn(AREAS, area) ? AREAS[area] : undefined;
   if (!load) return undefined;
   let map = loaded.get(area);
   if (!map) {
-    map = load();
+    map = lastLoad.then(load);
+    lastLoad = map.catch(() => undefined);
     // A chunk that did not load (offline before it was cached) is tried again by the next request.
     map.catch(() => loaded.delete(area));
     loaded.set(area, map);
@@ -65,9 +71,8 @@ export async function loadAllAreas(): Promise<HandlerMap> {
 }
 
 /**
- * Every area not loaded yet, one after another (each chunk is compiled and run on the worker's
- * thread, and a request arriving meanwhile is served between two of them), so later screens find
- * theirs ready. Failures are left to the request that needs the area.
+ * Every area not loaded yet, so later screens find theirs ready; a request arriving meanwhile is
+ * served between two of them. Failures are left to the request that needs the area.
  */
 export async function preloadTheRest(): Promise<void> {
   for (const area of Object.keys(AREAS)) if (!loaded.has(area)) await loadArea(area)!.catch(() => undefined);
