@@ -9,7 +9,22 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDatabaseFile, saveDatabaseFile } from '../../../src/cli/files';
+import type { Database } from '../../../src/db/session';
+import { updateMaterialPurchase } from '../../../src/services/materials/material-purchases';
+import { setLotPrice } from '../../../src/services/pantry/lot-prices';
+import { updatePurchase } from '../../../src/services/pantry/purchases';
 import { bakery, cli, hashOf, json, r4, refusal } from './verify-cli';
+
+async function onFile(path: string, change: (db: Database) => void): Promise<void> {
+  const db = await openDatabaseFile(path, false);
+  try {
+    change(db);
+    saveDatabaseFile(db, path);
+  } finally {
+    db.close();
+  }
+}
 
 const LB = 453.59237;
 
@@ -187,5 +202,43 @@ describe('export and import (verify, second pass)', { timeout: 120_000 }, () => 
     expect(error.message).toMatch(/99/);
     const good = await json('validate', write(snapshot({ ingredients: [{ name: 'Cocoa' }] })));
     expect([good.ok, good.written, good.records]).toEqual([true, false, [{ path: 'ingredients[0]', entity: 'ingredient', label: 'Cocoa', outcome: 'created' }]]);
+  });
+
+  it('prices corrected after a draw (a purchase 2.00 -> 4.00 a kg, packaging 0.20 -> 0.30 a box, a counted-in lot priced at 2.00 a kg after it was baked with) export and import back: the ledger keeps the cost each draw had (was: refused, "The lot drawn costs 0.004 a unit, not 0.003")', async () => {
+    const db = await bakery({
+      ...SHOP,
+      ingredients: [...SHOP.ingredients, { name: 'Salt' }],
+      products: [...SHOP.products, { slug: 'salt-1kg', ingredient: 'salt', name: 'Salt 1 kg', package_quantity: 1, package_unit: 'kg' }],
+      lots: [{ product: 'salt-1kg', date: '2025-12-01', quantity: 1 }], // counted in, no price
+      recipes: [{ ...SHOP.recipes[0]!, ingredients: [...SHOP.recipes[0]!.ingredients, { ingredient: 'salt', quantity: 10, unit: 'g' }] }],
+    });
+    // 1 batch: flour 3.00 + sugar 1.00 + butter 2.00 + 10 g of salt of unknown cost; its cost is incomplete.
+    const bake = await json('make', db, 'cookies', '1');
+    expect(bake.consumptions.map((c: any) => c.cost)).toEqual([3, 1, 2, null]);
+    await json('assemble', db, 'gift-box', '2'); // 2 boxes at 0.20
+    await onFile(db, (d) => {
+      updatePurchase(d, { id: 3, pricePerPackage: 4 }); // sugar: 2.00 -> 4.00 a kg from now on
+      updateMaterialPurchase(d, { id: 1, pricePerPackage: 7.5 }); // boxes: 0.30 each
+      setLotPrice(d, { lotId: 5, pricePerPackage: 2 }); // salt: 2.00 a kg
+    });
+    const first = await exported(db);
+    expect(first.purchases.find((p: any) => p.product === 'sugar-1kg').lot.unit_cost).toBe(0.004);
+    expect(first.production_runs[0].consumptions.map((c: any) => [c.lot, c.unit_cost, c.cost])).toEqual([
+      ['flour-5lb@2026-01-01', 7.5 / (5 * LB), 3],
+      ['sugar-1kg@2026-01-05', 0.002, 1],
+      ['butter-1lb@2026-01-01', 4 / LB, 2],
+      ['salt-1kg@2025-12-01', null, null],
+    ]);
+    expect([first.production_runs[0].total_cost, first.production_runs[0].cost_complete]).toEqual([6, false]);
+    expect(first.assembly_runs[0].consumptions.find((c: any) => c.material_lot).cost).toBe(0.4);
+    const copy = join(dir(), 'copy.sqlite');
+    const r = await cli('import', copy, write(first));
+    expect(r.err).toBe('');
+    expect(withoutTime(await exported(copy))).toEqual(withoutTime(first));
+    // A hand-written draw with no unit cost still takes the lot's, and is checked: 100 g of the sugar lot now is 0.40.
+    const bad = structuredClone(first);
+    bad.production_runs[0].consumptions[1] = { lot: 'sugar-1kg@2026-01-05', quantity: 500, unit: 'g', cost: 1 };
+    const error = await refusal(copy, 'import', join(dir(), 'new.sqlite'), write(bad));
+    expect(error.details.problems[0]).toEqual({ path: 'production_runs[0].consumptions[1].cost', reason: '500 at 0.004 a unit is 2, not 1.' });
   });
 });
