@@ -11,6 +11,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabaseFile, saveDatabaseFile } from '../../../src/cli/files';
 import type { Database } from '../../../src/db/session';
+import { updateIngredient } from '../../../src/services/catalog/ingredients';
+import { updateGood } from '../../../src/services/goods/goods';
+import { updateMaterialUnit } from '../../../src/services/materials/material-units';
+import { adjustLot, undoAdjustment } from '../../../src/services/pantry/adjustments';
+import { amendPlan } from '../../../src/services/planning/amendments';
+import { advancePlan } from '../../../src/services/planning/plan-steps';
+import { updateFinishedUnit } from '../../../src/services/recipes/finished-units';
+import { updateRecipe } from '../../../src/services/recipes/recipes';
 import { updateMaterialPurchase } from '../../../src/services/materials/material-purchases';
 import { setLotPrice } from '../../../src/services/pantry/lot-prices';
 import { updatePurchase } from '../../../src/services/pantry/purchases';
@@ -240,5 +248,51 @@ describe('export and import (verify, second pass)', { timeout: 120_000 }, () => 
     bad.production_runs[0].consumptions[1] = { lot: 'sugar-1kg@2026-01-05', quantity: 500, unit: 'g', cost: 1 };
     const error = await refusal(copy, 'import', join(dir(), 'new.sqlite'), write(bad));
     expect(error.details.problems[0]).toEqual({ path: 'production_runs[0].consumptions[1].cost', reason: '500 at 0.004 a unit is 2, not 1.' });
+  });
+
+  it('a bakery edited after use (renames, a yield and a line changed, a purchase re-dated and re-priced, packaging re-priced, an adjustment undone, plan in production with amendments, an assembly undone) exports, imports and exports the same', async () => {
+    const db = await bakery({
+      ingredients: [{ name: 'Sugar' }],
+      products: [{ slug: 'sugar-1kg', ingredient: 'sugar', name: 'Sugar 1 kg', package_quantity: 1, package_unit: 'kg' }],
+      purchases: [{ product: 'sugar-1kg', date: '2026-01-01', packages: 10, price_per_package: 3 }],
+      materials: [{ name: 'Box', base_measure: 'each' }, { name: 'Ribbon', base_measure: 'length' }],
+      material_products: [{ slug: 'box-25', material: 'box', name: 'Boxes 25', package_quantity: 25, package_unit: 'each' }, { slug: 'rib', material: 'ribbon', name: 'Rib', package_quantity: 10, package_unit: 'm' }],
+      material_units: [{ slug: 'one-box', material: 'box', name: 'one box', quantity: 1 }, { slug: 'bow', material: 'ribbon', name: 'bow', quantity: 30, unit: 'cm' }],
+      material_purchases: [{ material_product: 'box-25', date: '2026-01-01', packages: 1, price_per_package: 5 }, { material_product: 'rib', date: '2026-01-01', packages: 1, price_per_package: 5 }],
+      recipes: [{ name: 'Cookies', ingredients: [{ ingredient: 'sugar', quantity: 200, unit: 'g' }] }],
+      finished_units: [{ name: 'Cookie', recipe: 'cookies', items_per_batch: 10 }],
+      finished_goods: [{ name: 'Bag', composition: [{ finished_unit: 'cookie', quantity: 2 }, { material_unit: 'one-box', material_product: 'box-25', quantity: 1 }, { material_unit: 'bow', material_product: 'rib', quantity: 1 }] }],
+      events: [{ name: 'Fair', targets: [{ finished_good: 'bag', quantity: 2 }] }],
+    });
+    await json('plan', db, 'fair', '--save');
+    await json('make', db, 'cookies', '1', '--event', 'fair');
+    await json('assemble', db, 'bag', '2', '--event', 'fair');
+    await onFile(db, (d) => {
+    updateRecipe(d, { id: 1, name: 'Sugar cookies', ingredientLines: [{ ingredientId: 1, quantity: 300, unit: 'g' }] });
+    updateFinishedUnit(d, { id: 1, name: 'Sugar cookie', itemsPerBatch: 12 });
+    updateGood(d, { id: 1, name: 'Gift bag' });
+    updateIngredient(d, { id: 1, name: 'Cane sugar' });
+    updateMaterialUnit(d, { id: 2, name: 'big bow', quantity: 40, unit: 'cm' });
+    updatePurchase(d, { id: 1, purchasedOn: '2026-11-28', pricePerPackage: 3.3 });
+    advancePlan(d, { eventId: 1, state: 'locked' });
+    advancePlan(d, { eventId: 1, state: 'in_production' });
+    amendPlan(d, { eventId: 1, kind: 'add_good', goodId: 1, quantity: 3, reason: 'more' });
+    amendPlan(d, { eventId: 1, kind: 'change_batches', finishedUnitId: 1, batches: 2, reason: 'more' });
+    const a = adjustLot(d, { lotId: 1, quantity: 50, unit: 'g', reason: 'spoilage' });
+    undoAdjustment(d, { id: a.adjustment.id });
+    adjustLot(d, { lotId: 1, quantity: 10, unit: 'g', reason: 'correction', direction: 'add' });
+    updateMaterialPurchase(d, { id: 1, pricePerPackage: 6, packages: 2 });
+    });
+    await json('make', db, 'cookies', '1', '--event', 'fair');
+    const b = await json('assemble', db, 'bag', '1', '--event', 'fair');
+    expect((await cli('undo', db, 'assembly', String(b.run))).code).toBe(0);
+    const out = (await cli('export', db)).out;
+    const file = write(JSON.parse(out));
+    const copy = join(dir(), 'copy.sqlite');
+    const r = await cli('import', copy, file);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const again = JSON.parse((await cli('export', copy)).out);
+    expect({ ...again, exported_at: 0 }).toEqual({ ...JSON.parse(out), exported_at: 0 });
   });
 });
