@@ -295,4 +295,20 @@ describe('export and import (verify, second pass)', { timeout: 120_000 }, () => 
     const again = JSON.parse((await cli('export', copy)).out);
     expect({ ...again, exported_at: 0 }).toEqual({ ...JSON.parse(out), exported_at: 0 });
   });
+
+  it('two exports of the same data differ only in exported_at; the whole export merged back into its own database is all skipped and changes nothing', async () => {
+    const db = await bakery(SHOP);
+    await json('make', db, 'cookies', '1', '--event', 'fair');
+    await json('assemble', db, 'gift-box', '1', '--event', 'fair');
+    await cli('plan', db, 'fair', '--save');
+    const a = (await cli('export', db)).out;
+    const b = (await cli('export', db)).out;
+    const noTime = (t: string) => t.replace(/"exported_at": ?"[^"]+"/, '"exported_at":null');
+    expect(noTime(b)).toBe(noTime(a));
+    const hash = hashOf(db);
+    const report = await json('import', db, write(JSON.parse(a)), '--merge');
+    expect(report.records.filter((r: any) => r.outcome !== 'skipped')).toEqual([]);
+    expect(report.summary).toMatch(/^Nothing new: everything in this file is already here/);
+    expect(hashOf(db)).toBe(hash);
+  });
 });
