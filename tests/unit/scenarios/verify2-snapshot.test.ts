@@ -311,4 +311,43 @@ describe('export and import (verify, second pass)', { timeout: 120_000 }, () => 
     expect(report.summary).toMatch(/^Nothing new: everything in this file is already here/);
     expect(hashOf(db)).toBe(hash);
   });
+
+  it("a merged bake resolves its recipe and unit by slug in the database and draws its own new lot (200 g at 4.00 a kg = 0.80); one drawing a lot already in the database is refused, naming it", async () => {
+    const base = {
+      ingredients: [{ name: 'Sugar' }],
+      products: [{ slug: 'sugar-1kg', ingredient: 'sugar', name: 'Sugar 1 kg', package_quantity: 1, package_unit: 'kg' }],
+      purchases: [{ product: 'sugar-1kg', date: '2026-01-01', packages: 10, price_per_package: 3 }],
+      recipes: [{ name: 'Cookies', ingredients: [{ ingredient: 'sugar', quantity: 200, unit: 'g' }] }],
+      finished_units: [{ name: 'Cookie', recipe: 'cookies', items_per_batch: 10 }],
+    };
+    const db = await bakery(base);
+    const other = await bakery(base);
+    await json('make', other, 'cookies', '1');
+    const doc = await exported(other);
+    const refused = await refusal(db, 'import', db, write(doc), '--merge');
+    expect(refused.details.problems).toEqual([
+      {
+        path: 'production_runs[0].consumptions[0].lot',
+        reason: '"sugar-1kg@2026-01-01" is already in the database: a run is imported together with the lots it drew (restore into an empty database, or merge into one without them).',
+      },
+    ]);
+    doc.purchases.push({ product: 'sugar-1kg', date: '2026-02-01', packages: 1, price_per_package: 4, lot: { remaining: 0.8 } });
+    doc.production_runs[0].consumptions = [{ lot: 'sugar-1kg@2026-02-01', quantity: 200, unit: 'g' }];
+    delete doc.production_runs[0].total_cost;
+    delete doc.production_runs[0].cost_per_unit;
+    const report = await json('import', db, write(doc), '--merge');
+    expect(report.records.map((r: any) => [r.path, r.outcome])).toEqual([
+      ['ingredients[0]', 'skipped'],
+      ['products[0]', 'skipped'],
+      ['purchases[0]', 'skipped'],
+      ['purchases[1]', 'created'],
+      ['recipes[0]', 'skipped'],
+      ['finished_units[0]', 'skipped'],
+      ['production_runs[0]', 'created'],
+    ]);
+    const after = await exported(db);
+    expect(after.production_runs.map((r: any) => [r.recipe, r.actual_yield, r.total_cost, r.cost_per_unit, r.consumptions.map((c: any) => [c.lot, c.cost])])).toEqual([
+      ['cookies', 10, 0.8, 0.08, [['sugar-1kg@2026-02-01', 0.8]]],
+    ]);
+  });
 });
