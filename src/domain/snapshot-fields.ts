@@ -60,6 +60,12 @@ export class Fields {
     return this.value(key) !== undefined;
   }
 
+  /** Whether the record writes the field as null (unknown), as opposed to leaving it out (the default). */
+  isNull(key: string): boolean {
+    this.read.add(key);
+    return Object.hasOwn(this.raw, key) && this.raw[key] === null;
+  }
+
   text(key: string, options: { required?: boolean; max?: number } = {}): string {
     const v = this.value(key);
     if (v === undefined || (typeof v === 'string' && v.trim() === '' && options.required)) {

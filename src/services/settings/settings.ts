@@ -26,9 +26,10 @@ function read(tx: Tx, key: string): string | undefined {
   return tx.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [key])?.value;
 }
 
+/** Writes only a changed value: setting what is already set changes nothing (a merge that brings nothing new leaves the file as it was). */
 function write(tx: Tx, key: string, value: string): void {
   tx.run(
-    'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at WHERE settings.value IS NOT excluded.value',
     [key, value, tx.now()],
   );
 }

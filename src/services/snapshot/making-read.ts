@@ -48,6 +48,8 @@ export interface ProductionConsumptionDraft {
   quantity: number;
   unit: Unit | null;
   unitCost: number | null;
+  /** `"unit_cost": null` written out: the lot's cost was unknown when it was drawn. */
+  unitCostUnknown: boolean;
   cost: number | null;
   createdAt: string | null;
 }
@@ -170,6 +172,7 @@ function readProduction(f: Fields, now: string): ProductionDraft {
         quantity: x.requiredNumber('quantity', { min: 'positive' }),
         unit: x.has('unit') ? x.unit('unit') : null,
         unitCost: x.number('unit_cost', { min: 'non-negative' }),
+        unitCostUnknown: x.isNull('unit_cost'),
         cost: x.number('cost', { min: 'non-negative' }),
         createdAt: x.timestamp('created_at', null),
       }),

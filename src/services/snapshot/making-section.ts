@@ -190,8 +190,28 @@ function checkTotals(path: string, r: { totalCost: number | null; costPerUnit: n
   return { total, perUnit: r.costPerUnit ?? perUnit, lotUnitCost: outputUnitCost(total, units), costComplete: complete };
 }
 
-/** A draw's cost: its unit cost times its quantity, the given figures checked. */
-function drawCost(path: string, quantity: number, lotUnitCost: number | null, given: { unitCost: number | null; cost: number | null }, givenUnitCost: number | null): { unitCost: number | null; cost: number | null } {
+/**
+ * A draw's cost: its unit cost times its quantity, the given figures checked.
+ * `ledgerUnitCost` is for a bought lot, whose price the baker may correct after
+ * it was drawn (a purchase edited, a lot priced later): the ledger row keeps the
+ * unit cost it had when drawn (domain.md: ledger rows are append-only, each with
+ * "the unit cost at consumption time"), so the file's is taken, null meaning it
+ * was unknown then, and only its cost is checked against it. A finished lot's
+ * cost never changes: its draws must cost what it costs.
+ */
+function drawCost(
+  path: string,
+  quantity: number,
+  lotUnitCost: number | null,
+  given: { unitCost: number | null; cost: number | null },
+  givenUnitCost: number | null,
+  ledgerUnitCost?: { unknown: boolean },
+): { unitCost: number | null; cost: number | null } {
+  if (ledgerUnitCost?.unknown) {
+    if (given.cost !== null) throw new RecordProblem(`${path}.cost`, 'Its unit cost was unknown when it was drawn, so this draw has no cost either.');
+    return { unitCost: null, cost: null };
+  }
+  if (ledgerUnitCost && givenUnitCost !== null) lotUnitCost = givenUnitCost;
   if (givenUnitCost !== null && (lotUnitCost === null || !agrees(givenUnitCost, lotUnitCost))) {
     throw new RecordProblem(`${path}.unit_cost`, lotUnitCost === null ? 'The lot drawn has no known cost.' : `The lot drawn costs ${lotUnitCost} a unit, not ${given.unitCost}.`);
   }
@@ -240,7 +260,7 @@ function checkProductionRun(t: Tx, refs: MakingRefs, item: Item<ProductionDraft>
     const unitOfDraw = c.unit ?? figures.unit;
     const quantity = baseQuantity(c.quantity, c.unit, figures.unit, at);
     const givenUnitCost = c.unitCost === null ? null : unitOfDraw === BASE_UNIT[figures.dimension] ? c.unitCost : c.unitCost / toBase(1, unitOfDraw);
-    const cost = drawCost(at, quantity, figures.unitCost, c, givenUnitCost);
+    const cost = drawCost(at, quantity, figures.unitCost, c, givenUnitCost, { unknown: c.unitCostUnknown });
     return { source: owner, kind: 'ingredient', quantity, ...cost, complete: cost.cost !== null, createdAt: c.createdAt ?? r.createdAt };
   });
   const totals = checkTotals(path, r, draws, outcome.actual, draws.every((d) => d.complete));
@@ -285,7 +305,9 @@ function checkAssemblyRun(t: Tx, refs: MakingRefs, plan: MakingPlan, checked: Ma
         complete = true;
       }
     }
-    return { source, kind: c.source, quantity: c.quantity, ...drawCost(at, c.quantity, lotUnitCost, c, c.unitCost), complete, createdAt: c.createdAt ?? r.createdAt };
+    // Packaging is bought: its ledger keeps the unit cost it had (drawCost); finished lots cost what they cost.
+    const cost = drawCost(at, c.quantity, lotUnitCost, c, c.unitCost, c.source === 'material' ? { unknown: false } : undefined);
+    return { source, kind: c.source, quantity: c.quantity, ...cost, complete, createdAt: c.createdAt ?? r.createdAt };
   });
   const totals = checkTotals(path, r, draws, r.quantity, draws.every((d) => d.complete));
   if (r.reversed && r.lot !== null && r.lot.remaining !== null && r.lot.remaining !== 0) {

@@ -235,14 +235,19 @@ export function checkPantry(db: Database, ctx: PlanContext, plan: PantryPlan, ca
     }
     for (const item of created(plan.lots)) check(item, (r) => checkLot(item, r.product, item.path, r, () => null, r.date));
     // An adjustment's line in the report follows its lot: skipped with it, or rejected with it naming the lot's problem.
+    // A problem found in an adjustment is that adjustment's, reported once on its line; its lot's line points at it
+    // (as a product points at its ingredient's problem), so the summary and the problem list do not repeat it.
     for (const [owner, p] of plan.planned) {
       const r = owner.result;
-      for (const a of p.adjustmentItems) {
-        if (r.outcome === 'skipped') a.result = { outcome: 'skipped', id: null };
-        else if (r.outcome === 'rejected') {
-          const inside = r.path === a.path || r.path.startsWith(`${a.path}.`);
-          a.result = { outcome: 'rejected', path: inside ? r.path : a.path, reason: inside ? r.reason : `Its lot has a problem: ${r.path}.` };
-        }
+      if (r.outcome === 'skipped') for (const a of p.adjustmentItems) a.result = { outcome: 'skipped', id: null };
+      if (r.outcome !== 'rejected') continue;
+      const culprit = p.adjustmentItems.findIndex((a) => r.path === a.path || r.path.startsWith(`${a.path}.`));
+      p.adjustmentItems.forEach((a, i) => {
+        a.result = i === culprit ? { outcome: 'rejected', path: r.path, reason: r.reason } : { outcome: 'rejected', path: a.path, reason: `Its lot has a problem: ${r.path}.` };
+      });
+      if (culprit >= 0) {
+        const list = p.adjustmentItems[culprit]!.path.replace(/\[\d+\]$/, '');
+        owner.result = { outcome: 'rejected', path: list, reason: `Adjustment ${culprit} of this lot has a problem of its own: ${r.path}.` };
       }
     }
   });

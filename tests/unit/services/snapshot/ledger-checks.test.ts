@@ -60,7 +60,10 @@ describe('a ledger in a file is checked, never trusted', SLOW, () => {
     expect(await refused((d) => (d.assembly_runs[0]!.cost_per_unit = 0.5))).toEqual([expect.stringMatching(/^assembly_runs\[0\]\.cost_per_unit: [\d.]+ for 6 is 0\.8866 each, not 0\.5\.$/)]);
     onlyCause(await refused((d) => (d.production_runs[0]!.expected_yield = 48)), "production_runs[0].expected_yield: 1 batches at the run's yield make 30, not 48.");
     onlyCause(await refused((d) => (d.production_runs[0]!.status = 'partial_loss')), 'production_runs[0].status: 30 of 30 made is "complete", not "partial_loss".');
-    onlyCause(await refused((d) => (d.production_runs[0]!.consumptions[1]!.unit_cost = 1)), /^production_runs\[0\]\.consumptions\[1\]\.unit_cost: The lot drawn costs [\d.e-]+ a unit, not 1\.$/);
+    // A bought lot's draw keeps the unit cost it had (its price may be corrected later), so its cost is checked against it.
+    onlyCause(await refused((d) => (d.production_runs[0]!.consumptions[1]!.unit_cost = 1)), /^production_runs\[0\]\.consumptions\[1\]\.cost: [\d.]+ at 1 a unit is [\d.]+, not [\d.]+\.$/);
+    // A finished lot's cost never changes: a draw from it must cost what it costs.
+    onlyCause(await refused((d) => (d.assembly_runs[0]!.consumptions[0]!.unit_cost = 1)), /^assembly_runs\[0\]\.consumptions\[0\]\.unit_cost: The lot drawn costs [\d.e-]+ a unit, not 1\.$/);
   });
 
   it("a lot's remaining that ignores what a bake drew, and a run's lot that ignores an assembly, are refused", async () => {
