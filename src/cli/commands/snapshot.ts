@@ -4,19 +4,17 @@
  * validate. A failed import leaves the database file as it was, and a dry
  * run never writes (nor creates) it.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { openSqlJsDatabase } from '../../db/open';
 import type { ImportReport } from '../../domain/import-report';
-import { SNAPSHOT_SECTIONS, type SnapshotFile } from '../../domain/snapshot-format';
 import { parseSnapshotText } from '../../domain/snapshot-text';
 import { AppError } from '../../errors';
 import { FILE_KINDS } from '../../domain/file-limits';
 import { loadSample } from '../../services/sample/sample-pantry';
-import { snapshotText } from '../../domain/snapshot-format';
-import { exportSnapshot } from '../../services/snapshot/export';
+import { writeSnapshot } from '../../services/snapshot/export';
 import { importSnapshot } from '../../services/snapshot/import';
 import { defineCommand } from '../command';
-import { readTextFile } from '../files';
+import { readTextFile, writeFileInPieces } from '../files';
 
 /** readTextFile refuses a file over the snapshot limit by its size, before reading it. */
 function readSnapshotFile(path: string): unknown {
@@ -43,8 +41,6 @@ function refuseIfRejected(report: ImportReport): void {
   throw new AppError('IMPORT', report.summary, { problems, report });
 }
 
-const recordCount = (file: SnapshotFile) => SNAPSHOT_SECTIONS.reduce((n, key) => n + file[key].length, 0);
-
 export const snapshotCommands = [
   defineCommand({
     name: 'demo',
@@ -65,15 +61,16 @@ export const snapshotCommands = [
     database: 'read',
     options: { out: 'value' },
     run: ({ db, options }) => {
-      const file = exportSnapshot(db);
-      const text = snapshotText(file);
       const out = options.out;
-      if (typeof out !== 'string') return { json: file, text: [], raw: text };
-      const temporary = `${out}.tmp-${process.pid}`;
-      writeFileSync(temporary, text);
-      renameSync(temporary, out);
-      const records = recordCount(file);
-      return { json: { path: out, records, bytes: Buffer.byteLength(text) }, text: [`Exported ${records} records to ${out}.`] };
+      if (typeof out !== 'string') {
+        // To stdout: the pieces are printed once the command returns, after the database is closed.
+        const pieces: string[] = [];
+        const counts = writeSnapshot(db, (piece) => pieces.push(piece));
+        return { json: counts, text: [], raw: pieces };
+      }
+      const { result: counts, bytes } = writeFileInPieces(out, (write) => writeSnapshot(db, write));
+      const records = Object.values(counts).reduce((a, b) => a + b, 0);
+      return { json: { path: out, records, bytes }, text: [`Exported ${records} records to ${out}.`] };
     },
   }),
   defineCommand({

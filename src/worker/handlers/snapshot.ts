@@ -9,8 +9,7 @@
  */
 import { checkFileSize, FILE_KINDS } from '../../domain/file-limits';
 import { parseSnapshotText } from '../../domain/snapshot-text';
-import { snapshotText } from '../../domain/snapshot-format';
-import { exportSnapshot } from '../../services/snapshot/export';
+import { writeSnapshot } from '../../services/snapshot/export';
 import { importSnapshot, type SnapshotImportOptions } from '../../services/snapshot/import';
 import { TOPICS } from '../topics';
 import type { HandlerContext } from './context';
@@ -25,13 +24,36 @@ export interface SnapshotImportRequest {
   progressKey?: string;
 }
 
+/**
+ * The snapshot's bytes, encoded piece by piece as the export writes them: the
+ * page needs one array to save, but never the whole text as a string next to
+ * every record object and the bytes.
+ */
+function snapshotBytes(ctx: HandlerContext): Uint8Array<ArrayBuffer> {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  writeSnapshot(ctx.db, (piece) => {
+    const bytes = encoder.encode(piece);
+    parts.push(bytes);
+    length += bytes.length;
+  });
+  const all = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
+}
+
 function progressOf(ctx: HandlerContext, key: string | undefined): SnapshotImportOptions['onProgress'] {
   return key === undefined ? undefined : (p) => ctx.runtime.progress(key, p.phase, p.done, p.total);
 }
 
 export const snapshotHandlers = defineHandlers({
   /** The whole database as a snapshot file's bytes (transferred to the page). */
-  'snapshot.export': read(TOPICS, (ctx, _params: void) => new TextEncoder().encode(snapshotText(exportSnapshot(ctx.db)))),
+  'snapshot.export': read(TOPICS, (ctx, _params: void) => snapshotBytes(ctx)),
   'snapshot.import': write(async (ctx, params: SnapshotImportRequest) => {
     checkFileSize(FILE_KINDS.snapshot, params.file.size);
     const data = parseSnapshotText(await params.file.text());
