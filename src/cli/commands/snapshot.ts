@@ -81,9 +81,8 @@ export const snapshotCommands = [
     minArgs: 1,
     options: { merge: 'flag', 'dry-run': 'flag' },
     run: ({ db, args, options }) => {
-      const data = readSnapshotFile(args[0]!);
       const dryRun = options['dry-run'] === true;
-      const report = importSnapshot(db, data, { mode: options.merge === true ? 'merge' : 'restore', dryRun });
+      const report = importSnapshot(db, readSnapshotFile(args[0]!), { mode: options.merge === true ? 'merge' : 'restore', dryRun, consume: true });
       refuseIfRejected(report);
       return { json: report, text: reportLines(report), changed: report.written };
     },
@@ -98,7 +97,7 @@ export const snapshotCommands = [
       const data = readSnapshotFile(args[0]!);
       const db = await openSqlJsDatabase();
       try {
-        const report = importSnapshot(db, data, { mode: 'restore', dryRun: true });
+        const report = importSnapshot(db, data, { mode: 'restore', dryRun: true, consume: true });
         refuseIfRejected(report);
         return { json: report, text: reportLines(report) };
       } finally {

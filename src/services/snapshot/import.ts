@@ -17,7 +17,7 @@
 import { savepoint, withTransaction, type Database, type Tx } from '../../db/session';
 import { isRejected } from '../../domain/import-plan';
 import { ImportReportBuilder, type ImportReport } from '../../domain/import-report';
-import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, SNAPSHOT_HEADER, SNAPSHOT_SECTIONS } from '../../domain/snapshot-format';
+import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, SNAPSHOT_HEADER, SNAPSHOT_SECTIONS, type SnapshotSection } from '../../domain/snapshot-format';
 import { isTimestamp, shown } from '../../domain/snapshot-fields';
 import { migrateSnapshot } from '../../domain/snapshot-migrations';
 import { AppError } from '../../errors';
@@ -42,6 +42,14 @@ export interface SnapshotImportOptions {
   dryRun?: boolean;
   /** Told how far along the import is: records checked, then records written. */
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * `data` was parsed for this import alone, so the import empties it as it
+   * goes: each section's parsed records are let go once read into drafts,
+   * rather than held next to them through the checks and the writing (a
+   * 50 MB file's parsed form is about 40 MB of objects). The command line and
+   * the worker say so; a caller that uses `data` afterwards does not.
+   */
+  consume?: boolean;
 }
 
 export interface ImportProgress {
@@ -175,13 +183,17 @@ export function importSnapshot(db: Database, data: unknown, options: SnapshotImp
     const report = new ImportReportBuilder();
     for (const note of notes) report.warn('format_version', 'migrated', `Migrated forward: ${note}.`);
     const settings = planSettings(db, t, doc, options.mode);
-    const catalog = readCatalog(db, ctx, sections, t);
-    const pantry = readPantry(db, ctx, sections, t);
-    const materials = readMaterials(db, ctx, sections, t);
-    const recipes = readRecipes(db, ctx, sections, t);
-    const goods = readGoods(db, ctx, sections, t);
-    const events = readEvents(db, ctx, sections, t);
-    const making = readMaking(db, ctx, sections, t);
+    const read = <T>(plan: T, ...keys: SnapshotSection[]): T => {
+      if (options.consume) for (const key of keys) for (const holder of [sections, doc, data]) delete holder[key];
+      return plan;
+    };
+    const catalog = read(readCatalog(db, ctx, sections, t), 'suppliers', 'ingredients', 'products');
+    const pantry = read(readPantry(db, ctx, sections, t), 'purchases', 'lots');
+    const materials = read(readMaterials(db, ctx, sections, t), 'materials', 'material_products', 'material_units', 'material_purchases', 'material_lots');
+    const recipes = read(readRecipes(db, ctx, sections, t), 'recipes', 'finished_units');
+    const goods = read(readGoods(db, ctx, sections, t), 'finished_goods');
+    const events = read(readEvents(db, ctx, sections, t), 'events');
+    const making = read(readMaking(db, ctx, sections, t), 'production_runs', 'assembly_runs', 'finished_unit_lots', 'finished_good_lots');
     const refs = { catalog, pantry, materials, recipes, goods, events };
     checkCatalog(db, ctx, catalog, { fileLines: new Set(recipes.recipes.flatMap((r) => r.record?.ingredients.map((l) => l.ingredient) ?? [])) }, t);
     // What runs draw comes first: each lot's remaining must account for it.

@@ -58,10 +58,11 @@ export const snapshotHandlers = defineHandlers({
     checkFileSize(FILE_KINDS.snapshot, params.file.size);
     const data = parseSnapshotText(await params.file.text());
     const onProgress = progressOf(ctx, params.progressKey);
-    if (params.mode === 'merge') return importSnapshot(ctx.db, data, { mode: 'merge', dryRun: params.dryRun, onProgress });
+    // `consume`: the file was parsed for this import only, so its records are let go as they are read.
+    if (params.mode === 'merge') return importSnapshot(ctx.db, data, { mode: 'merge', dryRun: params.dryRun, onProgress, consume: true });
     const scratch = await ctx.runtime.scratchDatabase();
     try {
-      const report = importSnapshot(scratch, data, { mode: 'restore', dryRun: params.dryRun, onProgress });
+      const report = importSnapshot(scratch, data, { mode: 'restore', dryRun: params.dryRun, onProgress, consume: true });
       if (report.written) await ctx.runtime.restoreFile(scratch.engine.exportImage!());
       return report;
     } finally {
