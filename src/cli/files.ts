@@ -84,18 +84,23 @@ export function writeFileInPieces<T>(path: string, fill: (write: (piece: string)
 }
 
 /**
- * A file of `kind` given on the command line, as text. Its size is looked up
- * first, so a file over the kind's limit is refused without being read; a
+ * A file of `kind` given on the command line, as bytes. Its size is looked
+ * up first, so a file over the kind's limit is refused without being read; a
  * missing or unreadable one is a clear error.
  */
-export function readTextFile(path: string, kind: FileKind): string {
+export function readFileBytes(path: string, kind: FileKind): Buffer {
   try {
     checkFileSize(kind, statSync(path).size, path);
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (e) {
     if (e instanceof AppError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new AppError('NOT_FOUND', `No file at ${path}.`, { path });
     throw new AppError('IMPORT', `${path} cannot be read: ${(e as Error).message}`, { path });
   }
+}
+
+/** The same, as text. */
+export function readTextFile(path: string, kind: FileKind): string {
+  return readFileBytes(path, kind).toString('utf8');
 }

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { openSqlJsDatabase } from '../../db/open';
 import type { ImportReport } from '../../domain/import-report';
+import { snapshotFromBytes } from '../../domain/snapshot-bytes';
 import { parseSnapshotText } from '../../domain/snapshot-text';
 import { AppError } from '../../errors';
 import { FILE_KINDS } from '../../domain/file-limits';
@@ -14,11 +15,18 @@ import { loadSample } from '../../services/sample/sample-pantry';
 import { writeSnapshot } from '../../services/snapshot/export';
 import { importSnapshot } from '../../services/snapshot/import';
 import { defineCommand } from '../command';
-import { readTextFile, writeFileInPieces } from '../files';
+import { readFileBytes, writeFileInPieces } from '../files';
 
-/** readTextFile refuses a file over the snapshot limit by its size, before reading it. */
+/**
+ * The file, refused by its size before it is read when over the snapshot
+ * limit. A plain snapshot is read section by section from its bytes (a
+ * batch of records at a time, as the import asks for them); anything else
+ * (a Bake Tracker backup, an older format, a broken file) is parsed whole,
+ * which also words every refusal.
+ */
 function readSnapshotFile(path: string): unknown {
-  return parseSnapshotText(readTextFile(path, FILE_KINDS.snapshot));
+  const bytes = readFileBytes(path, FILE_KINDS.snapshot);
+  return snapshotFromBytes(bytes) ?? parseSnapshotText(bytes.toString('utf8'));
 }
 
 /** The report as lines: the summary, what each kind of record came to, notes, and each rejected record's path and reason. */

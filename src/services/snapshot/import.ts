@@ -27,7 +27,8 @@ import { applyCatalog, checkCatalog, readCatalog } from './catalog-section';
 import { applyGoods, checkGoods, readGoods } from './goods-section';
 import { applyMaterials, checkMaterials, readMaterials } from './materials-section';
 import { applyPantry, checkPantry, readPantry } from './pantry-section';
-import type { Item } from '../../domain/snapshot-plan';
+import type { Item, RecordList } from '../../domain/snapshot-plan';
+import { SectionRecords } from '../../domain/snapshot-bytes';
 import type { ImportMode, PlanContext } from './plan';
 import { applyRecipes, checkRecipes, readRecipes } from './recipes-section';
 import { applyEvents, checkEvents, readEvents } from './events-section';
@@ -81,7 +82,7 @@ export function isEmptyDatabase(db: Database, tx?: Tx): boolean {
 }
 
 /** The header read and the sections as lists, or the refusal naming every problem at the top of the file. */
-function readHeader(data: Record<string, unknown>): { version: number; doc: Record<string, unknown>; sections: Record<string, unknown[]>; notes: string[] } {
+function readHeader(data: Record<string, unknown>): { version: number; doc: Record<string, unknown>; sections: Record<string, RecordList>; notes: string[] } {
   if (data.format !== SNAPSHOT_FORMAT) {
     throw refuse(`This is not a Bake Planner snapshot: its "format" is ${data.format === undefined ? 'missing' : shown(data.format)}, not "${SNAPSHOT_FORMAT}".`, [
       { path: 'format', reason: `must be "${SNAPSHOT_FORMAT}"` },
@@ -110,13 +111,13 @@ function readHeader(data: Record<string, unknown>): { version: number; doc: Reco
   if (doc.app_version !== undefined && typeof doc.app_version !== 'string') problems.push({ path: 'app_version', reason: `${shown(doc.app_version)} is not text.` });
   if (doc.settings !== undefined && doc.settings !== null && !isObject(doc.settings)) problems.push({ path: 'settings', reason: 'settings must be an object ({ "currency": "USD" }).' });
   const known = new Set<string>([...SNAPSHOT_HEADER, ...SNAPSHOT_SECTIONS]);
-  const sections: Record<string, unknown[]> = {};
+  const sections: Record<string, RecordList> = {};
   for (const key of Object.keys(doc)) {
     if (!known.has(key)) problems.push({ path: key, reason: `Unknown section ${shown(key)}: a snapshot has ${SNAPSHOT_SECTIONS.join(', ')}.` });
   }
   for (const key of SNAPSHOT_SECTIONS) {
     const list = doc[key] ?? [];
-    if (!Array.isArray(list)) problems.push({ path: key, reason: `${key} must be a list ([ … ]).` });
+    if (!Array.isArray(list) && !(list instanceof SectionRecords)) problems.push({ path: key, reason: `${key} must be a list ([ … ]).` });
     else if (list.length > MAX_RECORDS_OF_ONE_KIND) {
       problems.push({ path: key, reason: `${list.length.toLocaleString('en-US')} records; at most ${MAX_RECORDS_OF_ONE_KIND.toLocaleString('en-US')} of one kind are read.` });
     } else sections[key] = list;
