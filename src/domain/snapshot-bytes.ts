@@ -152,7 +152,7 @@ export function snapshotFromBytes(bytes: Uint8Array): Record<string, unknown> | 
       const member = text(at, end);
       try {
         // The header's fields (and anything else, which the importer refuses by name) are small: parsed as they are.
-        checkJsonText(member);
+        checkJsonText(member, { key });
         data[key] = JSON.parse(member) as unknown;
       } catch {
         return null;

@@ -79,6 +79,8 @@ describe('a snapshot read from its bytes', () => {
       JSON.stringify({ ...head, purchases: [{ a: 1 }] }).slice(0, -3),
       `${JSON.stringify(head)} trailing`,
       '{"format": "bake-planner-snapshot", "format_version": 1, "purchases": [{"a": 1},]}',
+      // A header field one level too deep counts its depth from the top of the file, as the whole-text parse does.
+      `{"format": "bake-planner-snapshot", "format_version": 1, "settings": ${'['.repeat(64)}${']'.repeat(64)}}`,
     ];
     for (const text of cases) expect(snapshotFromBytes(bytes(text)), text).toBeNull();
   });
