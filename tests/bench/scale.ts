@@ -29,6 +29,7 @@ import { Database } from '../../src/db/session';
 import { SqlJsEngine } from '../../src/db/sqljs-engine';
 import { BAKERY_SHAPES, BAKERY_SIZES, DEFAULT_BAKERY_SEED, generatorClock, type BakerySize } from '../../src/domain/generated-bakery';
 import { snapshotText } from '../../src/domain/snapshot-format';
+import { snapshotFromBytes } from '../../src/domain/snapshot-bytes';
 import { parseSnapshotText } from '../../src/domain/snapshot-text';
 import { generateActivity, importGeneratedBakery, prepareAssembly } from '../../src/services/generate/bakery';
 import { recordAssembly } from '../../src/services/making/assembly';
@@ -151,14 +152,15 @@ function peakRssMb(): number {
 
 /** Importing the file, as `bake-planner import` does: a process of its own, so its memory is the import's. */
 async function measureImport(size: BakerySize, driver: Driver): Promise<DriverResult> {
-  const text = readFileSync(join(cacheDir(size), 'bakery.json'), 'utf8');
+  // The file's bytes, read a batch of records at a time as `bake-planner import` reads them (src/domain/snapshot-bytes.ts).
+  const bytes = readFileSync(join(cacheDir(size), 'bakery.json'));
   const imports: number[] = [];
   let peak = 0;
   for (let i = 0; i < REPEATS[size][0]; i++) {
     const db = new Database(await emptyEngine(driver));
     migrate(db);
     // `consume`, as `bake-planner import` runs it: the parsed sections are let go once read.
-    imports.push(timeIt(() => importSnapshot(db, parseSnapshotText(text), { mode: 'restore', consume: true })));
+    imports.push(timeIt(() => importSnapshot(db, snapshotFromBytes(bytes) ?? parseSnapshotText(bytes.toString('utf8')), { mode: 'restore', consume: true })));
     db.close();
     // One import's peak, as `bake-planner import` has it: the repeats only add the garbage of the earlier ones.
     if (i === 0) peak = peakRssMb();

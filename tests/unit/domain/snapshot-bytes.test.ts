@@ -48,7 +48,7 @@ describe('a snapshot read from its bytes', () => {
   });
 
   it('parses a long section a batch of tens of kB at a time', () => {
-    const purchases = Array.from({ length: 5_000 }, (_, i) => ({ product: `flour-${i}`, date: '2026-11-01', packages: 1, price_per_package: 2.5, notes: 'ü'.repeat(i % 50) }));
+    const purchases = Array.from({ length: 5_000 }, (_, i) => ({ product: `flour-${i}`, date: '2026-11-01', packages: 1, price_per_package: 2.5, notes: `${'ü'.repeat(i % 50)}${['\\', '"', '\\"', ''][i % 4]}` }));
     const data = snapshotFromBytes(bytes(JSON.stringify({ ...head, purchases }, null, 2)))!;
     const batches: number[] = [];
     const parse = JSON.parse;
