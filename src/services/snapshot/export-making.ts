@@ -24,7 +24,8 @@ import type {
   TargetRecord,
 } from '../../domain/snapshot-format';
 import { BASE_UNIT, type Dimension } from '../../domain/units';
-import { pagesOf, rowsInOrder, type Page } from './export-pages';
+import { pagesOf, type Page } from '../../domain/id-pages';
+import { rowsInOrder } from './export-pages';
 import { ingredientLotKeys, materialLotKeys, runKeys } from './lot-keys';
 
 type Row = Record<string, unknown>;
@@ -166,8 +167,15 @@ function ledgerOf<T>(t: Tx, sql: string, page: Page, line: (r: Row) => T): Map<n
   return ledger;
 }
 
-/** Production runs by date, then as recorded, a page at a time (inside the caller's transaction). */
-export function* productionRunPages(db: Database, t: Tx): Generator<ProductionRunRecord[]> {
+/**
+ * Production runs by date, then as recorded, a page at a time as they are
+ * asked for, inside the caller's transaction; without one, every page is
+ * read at once in a transaction of its own (a transaction cannot stay open
+ * between pages handed out).
+ */
+export function* productionRunPages(db: Database, tx?: Tx): Generator<ProductionRunRecord[]> {
+  if (!tx) return yield* withTransaction(db, tx, (t) => [...productionRunPages(db, t)]);
+  const t = tx;
   const keys = runKeys(db, 'production', t);
   const lotKeys = ingredientLotKeys(db, t);
   const recipeOf = slugs(t, 'recipes');
@@ -184,7 +192,7 @@ export function* productionRunPages(db: Database, t: Tx): Generator<ProductionRu
       page,
       (c): ProductionConsumptionRecord => ({ lot: lotKeys.get(num(c.lot_id))!, quantity: num(c.quantity), unit: BASE_UNIT[c.dimension as Dimension], unit_cost: opt<number>(c.unit_cost), cost: opt<number>(c.cost) }),
     );
-    yield rowsInOrder(t, 'SELECT * FROM production_runs WHERE id IN (SELECT value FROM json_each(?))', page).map((r) => {
+    yield rowsInOrder(db, 'SELECT * FROM production_runs WHERE id IN (SELECT value FROM json_each(?))', page, t).map((r) => {
       const id = num(r.id);
       const reversed = undone.get(id) ?? null;
       return {
@@ -215,8 +223,10 @@ export function* productionRunPages(db: Database, t: Tx): Generator<ProductionRu
   }
 }
 
-/** Assembly runs by date, then as recorded, a page at a time (inside the caller's transaction). */
-export function* assemblyRunPages(db: Database, t: Tx): Generator<AssemblyRunRecord[]> {
+/** Assembly runs by date, then as recorded, a page at a time: as `productionRunPages`. */
+export function* assemblyRunPages(db: Database, tx?: Tx): Generator<AssemblyRunRecord[]> {
+  if (!tx) return yield* withTransaction(db, tx, (t) => [...assemblyRunPages(db, t)]);
+  const t = tx;
   const keys = runKeys(db, 'assembly', t);
   const unitLotKeys = runKeys(db, 'production', t).lots;
   const materialKeys = materialLotKeys(db, t);
@@ -242,7 +252,7 @@ export function* assemblyRunPages(db: Database, t: Tx): Generator<AssemblyRunRec
         return { ...source, ...figures };
       },
     );
-    yield rowsInOrder(t, 'SELECT * FROM assembly_runs WHERE id IN (SELECT value FROM json_each(?))', page).map((r) => {
+    yield rowsInOrder(db, 'SELECT * FROM assembly_runs WHERE id IN (SELECT value FROM json_each(?))', page, t).map((r) => {
       const id = num(r.id);
       const reversed = undone.get(id) ?? null;
       return {

@@ -38,7 +38,8 @@ import { CLOSING_PIECE, headerPiece, sectionPieces, type SnapshotHeader } from '
 import { BASE_UNIT, type Dimension } from '../../domain/units';
 import { getSettings } from '../settings/settings';
 import { assemblyRunPages, exportEvents, exportFinishedLots, productionRunPages } from './export-making';
-import { pagesOf, rowsInOrder } from './export-pages';
+import { pagesOf } from '../../domain/id-pages';
+import { rowsInOrder } from './export-pages';
 import { ingredientLotKeys, materialLotKeys } from './lot-keys';
 
 export interface ExportOptions {
@@ -157,7 +158,7 @@ function ingredientLotFigures(r: Row, key: string, adjustments: Map<number, Adju
 const LOT_COLUMNS = `l.id, l.quantity_initial, l.quantity_remaining, l.dimension, l.unit_cost, l.expires_on, l.location, l.notes, l.created_at, l.updated_at`;
 
 /** Pantry records per page: 50,000 purchases with their lots were 100 MB of rows and records at once. */
-const PANTRY_PER_PAGE = 1000;
+const PANTRY_PER_PAGE = 500;
 
 /** Purchases (each with its lot) and the lots without a purchase, keyed in the order the file lists them, a page at a time. */
 function pantry(t: Tx, supplierOf: Map<number, string>): { purchases: Iterable<PurchaseRecord[]>; lots: Iterable<LotRecord[]> } {
@@ -169,7 +170,7 @@ function* purchasePages(t: Tx, supplierOf: Map<number, string>, keyOf: Map<numbe
   const from = 'FROM purchases pu JOIN products p ON p.id = pu.product_id JOIN lots l ON l.purchase_id = pu.id';
   const ids = t.all<{ id: number }>(`SELECT pu.id ${from} ORDER BY pu.purchased_on, p.slug, pu.id`).map((r) => r.id);
   for (const page of pagesOf(ids, PANTRY_PER_PAGE)) {
-    const rows = rowsInOrder(t, `SELECT pu.*, p.slug AS product_slug, ${LOT_COLUMNS.replace(/l\.(\w+)/g, 'l.$1 AS lot_$1')} ${from} WHERE pu.id IN (SELECT value FROM json_each(?))`, page);
+    const rows = rowsInOrder(t.db, `SELECT pu.*, p.slug AS product_slug, ${LOT_COLUMNS.replace(/l\.(\w+)/g, 'l.$1 AS lot_$1')} ${from} WHERE pu.id IN (SELECT value FROM json_each(?))`, page, t);
     const adjustments = adjustmentsOf(t, JSON.stringify(rows.map((r) => r.lot_id)));
     yield rows.map((r): PurchaseRecord => {
       const lot = Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith('lot_')).map(([k, v]) => [k.slice(4), v]));
@@ -191,7 +192,7 @@ function* lotPages(t: Tx, keyOf: Map<number, string>): Generator<LotRecord[]> {
   const from = 'FROM lots l JOIN products p ON p.id = l.product_id WHERE l.purchase_id IS NULL';
   const ids = t.all<{ id: number }>(`SELECT l.id ${from} ORDER BY p.slug, l.purchased_on, l.id`).map((r) => r.id);
   for (const page of pagesOf(ids, PANTRY_PER_PAGE)) {
-    const rows = rowsInOrder(t, `SELECT ${LOT_COLUMNS}, l.purchased_on, p.slug AS product_slug ${from} AND l.id IN (SELECT value FROM json_each(?))`, page);
+    const rows = rowsInOrder(t.db, `SELECT ${LOT_COLUMNS}, l.purchased_on, p.slug AS product_slug ${from} AND l.id IN (SELECT value FROM json_each(?))`, page, t);
     const adjustments = adjustmentsOf(t, page.json);
     yield rows.map((r): LotRecord => {
       const { key, ...figures } = ingredientLotFigures(r, keyOf.get(num(r.id))!, adjustments);
