@@ -34,8 +34,8 @@ export interface DatabaseInput extends CommandInput {
 export interface CommandOutput {
   json: unknown;
   text: string[];
-  /** A document printed as it is, with or without --json (an export: its own keys and bytes, never re-cased). */
-  raw?: string;
+  /** A document printed as it is, in pieces, with or without --json (an export: its own keys and bytes, never re-cased). */
+  raw?: readonly string[];
   /** False when a writing command changed nothing (a dry run): the database file is then not written, nor created. */
   changed?: boolean;
 }

@@ -110,7 +110,7 @@ export async function runCli(argv: readonly string[], io: Io, commands: readonly
     const command = known.get(name);
     if (!command) throw new AppError('USAGE', `Unknown command "${name}". Run "bake-planner help" for the list.`, { command: name });
     const output = await run(command, rest);
-    if (output.raw !== undefined) io.out(output.raw);
+    if (output.raw !== undefined) for (const piece of output.raw) io.out(piece);
     else if (json) printJson(io, output.json);
     else printLines(io, output.text);
     return 0;

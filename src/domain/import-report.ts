@@ -146,7 +146,8 @@ export class ImportReportBuilder {
       IMPORT_ENTITIES.map((e) => [e, { created: 0, skipped: 0, rejected: 0 }]),
     ) as ImportReport['counts'];
     for (const r of this.records) counts[r.entity][r.outcome]++;
-    const byPath = new Map(this.records.map((r) => [r.path, r]));
+    // Records by path, only when there are notes to place: a large file's 150,000 records would make a map of them for nothing.
+    const byPath = new Map(this.notes.length > 0 ? this.records.map((r) => [r.path, r]) : []);
     const warnings = this.notes.flatMap((n) => {
       // The record a note is about: at its path, or the one whose field it names (`products[18].product_name`).
       const own = byPath.get(n.path) ?? (/\.[^.[\]]+$/.test(n.path) ? byPath.get(parentOf(n.path)) : undefined);

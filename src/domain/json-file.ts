@@ -62,13 +62,17 @@ function unreadable(text: string, parserMessage: string, kind: FileKind): AppErr
   return new AppError('IMPORT', why.message, { field: 'file', problem: why.problem, technical: quoted(why.technical, 160) });
 }
 
-/** The pass `readJsonText` makes before parsing (depth, prototype keys, numbers too large), for a reader with its own wording of unreadable files. */
-export function checkJsonText(text: string): void {
-  scan(text);
+/**
+ * The pass `readJsonText` makes before parsing (depth, prototype keys, numbers too large), for a reader with its own wording of unreadable files.
+ * `within`: the text is the value of the top-level member `key` (for a list, its records from `firstIndex` on), so depths and places are those of the whole file.
+ */
+export function checkJsonText(text: string, within?: { key: string; firstIndex?: number }): void {
+  scan(text, within);
 }
 
-function scan(text: string): void {
-  const stack: Frame[] = [];
+function scan(text: string, within?: { key: string; firstIndex?: number }): void {
+  const stack: Frame[] = within ? [{ array: false, at: within.key, expectKey: false }] : [];
+  const outer = stack.length;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -93,7 +97,7 @@ function scan(text: string): void {
     switch (text[i]) {
       case '{':
       case '[':
-        stack.push({ array: text[i] === '[', at: text[i] === '[' ? 0 : '', expectKey: text[i] === '{' });
+        stack.push({ array: text[i] === '[', at: text[i] === '[' ? (stack.length === outer ? (within?.firstIndex ?? 0) : 0) : '', expectKey: text[i] === '{' });
         if (stack.length > MAX_JSON_DEPTH) {
           throw refusal(
             `This file is nested more than ${MAX_JSON_DEPTH} levels deep (at ${pathOf(stack)}); Bake Planner reads at most ${MAX_JSON_DEPTH}.`,

@@ -33,6 +33,9 @@ export function itemId(item: Item<unknown>): number {
   return refId({ kind: 'file', item });
 }
 
+/** A section's records: a list, or a file's section read a batch at a time as it is iterated (snapshot-bytes.ts). */
+export type RecordList = Iterable<unknown> & { readonly length: number };
+
 /**
  * Reads the records of one section: each becomes an item, its record read
  * by `reader` (which returns the record, or throws a RecordProblem), and
@@ -40,13 +43,15 @@ export function itemId(item: Item<unknown>): number {
  */
 export function readItems<T>(
   tick: () => void,
-  list: readonly unknown[],
+  list: RecordList,
   section: string,
   entity: ImportEntity,
   reader: (fields: Fields) => T,
   label: (raw: unknown) => string,
 ): Item<T>[] {
-  return list.map((raw, index) => {
+  const items: Item<T>[] = [];
+  let index = 0;
+  for (const raw of list) {
     const path = `${section}[${index}]`;
     const item: Item<T> = { index, path, record: null, result: { outcome: 'created', id: null }, label: label(raw), entity, rawSlug: rawSlug(raw) };
     try {
@@ -59,8 +64,10 @@ export function readItems<T>(
       item.result = rejected(e.path, e.message);
     }
     tick();
-    return item;
-  });
+    items.push(item);
+    index++;
+  }
+  return items;
 }
 
 /** The slug a record gives, or the one its name would get. */

@@ -7,6 +7,7 @@
 import { AppError } from '../errors';
 import { checkTextSize, FILE_KINDS } from './file-limits';
 import { checkJsonText } from './json-file';
+import { notJson } from './snapshot-bytes';
 
 /** The file's JSON, parsed; an IMPORT error that says what is wrong otherwise. */
 export function parseSnapshotText(text: string): unknown {
@@ -17,8 +18,7 @@ export function parseSnapshotText(text: string): unknown {
   try {
     data = JSON.parse(json);
   } catch (e) {
-    const why = (e as Error).message.slice(0, 160);
-    throw new AppError('IMPORT', `This file is not valid JSON, so it is not a snapshot or a backup (${why}). Nothing was imported.`, { field: 'file' });
+    throw notJson((e as Error).message);
   }
   // Valid JSON can still be hostile (100,000 levels deep, a "__proto__" key, 1e309 read as Infinity): the
   // same pass every other file from elsewhere gets, after the parse so broken files keep the words above.

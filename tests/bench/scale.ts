@@ -29,6 +29,7 @@ import { Database } from '../../src/db/session';
 import { SqlJsEngine } from '../../src/db/sqljs-engine';
 import { BAKERY_SHAPES, BAKERY_SIZES, DEFAULT_BAKERY_SEED, generatorClock, type BakerySize } from '../../src/domain/generated-bakery';
 import { snapshotText } from '../../src/domain/snapshot-format';
+import { snapshotFromBytes } from '../../src/domain/snapshot-bytes';
 import { parseSnapshotText } from '../../src/domain/snapshot-text';
 import { generateActivity, importGeneratedBakery, prepareAssembly } from '../../src/services/generate/bakery';
 import { recordAssembly } from '../../src/services/making/assembly';
@@ -40,7 +41,7 @@ import { readPlanInputs } from '../../src/services/planning/plan-inputs';
 import { eventProgress } from '../../src/services/planning/progress';
 import { shoppingList } from '../../src/services/planning/shopping-list';
 import { planStaleness } from '../../src/services/planning/staleness';
-import { exportSnapshot } from '../../src/services/snapshot/export';
+import { exportSnapshot, writeSnapshot } from '../../src/services/snapshot/export';
 import { importSnapshot } from '../../src/services/snapshot/import';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -151,13 +152,15 @@ function peakRssMb(): number {
 
 /** Importing the file, as `bake-planner import` does: a process of its own, so its memory is the import's. */
 async function measureImport(size: BakerySize, driver: Driver): Promise<DriverResult> {
-  const text = readFileSync(join(cacheDir(size), 'bakery.json'), 'utf8');
+  // The file's bytes, read a batch of records at a time as `bake-planner import` reads them (src/domain/snapshot-bytes.ts).
+  const bytes = readFileSync(join(cacheDir(size), 'bakery.json'));
   const imports: number[] = [];
   let peak = 0;
   for (let i = 0; i < REPEATS[size][0]; i++) {
     const db = new Database(await emptyEngine(driver));
     migrate(db);
-    imports.push(timeIt(() => importSnapshot(db, parseSnapshotText(text), { mode: 'restore' })));
+    // `consume`, as `bake-planner import` runs it: the parsed sections are let go once read.
+    imports.push(timeIt(() => importSnapshot(db, snapshotFromBytes(bytes) ?? parseSnapshotText(bytes.toString('utf8')), { mode: 'restore', consume: true })));
     db.close();
     // One import's peak, as `bake-planner import` has it: the repeats only add the garbage of the earlier ones.
     if (i === 0) peak = peakRssMb();
@@ -172,10 +175,14 @@ async function measureSize(size: BakerySize, driver: Driver): Promise<DriverResu
   let counts: Record<string, number> = {};
 
   {
-    const db = await builtDatabase(driver, new Uint8Array(readFileSync(join(cacheDir(size), 'bakery.sqlite'))));
+    // readFileSync's own Buffer: sql.js keeps a view of it rather than a copy (src/cli/files.ts, readImage).
+    const db = await builtDatabase(driver, readFileSync(join(cacheDir(size), 'bakery.sqlite')));
     const count = (table: string) => db.engine.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)!.n;
     counts = Object.fromEntries(['ingredients', 'recipes', 'finished_goods', 'lots', 'material_lots', 'production_runs', 'assembly_runs', 'events', 'event_good_targets'].map((table) => [table, count(table)]));
-    t.export = median(Array.from({ length: fileRepeats }, () => timeIt(() => snapshotText(exportSnapshot(db)))));
+    // The text in pieces, as `bake-planner export --out` writes it (the file's writes left out of the time).
+    let bytes = 0;
+    t.export = median(Array.from({ length: fileRepeats }, () => timeIt(() => writeSnapshot(db, (piece) => void (bytes += piece.length)))));
+    if (bytes === 0) throw new Error('The export wrote nothing.');
 
     // The largest event: the most targets, the first of those (planned and in production).
     const eventId = db.engine.get<{ id: number }>('SELECT event_id AS id FROM event_good_targets GROUP BY event_id ORDER BY count(*) DESC, event_id LIMIT 1')!.id;

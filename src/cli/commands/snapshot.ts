@@ -4,23 +4,29 @@
  * validate. A failed import leaves the database file as it was, and a dry
  * run never writes (nor creates) it.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { openSqlJsDatabase } from '../../db/open';
 import type { ImportReport } from '../../domain/import-report';
-import { SNAPSHOT_SECTIONS, type SnapshotFile } from '../../domain/snapshot-format';
+import { snapshotFromBytes } from '../../domain/snapshot-bytes';
 import { parseSnapshotText } from '../../domain/snapshot-text';
 import { AppError } from '../../errors';
 import { FILE_KINDS } from '../../domain/file-limits';
 import { loadSample } from '../../services/sample/sample-pantry';
-import { snapshotText } from '../../domain/snapshot-format';
-import { exportSnapshot } from '../../services/snapshot/export';
+import { writeSnapshot } from '../../services/snapshot/export';
 import { importSnapshot } from '../../services/snapshot/import';
 import { defineCommand } from '../command';
-import { readTextFile } from '../files';
+import { readFileBytes, writeFileInPieces } from '../files';
 
-/** readTextFile refuses a file over the snapshot limit by its size, before reading it. */
+/**
+ * The file, refused by its size before it is read when over the snapshot
+ * limit. A plain snapshot is read section by section from its bytes (a
+ * batch of records at a time, as the import asks for them); anything else
+ * (a Bake Tracker backup, an older format, a broken file) is parsed whole,
+ * which also words every refusal.
+ */
 function readSnapshotFile(path: string): unknown {
-  return parseSnapshotText(readTextFile(path, FILE_KINDS.snapshot));
+  const bytes = readFileBytes(path, FILE_KINDS.snapshot);
+  return snapshotFromBytes(bytes) ?? parseSnapshotText(bytes.toString('utf8'));
 }
 
 /** The report as lines: the summary, what each kind of record came to, notes, and each rejected record's path and reason. */
@@ -43,8 +49,6 @@ function refuseIfRejected(report: ImportReport): void {
   throw new AppError('IMPORT', report.summary, { problems, report });
 }
 
-const recordCount = (file: SnapshotFile) => SNAPSHOT_SECTIONS.reduce((n, key) => n + file[key].length, 0);
-
 export const snapshotCommands = [
   defineCommand({
     name: 'demo',
@@ -65,15 +69,16 @@ export const snapshotCommands = [
     database: 'read',
     options: { out: 'value' },
     run: ({ db, options }) => {
-      const file = exportSnapshot(db);
-      const text = snapshotText(file);
       const out = options.out;
-      if (typeof out !== 'string') return { json: file, text: [], raw: text };
-      const temporary = `${out}.tmp-${process.pid}`;
-      writeFileSync(temporary, text);
-      renameSync(temporary, out);
-      const records = recordCount(file);
-      return { json: { path: out, records, bytes: Buffer.byteLength(text) }, text: [`Exported ${records} records to ${out}.`] };
+      if (typeof out !== 'string') {
+        // To stdout: the pieces are printed once the command returns, after the database is closed.
+        const pieces: string[] = [];
+        const counts = writeSnapshot(db, (piece) => pieces.push(piece));
+        return { json: counts, text: [], raw: pieces };
+      }
+      const { result: counts, bytes } = writeFileInPieces(out, (write) => writeSnapshot(db, write));
+      const records = Object.values(counts).reduce((a, b) => a + b, 0);
+      return { json: { path: out, records, bytes }, text: [`Exported ${records} records to ${out}.`] };
     },
   }),
   defineCommand({
@@ -84,9 +89,8 @@ export const snapshotCommands = [
     minArgs: 1,
     options: { merge: 'flag', 'dry-run': 'flag' },
     run: ({ db, args, options }) => {
-      const data = readSnapshotFile(args[0]!);
       const dryRun = options['dry-run'] === true;
-      const report = importSnapshot(db, data, { mode: options.merge === true ? 'merge' : 'restore', dryRun });
+      const report = importSnapshot(db, readSnapshotFile(args[0]!), { mode: options.merge === true ? 'merge' : 'restore', dryRun, consume: true });
       refuseIfRejected(report);
       return { json: report, text: reportLines(report), changed: report.written };
     },
@@ -101,7 +105,7 @@ export const snapshotCommands = [
       const data = readSnapshotFile(args[0]!);
       const db = await openSqlJsDatabase();
       try {
-        const report = importSnapshot(db, data, { mode: 'restore', dryRun: true });
+        const report = importSnapshot(db, data, { mode: 'restore', dryRun: true, consume: true });
         refuseIfRejected(report);
         return { json: report, text: reportLines(report) };
       } finally {

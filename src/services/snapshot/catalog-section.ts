@@ -29,7 +29,7 @@ import { insertIngredientRow } from '../catalog/ingredient-rows';
 import { insertProductRow } from '../catalog/product-rows';
 import { insertSupplierRow, type SupplierKind } from '../catalog/supplier-rows';
 import { Names } from './names';
-import { check, created, labelOf, readItems, refId, type Item, type Ref } from '../../domain/snapshot-plan';
+import { check, created, labelOf, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
 import { Keys, type PlanContext } from './plan';
 
 interface Stamped {
@@ -159,7 +159,7 @@ export interface CatalogPlan {
 }
 
 /** Reads the catalog's records and claims their slugs; references are checked by `checkCatalog`, once every section is read. */
-export function readCatalog(db: Database, ctx: PlanContext, file: Record<string, unknown[]>, tx?: Tx): CatalogPlan {
+export function readCatalog(db: Database, ctx: PlanContext, file: Record<string, RecordList>, tx?: Tx): CatalogPlan {
   return withTransaction(db, tx, () => {
     const { t } = ctx;
     const keys = {

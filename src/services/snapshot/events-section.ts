@@ -18,7 +18,7 @@ import { fingerprintDefinitions, type Definitions } from '../../domain/definitio
 import { parsePlanPayload, type PlanPayload } from '../../domain/plan-snapshot';
 import { PLAN_STATES, type PlanState } from '../../domain/plan-states';
 import { Fields, shown } from '../../domain/snapshot-fields';
-import { check, created, labelOf, readItems, refId, type Item, type Ref } from '../../domain/snapshot-plan';
+import { check, created, labelOf, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
 import { insertBatchDecisionRow, insertEventRow, insertGoodTargetRow, insertRecipeChoiceRow, insertUnitTargetRow } from '../planning/event-rows';
 import { insertPlanAmendmentRow, insertPlanSnapshotRow, type AmendmentKind } from '../planning/plan-rows';
 import { insertShoppingTickRow } from '../planning/shopping-tick-rows';
@@ -206,7 +206,7 @@ export interface EventsPlan {
   keys: Keys<EventDraft>;
 }
 
-export function readEvents(db: Database, ctx: PlanContext, file: Record<string, unknown[]>, tx?: Tx): EventsPlan {
+export function readEvents(db: Database, ctx: PlanContext, file: Record<string, RecordList>, tx?: Tx): EventsPlan {
   return withTransaction(db, tx, () => {
     const keys = Keys.fromTable<EventDraft>('event', ctx.t, 'events');
     const events = readItems(ctx.tick, file.events!, 'events', 'event', (f) => readEvent(f, ctx.now), labelOf('name', 'slug'));

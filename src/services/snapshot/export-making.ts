@@ -24,6 +24,8 @@ import type {
   TargetRecord,
 } from '../../domain/snapshot-format';
 import { BASE_UNIT, type Dimension } from '../../domain/units';
+import { pagesOf, type Page } from '../../domain/id-pages';
+import { rowsInOrder } from './export-pages';
 import { ingredientLotKeys, materialLotKeys, runKeys } from './lot-keys';
 
 type Row = Record<string, unknown>;
@@ -150,25 +152,47 @@ function outputLots(t: Tx, table: 'finished_unit_lots' | 'finished_good_lots', c
   );
 }
 
-export function exportProductionRuns(db: Database, tx?: Tx): ProductionRunRecord[] {
-  return withTransaction(db, tx, (t) => {
-    const keys = runKeys(db, 'production', t);
-    const lotKeys = ingredientLotKeys(db, t);
-    const recipeOf = slugs(t, 'recipes');
-    const unitOf = slugs(t, 'finished_units');
-    const eventOf = slugs(t, 'events');
-    const position = snapshotPositions(t);
-    const undone = reversals(t, 'production_run_id');
-    const lots = outputLots(t, 'finished_unit_lots', 'production_run_id');
-    const ledger = new Map<number, ProductionConsumptionRecord[]>();
-    for (const c of t.all<Row>('SELECT c.*, l.dimension FROM production_consumptions c JOIN lots l ON l.id = c.lot_id ORDER BY c.production_run_id, c.id')) {
-      const run = num(c.production_run_id);
-      ledger.set(run, [
-        ...(ledger.get(run) ?? []),
-        { lot: lotKeys.get(num(c.lot_id))!, quantity: num(c.quantity), unit: BASE_UNIT[c.dimension as Dimension], unit_cost: opt<number>(c.unit_cost), cost: opt<number>(c.cost) },
-      ]);
-    }
-    return t.all<Row>('SELECT * FROM production_runs ORDER BY produced_on, id').map((r) => {
+/** Runs per page: a busy bakery's runs carry 15 MB of recipe snapshots and 180,000 ledger lines, too much to hold as records at once. */
+const RUNS_PER_PAGE = 100;
+
+/** Each run's ledger lines, in the order they were written, for one page of runs. */
+function ledgerOf<T>(t: Tx, sql: string, page: Page, line: (r: Row) => T): Map<number, T[]> {
+  const ledger = new Map<number, T[]>();
+  for (const c of t.all<Row>(sql, [page.json])) {
+    const run = num(c.run_id);
+    const list = ledger.get(run);
+    if (list) list.push(line(c));
+    else ledger.set(run, [line(c)]);
+  }
+  return ledger;
+}
+
+/**
+ * Production runs by date, then as recorded, a page at a time as they are
+ * asked for, inside the caller's transaction; without one, every page is
+ * read at once in a transaction of its own (a transaction cannot stay open
+ * between pages handed out).
+ */
+export function* productionRunPages(db: Database, tx?: Tx): Generator<ProductionRunRecord[]> {
+  if (!tx) return yield* withTransaction(db, tx, (t) => [...productionRunPages(db, t)]);
+  const t = tx;
+  const keys = runKeys(db, 'production', t);
+  const lotKeys = ingredientLotKeys(db, t);
+  const recipeOf = slugs(t, 'recipes');
+  const unitOf = slugs(t, 'finished_units');
+  const eventOf = slugs(t, 'events');
+  const position = snapshotPositions(t);
+  const undone = reversals(t, 'production_run_id');
+  const lots = outputLots(t, 'finished_unit_lots', 'production_run_id');
+  for (const page of pagesOf([...keys.runs.keys()], RUNS_PER_PAGE)) {
+    const ledger = ledgerOf(
+      t,
+      `SELECT c.production_run_id AS run_id, c.lot_id, c.quantity, c.unit_cost, c.cost, l.dimension FROM production_consumptions c JOIN lots l ON l.id = c.lot_id
+       WHERE c.production_run_id IN (SELECT value FROM json_each(?)) ORDER BY c.production_run_id, c.id`,
+      page,
+      (c): ProductionConsumptionRecord => ({ lot: lotKeys.get(num(c.lot_id))!, quantity: num(c.quantity), unit: BASE_UNIT[c.dimension as Dimension], unit_cost: opt<number>(c.unit_cost), cost: opt<number>(c.cost) }),
+    );
+    yield rowsInOrder(db, 'SELECT * FROM production_runs WHERE id IN (SELECT value FROM json_each(?))', page, t).map((r) => {
       const id = num(r.id);
       const reversed = undone.get(id) ?? null;
       return {
@@ -196,32 +220,39 @@ export function exportProductionRuns(db: Database, tx?: Tx): ProductionRunRecord
         created_at: str(r.created_at),
       };
     });
-  });
+  }
 }
 
-export function exportAssemblyRuns(db: Database, tx?: Tx): AssemblyRunRecord[] {
-  return withTransaction(db, tx, (t) => {
-    const keys = runKeys(db, 'assembly', t);
-    const unitLotKeys = runKeys(db, 'production', t).lots;
-    const materialKeys = materialLotKeys(db, t);
-    const goodOf = slugs(t, 'finished_goods');
-    const eventOf = slugs(t, 'events');
-    const position = snapshotPositions(t);
-    const undone = reversals(t, 'assembly_run_id');
-    const lots = outputLots(t, 'finished_good_lots', 'assembly_run_id');
-    const ledger = new Map<number, AssemblyConsumptionRecord[]>();
-    for (const c of t.all<Row>('SELECT * FROM assembly_consumptions ORDER BY assembly_run_id, id')) {
-      const run = num(c.assembly_run_id);
-      const figures = { quantity: num(c.quantity), unit_cost: num(c.unit_cost), cost: num(c.cost) };
-      const source =
-        c.finished_unit_lot_id !== null
-          ? { unit_lot: unitLotKeys.get(num(c.finished_unit_lot_id))! }
-          : c.finished_good_lot_id !== null
-            ? { good_lot: keys.lots.get(num(c.finished_good_lot_id))! }
-            : { material_lot: materialKeys.get(num(c.material_lot_id))! };
-      ledger.set(run, [...(ledger.get(run) ?? []), { ...source, ...figures }]);
-    }
-    return t.all<Row>('SELECT * FROM assembly_runs ORDER BY assembled_on, id').map((r) => {
+/** Assembly runs by date, then as recorded, a page at a time: as `productionRunPages`. */
+export function* assemblyRunPages(db: Database, tx?: Tx): Generator<AssemblyRunRecord[]> {
+  if (!tx) return yield* withTransaction(db, tx, (t) => [...assemblyRunPages(db, t)]);
+  const t = tx;
+  const keys = runKeys(db, 'assembly', t);
+  const unitLotKeys = runKeys(db, 'production', t).lots;
+  const materialKeys = materialLotKeys(db, t);
+  const goodOf = slugs(t, 'finished_goods');
+  const eventOf = slugs(t, 'events');
+  const position = snapshotPositions(t);
+  const undone = reversals(t, 'assembly_run_id');
+  const lots = outputLots(t, 'finished_good_lots', 'assembly_run_id');
+  for (const page of pagesOf([...keys.runs.keys()], RUNS_PER_PAGE)) {
+    const ledger = ledgerOf(
+      t,
+      `SELECT assembly_run_id AS run_id, finished_unit_lot_id, finished_good_lot_id, material_lot_id, quantity, unit_cost, cost FROM assembly_consumptions
+       WHERE assembly_run_id IN (SELECT value FROM json_each(?)) ORDER BY assembly_run_id, id`,
+      page,
+      (c): AssemblyConsumptionRecord => {
+        const figures = { quantity: num(c.quantity), unit_cost: num(c.unit_cost), cost: num(c.cost) };
+        const source =
+          c.finished_unit_lot_id !== null
+            ? { unit_lot: unitLotKeys.get(num(c.finished_unit_lot_id))! }
+            : c.finished_good_lot_id !== null
+              ? { good_lot: keys.lots.get(num(c.finished_good_lot_id))! }
+              : { material_lot: materialKeys.get(num(c.material_lot_id))! };
+        return { ...source, ...figures };
+      },
+    );
+    yield rowsInOrder(db, 'SELECT * FROM assembly_runs WHERE id IN (SELECT value FROM json_each(?))', page, t).map((r) => {
       const id = num(r.id);
       const reversed = undone.get(id) ?? null;
       return {
@@ -244,7 +275,7 @@ export function exportAssemblyRuns(db: Database, tx?: Tx): AssemblyRunRecord[] {
         created_at: str(r.created_at),
       };
     });
-  });
+  }
 }
 
 /** Finished units (or goods) on hand that came without a run, by slug, date, then as recorded. */

@@ -31,11 +31,15 @@ import {
   type PurchaseRecord,
   type RecipeRecord,
   type SnapshotFile,
+  type SnapshotSection,
   type SupplierRecord,
 } from '../../domain/snapshot-format';
+import { CLOSING_PIECE, headerPiece, sectionPieces, type SnapshotHeader } from '../../domain/snapshot-pieces';
 import { BASE_UNIT, type Dimension } from '../../domain/units';
 import { getSettings } from '../settings/settings';
-import { exportAssemblyRuns, exportEvents, exportFinishedLots, exportProductionRuns } from './export-making';
+import { assemblyRunPages, exportEvents, exportFinishedLots, productionRunPages } from './export-making';
+import { pagesOf } from '../../domain/id-pages';
+import { rowsInOrder } from './export-pages';
 import { ingredientLotKeys, materialLotKeys } from './lot-keys';
 
 export interface ExportOptions {
@@ -110,9 +114,9 @@ function products(t: Tx, supplierOf: Map<number, string>): ProductRecord[] {
     }));
 }
 
-/** Adjustments by lot id, each lot's in the order they were made; `undoes` points within the lot's list. */
-function adjustmentsByLot(t: Tx): Map<number, AdjustmentRecord[]> {
-  const rows = t.all<Row>('SELECT a.*, l.dimension FROM lot_adjustments a JOIN lots l ON l.id = a.lot_id ORDER BY a.lot_id, a.id');
+/** The adjustments of some lots (a JSON list of ids), by lot id, each lot's in the order they were made; `undoes` points within the lot's list. */
+function adjustmentsOf(t: Tx, lotIds: string): Map<number, AdjustmentRecord[]> {
+  const rows = t.all<Row>('SELECT a.*, l.dimension FROM lot_adjustments a JOIN lots l ON l.id = a.lot_id WHERE a.lot_id IN (SELECT value FROM json_each(?)) ORDER BY a.lot_id, a.id', [lotIds]);
   const out = new Map<number, AdjustmentRecord[]>();
   const position = new Map<number, number>();
   for (const r of rows) {
@@ -153,17 +157,22 @@ function ingredientLotFigures(r: Row, key: string, adjustments: Map<number, Adju
 
 const LOT_COLUMNS = `l.id, l.quantity_initial, l.quantity_remaining, l.dimension, l.unit_cost, l.expires_on, l.location, l.notes, l.created_at, l.updated_at`;
 
-/** Purchases (each with its lot) and the lots without a purchase, keyed in the order the file lists them. */
-function pantry(t: Tx, supplierOf: Map<number, string>): { purchases: PurchaseRecord[]; lots: LotRecord[] } {
+/** Pantry records per page: 50,000 purchases with their lots were 100 MB of rows and records at once. */
+const PANTRY_PER_PAGE = 500;
+
+/** Purchases (each with its lot) and the lots without a purchase, keyed in the order the file lists them, a page at a time. */
+function pantry(t: Tx, supplierOf: Map<number, string>): { purchases: Iterable<PurchaseRecord[]>; lots: Iterable<LotRecord[]> } {
   const keyOf = ingredientLotKeys(t.db, t);
-  const adjustments = adjustmentsByLot(t);
-  const purchases = t
-    .all<Row>(
-      `SELECT pu.*, p.slug AS product_slug, ${LOT_COLUMNS.replace(/l\.(\w+)/g, 'l.$1 AS lot_$1')}
-       FROM purchases pu JOIN products p ON p.id = pu.product_id JOIN lots l ON l.purchase_id = pu.id
-       ORDER BY pu.purchased_on, p.slug, pu.id`,
-    )
-    .map((r): PurchaseRecord => {
+  return { purchases: purchasePages(t, supplierOf, keyOf), lots: lotPages(t, keyOf) };
+}
+
+function* purchasePages(t: Tx, supplierOf: Map<number, string>, keyOf: Map<number, string>): Generator<PurchaseRecord[]> {
+  const from = 'FROM purchases pu JOIN products p ON p.id = pu.product_id JOIN lots l ON l.purchase_id = pu.id';
+  const ids = t.all<{ id: number }>(`SELECT pu.id ${from} ORDER BY pu.purchased_on, p.slug, pu.id`).map((r) => r.id);
+  for (const page of pagesOf(ids, PANTRY_PER_PAGE)) {
+    const rows = rowsInOrder(t.db, `SELECT pu.*, p.slug AS product_slug, ${LOT_COLUMNS.replace(/l\.(\w+)/g, 'l.$1 AS lot_$1')} ${from} WHERE pu.id IN (SELECT value FROM json_each(?))`, page, t);
+    const adjustments = adjustmentsOf(t, JSON.stringify(rows.map((r) => r.lot_id)));
+    yield rows.map((r): PurchaseRecord => {
       const lot = Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith('lot_')).map(([k, v]) => [k.slice(4), v]));
       return {
         product: str(r.product_slug),
@@ -176,16 +185,20 @@ function pantry(t: Tx, supplierOf: Map<number, string>): { purchases: PurchaseRe
         lot: ingredientLotFigures(lot, keyOf.get(num(lot.id))!, adjustments),
       };
     });
-  const lots = t
-    .all<Row>(
-      `SELECT ${LOT_COLUMNS}, l.purchased_on, p.slug AS product_slug FROM lots l JOIN products p ON p.id = l.product_id
-       WHERE l.purchase_id IS NULL ORDER BY p.slug, l.purchased_on, l.id`,
-    )
-    .map((r): LotRecord => {
+  }
+}
+
+function* lotPages(t: Tx, keyOf: Map<number, string>): Generator<LotRecord[]> {
+  const from = 'FROM lots l JOIN products p ON p.id = l.product_id WHERE l.purchase_id IS NULL';
+  const ids = t.all<{ id: number }>(`SELECT l.id ${from} ORDER BY p.slug, l.purchased_on, l.id`).map((r) => r.id);
+  for (const page of pagesOf(ids, PANTRY_PER_PAGE)) {
+    const rows = rowsInOrder(t.db, `SELECT ${LOT_COLUMNS}, l.purchased_on, p.slug AS product_slug ${from} AND l.id IN (SELECT value FROM json_each(?))`, page, t);
+    const adjustments = adjustmentsOf(t, page.json);
+    yield rows.map((r): LotRecord => {
       const { key, ...figures } = ingredientLotFigures(r, keyOf.get(num(r.id))!, adjustments);
       return { key, product: str(r.product_slug), date: str(r.purchased_on), ...figures };
     });
-  return { purchases, lots };
+  }
 }
 
 function materials(t: Tx): MaterialRecord[] {
@@ -354,38 +367,86 @@ function finishedGoods(t: Tx): FinishedGoodRecord[] {
   }));
 }
 
-/** The whole database as a snapshot document. */
+/** A section's records in pages: one page for most, a page of runs at a time for the runs. */
+type SectionPages = { [K in SnapshotSection]?: Iterable<SnapshotFile[K]> };
+
+/** The sections in the file's order, a group at a time: the pantry's two share their lots' keys and ledgers. */
+const SECTION_GROUPS: readonly { sections: readonly SnapshotSection[]; build: (db: Database, t: Tx, supplierOf: Map<number, string>) => SectionPages }[] = [
+  { sections: ['suppliers'], build: (_db, t) => ({ suppliers: [suppliers(t)] }) },
+  { sections: ['ingredients'], build: (_db, t) => ({ ingredients: [ingredients(t)] }) },
+  { sections: ['products'], build: (_db, t, supplierOf) => ({ products: [products(t, supplierOf)] }) },
+  {
+    sections: ['purchases', 'lots'],
+    build: (_db, t, supplierOf) => pantry(t, supplierOf),
+  },
+  { sections: ['materials'], build: (_db, t) => ({ materials: [materials(t)] }) },
+  { sections: ['material_products'], build: (_db, t, supplierOf) => ({ material_products: [materialProducts(t, supplierOf)] }) },
+  { sections: ['material_units'], build: (_db, t) => ({ material_units: [materialUnits(t)] }) },
+  {
+    sections: ['material_purchases', 'material_lots'],
+    build: (_db, t, supplierOf) => {
+      const { materialPurchases, materialLots } = materialPantry(t, supplierOf);
+      return { material_purchases: [materialPurchases], material_lots: [materialLots] };
+    },
+  },
+  { sections: ['recipes'], build: (_db, t) => ({ recipes: [recipes(t)] }) },
+  { sections: ['finished_units'], build: (_db, t) => ({ finished_units: [finishedUnits(t)] }) },
+  { sections: ['finished_goods'], build: (_db, t) => ({ finished_goods: [finishedGoods(t)] }) },
+  { sections: ['events'], build: (db, t) => ({ events: [exportEvents(db, t)] }) },
+  // Generators: each page is built when the writer asks for it, after the one before was written.
+  { sections: ['production_runs'], build: (db, t) => ({ production_runs: productionRunPages(db, t) }) },
+  { sections: ['assembly_runs'], build: (db, t) => ({ assembly_runs: assemblyRunPages(db, t) }) },
+  { sections: ['finished_unit_lots'], build: (db, t) => ({ finished_unit_lots: [exportFinishedLots(db, 'finished_unit', t)] }) },
+  { sections: ['finished_good_lots'], build: (db, t) => ({ finished_good_lots: [exportFinishedLots(db, 'finished_good', t)] }) },
+];
+
+function header(db: Database, t: Tx, options: ExportOptions): SnapshotHeader {
+  const settings = getSettings(db, t);
+  return {
+    format: SNAPSHOT_FORMAT,
+    format_version: SNAPSHOT_FORMAT_VERSION,
+    schema_version: schemaVersion(db),
+    exported_at: options.exportedAt ?? t.now(),
+    app_version: options.appVersion ?? APP_VERSION,
+    settings: { currency: settings.currencyChosen ? settings.currency : null },
+  };
+}
+
+/** The whole database as a snapshot document, every record at once (tests, small databases; a file is written by `writeSnapshot`). */
 export function exportSnapshot(db: Database, options: ExportOptions = {}, tx?: Tx): SnapshotFile {
   return withTransaction(db, tx, (t) => {
     const supplierOf = slugs(t, 'suppliers');
-    const settings = getSettings(db, t);
-    const { purchases, lots } = pantry(t, supplierOf);
-    const { materialPurchases, materialLots } = materialPantry(t, supplierOf);
-    return {
-      format: SNAPSHOT_FORMAT,
-      format_version: SNAPSHOT_FORMAT_VERSION,
-      schema_version: schemaVersion(db),
-      exported_at: options.exportedAt ?? t.now(),
-      app_version: options.appVersion ?? APP_VERSION,
-      settings: { currency: settings.currencyChosen ? settings.currency : null },
-      suppliers: suppliers(t),
-      ingredients: ingredients(t),
-      products: products(t, supplierOf),
-      purchases,
-      lots,
-      materials: materials(t),
-      material_products: materialProducts(t, supplierOf),
-      material_units: materialUnits(t),
-      material_purchases: materialPurchases,
-      material_lots: materialLots,
-      recipes: recipes(t),
-      finished_units: finishedUnits(t),
-      finished_goods: finishedGoods(t),
-      events: exportEvents(db, t),
-      production_runs: exportProductionRuns(db, t),
-      assembly_runs: exportAssemblyRuns(db, t),
-      finished_unit_lots: exportFinishedLots(db, 'finished_unit', t),
-      finished_good_lots: exportFinishedLots(db, 'finished_good', t),
-    };
+    const file: Partial<SnapshotFile> = header(db, t, options);
+    for (const group of SECTION_GROUPS) {
+      const built = group.build(db, t, supplierOf);
+      for (const key of group.sections) Object.assign(file, { [key]: [...built[key]!].flat() });
+    }
+    return file as SnapshotFile;
+  });
+}
+
+/**
+ * The whole database as a snapshot's text, handed to `write` in pieces that
+ * join to exactly `snapshotText(exportSnapshot(…))`. One group of sections'
+ * records is built at a time and let go once written, so a large database is
+ * exported without its every record and its whole text in memory at once.
+ * Returns how many records were written, by section.
+ */
+export function writeSnapshot(db: Database, write: (piece: string) => void, options: ExportOptions = {}, tx?: Tx): Record<SnapshotSection, number> {
+  return withTransaction(db, tx, (t) => {
+    const supplierOf = slugs(t, 'suppliers');
+    const counts = {} as Record<SnapshotSection, number>;
+    write(headerPiece(header(db, t, options)));
+    for (const group of SECTION_GROUPS) {
+      const built = group.build(db, t, supplierOf);
+      for (const key of group.sections) {
+        let count = 0;
+        for (const piece of sectionPieces(key, built[key]!, (n) => (count += n))) write(piece);
+        counts[key] = count;
+        delete built[key];
+      }
+    }
+    write(CLOSING_PIECE);
+    return counts;
   });
 }

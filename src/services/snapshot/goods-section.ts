@@ -16,7 +16,7 @@ import { MAX_GOOD_LEVELS } from '../goods/goods';
 import { insertCompositionRow, insertGoodRow } from '../goods/good-rows';
 import type { MaterialsPlan } from './materials-section';
 import { Names } from './names';
-import { check, created, itemId, labelOf, readItems, refId, type Item, type Ref } from '../../domain/snapshot-plan';
+import { check, created, itemId, labelOf, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
 import { Keys, type PlanContext } from './plan';
 import type { RecipesPlan } from './recipes-section';
 
@@ -69,7 +69,7 @@ export interface GoodsPlan {
   keys: Keys<GoodDraft>;
 }
 
-export function readGoods(db: Database, ctx: PlanContext, file: Record<string, unknown[]>, tx?: Tx): GoodsPlan {
+export function readGoods(db: Database, ctx: PlanContext, file: Record<string, RecordList>, tx?: Tx): GoodsPlan {
   return withTransaction(db, tx, () => {
     const keys = Keys.fromTable<GoodDraft>('finished good', ctx.t, 'finished_goods');
     const goods = readItems(ctx.tick, file.finished_goods!, 'finished_goods', 'finished good', (f) => readGood(f, ctx.now), labelOf('name', 'slug'));

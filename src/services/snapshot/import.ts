@@ -17,7 +17,7 @@
 import { savepoint, withTransaction, type Database, type Tx } from '../../db/session';
 import { isRejected } from '../../domain/import-plan';
 import { ImportReportBuilder, type ImportReport } from '../../domain/import-report';
-import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, SNAPSHOT_HEADER, SNAPSHOT_SECTIONS } from '../../domain/snapshot-format';
+import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, SNAPSHOT_HEADER, SNAPSHOT_SECTIONS, type SnapshotSection } from '../../domain/snapshot-format';
 import { isTimestamp, shown } from '../../domain/snapshot-fields';
 import { migrateSnapshot } from '../../domain/snapshot-migrations';
 import { AppError } from '../../errors';
@@ -27,7 +27,8 @@ import { applyCatalog, checkCatalog, readCatalog } from './catalog-section';
 import { applyGoods, checkGoods, readGoods } from './goods-section';
 import { applyMaterials, checkMaterials, readMaterials } from './materials-section';
 import { applyPantry, checkPantry, readPantry } from './pantry-section';
-import type { Item } from '../../domain/snapshot-plan';
+import type { Item, RecordList } from '../../domain/snapshot-plan';
+import { SectionRecords } from '../../domain/snapshot-bytes';
 import type { ImportMode, PlanContext } from './plan';
 import { applyRecipes, checkRecipes, readRecipes } from './recipes-section';
 import { applyEvents, checkEvents, readEvents } from './events-section';
@@ -42,6 +43,14 @@ export interface SnapshotImportOptions {
   dryRun?: boolean;
   /** Told how far along the import is: records checked, then records written. */
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * `data` was parsed for this import alone, so the import empties it as it
+   * goes: each section's parsed records are let go once read into drafts,
+   * rather than held next to them through the checks and the writing (a
+   * 50 MB file's parsed form is about 40 MB of objects). The command line and
+   * the worker say so; a caller that uses `data` afterwards does not.
+   */
+  consume?: boolean;
 }
 
 export interface ImportProgress {
@@ -73,7 +82,7 @@ export function isEmptyDatabase(db: Database, tx?: Tx): boolean {
 }
 
 /** The header read and the sections as lists, or the refusal naming every problem at the top of the file. */
-function readHeader(data: Record<string, unknown>): { version: number; doc: Record<string, unknown>; sections: Record<string, unknown[]>; notes: string[] } {
+function readHeader(data: Record<string, unknown>): { version: number; doc: Record<string, unknown>; sections: Record<string, RecordList>; notes: string[] } {
   if (data.format !== SNAPSHOT_FORMAT) {
     throw refuse(`This is not a Bake Planner snapshot: its "format" is ${data.format === undefined ? 'missing' : shown(data.format)}, not "${SNAPSHOT_FORMAT}".`, [
       { path: 'format', reason: `must be "${SNAPSHOT_FORMAT}"` },
@@ -102,13 +111,13 @@ function readHeader(data: Record<string, unknown>): { version: number; doc: Reco
   if (doc.app_version !== undefined && typeof doc.app_version !== 'string') problems.push({ path: 'app_version', reason: `${shown(doc.app_version)} is not text.` });
   if (doc.settings !== undefined && doc.settings !== null && !isObject(doc.settings)) problems.push({ path: 'settings', reason: 'settings must be an object ({ "currency": "USD" }).' });
   const known = new Set<string>([...SNAPSHOT_HEADER, ...SNAPSHOT_SECTIONS]);
-  const sections: Record<string, unknown[]> = {};
+  const sections: Record<string, RecordList> = {};
   for (const key of Object.keys(doc)) {
     if (!known.has(key)) problems.push({ path: key, reason: `Unknown section ${shown(key)}: a snapshot has ${SNAPSHOT_SECTIONS.join(', ')}.` });
   }
   for (const key of SNAPSHOT_SECTIONS) {
     const list = doc[key] ?? [];
-    if (!Array.isArray(list)) problems.push({ path: key, reason: `${key} must be a list ([ … ]).` });
+    if (!Array.isArray(list) && !(list instanceof SectionRecords)) problems.push({ path: key, reason: `${key} must be a list ([ … ]).` });
     else if (list.length > MAX_RECORDS_OF_ONE_KIND) {
       problems.push({ path: key, reason: `${list.length.toLocaleString('en-US')} records; at most ${MAX_RECORDS_OF_ONE_KIND.toLocaleString('en-US')} of one kind are read.` });
     } else sections[key] = list;
@@ -175,13 +184,17 @@ export function importSnapshot(db: Database, data: unknown, options: SnapshotImp
     const report = new ImportReportBuilder();
     for (const note of notes) report.warn('format_version', 'migrated', `Migrated forward: ${note}.`);
     const settings = planSettings(db, t, doc, options.mode);
-    const catalog = readCatalog(db, ctx, sections, t);
-    const pantry = readPantry(db, ctx, sections, t);
-    const materials = readMaterials(db, ctx, sections, t);
-    const recipes = readRecipes(db, ctx, sections, t);
-    const goods = readGoods(db, ctx, sections, t);
-    const events = readEvents(db, ctx, sections, t);
-    const making = readMaking(db, ctx, sections, t);
+    const read = <T>(plan: T, ...keys: SnapshotSection[]): T => {
+      if (options.consume) for (const key of keys) for (const holder of [sections, doc, data]) delete holder[key];
+      return plan;
+    };
+    const catalog = read(readCatalog(db, ctx, sections, t), 'suppliers', 'ingredients', 'products');
+    const pantry = read(readPantry(db, ctx, sections, t), 'purchases', 'lots');
+    const materials = read(readMaterials(db, ctx, sections, t), 'materials', 'material_products', 'material_units', 'material_purchases', 'material_lots');
+    const recipes = read(readRecipes(db, ctx, sections, t), 'recipes', 'finished_units');
+    const goods = read(readGoods(db, ctx, sections, t), 'finished_goods');
+    const events = read(readEvents(db, ctx, sections, t), 'events');
+    const making = read(readMaking(db, ctx, sections, t), 'production_runs', 'assembly_runs', 'finished_unit_lots', 'finished_good_lots');
     const refs = { catalog, pantry, materials, recipes, goods, events };
     checkCatalog(db, ctx, catalog, { fileLines: new Set(recipes.recipes.flatMap((r) => r.record?.ingredients.map((l) => l.ingredient) ?? [])) }, t);
     // What runs draw comes first: each lot's remaining must account for it.

@@ -13,7 +13,7 @@ import { MAX_ASSEMBLY_QUANTITY, MAX_RUN_BATCHES } from '../../domain/limits';
 import { LOSS_CATEGORIES, type LossCategory, type RunStatus } from '../../domain/production';
 import { LotKeys } from '../../domain/snapshot-format';
 import { Fields } from '../../domain/snapshot-fields';
-import { labelOf, readItems, type Item } from '../../domain/snapshot-plan';
+import { labelOf, readItems, type Item, type RecordList } from '../../domain/snapshot-plan';
 import type { Unit } from '../../domain/units';
 import { runKeys } from './lot-keys';
 import { Keys, type PlanContext } from './plan';
@@ -277,7 +277,7 @@ function claimStock(t: Tx, db: Database, kind: 'production' | 'assembly', runs: 
   return { keys, keyOf };
 }
 
-export function readMaking(db: Database, ctx: PlanContext, file: Record<string, unknown[]>, tx?: Tx): MakingPlan {
+export function readMaking(db: Database, ctx: PlanContext, file: Record<string, RecordList>, tx?: Tx): MakingPlan {
   return withTransaction(db, tx, (t) => {
     const production = readItems(ctx.tick, file.production_runs!, 'production_runs', 'production run', (f) => readProduction(f, ctx.now), labelOf('key', 'finished_unit'));
     const assembly = readItems(ctx.tick, file.assembly_runs!, 'assembly_runs', 'assembly run', (f) => readAssembly(f, ctx.now), labelOf('key', 'finished_good'));

@@ -21,7 +21,7 @@ import type { CatalogPlan } from './catalog-section';
 import { checkFigures, readLotFigures, type CheckedFigures, type LotFiguresDraft } from '../../domain/snapshot-lot-figures';
 import { materialLotKeys } from './lot-keys';
 import { Names } from './names';
-import { check, created, labelOf, readItems, refId, type Item, type Ref } from '../../domain/snapshot-plan';
+import { check, created, labelOf, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
 import { Keys, type PlanContext } from './plan';
 
 interface Stamped {
@@ -167,7 +167,7 @@ export interface PlannedMaterialLot {
   lotId?: number;
 }
 
-export function readMaterials(db: Database, ctx: PlanContext, file: Record<string, unknown[]>, tx?: Tx): MaterialsPlan {
+export function readMaterials(db: Database, ctx: PlanContext, file: Record<string, RecordList>, tx?: Tx): MaterialsPlan {
   return withTransaction(db, tx, () => {
     const { t } = ctx;
     const keys = {

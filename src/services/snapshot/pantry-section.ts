@@ -24,7 +24,7 @@ import { insertPurchaseRow } from '../pantry/purchase-rows';
 import type { CatalogPlan, ProductDraft } from './catalog-section';
 import { checkFigures, readLotFigures, type CheckedFigures, type LotFiguresDraft } from '../../domain/snapshot-lot-figures';
 import { ingredientLotKeys } from './lot-keys';
-import { agrees, check, created, labelOf, readItems, refId, type Item, type Ref } from '../../domain/snapshot-plan';
+import { agrees, check, created, labelOf, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
 import { Keys, type PlanContext } from './plan';
 
 export interface AdjustmentDraft {
@@ -141,7 +141,7 @@ export interface PantryPlan {
   planned: Map<Item<unknown>, PlannedLot>;
 }
 
-export function readPantry(db: Database, ctx: PlanContext, file: Record<string, unknown[]>, tx?: Tx): PantryPlan {
+export function readPantry(db: Database, ctx: PlanContext, file: Record<string, RecordList>, tx?: Tx): PantryPlan {
   return withTransaction(db, tx, () => {
     const purchases = readItems(ctx.tick, file.purchases!, 'purchases', 'purchase', (f) => readPurchase(f, ctx.now), labelOf('product'));
     const lots = readItems(ctx.tick, file.lots!, 'lots', 'lot', (f) => readLot(f, ctx.now), labelOf('key', 'product'));

@@ -20,7 +20,7 @@ import { MAX_RECIPE_LEVELS } from '../recipes/recipes';
 import { insertFinishedUnitRow, insertRecipeComponentRow, insertRecipeIngredientRow, insertRecipeRow } from '../recipes/recipe-rows';
 import type { CatalogPlan } from './catalog-section';
 import { Names } from './names';
-import { check, created, itemId, labelOf, readItems, refId, type Item, type Ref } from '../../domain/snapshot-plan';
+import { check, created, itemId, labelOf, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
 import { Keys, type PlanContext } from './plan';
 
 interface Stamped {
@@ -116,7 +116,7 @@ export interface RecipesPlan {
   keys: { recipes: Keys<RecipeDraft>; finishedUnits: Keys<FinishedUnitDraft> };
 }
 
-export function readRecipes(db: Database, ctx: PlanContext, file: Record<string, unknown[]>, tx?: Tx): RecipesPlan {
+export function readRecipes(db: Database, ctx: PlanContext, file: Record<string, RecordList>, tx?: Tx): RecipesPlan {
   return withTransaction(db, tx, () => {
     const keys = {
       recipes: Keys.fromTable<RecipeDraft>('recipe', ctx.t, 'recipes'),

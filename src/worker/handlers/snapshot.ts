@@ -8,9 +8,9 @@
  * database in one transaction. A dry run of either reports and writes nothing.
  */
 import { checkFileSize, FILE_KINDS } from '../../domain/file-limits';
+import { snapshotFromBytes } from '../../domain/snapshot-bytes';
 import { parseSnapshotText } from '../../domain/snapshot-text';
-import { snapshotText } from '../../domain/snapshot-format';
-import { exportSnapshot } from '../../services/snapshot/export';
+import { writeSnapshot } from '../../services/snapshot/export';
 import { importSnapshot, type SnapshotImportOptions } from '../../services/snapshot/import';
 import { TOPICS } from '../topics';
 import type { HandlerContext } from './context';
@@ -25,21 +25,47 @@ export interface SnapshotImportRequest {
   progressKey?: string;
 }
 
+/**
+ * The snapshot's bytes, encoded piece by piece as the export writes them: the
+ * page needs one array to save, but never the whole text as a string next to
+ * every record object and the bytes.
+ */
+function snapshotBytes(ctx: HandlerContext): Uint8Array<ArrayBuffer> {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  writeSnapshot(ctx.db, (piece) => {
+    const bytes = encoder.encode(piece);
+    parts.push(bytes);
+    length += bytes.length;
+  });
+  const all = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
+}
+
 function progressOf(ctx: HandlerContext, key: string | undefined): SnapshotImportOptions['onProgress'] {
   return key === undefined ? undefined : (p) => ctx.runtime.progress(key, p.phase, p.done, p.total);
 }
 
 export const snapshotHandlers = defineHandlers({
   /** The whole database as a snapshot file's bytes (transferred to the page). */
-  'snapshot.export': read(TOPICS, (ctx, _params: void) => new TextEncoder().encode(snapshotText(exportSnapshot(ctx.db)))),
+  'snapshot.export': read(TOPICS, (ctx, _params: void) => snapshotBytes(ctx)),
   'snapshot.import': write(async (ctx, params: SnapshotImportRequest) => {
     checkFileSize(FILE_KINDS.snapshot, params.file.size);
-    const data = parseSnapshotText(await params.file.text());
+    // A plain snapshot is read from its bytes a batch of records at a time (docs/design/snapshot-streaming.md); anything else is parsed whole.
+    const bytes = new Uint8Array(await params.file.arrayBuffer());
+    const data = snapshotFromBytes(bytes) ?? parseSnapshotText(new TextDecoder().decode(bytes));
     const onProgress = progressOf(ctx, params.progressKey);
-    if (params.mode === 'merge') return importSnapshot(ctx.db, data, { mode: 'merge', dryRun: params.dryRun, onProgress });
+    // `consume`: the file was parsed for this import only, so its records are let go as they are read.
+    if (params.mode === 'merge') return importSnapshot(ctx.db, data, { mode: 'merge', dryRun: params.dryRun, onProgress, consume: true });
     const scratch = await ctx.runtime.scratchDatabase();
     try {
-      const report = importSnapshot(scratch, data, { mode: 'restore', dryRun: params.dryRun, onProgress });
+      const report = importSnapshot(scratch, data, { mode: 'restore', dryRun: params.dryRun, onProgress, consume: true });
       if (report.written) await ctx.runtime.restoreFile(scratch.engine.exportImage!());
       return report;
     } finally {

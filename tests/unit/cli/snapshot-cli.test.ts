@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,10 @@ describe('snapshot commands', SLOW, () => {
     expect(doc.recipes).toHaveLength(20);
     const file = join(dir, 'demo.json');
     expect(cli('export', demo, '--out', file).out).toMatch(/^Exported \d+ records to /);
+    // The file, written in pieces, holds what stdout printed, and nothing is left beside it.
+    const exportedAt = /"exported_at": "[^"]*"/;
+    expect(readFileSync(file, 'utf8').replace(exportedAt, '')).toBe(first.out.replace(exportedAt, ''));
+    expect(readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
 
     const copy = join(dir, 'copy.sqlite');
     const dry = cli('import', copy, file, '--dry-run');

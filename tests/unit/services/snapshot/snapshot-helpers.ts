@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import type { Database } from '../../../../src/db/session';
 import { snapshotText } from '../../../../src/domain/snapshot-format';
-import { exportSnapshot } from '../../../../src/services/snapshot/export';
+import { exportSnapshot, writeSnapshot } from '../../../../src/services/snapshot/export';
 import { loadSample } from '../../../../src/services/sample/sample-pantry';
 import { openSqlJsDatabase } from '../../../../src/db/open';
 import { TEST_NOW, testDb } from '../../../helpers/db';
@@ -25,9 +25,18 @@ export function docExamples(): unknown[] {
   return [...text.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1]!) as unknown);
 }
 
-/** A database's whole content, as its export says it (the export's time fixed, so equal data gives equal text). */
+/**
+ * A database's whole content, as its export says it (the export's time fixed, so equal data gives equal
+ * text). Written both ways, in pieces as a file is and as one document, which must agree byte for byte:
+ * so every test comparing content also proves the pieces right, on every kind of record those tests make.
+ */
 export function contentOf(db: Database): string {
-  return snapshotText(exportSnapshot(db, { exportedAt: '2000-01-01T00:00:00.000Z', appVersion: 'test' }));
+  const options = { exportedAt: '2000-01-01T00:00:00.000Z', appVersion: 'test' };
+  const pieces: string[] = [];
+  writeSnapshot(db, (piece) => pieces.push(piece), options);
+  const text = pieces.join('');
+  if (text !== snapshotText(exportSnapshot(db, options))) throw new Error('The export written in pieces differs from the whole document.');
+  return text;
 }
 
 export const SAMPLE_FILE = () => JSON.parse(readFileSync(join(ROOT, 'src/services/sample/bake-tracker-sample.json'), 'utf8')) as unknown;

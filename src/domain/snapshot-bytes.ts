@@ -1,0 +1,174 @@
+/**
+ * A snapshot file read from its bytes a few records at a time, instead of as
+ * one string parsed into one tree. A 50 MB file is 50 MB of text and 40 MB of
+ * parsed objects before a record is checked; here one pass over the bytes
+ * finds where the header's fields and each section's records are, and a
+ * section hands its records over in batches of a few tens of kB of text, so
+ * the text and the parsed records of a batch are let go (young, cheaply) once
+ * read into drafts (docs/design/snapshot-streaming.md).
+ *
+ * Only a plain current-format snapshot is read this way. Anything else (not
+ * an object, unbalanced, a Bake Tracker backup, an older format version to
+ * migrate, a key given twice or one of json-file's forbidden ones) gives
+ * null, and the caller parses the whole text as before, so every refusal of
+ * a broken file keeps its words. A record that is not JSON (`NaN`, a stray
+ * word) is refused when its batch is read, with the same words.
+ */
+import { AppError } from '../errors';
+import { checkJsonText, FORBIDDEN_KEYS } from './json-file';
+import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, SNAPSHOT_SECTIONS } from './snapshot-format';
+
+/** About how much text is parsed at once: below V8's 128 kB large-object size, so a batch's text dies young. */
+const BATCH_BYTES = 32_000;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/** The same words as a whole file that is not JSON (snapshot-text.ts). */
+export function notJson(parserMessage: string): AppError {
+  return new AppError('IMPORT', `This file is not valid JSON, so it is not a snapshot or a backup (${parserMessage.slice(0, 160)}). Nothing was imported.`, { field: 'file' });
+}
+
+/** One section's records, read from the file's bytes a batch at a time as they are iterated. */
+export class SectionRecords implements Iterable<unknown> {
+  constructor(
+    private readonly bytes: Uint8Array,
+    readonly key: string,
+    /** Where each record starts and ends in the file, in pairs. */
+    private readonly bounds: readonly number[],
+  ) {}
+
+  get length(): number {
+    return this.bounds.length / 2;
+  }
+
+  *[Symbol.iterator](): Iterator<unknown> {
+    const decoder = new TextDecoder();
+    for (let first = 0; first < this.length; ) {
+      let last = first;
+      while (last + 1 < this.length && this.bounds[2 * last + 3]! - this.bounds[2 * first]! <= BATCH_BYTES) last++;
+      const text = `[${decoder.decode(this.bytes.subarray(this.bounds[2 * first]!, this.bounds[2 * last + 1]!))}]`;
+      checkJsonText(text, { key: this.key, firstIndex: first });
+      let records: unknown[];
+      try {
+        records = JSON.parse(text) as unknown[];
+      } catch (e) {
+        throw notJson((e as Error).message);
+      }
+      first = last + 1;
+      yield* records;
+    }
+  }
+}
+
+/** Reads the structure of `bytes` from `at`; every method returns where it stopped, or -1 when the text is not what a plain snapshot has. */
+class Cursor {
+  constructor(readonly bytes: Uint8Array) {}
+
+  space(at: number): number {
+    while (at < this.bytes.length && isSpace(this.bytes[at]!)) at++;
+    return at;
+  }
+
+  /** The end of the string opening at `at` (just past its closing quote): the next quote not escaped, found by the native indexOf (most of a file is text). */
+  string(at: number): number {
+    const b = this.bytes;
+    for (let from = at + 1; ; ) {
+      const quote = b.indexOf(QUOTE, from);
+      if (quote < 0) return -1;
+      let backslashes = 0;
+      while (b[quote - 1 - backslashes] === BACKSLASH) backslashes++;
+      if (backslashes % 2 === 0) return quote + 1;
+      from = quote + 1;
+    }
+  }
+
+  /** The end of the value starting at `at`: strings skipped whole, brackets counted (their content is checked when parsed). */
+  value(at: number): number {
+    const b = this.bytes;
+    let depth = 0;
+    for (let i = at; i < b.length; i++) {
+      const c = b[i]!;
+      if (c === QUOTE) {
+        i = this.string(i) - 1;
+        if (i < 0) return -1;
+      } else if (c === 0x5b || c === 0x7b) depth++;
+      else if (c === 0x5d || c === 0x7d) {
+        if (depth === 0) return i;
+        if (--depth === 0) return i + 1;
+      } else if (depth === 0 && (c === 0x2c || isSpace(c))) return i;
+    }
+    return depth === 0 ? b.length : -1;
+  }
+}
+
+/**
+ * The file as the importer reads it (the header's fields parsed, each
+ * section a SectionRecords), or null when it is not a plain snapshot of the
+ * current format: the caller then parses the whole text.
+ */
+export function snapshotFromBytes(bytes: Uint8Array): Record<string, unknown> | null {
+  const cursor = new Cursor(bytes);
+  const decoder = new TextDecoder();
+  const text = (from: number, to: number) => decoder.decode(bytes.subarray(from, to));
+  const sections = new Set<string>(SNAPSHOT_SECTIONS);
+  const data: Record<string, unknown> = {};
+  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  at = cursor.space(at);
+  if (bytes[at] !== 0x7b) return null;
+  at = cursor.space(at + 1);
+  if (bytes[at] === 0x7d) return null;
+  for (;;) {
+    if (bytes[at] !== QUOTE) return null;
+    const keyEnd = cursor.string(at);
+    if (keyEnd < 0) return null;
+    let key: string;
+    try {
+      key = JSON.parse(text(at, keyEnd)) as string;
+    } catch {
+      return null;
+    }
+    if (Object.hasOwn(data, key) || FORBIDDEN_KEYS.includes(key)) return null;
+    at = cursor.space(keyEnd);
+    if (bytes[at] !== 0x3a) return null;
+    at = cursor.space(at + 1);
+    if (sections.has(key) && bytes[at] === 0x5b) {
+      const bounds: number[] = [];
+      at = cursor.space(at + 1);
+      if (bytes[at] !== 0x5d) {
+        for (;;) {
+          const end = cursor.value(at);
+          if (end <= at) return null;
+          bounds.push(at, end);
+          at = cursor.space(end);
+          if (bytes[at] === 0x5d) break;
+          if (bytes[at] !== 0x2c) return null;
+          at = cursor.space(at + 1);
+        }
+      }
+      data[key] = new SectionRecords(bytes, key, bounds);
+      at = cursor.space(at + 1);
+    } else {
+      const end = cursor.value(at);
+      if (end <= at) return null;
+      const member = text(at, end);
+      try {
+        // The header's fields (and anything else, which the importer refuses by name) are small: parsed as they are.
+        checkJsonText(member, { key });
+        data[key] = JSON.parse(member) as unknown;
+      } catch {
+        return null;
+      }
+      at = cursor.space(end);
+    }
+    if (bytes[at] === 0x2c) {
+      at = cursor.space(at + 1);
+      continue;
+    }
+    if (bytes[at] !== 0x7d || cursor.space(at + 1) !== bytes.length) return null;
+    break;
+  }
+  // Only the current format is read this way: an older one is migrated as a whole document, a Bake Tracker backup has its own importer.
+  return data.format === SNAPSHOT_FORMAT && data.format_version === SNAPSHOT_FORMAT_VERSION ? data : null;
+}
