@@ -18,6 +18,8 @@
  *
  * Called by tests/bench/browser.ts; `node --import tsx tests/bench/screens.ts`
  * runs it alone and writes only `screen_ms` (and its breakdown) into the file.
+ * BENCH_SCREENS=recipe,pantry measures some screens only; BENCH_SCREENS_TRACE=1
+ * prints each tap's reads (method, parameters, when each was sent and answered).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -300,8 +302,9 @@ export async function screenTimes(server: { url: string; outDir: string }, log: 
 }
 
 export function printScreens(figures: ScreenFigures): void {
+  const measured = SCREENS.filter((name) => figures.screen_ms[name] !== undefined);
   console.table(
-    SCREENS.map((name) => ({
+    measured.map((name) => ({
       screen: name,
       'tap to drawn ms': figures.screen_ms[name],
       'reads ms': figures.screen_reads_ms[name],
@@ -309,7 +312,7 @@ export function printScreens(figures: ScreenFigures): void {
       reads: Object.entries(figures.screen_reads[name]).map(([m, ms]) => `${m} ${ms}`).join(', '),
     })),
   );
-  for (const name of SCREENS) {
+  for (const name of measured) {
     const ms = figures.screen_ms[name];
     console.log(`${ms <= 200 ? 'meets' : 'MISSES'}  ${name} <= 200 ms (${ms}): ${figures.screen_subjects[name]}`);
   }
@@ -331,7 +334,11 @@ async function main(): Promise<void> {
   const previous = existsSync(OUT) ? (JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, unknown>) : {};
   mkdirSync('bench-results', { recursive: true });
   const method = { ...(previous.method as Record<string, string> | undefined), screen: SCREEN_METHOD };
-  writeFileSync(OUT, `${JSON.stringify({ ...previous, ...figures, screen_date: new Date().toISOString(), method }, null, 2)}\n`);
+  // Screen by screen: a run of some screens (BENCH_SCREENS) keeps the others' last figures.
+  const merged = Object.fromEntries(
+    (Object.keys(figures) as (keyof ScreenFigures)[]).map((key) => [key, { ...(previous[key] as object | undefined), ...figures[key] }]),
+  );
+  writeFileSync(OUT, `${JSON.stringify({ ...previous, ...merged, screen_date: new Date().toISOString(), method }, null, 2)}\n`);
   console.log(`written: ${OUT} (screen_ms and its breakdown)`);
 }
 
