@@ -57,14 +57,16 @@ export function currencySymbol(currency: string): string {
 export function formatUnitPrice(value: number | null | undefined, currency: string, unit: string, exact = false): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const digits = exact || (value !== 0 && Math.abs(value) < 0.1) ? 4 : 2;
-  const format = new Intl.NumberFormat(LOCALE, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: 2,
-    maximumFractionDigits: digits,
-  });
+  // One format per currency and precision, made once: making one per call took most of a long list's render.
+  const key = `${currency}|${digits}`;
+  let format = unitPriceFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: digits });
+    unitPriceFormats.set(key, format);
+  }
   return `${format.format(value)} / ${unit}`;
 }
+const unitPriceFormats = new Map<string, Intl.NumberFormat>();
 
 /** Parses a calendar date (YYYY-MM-DD) as a local day, so it never shifts by a timezone. */
 function localDay(iso: string): Date | null {

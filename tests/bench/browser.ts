@@ -19,6 +19,7 @@ import { toolPath } from '../setup/test-browsers';
 import { call, launch, openApp, appUrl, type Profile } from '../browser/helpers/browser';
 import { buildAndServe } from '../browser/helpers/server';
 import { seedImage } from './seed-image';
+import { SCREEN_METHOD, printScreens, screenTimes, type ScreenFigures } from './screens';
 
 const MiB = 1024 * 1024;
 const SIZES = { '1MB': 1, '10MB': 10, '50MB': 50 } as const;
@@ -148,6 +149,7 @@ async function main(): Promise<void> {
   const databaseBytes: Record<string, number> = {};
   const coldStartMs: Record<string, number> = {};
   let rpcRoundtrip = 0;
+  let screens: ScreenFigures | undefined;
   try {
     mkdirSync(join(server.outDir, '__bench'), { recursive: true });
     for (const [size, mb] of Object.entries(SIZES) as [Size, number][]) {
@@ -213,6 +215,9 @@ async function main(): Promise<void> {
         await profile.remove();
       }
     }
+    process.stdout.write('screens at M: ');
+    screens = await screenTimes(server, (s) => process.stdout.write(s));
+    process.stdout.write('done\n');
   } finally {
     await server.stop();
   }
@@ -227,6 +232,7 @@ async function main(): Promise<void> {
   result.checkpoint_wait_ms_p95 = checkpointWaitP95;
   result.checkpoint_wait_ms_max = checkpointWaitMax;
   result.database_bytes = databaseBytes;
+  Object.assign(result, screens);
   result.machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
@@ -245,6 +251,7 @@ async function main(): Promise<void> {
     checkpoint_wait: 'a checkpoint queued as the idle timer queues it (system.checkpointInBackground), then a one-row write sent at a uniformly random moment within one checkpoint_ms_p50 and timed to its acknowledgement; p95 and max over the rounds (1 and 10 MB: 20, 50 MB: 30)',
     rpc_roundtrip: `median over ${PINGS / 10} batches of 10 sequential system.ping calls, per call`,
     checkpoint: 'median of 3 explicit system.checkpoint calls: export, checksum, strict write, read back and verify, prune',
+    screen: SCREEN_METHOD,
   };
 
   mkdirSync('bench-results', { recursive: true });
@@ -275,6 +282,7 @@ async function main(): Promise<void> {
     console.log(`cold start ${size}, ms after navigation: ${phases.join(' · ')}`);
   }
   check(`rpc round trip p50 <= 1 ms (${round(rpcRoundtrip)})`, rpcRoundtrip <= 1);
+  if (screens) printScreens(screens);
   console.log('written: bench-results/browser.json');
 }
 

@@ -11,8 +11,8 @@
  *   npm run bench            # S, M and L
  *   npm run bench -- S M     # some sizes only
  *
- * The bakery of each size is built once through the services (its file and,
- * after its events and runs, its database image) and kept in the system's
+ * The bakery of each size is built once through the services (its file, with
+ * its events and runs, and its database image) and kept in the system's
  * temporary directory, keyed by size, seed and the generator's source; later
  * runs reuse it (a newer schema is migrated onto it as on any database).
  * Building L takes minutes.
@@ -31,7 +31,7 @@ import { BAKERY_SHAPES, BAKERY_SIZES, DEFAULT_BAKERY_SEED, generatorClock, type 
 import { snapshotText } from '../../src/domain/snapshot-format';
 import { snapshotFromBytes } from '../../src/domain/snapshot-bytes';
 import { parseSnapshotText } from '../../src/domain/snapshot-text';
-import { generateActivity, importGeneratedBakery, prepareAssembly } from '../../src/services/generate/bakery';
+import { buildGeneratedBakery, prepareAssembly } from '../../src/services/generate/bakery';
 import { recordAssembly } from '../../src/services/making/assembly';
 import { checkProduction, recordProduction } from '../../src/services/making/production';
 import { pantryOverview } from '../../src/services/pantry/stock';
@@ -97,13 +97,14 @@ function timeIt(fn: () => void): number {
 
 function cacheDir(size: BakerySize): string {
   const sources = ['src/domain/generated-bakery.ts', 'src/services/generate/bakery.ts'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
-  const key = createHash('sha256').update(`${size}:${DEFAULT_BAKERY_SEED}:${sources}`).digest('hex').slice(0, 12);
+  // "whole": the file holds the events and runs too (earlier caches held the catalog and pantry only).
+  const key = createHash('sha256').update(`${size}:${DEFAULT_BAKERY_SEED}:whole:${sources}`).digest('hex').slice(0, 12);
   return join(tmpdir(), 'bake-planner-bench', `${size}-${key}`);
 }
 
 /**
- * The snapshot file (what `generate` writes) and the image of the database
- * after its events and runs. Built on native SQLite: the same services, a few
+ * The snapshot file (what `generate` writes) and the image of the same
+ * database. Built on native SQLite: the same services, a few
  * times faster than sql.js, and its image opens in either engine.
  */
 async function build(size: BakerySize): Promise<void> {
@@ -115,9 +116,9 @@ async function build(size: BakerySize): Promise<void> {
   const native = new BetterSqlite3(':memory:');
   const db = new Database(new NativeEngine(native), { clock: generatorClock() });
   migrate(db);
-  importGeneratedBakery(db, { size });
+  const done = buildGeneratedBakery(db, { size });
+  // The whole bakery, events and runs with their ledgers included: what `bake-planner generate` writes.
   writeFileSync(join(dir, 'bakery.json'), snapshotText(exportSnapshot(db)));
-  const done = generateActivity(db, { size });
   writeFileSync(join(dir, 'bakery.sqlite.tmp'), native.serialize());
   renameSync(join(dir, 'bakery.sqlite.tmp'), join(dir, 'bakery.sqlite'));
   db.close();

@@ -4,16 +4,15 @@
  * and written as a JSON snapshot, ready for `bake-planner import`. The same
  * size and --seed always write the same bytes.
  *
- * The file holds the catalog, pantry, packaging, recipes and goods. Events and
- * runs join it when the importer takes them back (the snapshot area's next
- * step): until then a file with runs would not import, so the benchmark
- * records them in the database after the import (generateActivity).
+ * The file holds the whole bakery: catalog, pantry, packaging, recipes and
+ * goods, and the events, plans, bakes and assemblies recorded on them
+ * (buildGeneratedBakery), as the importer takes them back with their ledgers.
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { openSqlJsDatabase } from '../../db/open';
 import { BAKERY_SIZES, DEFAULT_BAKERY_SEED, generatorClock, type BakerySize } from '../../domain/generated-bakery';
 import { SNAPSHOT_SECTIONS, snapshotText } from '../../domain/snapshot-format';
-import { importGeneratedBakery } from '../../services/generate/bakery';
+import { buildGeneratedBakery } from '../../services/generate/bakery';
 import { exportSnapshot } from '../../services/snapshot/export';
 import { defineCommand } from '../command';
 import { usageError } from '../output';
@@ -45,7 +44,7 @@ export const generateCommands = [
       const out = args[1]!;
       const db = await openSqlJsDatabase({ clock: generatorClock() });
       try {
-        importGeneratedBakery(db, { size, seed });
+        buildGeneratedBakery(db, { size, seed });
         const file = exportSnapshot(db);
         const text = snapshotText(file);
         const temporary = `${out}.tmp-${process.pid}`;

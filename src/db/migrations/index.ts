@@ -9,6 +9,7 @@ import { up as recipesGoods } from './002-recipes-goods';
 import { up as makingPlanning } from './003-making-planning';
 import { up as undoneAdjustments } from './004-undone-adjustments';
 import { up as stockedLots } from './005-stocked-lots';
+import { up as lotTotals } from './006-lot-totals';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'making (run snapshots, costs, undo) and planning (recipe choice, plan states, amendments, shopping ticks)', up: makingPlanning },
   { version: 4, name: 'undone adjustments go with a deleted lot', up: undoneAdjustments },
   { version: 5, name: 'an index of the lots that still hold something, for FIFO', up: stockedLots },
+  { version: 6, name: 'an index covering the pantry totals of every lot', up: lotTotals },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -13,9 +13,9 @@ import { PLAN_STATE_LABELS, type PlanState } from '../../domain/plan-states';
 import { validationError } from '../../errors';
 import { goodDefinitions } from '../goods/good-rows';
 import { listEvents } from './events';
-import { eventFeasibility, type Feasibility } from './feasibility';
+import { feasibleGoods, type GoodFeasibility } from './feasibility';
 import { producedBatchesByDay } from './made-so-far';
-import { readPlanInputs } from './plan-inputs';
+import { readPlanInputs, type PlanInputs } from './plan-inputs';
 import { eventProgress, type EventProgress } from './progress';
 import { shoppingList } from './shopping-list';
 
@@ -84,9 +84,9 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
  * line that holds a good below what is left to assemble, directly or inside
  * a nested good that is short), then the most to go.
  */
-function bakeNextOf(db: Database, t: Tx, eventId: number, progress: EventProgress, feasibility: Feasibility): BakeNext[] {
-  const recipeOfUnit = new Map(readPlanInputs(db, eventId, t).rows.map((r) => [r.finishedUnitId, r.recipeId]));
-  const defs = goodDefinitions(db, feasibility.goods.map((g) => g.goodId), t);
+function bakeNextOf(db: Database, t: Tx, inputs: PlanInputs, progress: EventProgress, feasible: readonly GoodFeasibility[]): BakeNext[] {
+  const recipeOfUnit = new Map(inputs.rows.map((r) => [r.finishedUnitId, r.recipeId]));
+  const defs = goodDefinitions(db, feasible.map((g) => g.goodId), t);
   const waiting = new Map<number, string[]>();
   const wait = (unitId: number, good: string) => {
     const recipeId = recipeOfUnit.get(unitId);
@@ -98,7 +98,7 @@ function bakeNextOf(db: Database, t: Tx, eventId: number, progress: EventProgres
   /** Every finished unit inside a nested good, all the way down. */
   const unitsIn = (goodId: number, via: number[] = []): number[] =>
     via.includes(goodId) ? [] : defs.get(goodId)!.lines.flatMap((l) => (l.kind === 'unit' ? [l.finishedUnitId] : l.kind === 'good' ? unitsIn(l.goodId, [...via, goodId]) : []));
-  for (const good of feasibility.goods) {
+  for (const good of feasible) {
     const left = good.target - good.assembled;
     for (const line of good.lines) {
       if (left <= 0 || line.allows >= left) continue;
@@ -130,8 +130,11 @@ export function dashboard(db: Database, request: { today?: string; limit?: numbe
     const empty = { today, event: null, otherOpenEvents: open.length, progress: null, chart: null, bakeNext: [], assembleNow: [], shopping: null };
     if (!next) return empty;
 
-    const feasibility = eventFeasibility(db, { eventId: next.id }, t);
-    const progress = eventProgress(db, { eventId: next.id, feasibility }, t);
+    // Only the goods part of feasibility (how many can be assembled now, and from what): its cost
+    // blockers, which price the whole plan, are not on the dashboard.
+    const inputs = readPlanInputs(db, next.id, t);
+    const feasible = feasibleGoods(db, inputs, t);
+    const progress = eventProgress(db, { eventId: next.id, goods: feasible }, t);
     const days: BatchChart['days'] = [];
     let total = 0;
     for (const d of producedBatchesByDay(db, next.id, t)) {
@@ -168,7 +171,7 @@ export function dashboard(db: Database, request: { today?: string; limit?: numbe
       otherOpenEvents: open.length - 1,
       progress,
       chart,
-      bakeNext: bakeNextOf(db, t, next.id, progress, feasibility).slice(0, limit),
+      bakeNext: bakeNextOf(db, t, inputs, progress, feasible).slice(0, limit),
       assembleNow: assembleNow.slice(0, limit),
       shopping: { toBuyCount: list.toBuyCount, tickedCount: list.tickedCount, estimatedCost: list.estimatedCost, doneAt: list.event.shoppingDoneAt },
     };

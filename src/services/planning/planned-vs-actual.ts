@@ -103,20 +103,42 @@ export function plannedVsActual(db: Database, request: { eventId: number }, tx?:
       [event.id],
     );
     const plannedUnit = new Map((plan?.ingredients ?? []).map((i) => [i.ingredient, i.unit]));
+    // Every draw of the event's runs in one read (not one per run), then each run's draws in their
+    // order, so each sum adds up in the same order as run by run. Sorted here, not by SQLite: its sort
+    // of every draw with its lot's column cost more than the rest of the read.
+    type Draw = { id: number; ingredient_id: number; quantity: number; cost: number | null; dimension: Dimension };
+    const drawsOfRun = new Map<number, Draw[]>();
+    for (const d of t.all<Draw & { run_id: number }>(
+      `SELECT c.production_run_id AS run_id, c.id, c.ingredient_id, c.quantity, c.cost, l.dimension
+       FROM production_runs pr JOIN production_consumptions c ON c.production_run_id = pr.id JOIN lots l ON l.id = c.lot_id
+       WHERE pr.event_id = ? AND NOT EXISTS (SELECT 1 FROM run_reversals rr WHERE rr.production_run_id = pr.id)`,
+      [event.id],
+    )) {
+      const list = drawsOfRun.get(d.run_id);
+      if (list) list.push(d);
+      else drawsOfRun.set(d.run_id, [d]);
+    }
+    for (const list of drawsOfRun.values()) list.sort((a, b) => a.id - b.id);
+    // Each ingredient's row and wanted unit, read once: the same ingredients recur in every run.
+    const ingredients = new Map<number, { ingredient: ReturnType<typeof loadIngredient>; wanted: Unit | null }>();
+    const ingredientOf = (id: number) => {
+      let known = ingredients.get(id);
+      if (!known) {
+        const ingredient = loadIngredient(db, id, t);
+        // In the plan's unit for the ingredient when it converts, else in the unit its lots use (else as drawn, below).
+        const wanted = (parseUnit(plannedUnit.get(ingredient.slug) ?? '') ?? lotsUnitOf(db, { id: ingredient.id }, t) ?? null) as Unit | null;
+        ingredients.set(id, (known = { ingredient, wanted }));
+      }
+      return known;
+    };
     for (const run of runs) {
       const r = recipeOf(run.recipe_slug, run.recipe_name);
       r.producedBatches += run.batches;
-      const draws = t.all<{ ingredient_id: number; quantity: number; cost: number | null; dimension: Dimension }>(
-        `SELECT c.ingredient_id, c.quantity, c.cost, l.dimension FROM production_consumptions c JOIN lots l ON l.id = c.lot_id
-         WHERE c.production_run_id = ? ORDER BY c.id`,
-        [run.id],
-      );
       let runCost: number | null = 0;
-      for (const d of draws) {
-        const ingredient = loadIngredient(db, d.ingredient_id, t);
+      for (const d of drawsOfRun.get(run.id) ?? []) {
+        const { ingredient, wanted: known } = ingredientOf(d.ingredient_id);
         const lotUnit = BASE_UNIT[d.dimension];
-        // In the plan's unit for the ingredient when it converts, else in the unit its lots use, else as drawn.
-        const wanted = (parseUnit(plannedUnit.get(ingredient.slug) ?? '') ?? lotsUnitOf(db, { id: ingredient.id }, t) ?? lotUnit) as Unit;
+        const wanted = known ?? lotUnit;
         let unit: Unit = lotUnit;
         let quantity = d.quantity;
         try {

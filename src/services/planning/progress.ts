@@ -11,7 +11,7 @@
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { overallPercent, sidePercent, tallyProgress, type TallyProgress } from '../../domain/progress';
 import { positiveId } from '../../domain/validate';
-import { feasibleGoods, type Feasibility } from './feasibility';
+import { feasibleGoods, type GoodFeasibility } from './feasibility';
 import { assembledByGood, producedBatchesByRecipe } from './made-so-far';
 import { readPlanInputs } from './plan-inputs';
 
@@ -50,8 +50,8 @@ export interface EventProgress {
 
 export interface ProgressRequest {
   eventId: number;
-  /** The event's feasibility, when the caller has just read it in the same transaction (the dashboard): not read twice. */
-  feasibility?: Feasibility;
+  /** The goods part of the event's feasibility, when the caller has just read it in the same transaction (the dashboard): not read twice. */
+  goods?: readonly GoodFeasibility[];
 }
 
 export function eventProgress(db: Database, request: ProgressRequest, tx?: Tx): EventProgress {
@@ -80,7 +80,7 @@ export function eventProgress(db: Database, request: ProgressRequest, tx?: Tx): 
 
     const assembled = assembledByGood(db, event.id, t);
     // Only how many can be assembled now: not feasibility's blockers, which price the whole plan.
-    const goodsNow = request.feasibility?.goods ?? feasibleGoods(db, inputs, t);
+    const goodsNow = request.goods ?? feasibleGoods(db, inputs, t);
     const availableNow = new Map(goodsNow.map((g) => [g.goodId, g.canAssemble]));
     const goods = inputs.goodTargets.map((g): GoodProgress => {
       const done = assembled.get(g.goodId) ?? 0;

@@ -22,6 +22,7 @@ export const PINNED: Readonly<Record<number, string>> = {
   3: 'ab3d5afe7fcaa8aa32f248d234de311c7b7aafb2c6897ad3ae13cc4a903b96d5',
   4: 'ec74e2683d9588d0283962af71e15a98aeb9688dcdbf9852a186c07b18d0cec0',
   5: '97a944cefa20c49659f4565eedb092f960999652981848a699633cca480284a1',
+  6: '0894b5a285dd1f9c2efee1cc896938cc02b81f7fc2e578f60f537a5bed52c881',
 };
 
 const MIGRATIONS_DIR = join(import.meta.dirname, '../../../src/db/migrations');

@@ -1,9 +1,10 @@
 /*
  * The generated bakery (issue 14): the same size and seed write the same
  * bytes (`bake-planner generate`, the real command in its own process), the
- * S file imports with `bake-planner import` and round-trips through import
- * and export, and the S bakery's events, plans, bakes and assemblies are
- * recorded through the services, deterministically.
+ * S file holds the whole bakery (events, plans, bakes and assemblies
+ * included), imports with `bake-planner import` and round-trips through
+ * import and export, and the S bakery's events, plans, bakes and assemblies
+ * are recorded through the services, deterministically.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BAKERY_SHAPES, bakeryFile, generatorClock, levels } from '../../../../src/domain/generated-bakery';
-import { generateActivity, importGeneratedBakery } from '../../../../src/services/generate/bakery';
+import { buildGeneratedBakery, generateActivity, importGeneratedBakery } from '../../../../src/services/generate/bakery';
 import { importSnapshot } from '../../../../src/services/snapshot/import';
 import { count, testDb } from '../../../helpers/db';
 import { contentOf, schemaErrors } from '../snapshot/snapshot-helpers';
@@ -41,6 +42,11 @@ describe('generated bakery', SLOW, () => {
     expect(file.recipes).toHaveLength(BAKERY_SHAPES.S.recipes);
     expect(file.finished_goods).toHaveLength(BAKERY_SHAPES.S.goods);
     expect(file.purchases!.length + file.material_purchases!.length).toBe(BAKERY_SHAPES.S.lots);
+    // The whole bakery: its events (with their targets and saved plans) and its runs with their ledgers.
+    expect(file.events).toHaveLength(BAKERY_SHAPES.S.events);
+    expect((file.events as { targets: unknown[]; plan_snapshots: unknown[] }[]).map((e) => [e.targets.length, e.plan_snapshots.length > 0])).toEqual([[BAKERY_SHAPES.S.targetsPerEvent, true]]);
+    expect(file.production_runs!.length + file.assembly_runs!.length).toBeGreaterThanOrEqual(BAKERY_SHAPES.S.runs);
+    expect(file.assembly_runs!.length).toBeGreaterThan(0);
 
     const db = join(dir, 'bakery.sqlite');
     const imported = cli('import', db, a!, '--json');
@@ -61,9 +67,9 @@ describe('generated bakery', SLOW, () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('round-trips: the S file imported and exported again is the same bakery', async () => {
+  it('round-trips: the S bakery, runs and all, imported and exported again is the same bakery', async () => {
     const built = await testDb(generatorClock());
-    importGeneratedBakery(built, { size: 'S' });
+    buildGeneratedBakery(built, { size: 'S' });
     const text = contentOf(built);
     const again = await testDb();
     expect(importSnapshot(again, JSON.parse(text), { mode: 'restore' }).ok).toBe(true);
