@@ -51,17 +51,6 @@ export function crc32(bytes: Uint8Array, previous = 0): number {
   return ~crc >>> 0;
 }
 
-/**
- * Runs the CRC over a quarter megabyte a few times, so that V8 has optimized it before the worker's
- * first real checksum, a checkpoint's on opening: run cold it is first interpreted, and a 10 MB
- * image took 40-60 ms instead of about 5. Costs a few milliseconds, spent while the worker waits for
- * the rest of its code.
- */
-export function warmUpCrc32(): void {
-  const bytes = new Uint8Array(1 << 18);
-  for (let i = 0; i < 4; i++) crc32(bytes);
-}
-
 /** How many bytes `crc32InSlices` checks between two yields: about a millisecond's work. */
 export const SLICE_BYTES = 1 << 20;
 

@@ -51,8 +51,6 @@ export class PersistenceStore implements RecoverySource {
   private blobsRefused = false;
   /** Set when a reconnection found the database created afresh: the browser deleted it under the app. */
   private recreated = false;
-  /** The image with the highest id, asked for along with the checkpoints' list (see checkpoints()). */
-  private newestImage: Promise<CheckpointImage | undefined> | null = null;
 
   constructor(name = DATABASE_NAME) {
     this.dexie = new PersistenceDb(name);
@@ -77,16 +75,7 @@ export class PersistenceStore implements RecoverySource {
     return recreated;
   }
 
-  /**
-   * Every checkpoint's description. The image with the highest id, nearly always the newest
-   * checkpoint's and so the one the opening reads next, is asked for at the same time: one round
-   * trip to the browser's storage less before the image's bytes can start coming (on a loaded
-   * machine each took up to 100 ms). `image()` takes it if its id is the one asked for.
-   */
   checkpoints(): Promise<CheckpointMeta[]> {
-    const newest = this.guard(() => this.dexie.images.reverse().first());
-    newest.catch(() => undefined); // image() asks again, and reports the failure
-    this.newestImage = newest;
     return this.guard(() => this.dexie.checkpoints.toArray());
   }
 
@@ -95,10 +84,7 @@ export class PersistenceStore implements RecoverySource {
    * counts as missing: the opening sets that checkpoint aside and falls back, rather than failing.
    */
   async image(id: number): Promise<Uint8Array | undefined> {
-    const prefetched = await this.newestImage?.catch(() => undefined);
-    this.newestImage = null;
-    const record = prefetched?.id === id ? prefetched : await this.guard(() => this.dexie.images.get(id));
-    const image = record?.image;
+    const image = (await this.guard(() => this.dexie.images.get(id)))?.image;
     return image instanceof Blob ? bytesOf(image).catch(() => undefined) : image;
   }
 

@@ -31,9 +31,4 @@ export function markStartup(phase: StartupPhase): void {
   performance.mark(PREFIX + phase);
 }
 
-/** Whether this thread has reached `phase` (work that only helps before it can stop). */
-export function startupReached(phase: StartupPhase): boolean {
-  return reached.has(phase);
-}
-
 export const STARTUP_MARK_PREFIX = PREFIX;

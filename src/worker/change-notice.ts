@@ -8,6 +8,7 @@
  */
 import type { LoggedStatement } from '../db/session';
 import type { WorkerNotice } from '../rpc/wire';
+import { handlers } from './handlers';
 import { readsAffectedBy, type HandlerMap } from './handlers/define';
 import { topicsOf } from './topics';
 
@@ -26,11 +27,7 @@ export function changedTables(commits: readonly (readonly LoggedStatement[])[]):
   return [...tables].sort();
 }
 
-/**
- * The notice for commits that wrote `tables` (empty: unknown) and now end at `seq`; `map` holds every
- * read. Without it (an area's code could not be loaded) every read is named: a refresh too many, never
- * a stale screen.
- */
-export function changeNotice(tables: string[], seq: number, map: HandlerMap | null): WorkerNotice {
-  return { type: 'changed', tables, reads: map ? readsAffectedBy(map, topicsOf(tables)) : 'all', seq };
+/** The notice for commits that wrote `tables` (empty: unknown) and now end at `seq`. */
+export function changeNotice(tables: string[], seq: number, map: HandlerMap = handlers): WorkerNotice {
+  return { type: 'changed', tables, reads: readsAffectedBy(map, topicsOf(tables)), seq };
 }

@@ -49,7 +49,13 @@ export interface Recovered {
 
 export type OpenEngine = (image?: Uint8Array) => Promise<Engine>;
 
-export async function recover(source: RecoverySource, openEngine: OpenEngine, options: DatabaseOptions = {}): Promise<Recovered> {
+/** `whileReading` runs once the first checkpoint image has been asked for, while the storage reads it. */
+export async function recover(
+  source: RecoverySource,
+  openEngine: OpenEngine,
+  options: DatabaseOptions = {},
+  whileReading?: () => void,
+): Promise<Recovered> {
   const problems: RecoveryProblem[] = [];
   const quarantineCheckpoints: CheckpointMeta[] = [];
   const metas = (await source.checkpoints()).sort((a, b) => b.upToSeq - a.upToSeq || b.id - a.id);
@@ -61,8 +67,12 @@ export async function recover(source: RecoverySource, openEngine: OpenEngine, op
   const newestUpTo = metas[0]?.upToSeq ?? 0;
   const logAfterNewest = source.logAfter(newestUpTo);
   logAfterNewest.catch(() => undefined); // not used (another checkpoint was): its failure concerns nobody
+  let reading = whileReading;
   for (const meta of metas) {
-    const image = await source.image(meta.id);
+    const read = source.image(meta.id);
+    reading?.();
+    reading = undefined;
+    const image = await read;
     markStartup('image-read');
     const reason = !image
       ? 'its image is missing'

@@ -35,9 +35,7 @@ import { markStartup } from '../rpc/startup-marks';
 import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/wire';
 import { appUpdatedError } from './app-updated';
 import { changeNotice, changedTables } from './change-notice';
-import { loadAllAreas, prepareFor } from './handlers/areas';
 import type { CommitMode, RuntimeServices, WorkerStorageStatus } from './handlers/context';
-import type { HandlerMap } from './handlers/define';
 import { serve } from './rpc-server';
 
 /** Where a request came from: a follower tab's forwarded requests carry a key and, after a handover, a retry mark. */
@@ -53,11 +51,8 @@ export interface WriterOptions {
   testHooks: boolean;
   notify: (notice: WorkerNotice) => void;
   clock?: () => Date;
-  /**
-   * Work to do while the database loads (warming SQLite up): called once the opening has asked
-   * IndexedDB for what it reads, so the answers come while it runs.
-   */
-  whileLoading?: () => void;
+  /** Work to do while a checkpoint's image is being read from IndexedDB on opening (warming SQLite up). */
+  whileReading?: () => void;
 }
 
 type PublicCheckpoint = Omit<CheckpointMeta, 'checksum'>;
@@ -94,9 +89,7 @@ export class Writer {
       .open()
       .then(() => {
         markStartup('storage-open');
-        const loading = this.load(); // runs until its first wait: the checkpoints and an image are asked for
-        this.options.whileLoading?.();
-        return loading;
+        return this.load();
       })
       .then(() => markStartup('ready'))
       .catch((e: unknown) => this.fail(e));
@@ -114,7 +107,6 @@ export class Writer {
    */
   submit(request: RpcRequest, origin: RequestOrigin = {}): Promise<RpcResponse | null> {
     if (this.closing) return Promise.resolve(null);
-    prepareFor(request.method); // its handler's code loads while the database opens or earlier requests run
     const run = this.queue.then(() => this.process(request, origin));
     this.queue = run.catch(() => undefined);
     return run;
@@ -211,7 +203,7 @@ export class Writer {
     this.lastSeq = records[records.length - 1]!.seq;
     this.since.commits += records.length;
     for (const r of records) this.since.bytes += r.payload.length;
-    this.options.notify(changeNotice(tables, this.lastSeq, await everyRead()));
+    this.options.notify(changeNotice(tables, this.lastSeq));
   }
 
   /** The benchmark baseline: export and store the whole image for this commit (no checksum, no log). */
@@ -225,14 +217,14 @@ export class Writer {
     );
     this.lastSeq = upToSeq;
     this.lastCheckpoint = null;
-    this.options.notify(changeNotice(changedTables(commits), upToSeq, await everyRead()));
+    this.options.notify(changeNotice(changedTables(commits), upToSeq));
   }
 
   /** Opens (or reopens) the database from IndexedDB: checkpoint, log replay, quarantine, migrations. */
   private async load(): Promise<void> {
     const openedAt = this.nowIso();
     const clock = this.options.clock;
-    const recovered = await recover(this.store, this.openEngine, clock ? { clock } : {});
+    const recovered = await recover(this.store, this.openEngine, clock ? { clock } : {}, this.options.whileReading);
     if (recovered.quarantineLog.length > 0 || recovered.quarantineCheckpoints.length > 0) {
       const reasons = new Map(recovered.problems.flatMap((p) => (p.seq === undefined ? [] : [[p.seq, p.message]])));
       await this.store.quarantine(openedAt, reasons, recovered.quarantineLog, recovered.quarantineCheckpoints);
@@ -491,11 +483,6 @@ function checkpointFailed(e: unknown): AppError {
     `Every change you made is saved, but Bake Planner could not write a checkpoint (a copy of the whole database that keeps opening fast): ${why}.`,
     { checkpoint: true, quota: isQuotaError(e), cause },
   );
-}
-
-/** Every area's handlers, for a durable commit's notice: never a failure there (the commit is saved). */
-function everyRead(): Promise<HandlerMap | null> {
-  return loadAllAreas().catch(() => null);
 }
 
 function failure(id: number, error: AppError): RpcResponse {

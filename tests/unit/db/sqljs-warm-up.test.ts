@@ -8,9 +8,3 @@ test('the warm-up runs every statement it holds without an error', async () => {
   await expect(warmUpSqlJs()).resolves.toBeUndefined();
   expect(await loadSqlJs()).toBeDefined();
 });
-
-test('the warm-up stops at the next step once told the real work has begun', async () => {
-  let steps = 0;
-  await expect(warmUpSqlJs({}, () => ++steps > 2)).resolves.toBeUndefined();
-  expect(steps).toBe(3);
-});

@@ -12,7 +12,6 @@ import type { Database } from '../../../src/db/session';
 import { AppError } from '../../../src/errors';
 import { loadSample } from '../../../src/services/sample/sample-pantry';
 import { changeNotice, changedTables } from '../../../src/worker/change-notice';
-import { handlerOf, loadAllAreas } from '../../../src/worker/handlers/areas';
 import { handlers } from '../../../src/worker/handlers';
 import { defineHandlers, mergeHandlers, read, write, type HandlerMap } from '../../../src/worker/handlers/define';
 import { TABLE_TOPICS, TOPICS, topicsOf } from '../../../src/worker/topics';
@@ -96,7 +95,7 @@ describe('topics: what a write means', () => {
     const notice = changeNotice(changedTables([[
       { sql: 'INSERT INTO purchases (product_id) VALUES (?)', params: [1] },
       { sql: 'INSERT INTO lots (product_id) VALUES (?)', params: [1] },
-    ]]), 7, map);
+    ]]), 7);
     expect(notice).toMatchObject({ type: 'changed', tables: ['lots', 'purchases'], seq: 7 });
     const reads = notice.type === 'changed' ? notice.reads : [];
     expect(reads).toEqual(expect.arrayContaining(['pantry.overview', 'pantry.listPurchases', 'pantry.summary', 'catalog.getIngredient']));
@@ -105,11 +104,7 @@ describe('topics: what a write means', () => {
   });
 
   it('a restore (no table named) refreshes every read', () => {
-    expect(changeNotice([], 3, map)).toEqual({ type: 'changed', tables: [], reads: 'all', seq: 3 });
-  });
-
-  it('without the handlers (an area that would not load) a commit refreshes every read', () => {
-    expect(changeNotice(['lots'], 4, null)).toEqual({ type: 'changed', tables: ['lots'], reads: 'all', seq: 4 });
+    expect(changeNotice([], 3)).toEqual({ type: 'changed', tables: [], reads: 'all', seq: 3 });
   });
 });
 
@@ -135,18 +130,5 @@ describe('audit: each read declares the topics of the tables it reads', () => {
     expect(await missingReadDeps(careless, db, { 'pantry.careless': () => undefined })).toEqual([
       { method: 'pantry.careless', missing: { stock: ['lots'], products: ['products'] } },
     ]);
-  });
-});
-
-describe('areas: the worker loads handlers by the area a method name starts with', () => {
-  it('every method of the merged map is found in its area, as the same handler', async () => {
-    for (const [name, handler] of Object.entries(map)) expect(await handlerOf(name), name).toBe(handler);
-    expect(Object.keys(await loadAllAreas()).sort()).toEqual(Object.keys(map).sort());
-  });
-
-  it('a name no area declares is unknown, prototype keys and names without an area included', async () => {
-    for (const name of ['pantry.nope', 'nope.summary', 'pantry.constructor', 'constructor', 'toString', '.summary', 'pantry']) {
-      expect(await handlerOf(name), name).toBeUndefined();
-    }
   });
 });
