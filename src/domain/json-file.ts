@@ -25,17 +25,25 @@ import { explainUnreadableJson } from './unreadable-file';
 export const MAX_JSON_DEPTH = 64;
 
 export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+const FORBIDDEN_LENGTHS = new Set(FORBIDDEN_KEYS.map((k) => k.length));
 
 interface Frame {
   array: boolean;
-  /** The key of the member being read, or the index of the element. */
+  /** The key of the member being read, or the index of the element; a plain key is kept as where it is in the text (`keyFrom`, `keyTo`) and sliced only for a message. */
   at: string | number;
+  keyFrom: number;
+  keyTo: number;
   /** In an object, whether the next string is a key. */
   expectKey: boolean;
 }
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
 
 /** Parses the text of a file of `kind`, after the checks above; throws IMPORT errors that say where. */
 export function readJsonText(text: string, kind: FileKind): unknown {
@@ -71,7 +79,7 @@ export function checkJsonText(text: string, within?: { key: string; firstIndex?:
 }
 
 function scan(text: string, within?: { key: string; firstIndex?: number }): void {
-  const stack: Frame[] = within ? [{ array: false, at: within.key, expectKey: false }] : [];
+  const stack: Frame[] = within ? [{ array: false, at: within.key, keyFrom: -1, keyTo: -1, expectKey: false }] : [];
   const outer = stack.length;
   const n = text.length;
   let i = 0;
@@ -81,35 +89,41 @@ function scan(text: string, within?: { key: string; firstIndex?: number }): void
       const end = stringEnd(text, i);
       const top = stack[stack.length - 1];
       if (top && !top.array && top.expectKey) {
-        const raw = text.slice(i + 1, end);
-        top.at = raw.includes('\\') ? decodeKey(text.slice(i, end + 1)) : raw;
         top.expectKey = false;
-        if (FORBIDDEN_KEYS.includes(top.at)) {
-          throw refusal(
-            `This file has a key named ${top.at} (at ${pathOf(stack)}). Bake Planner does not read files with keys named ${FORBIDDEN_KEYS.join(', ')}: they are used to attack programs, never to hold data.`,
-            pathOf(stack),
-          );
+        // Most keys are plain and of another length than every forbidden one: nothing to slice or compare.
+        if (stringEscaped || FORBIDDEN_LENGTHS.has(end - i - 1)) {
+          top.at = stringEscaped ? decodeKey(text.slice(i, end + 1)) : text.slice(i + 1, end);
+          top.keyFrom = -1;
+          if (FORBIDDEN_KEYS.includes(top.at)) {
+            throw refusal(
+              `This file has a key named ${top.at} (at ${pathOf(text, stack)}). Bake Planner does not read files with keys named ${FORBIDDEN_KEYS.join(', ')}: they are used to attack programs, never to hold data.`,
+              pathOf(text, stack),
+            );
+          }
+        } else {
+          top.keyFrom = i + 1;
+          top.keyTo = end;
         }
       }
       i = end + 1;
       continue;
     }
-    switch (text[i]) {
-      case '{':
-      case '[':
-        stack.push({ array: text[i] === '[', at: text[i] === '[' ? (stack.length === outer ? (within?.firstIndex ?? 0) : 0) : '', expectKey: text[i] === '{' });
+    switch (c) {
+      case OPEN_BRACE:
+      case OPEN_BRACKET:
+        stack.push({ array: c === OPEN_BRACKET, at: c === OPEN_BRACKET ? (stack.length === outer ? (within?.firstIndex ?? 0) : 0) : '', keyFrom: -1, keyTo: -1, expectKey: c === OPEN_BRACE });
         if (stack.length > MAX_JSON_DEPTH) {
           throw refusal(
-            `This file is nested more than ${MAX_JSON_DEPTH} levels deep (at ${pathOf(stack)}); Bake Planner reads at most ${MAX_JSON_DEPTH}.`,
-            pathOf(stack),
+            `This file is nested more than ${MAX_JSON_DEPTH} levels deep (at ${pathOf(text, stack)}); Bake Planner reads at most ${MAX_JSON_DEPTH}.`,
+            pathOf(text, stack),
           );
         }
         break;
-      case '}':
-      case ']':
+      case CLOSE_BRACE:
+      case CLOSE_BRACKET:
         stack.pop();
         break;
-      case ',': {
+      case COMMA: {
         const top = stack[stack.length - 1];
         if (top?.array) top.at = (top.at as number) + 1;
         else if (top) top.expectKey = true;
@@ -118,10 +132,17 @@ function scan(text: string, within?: { key: string; firstIndex?: number }): void
       default:
         if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
           let j = i + 1;
-          while (j < n && /[0-9eE.+-]/.test(text[j]!)) j++;
-          const token = text.slice(i, j);
-          if (Math.abs(Number(token)) === Infinity) {
-            throw refusal(`The number ${quoted(token, 40)} at ${pathOf(stack)} is too large to be a number.`, pathOf(stack));
+          let exponent = false;
+          for (; j < n; j++) {
+            const d = text.charCodeAt(j);
+            if (d >= 0x30 && d <= 0x39) continue;
+            if (d === 0x65 || d === 0x45) exponent = true;
+            else if (d !== 0x2e && d !== 0x2b && d !== 0x2d) break;
+          }
+          // Only an exponent or more than 308 digits reach past the largest number: most of a file's numbers need no parse here.
+          const token = exponent || j - i > 308 ? text.slice(i, j) : '';
+          if (token !== '' && Math.abs(Number(token)) === Infinity) {
+            throw refusal(`The number ${quoted(token, 40)} at ${pathOf(text, stack)} is too large to be a number.`, pathOf(text, stack));
           }
           i = j;
           continue;
@@ -131,12 +152,18 @@ function scan(text: string, within?: { key: string; firstIndex?: number }): void
   }
 }
 
+/** Whether the last string `stringEnd` went through has an escape in it. */
+let stringEscaped = false;
+
 /** The index of the quote that closes the string opening at `start` (or the end of the text). */
 function stringEnd(text: string, start: number): number {
+  stringEscaped = false;
   for (let j = start + 1; j < text.length; j++) {
     const c = text.charCodeAt(j);
-    if (c === BACKSLASH) j++;
-    else if (c === QUOTE) return j;
+    if (c === BACKSLASH) {
+      stringEscaped = true;
+      j++;
+    } else if (c === QUOTE) return j;
   }
   return text.length;
 }
@@ -151,11 +178,12 @@ function decodeKey(literal: string): string {
 }
 
 /** Where the scan is, as importers name places in a file: `ingredients[3].display_name`. */
-function pathOf(stack: Frame[]): string {
+function pathOf(text: string, stack: Frame[]): string {
   let path = '';
   for (const frame of stack) {
-    if (frame.array) path += `[${frame.at}]`;
-    else if (frame.at !== '') path += /^[A-Za-z_$][\w$]*$/.test(String(frame.at)) ? `${path ? '.' : ''}${frame.at}` : `[${quoted(String(frame.at), 40)}]`;
+    const at = frame.keyFrom >= 0 ? text.slice(frame.keyFrom, frame.keyTo) : frame.at;
+    if (frame.array) path += `[${at}]`;
+    else if (at !== '') path += /^[A-Za-z_$][\w$]*$/.test(String(at)) ? `${path ? '.' : ''}${at}` : `[${quoted(String(at), 40)}]`;
     if (path.length > 120) return `${path.slice(0, 120)}…`;
   }
   return path || 'the top of the file';

@@ -15,7 +15,7 @@
  * word) is refused when its batch is read, with the same words.
  */
 import { AppError } from '../errors';
-import { checkJsonText, FORBIDDEN_KEYS } from './json-file';
+import { checkJsonText, FORBIDDEN_KEYS, MAX_JSON_DEPTH } from './json-file';
 import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, SNAPSHOT_SECTIONS } from './snapshot-format';
 
 /** About how much text is parsed at once: below V8's 128 kB large-object size, so a batch's text dies young. */
@@ -37,6 +37,8 @@ export class SectionRecords implements Iterable<unknown> {
     readonly key: string,
     /** Where each record starts and ends in the file, in pairs. */
     private readonly bounds: readonly number[],
+    /** Per record, whether json-file's pass might refuse it (Cursor.value); null: any might. */
+    private readonly suspect: Uint8Array | null = null,
   ) {}
 
   get length(): number {
@@ -49,7 +51,8 @@ export class SectionRecords implements Iterable<unknown> {
       let last = first;
       while (last + 1 < this.length && this.bounds[2 * last + 3]! - this.bounds[2 * first]! <= BATCH_BYTES) last++;
       const text = `[${decoder.decode(this.bytes.subarray(this.bounds[2 * first]!, this.bounds[2 * last + 1]!))}]`;
-      checkJsonText(text, { key: this.key, firstIndex: first });
+      // The pass over the text runs only on a batch the byte walk could not clear: it alone says where and what, and most batches need no second look.
+      if (this.suspect === null || this.suspect.subarray(first, last + 1).includes(1)) checkJsonText(text, { key: this.key, firstIndex: first });
       let records: unknown[];
       try {
         records = JSON.parse(text) as unknown[];
@@ -62,8 +65,23 @@ export class SectionRecords implements Iterable<unknown> {
   }
 }
 
+/** A section's record sits two levels deep (the file's object, the section's list): nested deeper than this, json-file's pass must look at it. */
+const RECORD_DEPTH_CLEAR = MAX_JSON_DEPTH - 4;
+const FORBIDDEN_KEY_BYTES = FORBIDDEN_KEYS.map((k) => new TextEncoder().encode(k));
+const FORBIDDEN_LENGTHS = new Set(FORBIDDEN_KEY_BYTES.map((k) => k.length));
+const isNumberByte = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2b || c === 0x2d || c === 0x65 || c === 0x45;
+
 /** Reads the structure of `bytes` from `at`; every method returns where it stopped, or -1 when the text is not what a plain snapshot has. */
 class Cursor {
+  /**
+   * Whether the last value `value` walked has something json-file's pass may refuse: nesting near its limit,
+   * a key that is (or, escaped, may be) a forbidden one, a number with an exponent or of more than 308 characters.
+   * When it has none, that pass would find nothing in it.
+   */
+  suspect = false;
+  /** Where the next backslash after the last string looked at is (found once, so each string's test costs nothing). */
+  private nextBackslash = -1;
+
   constructor(readonly bytes: Uint8Array) {}
 
   space(at: number): number {
@@ -88,18 +106,46 @@ class Cursor {
   value(at: number): number {
     const b = this.bytes;
     let depth = 0;
+    this.suspect = false;
     for (let i = at; i < b.length; i++) {
       const c = b[i]!;
+      // Indentation is most of a pretty-printed file's bytes outside its strings: inside a value a space only needs passing.
+      if (c === 0x20 && depth > 0) continue;
       if (c === QUOTE) {
-        i = this.string(i) - 1;
-        if (i < 0) return -1;
-      } else if (c === 0x5b || c === 0x7b) depth++;
-      else if (c === 0x5d || c === 0x7d) {
+        const end = this.string(i);
+        if (end < 0) return -1;
+        if (!this.suspect && this.mayBeForbidden(i, end)) this.suspect = true;
+        i = end - 1;
+      } else if (c === 0x5b || c === 0x7b) {
+        if (++depth > RECORD_DEPTH_CLEAR) this.suspect = true;
+      } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+        let j = i + 1;
+        let exponent = false;
+        while (j < b.length && isNumberByte(b[j]!)) if (b[j++]! >= 0x45) exponent = true;
+        if (exponent || j - i > 308) this.suspect = true;
+        i = j - 1;
+      } else if (c === 0x5d || c === 0x7d) {
         if (depth === 0) return i;
         if (--depth === 0) return i + 1;
       } else if (depth === 0 && (c === 0x2c || isSpace(c))) return i;
     }
     return depth === 0 ? b.length : -1;
+  }
+
+  /**
+   * Whether the string from the quote at `start` to just past its closing quote `end` is, or with an escape may be, a key json-file refuses.
+   * Any string, not only a key: in a broken record json-file's pass (which runs before the parser) decides what is a key.
+   */
+  private mayBeForbidden(start: number, end: number): boolean {
+    const b = this.bytes;
+    if (this.nextBackslash <= start) {
+      this.nextBackslash = b.indexOf(BACKSLASH, start + 1);
+      if (this.nextBackslash < 0) this.nextBackslash = b.length;
+    }
+    if (this.nextBackslash < end) return true;
+    const length = end - start - 2;
+    if (!FORBIDDEN_LENGTHS.has(length)) return false;
+    return FORBIDDEN_KEY_BYTES.some((k) => k.length === length && k.every((x, n) => b[start + 1 + n] === x));
   }
 }
 
@@ -135,19 +181,21 @@ export function snapshotFromBytes(bytes: Uint8Array): Record<string, unknown> | 
     at = cursor.space(at + 1);
     if (sections.has(key) && bytes[at] === 0x5b) {
       const bounds: number[] = [];
+      const suspect: number[] = [];
       at = cursor.space(at + 1);
       if (bytes[at] !== 0x5d) {
         for (;;) {
           const end = cursor.value(at);
           if (end <= at) return null;
           bounds.push(at, end);
+          suspect.push(cursor.suspect ? 1 : 0);
           at = cursor.space(end);
           if (bytes[at] === 0x5d) break;
           if (bytes[at] !== 0x2c) return null;
           at = cursor.space(at + 1);
         }
       }
-      data[key] = new SectionRecords(bytes, key, bounds);
+      data[key] = new SectionRecords(bytes, key, bounds, Uint8Array.from(suspect));
       at = cursor.space(at + 1);
     } else {
       const end = cursor.value(at);

@@ -31,7 +31,8 @@ type Raw = Record<string, unknown>;
 
 export class Fields {
   private readonly raw: Raw;
-  private readonly read = new Set<string>();
+  /** The keys read so far: a record has a few tens at most, so a list is cheaper than a Set over a file's millions of records. */
+  private readonly read: string[] = [];
 
   constructor(
     raw: unknown,
@@ -51,9 +52,13 @@ export class Fields {
 
   /** The raw value, marked as read; undefined and null both mean "not given". */
   value(key: string): unknown {
-    this.read.add(key);
+    this.markRead(key);
     const v = Object.hasOwn(this.raw, key) ? this.raw[key] : undefined;
     return v === null ? undefined : v;
+  }
+
+  private markRead(key: string): void {
+    if (!this.read.includes(key)) this.read.push(key);
   }
 
   has(key: string): boolean {
@@ -62,7 +67,7 @@ export class Fields {
 
   /** Whether the record writes the field as null (unknown), as opposed to leaving it out (the default). */
   isNull(key: string): boolean {
-    this.read.add(key);
+    this.markRead(key);
     return Object.hasOwn(this.raw, key) && this.raw[key] === null;
   }
 
@@ -114,9 +119,17 @@ export class Fields {
   }
 
   number(key: string, rule: { min?: 'positive' | 'non-negative'; max?: number; whole?: boolean; required?: boolean } = {}): number | null {
+    return this.numberOf(key, rule, rule.required === true);
+  }
+
+  requiredNumber(key: string, rule: { min?: 'positive' | 'non-negative'; max?: number; whole?: boolean } = {}): number {
+    return this.numberOf(key, rule, true)!;
+  }
+
+  private numberOf(key: string, rule: { min?: 'positive' | 'non-negative'; max?: number; whole?: boolean }, required: boolean): number | null {
     const v = this.value(key);
     if (v === undefined) {
-      if (rule.required) throw this.problem(key, `${key} is required.`);
+      if (required) throw this.problem(key, `${key} is required.`);
       return null;
     }
     if (typeof v !== 'number' || !Number.isFinite(v)) throw this.problem(key, `${shown(v)} is not a number.`);
@@ -126,10 +139,6 @@ export class Fields {
     if (rule.whole && !Number.isInteger(v)) throw this.problem(key, `${key} is a whole number (found ${v}).`);
     // -0 is stored as 0: a sign on nothing means nothing.
     return v === 0 ? 0 : v;
-  }
-
-  requiredNumber(key: string, rule: { min?: 'positive' | 'non-negative'; max?: number; whole?: boolean } = {}): number {
-    return this.number(key, { ...rule, required: true })!;
   }
 
   bool(key: string, fallback: boolean): boolean {
@@ -208,8 +217,8 @@ export class Fields {
   /** Refuses any key not read: a misspelt field is an error, not silently dropped data. */
   done(): void {
     for (const key of Object.keys(this.raw)) {
-      if (!this.read.has(key)) {
-        const near = [...this.read].find((k) => similar(k, key));
+      if (!this.read.includes(key)) {
+        const near = this.read.find((k) => similar(k, key));
         throw this.problem(key, `Unknown field ${shown(key)}${near ? ` (did you mean "${near}"?)` : ''}.`);
       }
     }

@@ -63,7 +63,11 @@ export interface ProductionDraft extends RunDraft {
   status: RunStatus | null;
   lossCategory: LossCategory | null;
   lossNote: string;
-  recipeSnapshot: { recipe: string; finishedUnit: string; definitions: Definitions; raw: Record<string, unknown> };
+  /**
+   * What the checks read of the run's recipe snapshot, and its text as it is stored: written out when read, so that the
+   * parsed definitions (most of a bake's record) are let go young instead of kept until every record is checked.
+   */
+  recipeSnapshot: { recipe: string; finishedUnit: string; finishedUnits: Definitions['finishedUnits']; text: string };
   consumptions: ProductionConsumptionDraft[];
 }
 
@@ -81,7 +85,8 @@ export interface AssemblyConsumptionDraft {
 export interface AssemblyDraft extends RunDraft {
   good: string;
   quantity: number;
-  goodSnapshot: Record<string, unknown>;
+  /** The good the snapshot names, and the snapshot's text as it is stored (written out when read, as a bake's). */
+  goodSnapshot: { good: string; text: string };
   packagingBypassed: boolean;
   bypassNote: string;
   consumptions: AssemblyConsumptionDraft[];
@@ -147,7 +152,7 @@ function readRecipeSnapshot(f: Fields): ProductionDraft['recipeSnapshot'] {
   if (typeof raw.recipe !== 'string' || typeof raw.finishedUnit !== 'string' || !isObject(d) || !['recipes', 'finishedUnits', 'goods', 'materialUnits'].every((k) => isObject(d[k]))) {
     throw problem('This is not a run\'s recipe definition: it needs "recipe", "finishedUnit" and "definitions" with recipes, finishedUnits, goods and materialUnits.');
   }
-  return { recipe: raw.recipe, finishedUnit: raw.finishedUnit, definitions: d as unknown as Definitions, raw };
+  return { recipe: raw.recipe, finishedUnit: raw.finishedUnit, finishedUnits: (d as unknown as Definitions).finishedUnits, text: JSON.stringify(raw) };
 }
 
 function readProduction(f: Fields, now: string): ProductionDraft {
@@ -201,7 +206,7 @@ function readAssembly(f: Fields, now: string): AssemblyDraft {
     ...run,
     good,
     quantity: f.requiredNumber('quantity', { min: 'positive', whole: true, max: MAX_ASSEMBLY_QUANTITY }),
-    goodSnapshot: snapshot,
+    goodSnapshot: { good: snapshot.good, text: JSON.stringify(snapshot) },
     packagingBypassed,
     bypassNote,
     consumptions: entries(

@@ -233,7 +233,7 @@ function checkProductionRun(t: Tx, refs: MakingRefs, item: Item<ProductionDraft>
   const snap = r.recipeSnapshot;
   if (snap.recipe !== r.recipe) throw new RecordProblem(`${path}.recipe_snapshot.recipe`, `${shown(snap.recipe)} is not the run's recipe ("${r.recipe}").`);
   if (snap.finishedUnit !== r.finishedUnit) throw new RecordProblem(`${path}.recipe_snapshot.finishedUnit`, `${shown(snap.finishedUnit)} is not the run's finished unit ("${r.finishedUnit}").`);
-  const y = Object.hasOwn(snap.definitions.finishedUnits, r.finishedUnit) ? snap.definitions.finishedUnits[r.finishedUnit] : undefined;
+  const y = Object.hasOwn(snap.finishedUnits, r.finishedUnit) ? snap.finishedUnits[r.finishedUnit] : undefined;
   const at = `${path}.recipe_snapshot.definitions.finishedUnits`;
   if (!y || (y.yieldMode === 'discrete' ? !(typeof y.itemsPerBatch === 'number' && y.itemsPerBatch > 0) : !(y.yieldMode === 'portion' && typeof y.portionPercent === 'number' && y.portionPercent > 0 && y.portionPercent <= 100))) {
     throw new RecordProblem(at, `The definition needs the yield of "${r.finishedUnit}": { "yieldMode": "discrete", "itemsPerBatch": 48 } or a portion percent.`);
@@ -386,6 +386,14 @@ export function applyMaking(db: Database, plan: MakingPlan, checked: MakingCheck
         ? { count: run.made, remaining: run.remaining, unitCost: run.lotUnitCost, createdAt: r.createdAt, updatedAt: r.lot?.updatedAt ?? r.createdAt }
         : { count: 0, remaining: 0, unitCost: run.lotUnitCost, createdAt: r.createdAt, updatedAt: r.reversed.createdAt };
 
+    /** Each drawn lot's ingredient, resolved once: a busy pantry's lots are drawn by many bakes each. */
+    const ingredientIds = new Map<Item<unknown>, number>();
+    const ingredientIdOf = (source: Item<unknown>) => {
+      let id = ingredientIds.get(source);
+      if (id === undefined) ingredientIds.set(source, (id = refId(refs.catalog.ingredientOf(refs.pantry.planned.get(source)!.product))));
+      return id;
+    };
+
     for (const item of created(plan.production)) {
       const r = item.record!;
       const run = checked.production.get(item)!;
@@ -393,14 +401,13 @@ export function applyMaking(db: Database, plan: MakingPlan, checked: MakingCheck
         db,
         {
           ...header(run, r), recipeId: refId(run.recipe), finishedUnitId: refId(run.unit), producedOn: r.date, batches: r.batches, expectedYield: run.expected,
-          actualYield: run.actual, lossQuantity: run.loss, lossCategory: r.lossCategory, lossNote: r.lossNote, status: run.status, recipeSnapshot: JSON.stringify(r.recipeSnapshot.raw),
+          actualYield: run.actual, lossQuantity: run.loss, lossCategory: r.lossCategory, lossNote: r.lossNote, status: run.status, recipeSnapshot: r.recipeSnapshot.text,
         },
         t,
       );
       for (const d of run.draws) {
-        const lot = refs.pantry.planned.get(d.source)!;
-        const ingredientId = refId(refs.catalog.ingredientOf(lot.product));
-        insertProductionConsumptionRow(db, { productionRunId: id, ingredientId, lotId: lot.lotId!, quantity: d.quantity, unitCost: d.unitCost, cost: d.cost, createdAt: d.createdAt }, t);
+        const lotId = refs.pantry.planned.get(d.source)!.lotId!;
+        insertProductionConsumptionRow(db, { productionRunId: id, ingredientId: ingredientIdOf(d.source), lotId, quantity: d.quantity, unitCost: d.unitCost, cost: d.cost, createdAt: d.createdAt }, t);
       }
       // An undone bake's lot went; it stays, emptied, only while an (undone) assembly's ledger names it.
       if (r.reversed === null || run.keepsEmptyLot) {
@@ -432,7 +439,7 @@ export function applyMaking(db: Database, plan: MakingPlan, checked: MakingCheck
       const id = insertAssemblyRunRow(
         db,
         {
-          ...header(run, r), finishedGoodId: refId(run.good), assembledOn: r.date, quantity: r.quantity, goodSnapshot: JSON.stringify(r.goodSnapshot),
+          ...header(run, r), finishedGoodId: refId(run.good), assembledOn: r.date, quantity: r.quantity, goodSnapshot: r.goodSnapshot.text,
           packagingBypassed: r.packagingBypassed, bypassNote: r.bypassNote,
         },
         t,

@@ -20,6 +20,24 @@ describe('dates', () => {
     expect(isIsoDate('26-2-1')).toBe(false);
   });
 
+  it('agrees with the calendar on every day of a run of years, leap days and centuries included', () => {
+    const viaDate = (text: string) => {
+      const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+      return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10) === text;
+    };
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    for (const year of [99, 100, 1900, 2000, 2023, 2024, 2025, 2026, 2100, 2400, 9999]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          expect(isIsoDate(text), text).toBe(viaDate(text));
+        }
+      }
+    }
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2100-02-29')).toBe(false);
+  });
+
   it('adds days across months and years', () => {
     expect(addDays('2026-01-07', -10)).toBe('2025-12-28');
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');

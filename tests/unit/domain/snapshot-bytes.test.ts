@@ -91,6 +91,10 @@ describe('a snapshot read from its bytes', () => {
       `{"product": "x", "__proto__": {"admin": true}}`,
       `{"product": "x", "packages": 1e999}`,
       `{"product": "x", "notes": ${'['.repeat(70)}${']'.repeat(70)}}`,
+      // The byte walk lets json-file's pass skip a batch only when nothing in it could be refused: an escaped key and a number
+      // too large without an exponent are such things too.
+      `{"product": "x", "\\u005f_proto__": 1}`,
+      `{"product": "x", "packages": ${'9'.repeat(400)}}`,
     ];
     for (const bad of hostile) {
       const text = `{"format": "bake-planner-snapshot", "format_version": 1, "purchases": [\n    ${filler},\n    ${bad}\n  ]}`;
