@@ -12,8 +12,7 @@ import { calculatePlan } from '../../services/planning/plan';
 import { planStaleness } from '../../services/planning/staleness';
 import { defineCommand } from '../command';
 
-const clean = withoutNoise;
-const cleanOrNull = (n: number | null) => (n === null ? null : clean(n));
+const cleanOrNull = (n: number | null) => (n === null ? null : withoutNoise(n));
 const money = (n: number | null) => (n === null ? 'unknown' : n.toFixed(2));
 
 function planJson(state: string, p: PlanPayload) {
@@ -24,7 +23,7 @@ function planJson(state: string, p: PlanPayload) {
       recipe: b.recipe,
       finishedUnit: b.finishedUnit,
       unitsNeeded: b.unitsNeeded,
-      yieldPerBatch: clean(b.yieldPerBatch),
+      yieldPerBatch: withoutNoise(b.yieldPerBatch),
       batches: b.batches,
       totalUnits: b.totalUnits,
       waste: b.waste,
@@ -34,12 +33,12 @@ function planJson(state: string, p: PlanPayload) {
     ingredients: p.ingredients.map((i) => ({
       ingredient: i.ingredient,
       displayName: i.displayName,
-      quantity: clean(i.quantity),
+      quantity: withoutNoise(i.quantity),
       unit: i.unit,
       costPerUnit: cleanOrNull(i.costPerUnit),
       cost: i.cost,
     })),
-    packaging: p.packaging.map((m) => ({ material: m.material, quantity: clean(m.quantity), unit: m.unit })),
+    packaging: p.packaging.map((m) => ({ material: m.material, quantity: withoutNoise(m.quantity), unit: m.unit })),
     costBaseline: p.costBaseline,
   };
 }

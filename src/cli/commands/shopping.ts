@@ -15,7 +15,6 @@ import { eventProgress } from '../../services/planning/progress';
 import { shoppingList, type ShoppingItem } from '../../services/planning/shopping-list';
 import { defineCommand } from '../command';
 
-const clean = withoutNoise;
 const money = (n: number | null) => (n === null ? 'unknown' : n.toFixed(2));
 const percentText = (n: number | null) => (n === null ? '-' : `${plainNumber(n, 2)} %`);
 
@@ -44,14 +43,14 @@ export const shoppingCommands = [
         event: list.event.slug,
         items: list.items.map((i) => ({
           ingredient: i.slug,
-          need: clean(i.need),
-          onHand: clean(i.onHand),
-          toBuy: clean(i.toBuy),
+          need: withoutNoise(i.need),
+          onHand: withoutNoise(i.onHand),
+          toBuy: withoutNoise(i.toBuy),
           unit: i.unit,
           packages: packagesJson(i),
-          leftover: clean(i.leftover),
+          leftover: withoutNoise(i.leftover),
         })),
-        materials: list.materials.map((m) => ({ material: m.slug, need: clean(m.need), onHand: clean(m.onHand), toBuy: clean(m.toBuy), unit: m.unit, packages: packagesJson(m) })),
+        materials: list.materials.map((m) => ({ material: m.slug, need: withoutNoise(m.need), onHand: withoutNoise(m.onHand), toBuy: withoutNoise(m.toBuy), unit: m.unit, packages: packagesJson(m) })),
         estimatedCost: list.estimatedCost,
       };
       const text = [
@@ -81,7 +80,7 @@ export const shoppingCommands = [
         event: f.event.slug,
         goods: f.goods.map((g) => ({ good: g.good, target: g.target, canAssemble: g.canAssemble, status: g.status })),
         blockers: {
-          inventory: f.blockers.inventory.map((b) => ({ item: b.item, needed: clean(b.needed), have: clean(b.have) })),
+          inventory: f.blockers.inventory.map((b) => ({ item: b.item, needed: withoutNoise(b.needed), have: withoutNoise(b.have) })),
           cost: f.blockers.cost.map((b) => ({ item: b.item, reason: b.reason })),
           assignment: f.blockers.assignment.map((b) => ({ item: b.item, reason: b.reason })),
         },
@@ -113,10 +112,10 @@ export const shoppingCommands = [
         event: p.event.slug,
         recipes: p.recipes.map((r) => ({
           recipe: r.recipe,
-          targetBatches: clean(r.targetBatches),
-          producedBatches: clean(r.producedBatches),
-          remaining: clean(r.remaining),
-          overage: clean(r.overage),
+          targetBatches: withoutNoise(r.targetBatches),
+          producedBatches: withoutNoise(r.producedBatches),
+          remaining: withoutNoise(r.remaining),
+          overage: withoutNoise(r.overage),
           percent: roundPercent(r.percent),
         })),
         goods: p.goods.map((g) => ({ good: g.good, target: g.target, assembled: g.assembled, availableToAssemble: g.availableToAssemble, percent: roundPercent(g.percent) })),

@@ -13,7 +13,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { openDatabaseFile, saveDatabaseFile } from '../../../src/cli/files';
 import { runCli } from '../../../src/cli/main';
+import type { Database } from '../../../src/db/session';
+import { AppError } from '../../../src/errors';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const BIN = join(ROOT, 'src/cli/bin.mjs');
@@ -73,3 +76,26 @@ export async function bakery(snapshot: Record<string, unknown>): Promise<string>
 
 /** Rounds for comparing a figure worked by hand with one computed in floating point. */
 export const r4 = (n: number) => Math.round(n * 1e4) / 1e4;
+
+/** A change made through the services on the database file itself (what the CLI has no command for), saved as the CLI saves. */
+export async function onFile<T>(path: string, change: (db: Database) => T): Promise<T> {
+  const db = await openDatabaseFile(path, false);
+  try {
+    const out = change(db);
+    saveDatabaseFile(db, path);
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+/** The AppError a service call is refused with; anything else (or no refusal) fails the test. */
+export function refusedBy(change: () => unknown): AppError {
+  try {
+    change();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}

@@ -9,9 +9,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabaseFile, saveDatabaseFile } from '../../../src/cli/files';
-import type { Database } from '../../../src/db/session';
-import { AppError } from '../../../src/errors';
 import { findIngredientBySlug } from '../../../src/services/catalog/ingredient-rows';
 import { findGoodBySlug } from '../../../src/services/goods/good-rows';
 import { amendPlan } from '../../../src/services/planning/amendments';
@@ -20,7 +17,7 @@ import { advancePlan } from '../../../src/services/planning/plan-steps';
 import { findFinishedUnitBySlug } from '../../../src/services/recipes/finished-units';
 import { findRecipeBySlug } from '../../../src/services/recipes/recipe-rows';
 import { updateRecipe } from '../../../src/services/recipes/recipes';
-import { bakery, cli, hashOf, json } from './verify-cli';
+import { bakery, cli, hashOf, json, onFile, refusedBy } from './verify-cli';
 
 const FAIR = {
   ingredients: [{ name: 'Sugar', density: { volume_quantity: 1, volume_unit: 'cup', weight_quantity: 200, weight_unit: 'g' } }],
@@ -31,27 +28,6 @@ const FAIR = {
   finished_goods: [{ name: 'Tin', composition: [{ finished_unit: 'cookie', quantity: 6 }] }],
   events: [{ name: 'Fair', targets: [{ finished_good: 'tin', quantity: 5 }], batch_decisions: [{ finished_unit: 'cookie', batches: 3 }] }],
 };
-
-/** Runs `change` through the services on the database file, and saves it. */
-async function onFile(path: string, change: (db: Database) => void): Promise<void> {
-  const db = await openDatabaseFile(path, false);
-  try {
-    change(db);
-    saveDatabaseFile(db, path);
-  } finally {
-    db.close();
-  }
-}
-
-function refusedBy(change: () => unknown): AppError {
-  try {
-    change();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('plan states, staleness, snapshot and amendments (verify)', { timeout: 120_000 }, () => {
   it('in order only; a bake for the event uses the recipe as planned after the recipe is edited; staleness names the line, not the new name; amendments cannot undercut what was baked', async () => {

@@ -6,7 +6,6 @@
  * and rolling back together. Figures worked by hand in the comments.
  */
 import { describe, expect, it } from 'vitest';
-import { openDatabaseFile, saveDatabaseFile } from '../../../src/cli/files';
 import { transaction, type Database } from '../../../src/db/session';
 import { findGoodBySlug } from '../../../src/services/goods/good-rows';
 import { recordAssembly } from '../../../src/services/making/assembly';
@@ -18,7 +17,7 @@ import { plannedVsActual } from '../../../src/services/planning/planned-vs-actua
 import { setGoodTarget } from '../../../src/services/planning/targets';
 import { findRecipeBySlug } from '../../../src/services/recipes/recipe-rows';
 import { exportSnapshot } from '../../../src/services/snapshot/export';
-import { bakery, cli, json } from './verify-cli';
+import { bakery, cli, json, onFile } from './verify-cli';
 
 const SHOP = {
   ingredients: [{ name: 'Sugar' }],
@@ -40,17 +39,6 @@ const SHOP = {
     { name: 'Fair', targets: [{ finished_good: 'bag', quantity: 5 }, { finished_unit: 'brownie', quantity: 4 }], batch_decisions: [{ finished_unit: 'cookie', batches: 3 }, { finished_unit: 'brownie', batches: 2 }] },
   ],
 };
-
-async function onFile<T>(path: string, change: (db: Database) => T): Promise<T> {
-  const db = await openDatabaseFile(path, false);
-  try {
-    const out = change(db);
-    saveDatabaseFile(db, path);
-    return out;
-  } finally {
-    db.close();
-  }
-}
 
 describe('progress, planned against actual, transactions (verify, second pass)', { timeout: 120_000 }, () => {
   it('only a unit target: 1 of 3 brownie batches = 33.33 %; a cookie bake the plan does not call for is listed with target 0 and no percent; no goods: the assembly side is left out', async () => {

@@ -9,8 +9,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabaseFile, saveDatabaseFile } from '../../../src/cli/files';
-import type { Database } from '../../../src/db/session';
 import { updateIngredient } from '../../../src/services/catalog/ingredients';
 import { updateGood } from '../../../src/services/goods/goods';
 import { updateMaterialUnit } from '../../../src/services/materials/material-units';
@@ -22,17 +20,7 @@ import { updateRecipe } from '../../../src/services/recipes/recipes';
 import { updateMaterialPurchase } from '../../../src/services/materials/material-purchases';
 import { setLotPrice } from '../../../src/services/pantry/lot-prices';
 import { updatePurchase } from '../../../src/services/pantry/purchases';
-import { bakery, cli, hashOf, json, r4, refusal } from './verify-cli';
-
-async function onFile(path: string, change: (db: Database) => void): Promise<void> {
-  const db = await openDatabaseFile(path, false);
-  try {
-    change(db);
-    saveDatabaseFile(db, path);
-  } finally {
-    db.close();
-  }
-}
+import { bakery, cli, hashOf, json, onFile, r4, refusal } from './verify-cli';
 
 const LB = 453.59237;
 

@@ -8,7 +8,6 @@
  * database file (the command line has no editing verbs).
  */
 import { describe, expect, it } from 'vitest';
-import { openDatabaseFile, saveDatabaseFile } from '../../../src/cli/files';
 import type { Database } from '../../../src/db/session';
 import { findIngredientBySlug } from '../../../src/services/catalog/ingredient-rows';
 import { updateIngredient } from '../../../src/services/catalog/ingredients';
@@ -24,7 +23,7 @@ import { setGoodTarget, setUnitTarget } from '../../../src/services/planning/tar
 import { findFinishedUnitBySlug, updateFinishedUnit } from '../../../src/services/recipes/finished-units';
 import { findRecipeBySlug } from '../../../src/services/recipes/recipe-rows';
 import { getRecipe, updateRecipe } from '../../../src/services/recipes/recipes';
-import { bakery, cli, json } from './verify-cli';
+import { bakery, cli, json, onFile } from './verify-cli';
 
 const FAIR = {
   ingredients: [{ name: 'Sugar', density: { volume_quantity: 1, volume_unit: 'cup', weight_quantity: 200, weight_unit: 'g' } }, { name: 'Butter' }, { name: 'Cocoa' }],
@@ -64,16 +63,6 @@ const FAIR = {
   // 10 gift boxes: 10 tins = 60 cookies (3 batches of 24); 20 + 8 = 28 slices (4 batches of 8).
   events: [{ name: 'Fair', targets: [{ finished_good: 'gift-box', quantity: 10 }, { finished_unit: 'brownie-slice', quantity: 8 }] }],
 };
-
-async function onFile(path: string, change: (db: Database) => void): Promise<void> {
-  const db = await openDatabaseFile(path, false);
-  try {
-    change(db);
-    saveDatabaseFile(db, path);
-  } finally {
-    db.close();
-  }
-}
 
 const id = {
   event: (d: Database) => findEventBySlug(d, 'fair')!.id,

@@ -8,34 +8,10 @@
  * nothing. Figures worked by hand in the comments.
  */
 import { describe, expect, it } from 'vitest';
-import { openDatabaseFile, saveDatabaseFile } from '../../../src/cli/files';
-import type { Database } from '../../../src/db/session';
-import { AppError } from '../../../src/errors';
 import { UNITS, convert } from '../../../src/domain/units';
 import { adjustLot } from '../../../src/services/pantry/adjustments';
 import { deletePurchase, getPurchase, recordPurchase, updatePurchase } from '../../../src/services/pantry/purchases';
-import { bakery, cli, hashOf, json, r4 } from './verify-cli';
-
-async function onFile<T>(path: string, change: (db: Database) => T): Promise<T> {
-  const db = await openDatabaseFile(path, false);
-  try {
-    const out = change(db);
-    saveDatabaseFile(db, path);
-    return out;
-  } finally {
-    db.close();
-  }
-}
-
-function refusedBy(change: () => unknown): AppError {
-  try {
-    change();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+import { bakery, cli, hashOf, json, onFile, r4, refusedBy } from './verify-cli';
 
 const PANTRY = {
   ingredients: [{ name: 'Vanilla' }, { name: 'Milk' }, { name: 'Chocolate' }, { name: 'Flour' }],
