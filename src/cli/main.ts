@@ -26,15 +26,15 @@ function byName(commands: readonly AnyCommand[]): Map<string, AnyCommand> {
   return map;
 }
 
+/** Each command's usage, then what it does on the line below: one long usage (make's) would otherwise push every summary off a phone-width terminal. */
 function helpText(commands: readonly AnyCommand[]): string[] {
-  const rows = commands.map((c) => [`${c.name} ${c.usage}`, c.summary] as const);
-  const width = Math.max(...rows.map(([usage]) => usage.length)) + 2;
   return [
     'bake-planner <command> <database.sqlite> [arguments] [--json]',
     '',
-    ...rows.map(([usage, summary]) => `  ${usage.padEnd(width)}${summary}`),
+    ...commands.flatMap((c) => [`  ${c.name} ${c.usage}`, `      ${c.summary}`]),
     '',
-    '  --json    print one JSON document (snake_case keys); on an error, {"error": {code, message, details}}',
+    '  --json',
+    '      print one JSON document (snake_case keys); on an error, {"error": {code, message, details}}',
   ];
 }
 
