@@ -40,26 +40,26 @@ export const CROSS = {
     { product: 'milk-1qt', date: '2026-01-01', packages: 1, price_per_package: 2 }, // 1 qt at 2.00
   ],
   materials: [
-    { name: 'Tin', base_measure: 'each' },
-    { name: 'Box', base_measure: 'each' },
+    { name: 'Tin can', base_measure: 'each' }, // not 'tin': the good is
+    { name: 'Carton', base_measure: 'each' }, // not 'box': the good is
     { name: 'Ribbon', base_measure: 'length' },
     { name: 'Basket', base_measure: 'each' },
   ],
   material_products: [
-    { slug: 'tin-12', material: 'tin', name: 'Tins 12', package_quantity: 12, package_unit: 'each' },
-    { slug: 'box-25', material: 'box', name: 'Boxes 25', package_quantity: 25, package_unit: 'each' },
+    { slug: 'tin-12', material: 'tin-can', name: 'Tins 12', package_quantity: 12, package_unit: 'each' },
+    { slug: 'carton-25', material: 'carton', name: 'Cartons 25', package_quantity: 25, package_unit: 'each' },
     { slug: 'ribbon-10yd', material: 'ribbon', name: 'Ribbon 10 yd', package_quantity: 10, package_unit: 'yd' },
     { slug: 'basket-4', material: 'basket', name: 'Baskets 4', package_quantity: 4, package_unit: 'each' },
   ],
   material_units: [
-    { slug: 'one-tin', material: 'tin', name: 'one tin', quantity: 1 },
-    { slug: 'one-box', material: 'box', name: 'one box', quantity: 1 },
+    { slug: 'one-tin', material: 'tin-can', name: 'one tin', quantity: 1 },
+    { slug: 'one-box', material: 'carton', name: 'one carton', quantity: 1 },
     { slug: 'one-bow', material: 'ribbon', name: 'one 18 in bow', quantity: 18, unit: 'in' }, // 45.72 cm
     { slug: 'one-basket', material: 'basket', name: 'one basket', quantity: 1 },
   ],
   material_purchases: [
     { material_product: 'tin-12', date: '2026-01-01', packages: 1, price_per_package: 24 }, // 2.00 a tin
-    { material_product: 'box-25', date: '2026-01-01', packages: 1, price_per_package: 25 }, // 1.00 a box
+    { material_product: 'carton-25', date: '2026-01-01', packages: 1, price_per_package: 25 }, // 1.00 a box
     { material_product: 'ribbon-10yd', date: '2026-01-01', packages: 1, price_per_package: 9.144 }, // 914.4 cm at 0.01/cm: a bow 0.4572
     { material_product: 'basket-4', date: '2026-01-01', packages: 1, price_per_package: 20 }, // 5.00 a basket
   ],
@@ -91,7 +91,7 @@ export const CROSS = {
         { finished_good: 'tin', quantity: 1 },
         { finished_unit: 'cookie', quantity: 3 },
         { finished_unit: 'finger', quantity: 2 },
-        { material_unit: 'one-box', material_product: 'box-25', quantity: 1 },
+        { material_unit: 'one-box', material_product: 'carton-25', quantity: 1 },
         { material_unit: 'one-bow', material_product: 'ribbon-10yd', quantity: 1 },
       ],
     },

@@ -52,12 +52,12 @@ describe('plan and shopping list across goods, recipes and events (verify, third
       // sugar 450 + 50 + 200 = 700 g = 0.7 kg at 2.00 = 1.40
       { ingredient: 'sugar', display_name: 'Sugar', quantity: 0.7, unit: 'kg', cost_per_unit: 2, cost: 1.4 },
     ]);
-    // baskets 2 (10.00), boxes 5 (5.00), 5 bows = 228.6 cm (2.286), tins 8 (16.00)
+    // baskets 2 (10.00), cartons 5 (5.00), 5 bows = 228.6 cm (2.286), tins 8 (16.00)
     expect(plan.packaging).toEqual([
       { material: 'basket', quantity: 2, unit: 'each' },
-      { material: 'box', quantity: 5, unit: 'each' },
+      { material: 'carton', quantity: 5, unit: 'each' },
       { material: 'ribbon', quantity: expect.closeTo(228.6, 9), unit: 'cm' },
-      { material: 'tin', quantity: 8, unit: 'each' },
+      { material: 'tin-can', quantity: 8, unit: 'each' },
     ]);
     // 3.6052 + 1.95 + 1.85 + 0.50 + 1.40 = 9.3052; 10 + 5 + 2.286 + 16 = 33.286
     expect(plan.cost_baseline).toBe(42.5912);
@@ -86,12 +86,12 @@ describe('plan and shopping list across goods, recipes and events (verify, third
       // sugar: 9 x 150 + 4 x 50 + 5 x 200 = 2550 g; 2 kg on hand -> 0.55 -> one 2 kg bag (4.00), 1.45 left over
       { ingredient: 'sugar', need: 2.55, on_hand: 2, to_buy: expect.closeTo(0.55, 9), unit: 'kg', packages: [{ product: 'Sugar 2 kg', count: 1, cost: 4 }], leftover: expect.closeTo(1.45, 9) },
     ]);
-    // baskets 10 - 4 = 6 -> 2 packs of 4 (40.00); boxes 20 of 25; 20 bows = 914.4 cm = exactly the roll; tins 30 - 12 = 18 -> 2 packs of 12 (48.00)
+    // baskets 10 - 4 = 6 -> 2 packs of 4 (40.00); cartons 20 of 25; 20 bows = 914.4 cm = exactly the roll; tins 30 - 12 = 18 -> 2 packs of 12 (48.00)
     expect(list.materials.map((m: any) => [m.material, m.need, m.on_hand, m.to_buy, m.packages])).toEqual([
       ['basket', 10, 4, 6, [{ product: 'Baskets 4', count: 2, cost: 40 }]],
-      ['box', 20, 25, 0, []],
+      ['carton', 20, 25, 0, []],
       ['ribbon', expect.closeTo(914.4, 9), expect.closeTo(914.4, 9), 0, []],
-      ['tin', 30, 12, 18, [{ product: 'Tins 12', count: 2, cost: 48 }]],
+      ['tin-can', 30, 12, 18, [{ product: 'Tins 12', count: 2, cost: 48 }]],
     ]);
     // 9 + 3.60 + 2 + 4 + 40 + 48
     expect(list.estimated_cost).toBe(106.6);
