@@ -1,0 +1,82 @@
+/**
+ * Third pass, edges: nested-good lots of different costs drawn FIFO by one
+ * assembly; eggs used by the dozen from lots counted in eggs; a shopping list
+ * once a recipe is over-produced (its remaining batches are 0, not negative,
+ * so it neither adds nor takes away need). CROSS in verify3-bakery.ts;
+ * figures worked by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { CROSS, LB, withEvents } from './verify3-bakery';
+import { bakery, json } from './verify-cli';
+
+describe('edges (verify, third pass)', { timeout: 120_000 }, () => {
+  it('two tin lots at 2.2492 (with its can) and 0.2492 (packaging bypassed): 2 boxes take one of each, FIFO; 6.7175 for 2, 3.35875 -> 3.3588 each', async () => {
+    const db = await bakery(CROSS);
+    // 1 batch of cookies: flour 125 g 0.25, butter 50 g = 0.1102311 lb at 4.50 = 0.4960401 -> 0.496, half an egg 0.15, sugar 150 g 0.30 = 1.196; 24 at 0.0498333
+    expect((await json('make', db, 'cookies', '1')).total_cost).toBe(1.196);
+    // shortbread: flour 250 g 0.50, butter 100 g + 0.25 lb 2.1171, an egg 0.30, sugar 50 g 0.10 = 3.0171; 12 at 0.251425
+    expect((await json('make', db, 'shortbread', '1')).total_cost).toBe(3.0171);
+    // tin A: 5 cookies 0.2491667 -> 0.2492 + a can 2.00; tin B: 5 cookies 0.2492, no can
+    expect((await json('assemble', db, 'tin', '1')).total_cost).toBe(2.2492);
+    expect((await json('assemble', db, 'tin', '1', '--bypass-packaging', 'tied in a cloth')).total_cost).toBe(0.2492);
+    const boxes = await json('assemble', db, 'box', '2');
+    // tins: A 2.2492 + B 0.2492; 6 cookies 0.299; 4 fingers 1.0057; 2 cartons 2.00; 2 bows 0.9144 = 6.7175
+    expect(boxes.consumptions.map((c: any) => [c.item, c.lot, c.quantity, c.cost])).toEqual([
+      ['tin', 1, 1, 2.2492],
+      ['tin', 2, 1, 0.2492],
+      ['cookie', 1, 6, 0.299],
+      ['finger', 2, 4, 1.0057],
+      ['carton', 2, 2, 2],
+      ['ribbon', 3, 91.44, 0.9144],
+    ]);
+    expect([boxes.total_cost, boxes.cost_per_unit]).toEqual([6.7175, 3.3588]);
+  });
+
+  it('half a dozen eggs a batch from lots counted in eggs (30 at 9.00): 3 batches = 18 eggs = 5.40; the plan lists 18 each', async () => {
+    const db = await bakery({
+      ingredients: [{ name: 'Eggs' }],
+      products: [{ slug: 'eggs-30', ingredient: 'eggs', name: 'Eggs 30', package_quantity: 30, package_unit: 'each' }],
+      purchases: [{ product: 'eggs-30', date: '2026-01-01', packages: 1, price_per_package: 9 }], // 0.30 an egg
+      recipes: [{ name: 'Custard', ingredients: [{ ingredient: 'eggs', quantity: 0.5, unit: 'dozen' }] }],
+      finished_units: [{ name: 'Custard cup', recipe: 'custard', items_per_batch: 4 }],
+      events: [{ name: 'Tea', targets: [{ finished_unit: 'custard-cup', quantity: 10 }] }],
+    });
+    // 10 cups at 4 a batch -> 3 batches (12, 2 spare); 3 x 6 = 18 eggs at 0.30 = 5.40
+    const plan = await json('plan', db, 'tea');
+    expect(plan.ingredients).toEqual([{ ingredient: 'eggs', display_name: 'Eggs', quantity: 18, unit: 'each', cost_per_unit: 0.3, cost: 5.4 }]);
+    const run = await json('make', db, 'custard', '3');
+    expect(run.consumptions).toEqual([{ ingredient: 'eggs', lot: 1, quantity: 18, unit: 'each', unit_cost: 0.3, cost: 5.4 }]);
+    // 12 left = exactly 1 dozen (3.60)
+    expect((await json('fifo', db, 'eggs', '1', 'dozen')).total_cost).toBe(3.6);
+    // The bake was for no event: Tea still needs its 3 batches (18 eggs), 12 on hand -> 6 to buy: a box of 30 (9.00), 24 left over.
+    expect((await json('shopping-list', db, 'tea')).items).toEqual([
+      { ingredient: 'eggs', need: 18, on_hand: 12, to_buy: 6, unit: 'each', packages: [{ product: 'Eggs 30', count: 1, cost: 9 }], leftover: 24 },
+    ]);
+    // 2 batches for Tea: 1 left to bake = 6 eggs, 0 on hand -> 6 to buy.
+    await json('make', db, 'custard', '2', '--event', 'tea');
+    expect((await json('shopping-list', db, 'tea')).items).toEqual([
+      { ingredient: 'eggs', need: 6, on_hand: 0, to_buy: 6, unit: 'each', packages: [{ product: 'Eggs 30', count: 1, cost: 9 }], leftover: 24 },
+    ]);
+  });
+
+  it('cookies over-produced (5 of 3 batches) need nothing more; the shortbread and the cake still need theirs: flour 0.55 kg, sugar 0.25 kg, butter 100 g + 0.25 lb, eggs 5, milk 1 cup', async () => {
+    const db = await bakery(
+      withEvents({
+        name: 'Winter',
+        targets: [{ finished_good: 'hamper', quantity: 2 }],
+        batch_decisions: [{ finished_unit: 'cookie', batches: 3 }, { finished_unit: 'finger', batches: 1 }, { finished_unit: 'slice', batches: 1 }],
+      }),
+    );
+    await json('make', db, 'cookies', '5', '--event', 'winter');
+    const list = await json('shopping-list', db, 'winter');
+    // on hand after 5 cookie batches: flour 6267.96185 - 625 g; sugar 2000 - 750 g; butter 1.5 lb - 250 g; eggs 24 - 2.5; milk 1 qt
+    expect(list.items.map((i: any) => [i.ingredient, i.unit, i.need, i.on_hand, i.to_buy])).toEqual([
+      ['butter', 'lb', expect.closeTo(100 / LB + 0.25, 9), expect.closeTo(1.5 - 250 / LB, 9), 0],
+      ['eggs', 'dozen', expect.closeTo(5 / 12, 9), expect.closeTo(21.5 / 12, 9), 0],
+      ['flour', 'kg', 0.55, expect.closeTo(5.64296185, 9), 0],
+      ['milk', 'qt', 0.25, 1, 0],
+      ['sugar', 'kg', 0.25, 1.25, 0],
+    ]);
+    expect(list.estimated_cost).toBe(0);
+  });
+});
