@@ -79,4 +79,26 @@ describe('edges (verify, third pass)', { timeout: 120_000 }, () => {
     ]);
     expect(list.estimated_cost).toBe(0);
   });
+
+  it('packaging across two lots of one product: 13 tins = all 12 cans at 2.00 + 1 of the next pack at 2.50 = 26.50, in the plan\'s baseline (3.5881 + 26.50 = 30.0881) and in the assembly\'s ledger', async () => {
+    const db = await bakery({
+      ...CROSS,
+      material_purchases: [...CROSS.material_purchases, { material_product: 'tin-12', date: '2026-02-01', packages: 1, price_per_package: 30 }], // 2.50 a can
+      events: [{ name: 'Tins', targets: [{ finished_good: 'tin', quantity: 13 }], batch_decisions: [{ finished_unit: 'cookie', batches: 3 }] }],
+    });
+    // 65 cookies -> 3 batches: flour 375 g 0.75 + butter 150 g 1.4881 + 1.5 eggs 0.45 + sugar 450 g 0.90 = 3.5881
+    const plan = await json('plan', db, 'tins');
+    expect(plan.packaging).toEqual([{ material: 'tin-can', quantity: 13, unit: 'each' }]);
+    expect(plan.cost_baseline).toBe(30.0881);
+    await json('make', db, 'cookies', '3', '--event', 'tins');
+    const tins = await json('assemble', db, 'tin', '13', '--event', 'tins');
+    // 65 cookies x 3.5881 / 72 = 233.2265 / 72 = 3.2392569 -> 3.2393; cans 24.00 + 2.50
+    expect(tins.consumptions.map((c: any) => [c.item, c.lot, c.quantity, c.unit_cost, c.cost])).toEqual([
+      ['cookie', 1, 65, Number((3.5881 / 72).toPrecision(12)), 3.2393],
+      ['tin-can', 1, 12, 2, 24],
+      ['tin-can', 5, 1, 2.5, 2.5],
+    ]);
+    // 29.7393 / 13 = 2.2876385 -> 2.2876
+    expect([tins.total_cost, tins.cost_per_unit]).toEqual([29.7393, 2.2876]);
+  });
 });
