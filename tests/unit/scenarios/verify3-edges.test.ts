@@ -101,4 +101,38 @@ describe('edges (verify, third pass)', { timeout: 120_000 }, () => {
     // 29.7393 / 13 = 2.2876385 -> 2.2876
     expect([tins.total_cost, tins.cost_per_unit]).toEqual([29.7393, 2.2876]);
   });
+
+  it('eggs by the dozen and liquid egg by the kg (1 egg = 50 g, 1 cup = 243 g): 30 eggs + 1 cup = 34.86 eggs = 2.905 dozen; 32 on hand at 11.60, the 2.86 missing at the latest price (0.40 an egg) = 12.744; buy a dozen', async () => {
+    const db = await bakery({
+      ingredients: [{ name: 'Eggs', weight_per_each: { quantity: 50, unit: 'g' }, density: { volume_quantity: 1, volume_unit: 'cup', weight_quantity: 243, weight_unit: 'g' } }],
+      products: [
+        { slug: 'eggs-dozen', ingredient: 'eggs', name: 'Eggs dozen', package_quantity: 1, package_unit: 'dozen' },
+        { slug: 'liquid-1kg', ingredient: 'eggs', name: 'Liquid egg 1 kg', package_quantity: 1, package_unit: 'kg' },
+      ],
+      purchases: [
+        { product: 'eggs-dozen', date: '2026-01-01', packages: 1, price_per_package: 3.6 }, // 12 at 0.30
+        { product: 'liquid-1kg', date: '2026-01-02', packages: 1, price_per_package: 8 }, // 1000 g = 20 eggs at 0.40
+      ],
+      recipes: [
+        { name: 'Omelette', ingredients: [{ ingredient: 'eggs', quantity: 30, unit: 'each' }] },
+        { name: 'Quiche', ingredients: [{ ingredient: 'eggs', quantity: 1, unit: 'cup' }] },
+      ],
+      finished_units: [
+        { name: 'Omelette', slug: 'om', recipe: 'omelette', items_per_batch: 1 },
+        { name: 'Quiche', slug: 'qu', recipe: 'quiche', items_per_batch: 1 },
+      ],
+      events: [{ name: 'Brunch', targets: [{ finished_unit: 'om', quantity: 1 }, { finished_unit: 'qu', quantity: 1 }] }],
+    });
+    // 30 eggs: the dozen (3.60) + 18 eggs = 900 g of liquid egg (7.20) = 10.80; 1000 g = 12 eggs (3.60) + 400 g (3.20) = 6.80
+    expect((await json('fifo', db, 'eggs', '30', 'each')).draws.map((d: any) => [d.quantity, d.cost])).toEqual([[12, 3.6], [18, 7.2]]);
+    expect((await json('fifo', db, 'eggs', '1000', 'g')).draws.map((d: any) => [d.quantity, d.cost])).toEqual([[600, 3.6], [400, 3.2]]);
+    const plan = await json('plan', db, 'brunch');
+    // listed in dozens (the first lot's unit): 34.86 / 12 = 2.905; 3.60 + 8.00 + 2.86 x 0.40 = 12.744
+    expect(plan.ingredients).toEqual([{ ingredient: 'eggs', display_name: 'Eggs', quantity: 2.905, unit: 'dozen', cost_per_unit: expect.closeTo(12.744 / 2.905, 9), cost: 12.744 }]);
+    const [eggs] = (await json('shopping-list', db, 'brunch')).items;
+    // 2.86 eggs to buy = 0.238333 dozen: a dozen (3.60) is cheaper than a kg of liquid egg (8.00)
+    expect([eggs.need, eggs.on_hand, eggs.to_buy, eggs.packages, eggs.leftover]).toEqual([
+      2.905, expect.closeTo(32 / 12, 9), expect.closeTo(2.86 / 12, 9), [{ product: 'Eggs dozen', count: 1, cost: 3.6 }], expect.closeTo(9.14 / 12, 9),
+    ]);
+  });
 });
