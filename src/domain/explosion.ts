@@ -89,11 +89,13 @@ export function explode(
 }
 
 /**
- * How many of each good are still to assemble for targets (each already less what the event assembled of
- * it), given the goods the event has made and not yet used (`spare`, per good): a nested good's need from
- * its parents is met first from that spare stock, so a crate of 2 gift boxes, with 2 gift boxes made for it,
- * still needs its own assembly but no gift box. Parents are netted before their nested goods (the
- * composition has no loops), each good once, its need from every parent added up.
+ * How many of each good are still to assemble for the event's targets (whole targets), given the goods the
+ * event has made and not yet used (`spare`, per good): a good's own target and what its parents still need
+ * of it are both met from that spare stock, so a crate of 2 gift boxes, with 2 gift boxes made for it, still
+ * needs its own assembly but no gift box. A spare good counts once: 1 box of its own plus 4 for 2 hampers,
+ * with 2 boxes made, leaves 3 to assemble (taking the 2 off the box target and again off the hampers' need
+ * left 2). Parents are netted before their nested goods (the composition has no loops), each good once, its
+ * need from every parent added up.
  */
 export function goodsLeftToAssemble(
   goods: ReadonlyMap<number, GoodDefinition>,
@@ -117,7 +119,7 @@ export function goodsLeftToAssemble(
   const left = new Map<number, number>();
   // Reversed post-order: every good comes after all the goods that contain it.
   for (const goodId of order.reverse()) {
-    const n = (own.get(goodId) ?? 0) + Math.max(0, (nested.get(goodId) ?? 0) - (spare.get(goodId) ?? 0));
+    const n = Math.max(0, (own.get(goodId) ?? 0) + (nested.get(goodId) ?? 0) - (spare.get(goodId) ?? 0));
     left.set(goodId, n);
     if (n === 0) continue;
     for (const line of goods.get(goodId)!.lines) {

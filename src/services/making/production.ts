@@ -138,7 +138,10 @@ function chooseFinishedUnit(db: Database, tx: Tx, recipe: RecipeRow, finishedUni
   const id = positiveId(finishedUnitId, 'finishedUnitId', 'finished unit');
   const chosen = choices.find((u) => u.id === id);
   if (!chosen) {
-    throw validationError('finishedUnitId', `${recipe.name} does not make that finished unit (or it is archived); choose one of ${nameList(choices.map((u) => u.name), choices.length)}.`, {
+    // Name the unit asked for, so the baker sees which one is wrong (a cake slice asked of the cookie recipe).
+    const asked = tx.get<{ name: string }>('SELECT name FROM finished_units WHERE id = ?', [id])?.name;
+    const what = asked === undefined ? 'that finished unit' : asked;
+    throw validationError('finishedUnitId', `${recipe.name} does not make ${what} (or it is archived); choose one of ${nameList(choices.map((u) => u.name), choices.length)}.`, {
       choices: listed,
     });
   }

@@ -36,7 +36,7 @@ import type { StockedLotRow } from '../pantry/lots';
 import { recipeDefinitions } from '../recipes/recipe-rows';
 import { listEvents, type EventSummary, type Permission } from './events';
 import { aggregateIngredients, type NeedLine } from './ingredient-needs';
-import { assembledByGood, eventGoodsInStock, producedBatchesByUnit } from './made-so-far';
+import { eventGoodsInStock, producedBatchesByUnit } from './made-so-far';
 import { readPlanInputs } from './plan-inputs';
 
 export interface ShoppingPackage {
@@ -335,7 +335,6 @@ export function shoppingList(db: Database, request: ShoppingListRequest, tx?: Tx
     const inputs = readPlanInputs(db, positiveId(request.eventId, 'eventId', 'event'), t);
     const event = inputs.event;
     const produced = producedBatchesByUnit(db, event.id, t);
-    const assembled = assembledByGood(db, event.id, t);
     const ticks = new Map(
       t
         .all<{ ingredient_id: number | null; material_id: number | null; ticked_at: string }>('SELECT ingredient_id, material_id, ticked_at FROM shopping_ticks WHERE event_id = ?', [event.id])
@@ -350,11 +349,12 @@ export function shoppingList(db: Database, request: ShoppingListRequest, tx?: Tx
     });
     const items = ingredientItems(db, t, lines, ticks);
 
-    // Goods not yet assembled, exploded into their packaging: a nested good the event already made (and did not
-    // use yet) has its packaging on it, so it is taken off what its parents still need before exploding.
-    const targetsLeft = inputs.goodTargets.map((g) => ({ goodId: g.goodId, quantity: Math.max(0, g.quantity - (assembled.get(g.goodId) ?? 0)) })).filter((g) => g.quantity > 0);
-    const goods = goodDefinitions(db, targetsLeft.map((g) => g.goodId), t);
-    const left = goodsLeftToAssemble(goods, targetsLeft, eventGoodsInStock(db, event.id, t));
+    // Goods not yet assembled, exploded into their packaging: each good's whole need (its own target and what its
+    // parents still need of it) less the goods of it the event made and has not used yet, which carry their
+    // packaging already. A good the event made that went into a parent is not counted again for its own target.
+    const targets = inputs.goodTargets.map((g) => ({ goodId: g.goodId, quantity: g.quantity })).filter((g) => g.quantity > 0);
+    const goods = goodDefinitions(db, targets.map((g) => g.goodId), t);
+    const left = goodsLeftToAssemble(goods, targets, eventGoodsInStock(db, event.id, t));
     const ownPackaging = new Map<number, GoodDefinition>([...goods].map(([id, g]) => [id, { ...g, lines: g.lines.filter((l) => l.kind === 'material') }]));
     const exploded = explode(ownPackaging, [...left].filter(([, quantity]) => quantity > 0).map(([goodId, quantity]) => ({ goodId, quantity })));
     const materials = materialItems(db, t, exploded.materials.filter((m) => m.quantity > 0), ticks);

@@ -168,7 +168,7 @@ function pantry(t: Tx, supplierOf: Map<number, string>): { purchases: Iterable<P
 
 function* purchasePages(t: Tx, supplierOf: Map<number, string>, keyOf: Map<number, string>): Generator<PurchaseRecord[]> {
   const from = 'FROM purchases pu JOIN products p ON p.id = pu.product_id JOIN lots l ON l.purchase_id = pu.id';
-  const ids = t.all<{ id: number }>(`SELECT pu.id ${from} ORDER BY pu.purchased_on, p.slug, pu.id`).map((r) => r.id);
+  const ids = t.all<{ id: number }>(`SELECT pu.id ${from} ORDER BY l.purchased_on, l.id`).map((r) => r.id);
   for (const page of pagesOf(ids, PANTRY_PER_PAGE)) {
     const rows = rowsInOrder(t.db, `SELECT pu.*, p.slug AS product_slug, ${LOT_COLUMNS.replace(/l\.(\w+)/g, 'l.$1 AS lot_$1')} ${from} WHERE pu.id IN (SELECT value FROM json_each(?))`, page, t);
     const adjustments = adjustmentsOf(t, JSON.stringify(rows.map((r) => r.lot_id)));
@@ -190,7 +190,7 @@ function* purchasePages(t: Tx, supplierOf: Map<number, string>, keyOf: Map<numbe
 
 function* lotPages(t: Tx, keyOf: Map<number, string>): Generator<LotRecord[]> {
   const from = 'FROM lots l JOIN products p ON p.id = l.product_id WHERE l.purchase_id IS NULL';
-  const ids = t.all<{ id: number }>(`SELECT l.id ${from} ORDER BY p.slug, l.purchased_on, l.id`).map((r) => r.id);
+  const ids = t.all<{ id: number }>(`SELECT l.id ${from} ORDER BY l.purchased_on, l.id`).map((r) => r.id);
   for (const page of pagesOf(ids, PANTRY_PER_PAGE)) {
     const rows = rowsInOrder(t.db, `SELECT ${LOT_COLUMNS}, l.purchased_on, p.slug AS product_slug ${from} AND l.id IN (SELECT value FROM json_each(?))`, page, t);
     const adjustments = adjustmentsOf(t, page.json);
@@ -266,7 +266,7 @@ function materialPantry(t: Tx, supplierOf: Map<number, string>): { materialPurch
               l.quantity_initial, l.quantity_remaining, l.unit_cost, l.location, l.notes AS lot_notes, l.created_at, l.updated_at
        FROM material_purchases pu JOIN material_products p ON p.id = pu.material_product_id JOIN materials m ON m.id = p.material_id
        JOIN material_lots l ON l.material_purchase_id = pu.id
-       ORDER BY pu.purchased_on, p.slug, pu.id`,
+       ORDER BY l.purchased_on, l.id`,
     )
     .map((r): MaterialPurchaseRecord => ({
       material_product: str(r.product_slug),
@@ -282,7 +282,7 @@ function materialPantry(t: Tx, supplierOf: Map<number, string>): { materialPurch
   const materialLots = t
     .all<Row>(
       `SELECT l.*, p.slug AS product_slug, m.base_measure FROM material_lots l JOIN material_products p ON p.id = l.material_product_id
-       JOIN materials m ON m.id = p.material_id WHERE l.material_purchase_id IS NULL ORDER BY p.slug, l.purchased_on, l.id`,
+       JOIN materials m ON m.id = p.material_id WHERE l.material_purchase_id IS NULL ORDER BY l.purchased_on, l.id`,
     )
     .map((r): MaterialLotRecord => {
       const { key, ...figures } = materialLotFigures(r, keyOf.get(num(r.id))!);

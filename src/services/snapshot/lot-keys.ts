@@ -1,9 +1,11 @@
 /**
  * The keys of the lots already in the database, exactly as an export writes
  * them (domain/snapshot-format.ts, `lotKey`): lots of purchases in the order
- * the file lists purchases (date, product, then creation order), then lots
- * without a purchase (product, date, creation order). Export and import both
- * use this, so a lot keeps its key through any number of round trips.
+ * the file lists purchases, then lots without a purchase, each list in FIFO
+ * order (date, then creation order), so that an import, which creates lots in
+ * file order, keeps which of two lots bought on one day is drawn first. Export
+ * and import both use this, so a lot keeps its key through any number of
+ * round trips.
  */
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { LotKeys } from '../../domain/snapshot-format';
@@ -14,9 +16,9 @@ export function ingredientLotKeys(db: Database, tx?: Tx): Map<number, string> {
     keysOf(
     t,
     `SELECT l.id, p.slug, l.purchased_on FROM purchases pu JOIN lots l ON l.purchase_id = pu.id JOIN products p ON p.id = pu.product_id
-     ORDER BY pu.purchased_on, p.slug, pu.id`,
+     ORDER BY l.purchased_on, l.id`,
     `SELECT l.id, p.slug, l.purchased_on FROM lots l JOIN products p ON p.id = l.product_id WHERE l.purchase_id IS NULL
-     ORDER BY p.slug, l.purchased_on, l.id`,
+     ORDER BY l.purchased_on, l.id`,
     ),
   );
 }
@@ -27,9 +29,9 @@ export function materialLotKeys(db: Database, tx?: Tx): Map<number, string> {
     keysOf(
     t,
     `SELECT l.id, p.slug, l.purchased_on FROM material_purchases pu JOIN material_lots l ON l.material_purchase_id = pu.id
-     JOIN material_products p ON p.id = pu.material_product_id ORDER BY pu.purchased_on, p.slug, pu.id`,
+     JOIN material_products p ON p.id = pu.material_product_id ORDER BY l.purchased_on, l.id`,
     `SELECT l.id, p.slug, l.purchased_on FROM material_lots l JOIN material_products p ON p.id = l.material_product_id
-     WHERE l.material_purchase_id IS NULL ORDER BY p.slug, l.purchased_on, l.id`,
+     WHERE l.material_purchase_id IS NULL ORDER BY l.purchased_on, l.id`,
     ),
   );
 }

@@ -65,8 +65,12 @@ describe('goods left to assemble: spare nested goods the event made count agains
     expect(left([{ goodId: CRATE, quantity: 2 }], [[MEGA, 4], [BAG, 5]])).toEqual([[BAG, 1], [MEGA, 2], [CRATE, 2]]);
   });
 
-  it("a good that is a target of its own keeps its own count; spare stock only meets what its parents need", () => {
-    expect(left([{ goodId: BAG, quantity: 3 }, { goodId: MEGA, quantity: 1 }], [[BAG, 10]])).toEqual([[BAG, 3], [MEGA, 1]]);
+  it('a good that is a target of its own: its target and its parents\' need are met from one spare stock, each spare good once', () => {
+    // 3 bags + 1 mega (2 bags) = 5 bags; 10 spare -> none; 2 spare -> 3 (not 3 for the target and 0 for the mega)
+    expect(left([{ goodId: BAG, quantity: 3 }, { goodId: MEGA, quantity: 1 }], [[BAG, 10]])).toEqual([[BAG, 0], [MEGA, 1]]);
+    expect(left([{ goodId: BAG, quantity: 3 }, { goodId: MEGA, quantity: 1 }], [[BAG, 2]])).toEqual([[BAG, 3], [MEGA, 1]]);
+    // a spare mega meets the mega target, and so its bags
+    expect(left([{ goodId: BAG, quantity: 3 }, { goodId: MEGA, quantity: 1 }], [[MEGA, 1]])).toEqual([[BAG, 3], [MEGA, 0]]);
     expect(left([{ goodId: MEGA, quantity: 0 }], [[BAG, 10]])).toEqual([[BAG, 0], [MEGA, 0]]);
   });
 });

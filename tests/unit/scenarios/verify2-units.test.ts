@@ -123,12 +123,13 @@ describe('units and purchases (verify, second pass)', { timeout: 120_000 }, () =
     expect(parcel.total_cost).toBe(11.3849);
     const file = await cli('export', db);
     const lots = JSON.parse(file.out).material_purchases.map((p: any) => [p.material_product, r4(p.lot.quantity), r4(p.lot.remaining)]);
+    // Listed in FIFO order (date, then as recorded), as the purchases were written.
     expect(lots).toEqual([
-      ['label-100in2', 645.16, 619.3536],
       ['ribbon-100ft', 3048, 3002.28],
+      ['twine-50m', 5000, 4940],
       ['tape-10yd', 914.4, 853.44],
       ['tissue-20ft2', 18580.608, 8580.608],
-      ['twine-50m', 5000, 4940],
+      ['label-100in2', 645.16, 619.3536],
     ]);
   });
 
