@@ -24,7 +24,7 @@ import { insertPurchaseRow } from '../pantry/purchase-rows';
 import type { CatalogPlan, ProductDraft } from './catalog-section';
 import { checkFigures, readLotFigures, type CheckedFigures, type LotFiguresDraft } from '../../domain/snapshot-lot-figures';
 import { ingredientLotKeys } from './lot-keys';
-import { agrees, check, created, labelOf, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
+import { agrees, check, created, labelOf, letGo, orNothing, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
 import { Keys, type PlanContext } from './plan';
 
 export interface AdjustmentDraft {
@@ -96,18 +96,20 @@ function readAdjustment(f: Fields, now: string): AdjustmentDraft {
 
 function readIngredientLot(f: Fields, now: string): IngredientLotDraft {
   const figures = readLotFigures(f, now);
-  const adjustments = f.list('adjustments').map((raw, i) => {
-    const a = new Fields(raw, `${f.at('adjustments')}[${i}]`);
-    const draft = readAdjustment(a, now);
-    a.done();
-    return draft;
-  });
+  const adjustments = orNothing(
+    f.list('adjustments').map((raw, i) => {
+      const a = new Fields(raw, `${f.at('adjustments')}[${i}]`);
+      const draft = readAdjustment(a, now);
+      a.done();
+      return draft;
+    }),
+  );
   return { ...figures, expiresOn: f.date('expires_on', false), adjustments };
 }
 
 function readPurchase(f: Fields, now: string): PurchaseDraft {
   const lotFields = f.object('lot');
-  let lot: IngredientLotDraft = { key: null, quantity: null, remaining: null, unitCost: null, unit: null, location: '', notes: '', createdAt: now, updatedAt: now, expiresOn: null, adjustments: [] };
+  let lot: IngredientLotDraft = { key: null, quantity: null, remaining: null, unitCost: null, unit: null, location: '', notes: '', createdAt: now, updatedAt: now, expiresOn: null, adjustments: orNothing([]) };
   const stamps = f.stamps(now);
   if (lotFields) {
     lot = readIngredientLot(lotFields, stamps.createdAt);
@@ -151,12 +153,14 @@ export function readPantry(db: Database, ctx: PlanContext, file: Record<string, 
     const adjustments: Item<AdjustmentDraft>[] = [];
     const register = (item: Item<PurchaseDraft> | Item<LotDraft>, product: string, date: string, lotPath: string, lot: IngredientLotDraft) => {
       const key = derived.next(product, date);
-      const adjustmentItems = lot.adjustments.map(
-        (a, i): Item<AdjustmentDraft> => ({ index: i, path: `${lotPath}.adjustments[${i}]`, record: a, result: { outcome: 'created', id: null }, label: `${a.reason} of ${key}`, entity: 'adjustment' }),
+      const adjustmentItems = orNothing(
+        lot.adjustments.map(
+          (a, i): Item<AdjustmentDraft> => ({ index: i, path: `${lotPath}.adjustments[${i}]`, record: a, result: { outcome: 'created', id: null }, label: `${a.reason} of ${key}`, entity: 'adjustment' }),
+        ),
       );
       adjustments.push(...adjustmentItems);
       keys.claim(item as Item<never>, key, lotPath === item.path ? 'key' : 'lot.key');
-      planned.set(item, { key, product: { kind: 'db', id: 0 }, figures: null, adjustments: [], adjustmentItems });
+      planned.set(item, { key, product: { kind: 'db', id: 0 }, figures: null, adjustments: orNothing([]), adjustmentItems });
     };
     for (const item of purchases) if (item.record) register(item, item.record.product, item.record.date, `${item.path}.lot`, item.record.lot);
     for (const item of lots) if (item.record) register(item, item.record.product, item.record.date, item.path, item.record);
@@ -221,7 +225,7 @@ export function checkPantry(db: Database, ctx: PlanContext, plan: PantryPlan, ca
       p.figures = checkFigures(lot, { path: lotPath, packageUnit, bought: boughtFigures, key: p.key, change: change - (drawn.get(item) ?? 0) });
       if (lot.expiresOn !== null && lot.expiresOn < date) throw new RecordProblem(`${lotPath}.expires_on`, `It expires (${lot.expiresOn}) before it came in (${date}).`);
       p.product = product;
-      p.adjustments = adjustments;
+      p.adjustments = orNothing(adjustments);
     };
     for (const item of created(plan.purchases)) {
       check(item, (r) => {
@@ -289,6 +293,10 @@ export function applyPantry(db: Database, ctx: PlanContext, plan: PantryPlan, ca
       }
       p.adjustmentItems.forEach((a, i) => (a.result = { outcome: 'created', id: ids[i]! }));
       item.result = { outcome: 'created', id: purchaseId ?? lotId };
+      // Written: what the bakes' writing still needs of a lot is its product and id; its draft and figures go now, not at the end.
+      letGo(p.adjustmentItems);
+      p.figures = null;
+      p.adjustments = orNothing([]);
     };
     for (const item of created(plan.purchases)) {
       const r = item.record!;
@@ -300,10 +308,12 @@ export function applyPantry(db: Database, ctx: PlanContext, plan: PantryPlan, ca
         t,
       );
       writeLot(item, r.lot, purchaseId, r.date);
+      item.record = null;
       ctx.tick();
     }
     for (const item of created(plan.lots)) {
       writeLot(item, item.record!, null, item.record!.date);
+      item.record = null;
       ctx.tick();
     }
   });

@@ -20,7 +20,7 @@ import { MAX_RECIPE_LEVELS } from '../recipes/recipes';
 import { insertFinishedUnitRow, insertRecipeComponentRow, insertRecipeIngredientRow, insertRecipeRow } from '../recipes/recipe-rows';
 import type { CatalogPlan } from './catalog-section';
 import { Names } from './names';
-import { check, created, itemId, labelOf, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
+import { check, created, itemId, labelOf, orNothing, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
 import { Keys, type PlanContext } from './plan';
 
 interface Stamped {
@@ -53,12 +53,14 @@ export interface FinishedUnitDraft extends Stamped {
 }
 
 function readLines<T>(f: Fields, key: string, read: (line: Fields) => T): T[] {
-  return f.list(key, 500).map((raw, i) => {
-    const line = new Fields(raw, `${f.at(key)}[${i}]`);
-    const value = read(line);
-    line.done();
-    return value;
-  });
+  return orNothing(
+    f.list(key, 500).map((raw, i) => {
+      const line = new Fields(raw, `${f.at(key)}[${i}]`);
+      const value = read(line);
+      line.done();
+      return value;
+    }),
+  );
 }
 
 function readRecipe(f: Fields, now: string): RecipeDraft {
