@@ -220,6 +220,19 @@ export class Fields {
     return { createdAt, updatedAt: this.timestamp('updated_at', createdAt) };
   }
 
+  /**
+   * `draft` with its stamps (`stamps`), read after the fields the draft was
+   * made of, as a `...f.stamps(now)` at its end would read them. Set in
+   * place: a spread puts the two fields outside the object's own storage,
+   * about 30 bytes more for each of a large file's records.
+   */
+  stamped<T extends { createdAt: string; updatedAt: string }>(draft: T, now: string): T {
+    const { createdAt, updatedAt } = this.stamps(now);
+    draft.createdAt = createdAt;
+    draft.updatedAt = updatedAt;
+    return draft;
+  }
+
   /** A nested list (lines, adjustments); empty when left out. */
   list(key: string, max = 10_000): unknown[] {
     const v = this.value(key);

@@ -95,7 +95,8 @@ function readAdjustment(f: Fields, now: string): AdjustmentDraft {
 }
 
 function readIngredientLot(f: Fields, now: string): IngredientLotDraft {
-  const figures = readLotFigures(f, now);
+  // Field by field, not spread: a spread's extra fields are kept outside the object (lots are most of a large file's records).
+  const { key, quantity, remaining, unitCost, unit, location, notes, createdAt, updatedAt } = readLotFigures(f, now);
   const adjustments = orNothing(
     f.list('adjustments').map((raw, i) => {
       const a = new Fields(raw, `${f.at('adjustments')}[${i}]`);
@@ -104,18 +105,18 @@ function readIngredientLot(f: Fields, now: string): IngredientLotDraft {
       return draft;
     }),
   );
-  return { ...figures, expiresOn: f.date('expires_on', false), adjustments };
+  return { key, quantity, remaining, unitCost, unit, location, notes, createdAt, updatedAt, expiresOn: f.date('expires_on', false), adjustments };
 }
 
 function readPurchase(f: Fields, now: string): PurchaseDraft {
   const lotFields = f.object('lot');
-  let lot: IngredientLotDraft = { key: null, quantity: null, remaining: null, unitCost: null, unit: null, location: '', notes: '', createdAt: now, updatedAt: now, expiresOn: null, adjustments: orNothing([]) };
   const stamps = f.stamps(now);
+  let lot: IngredientLotDraft;
   if (lotFields) {
     lot = readIngredientLot(lotFields, stamps.createdAt);
     lotFields.done();
   } else {
-    lot = { ...lot, createdAt: stamps.createdAt, updatedAt: stamps.updatedAt };
+    lot = { key: null, quantity: null, remaining: null, unitCost: null, unit: null, location: '', notes: '', createdAt: stamps.createdAt, updatedAt: stamps.updatedAt, expiresOn: null, adjustments: orNothing([]) };
   }
   return {
     product: f.ref('product', true),
@@ -124,7 +125,8 @@ function readPurchase(f: Fields, now: string): PurchaseDraft {
     packages: f.requiredNumber('packages', { min: 'positive', max: MAX_PACKAGES }),
     pricePerPackage: f.requiredNumber('price_per_package', { min: 'non-negative', max: MAX_PRICE_PER_PACKAGE }),
     notes: f.text('notes'),
-    ...stamps,
+    createdAt: stamps.createdAt,
+    updatedAt: stamps.updatedAt,
     lot,
   };
 }
