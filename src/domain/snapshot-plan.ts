@@ -68,7 +68,8 @@ class SectionItem<T> implements Item<T> {
   ) {}
 
   get path(): string {
-    return `${this.section}[${this.index}]`;
+    // Joined, not a template: one flat string (about 40 bytes) where a template makes a chain of three (about 100), and the report keeps one per record.
+    return [this.section, '[', this.index, ']'].join('');
   }
 }
 
