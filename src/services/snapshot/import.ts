@@ -242,6 +242,13 @@ export function importSnapshot(db: Database, data: unknown, options: SnapshotImp
       // Only products' drafts are read again (the ingredient a lot or a bake draws is its product's); pantry lets its own go as it writes.
       letGo(catalog.suppliers, catalog.ingredients);
       applyPantry(db, ctx, pantry, catalog, t);
+      // Only bakes draw from the pantry's lots (by their keys, in their products' ingredients): a file without any
+      // is done with the lots' plans and keys and the products' drafts here, before the rest of the database is written.
+      if (making.production.length === 0) {
+        letGo(catalog.products);
+        pantry.planned.clear();
+        pantry.keys.file.clear();
+      }
       applyMaterials(db, ctx, materials, catalog, t);
       applyRecipes(db, ctx, recipes, catalog, t);
       applyGoods(db, ctx, goods, recipes, materials, t);
