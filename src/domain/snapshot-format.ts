@@ -415,7 +415,8 @@ export const SNAPSHOT_HEADER = ['format', 'format_version', 'schema_version', 'e
  * purchase). An export writes every key this way, so it is stable.
  */
 export function lotKey(productSlug: string, date: DateText, rank: number): string {
-  return rank <= 1 ? `${productSlug}@${date}` : `${productSlug}@${date}#${rank}`;
+  // Joined, not a template: an import keeps a key per lot, and joining makes one flat string where a template makes a chain of three.
+  return rank <= 1 ? [productSlug, '@', date].join('') : [productSlug, '@', date, '#', rank].join('');
 }
 
 /** Hands out `lotKey`s in order, counting each product and day. */
@@ -423,10 +424,10 @@ export class LotKeys {
   private readonly seen = new Map<string, number>();
 
   next(productSlug: string, date: DateText): string {
-    const base = `${productSlug}@${date}`;
+    const base = lotKey(productSlug, date, 1);
     const rank = (this.seen.get(base) ?? 0) + 1;
     this.seen.set(base, rank);
-    return lotKey(productSlug, date, rank);
+    return rank === 1 ? base : lotKey(productSlug, date, rank);
   }
 }
 

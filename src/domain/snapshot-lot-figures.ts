@@ -29,7 +29,7 @@ export interface LotFiguresDraft {
 }
 
 export function readLotFigures(f: Fields, now: string): LotFiguresDraft {
-  return {
+  return f.stamped({
     key: f.ref('key', false),
     quantity: f.number('quantity', { min: 'positive' }),
     remaining: f.number('remaining', { min: 'non-negative' }),
@@ -37,8 +37,9 @@ export function readLotFigures(f: Fields, now: string): LotFiguresDraft {
     unit: f.has('unit') ? f.unit('unit') : null,
     location: f.text('location', { max: 100 }),
     notes: f.text('notes'),
-    ...f.stamps(now),
-  };
+    createdAt: now,
+    updatedAt: now,
+  }, now);
 }
 
 /** The lot's figures in its base unit, checked. */

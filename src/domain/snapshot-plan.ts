@@ -6,9 +6,9 @@
  * and write.
  */
 import { RecordProblem } from './bake-tracker-records';
-import { rejected, type Planned } from './import-plan';
+import { rejected, type Outcome, type Planned } from './import-plan';
 import type { ImportEntity } from './import-report';
-import { Fields } from './snapshot-fields';
+import { Fields, Strings } from './snapshot-fields';
 import { slugify } from './slug';
 import { AppError } from '../errors';
 
@@ -36,6 +36,43 @@ export function itemId(item: Item<unknown>): number {
 /** A section's records: a list, or a file's section read a batch at a time as it is iterated (snapshot-bytes.ts). */
 export type RecordList = Iterable<unknown> & { readonly length: number };
 
+const NOTHING: unknown[] = Object.freeze([]) as unknown as unknown[];
+
+/**
+ * The list, or when it is empty the one empty list every draft shares: most
+ * lots have no adjustments and most recipes no sub-recipes, and an empty
+ * array of each of their own was a few MB of a large import. Frozen, so a
+ * push into it fails loudly instead of filling every draft's list.
+ */
+export const orNothing = <T>(list: T[]): T[] => (list.length === 0 ? (NOTHING as T[]) : list);
+
+/** Every item starts as this one result (frozen: a result is replaced, never changed), not one object each. */
+const TO_CREATE: Outcome = Object.freeze({ outcome: 'created', id: null });
+
+/**
+ * A record of a section as the import holds it from reading to writing. Its
+ * path is worked out when asked rather than kept: a 50 MB file's 154,000
+ * paths were about 15 MB of strings held to the end of the import
+ * (docs/design/snapshot-streaming.md).
+ */
+class SectionItem<T> implements Item<T> {
+  result: Outcome = TO_CREATE;
+  rawSlug?: string | null;
+
+  constructor(
+    private readonly section: string,
+    readonly index: number,
+    public record: T | null,
+    readonly label: string,
+    readonly entity: ImportEntity,
+  ) {}
+
+  get path(): string {
+    // Joined, not a template: one flat string (about 40 bytes) where a template makes a chain of three (about 100), and the report keeps one per record.
+    return [this.section, '[', this.index, ']'].join('');
+  }
+}
+
 /**
  * Reads the records of one section: each becomes an item, its record read
  * by `reader` (which returns the record, or throws a RecordProblem), and
@@ -50,18 +87,20 @@ export function readItems<T>(
   label: (raw: unknown) => string,
 ): Item<T>[] {
   const items: Item<T>[] = [];
+  const strings = new Strings();
   let index = 0;
   for (const raw of list) {
-    const path = `${section}[${index}]`;
-    const item: Item<T> = { index, path, record: null, result: { outcome: 'created', id: null }, label: label(raw), entity, rawSlug: rawSlug(raw) };
+    const item = new SectionItem<T>(section, index, null, strings.one(label(raw)), entity);
     try {
-      const fields = new Fields(raw, path);
+      const fields = new Fields(raw, item.path, strings);
       item.record = reader(fields);
       fields.done();
     } catch (e) {
       if (!(e instanceof RecordProblem)) throw e;
       item.record = null;
       item.result = rejected(e.path, e.message);
+      // Only an unreadable record is known by the slug it seems to have (Keys.claimSlugs); a read one has its own.
+      item.rawSlug = rawSlug(raw);
     }
     tick();
     items.push(item);
@@ -102,6 +141,17 @@ export function labelOf(...keys: string[]) {
 /** Equal within floating-point noise: a figure a file repeats is compared with the one worked out from what it came from. */
 export function agrees(given: number, computed: number): boolean {
   return Math.abs(given - computed) <= 1e-9 * Math.max(1, Math.abs(given), Math.abs(computed));
+}
+
+/**
+ * Lets written records' drafts go: once a record is a row, references to it
+ * need only its result (the id) and the report its path and label, so its
+ * draft need not stay until the import ends, nor stack with the growing
+ * database (docs/design/snapshot-streaming.md). `created` finds none of them
+ * afterwards: call it only on what no later writing reads.
+ */
+export function letGo(...lists: readonly Item<unknown>[][]): void {
+  for (const list of lists) for (const item of list) item.record = null;
 }
 
 export const created = <T>(items: readonly Item<T>[]) => items.filter((i) => i.result.outcome === 'created' && i.record !== null);

@@ -72,15 +72,16 @@ export interface ProductDraft extends Stamped {
 
 function readSupplier(f: Fields, now: string): SupplierDraft {
   const name = f.name();
-  return {
+  return f.stamped({
     slug: f.slug('slug', name),
     name,
     kind: f.choice('kind', ['physical', 'online'] as const, 'physical'),
     location: f.text('location', { max: TEXT_LIMITS.short }),
     active: f.bool('active', true),
     notes: f.text('notes'),
-    ...f.stamps(now),
-  };
+    createdAt: now,
+    updatedAt: now,
+  }, now);
 }
 
 function readDensity(f: Fields): Density | null {
@@ -107,15 +108,16 @@ function readEachWeight(f: Fields): EachWeight | null {
 
 function readIngredient(f: Fields, now: string): IngredientDraft {
   const name = f.name();
-  return {
+  return f.stamped({
     slug: f.slug('slug', name),
     name,
     parent: f.ref('parent', false),
     density: readDensity(f),
     eachWeight: readEachWeight(f),
     notes: f.text('notes'),
-    ...f.stamps(now),
-  };
+    createdAt: now,
+    updatedAt: now,
+  }, now);
 }
 
 function readProduct(f: Fields, now: string): ProductDraft {
@@ -127,7 +129,7 @@ function readProduct(f: Fields, now: string): ProductDraft {
   }
   const gtin = f.optionalText('gtin', 20)?.replace(/[\s-]/g, '') ?? null;
   if (gtin !== null && !/^\d{6,14}$/.test(gtin)) throw f.problem('gtin', 'A barcode (GTIN/UPC) is 6 to 14 digits.');
-  return {
+  return f.stamped({
     slug: f.slug('slug', `${brand} ${name}`),
     ingredient: f.ref('ingredient', true),
     brand,
@@ -140,8 +142,9 @@ function readProduct(f: Fields, now: string): ProductDraft {
     hidden: f.bool('hidden', false),
     supplier: f.ref('supplier', false),
     notes: f.text('notes'),
-    ...f.stamps(now),
-  };
+    createdAt: now,
+    updatedAt: now,
+  }, now);
 }
 
 export interface CatalogPlan {

@@ -16,7 +16,7 @@
  */
 import { savepoint, withTransaction, type Database, type Tx } from '../../db/session';
 import { isRejected } from '../../domain/import-plan';
-import { ImportReportBuilder, type ImportReport } from '../../domain/import-report';
+import { ImportReportBuilder, type ImportRecordResult, type ImportReport } from '../../domain/import-report';
 import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, SNAPSHOT_HEADER, SNAPSHOT_SECTIONS, type SnapshotSection } from '../../domain/snapshot-format';
 import { isTimestamp, shown } from '../../domain/snapshot-fields';
 import { migrateSnapshot } from '../../domain/snapshot-migrations';
@@ -27,7 +27,7 @@ import { applyCatalog, checkCatalog, readCatalog } from './catalog-section';
 import { applyGoods, checkGoods, readGoods } from './goods-section';
 import { applyMaterials, checkMaterials, readMaterials } from './materials-section';
 import { applyPantry, checkPantry, readPantry } from './pantry-section';
-import type { Item, RecordList } from '../../domain/snapshot-plan';
+import { letGo, type Item, type RecordList } from '../../domain/snapshot-plan';
 import { SectionRecords } from '../../domain/snapshot-bytes';
 import type { ImportMode, PlanContext } from './plan';
 import { applyRecipes, checkRecipes, readRecipes } from './recipes-section';
@@ -129,7 +129,7 @@ function readHeader(data: Record<string, unknown>): { version: number; doc: Reco
 }
 
 /** The settings a file gives, checked; the report's line for them. */
-function planSettings(db: Database, t: Tx, doc: Record<string, unknown>, mode: ImportMode): { currency: string | null; line: Parameters<ImportReportBuilder['add']>[0] | null } {
+function planSettings(db: Database, t: Tx, doc: Record<string, unknown>, mode: ImportMode): { currency: string | null; line: ImportRecordResult | null } {
   const settings = isObject(doc.settings) ? doc.settings : {};
   const unknown = Object.keys(settings).find((k) => k !== 'currency');
   const base = { path: 'settings', entity: 'settings' as const, label: 'currency' };
@@ -153,7 +153,9 @@ function planSettings(db: Database, t: Tx, doc: Record<string, unknown>, mode: I
  * as IMPORT / CONFLICT errors, with `details.problems` ({ path, reason }).
  */
 export function importSnapshot(db: Database, data: unknown, options: SnapshotImportOptions, tx?: Tx): ImportReport {
-  return withTransaction(db, tx, (t) => {
+  // The report is made once the transaction is over: its line per record (150,000 for a 50 MB file) is
+  // then not held next to the drafts while the database's writes are committed (docs/design/snapshot-streaming.md).
+  return withTransaction(db, tx, (t): (() => ImportReport) => {
     if (!isObject(data)) throw refuse('This is not a Bake Planner snapshot: a snapshot is a JSON object ({ "format": … }).');
     if (options.mode === 'restore' && !isEmptyDatabase(db, t)) {
       throw new AppError(
@@ -162,7 +164,10 @@ export function importSnapshot(db: Database, data: unknown, options: SnapshotImp
         { field: 'mode' },
       );
     }
-    if (data.application === 'bake-tracker' && data.format === undefined) return bakeTracker(db, data, options, t);
+    if (data.application === 'bake-tracker' && data.format === undefined) {
+      const report = bakeTracker(db, data, options, t);
+      return () => report;
+    }
     const { version, doc, sections, notes } = readHeader(data);
 
     const total = Object.values(sections).reduce((n, list) => n + list.length, 0);
@@ -234,7 +239,16 @@ export function importSnapshot(db: Database, data: unknown, options: SnapshotImp
       done = 0;
       options.onProgress?.({ phase, done, total });
       applyCatalog(db, ctx, catalog, t);
+      // Only products' drafts are read again (the ingredient a lot or a bake draws is its product's); pantry lets its own go as it writes.
+      letGo(catalog.suppliers, catalog.ingredients);
       applyPantry(db, ctx, pantry, catalog, t);
+      // Only bakes draw from the pantry's lots (by their keys, in their products' ingredients): a file without any
+      // is done with the lots' plans and keys and the products' drafts here, before the rest of the database is written.
+      if (making.production.length === 0) {
+        letGo(catalog.products);
+        pantry.planned.clear();
+        pantry.keys.file.clear();
+      }
       applyMaterials(db, ctx, materials, catalog, t);
       applyRecipes(db, ctx, recipes, catalog, t);
       applyGoods(db, ctx, goods, recipes, materials, t);
@@ -243,7 +257,16 @@ export function importSnapshot(db: Database, data: unknown, options: SnapshotImp
       if (settings.currency !== null) updateSettings(db, { currency: settings.currency }, t);
       updateSettings(db, { setupDone: true }, t);
     }
-    if (settings.line) report.add(settings.line);
+    // Written (or not): the drafts are done with; what the report needs is each item's result, path and label.
+    letGo(...items);
+    return reportOf(report, settings.line, items, version, write, options.dryRun === true && accepted);
+  })();
+}
+
+/** The report's lines, one per record, and its summary; `dryRun`: a dry run that found nothing wrong. */
+function reportOf(report: ImportReportBuilder, settingsLine: ImportRecordResult | null, items: Item<unknown>[][], version: number, written: boolean, dryRun: boolean): () => ImportReport {
+  return () => {
+    if (settingsLine) report.add(settingsLine);
     for (const list of items) {
       for (const item of list) {
         const r = item.result;
@@ -254,9 +277,9 @@ export function importSnapshot(db: Database, data: unknown, options: SnapshotImp
         );
       }
     }
-    const built = report.build({ application: 'bake-planner', version: String(version) }, write);
-    return options.dryRun && accepted ? { ...built, summary: `Dry run, nothing written: ${built.summary.replace(/^Imported/, 'importing would create')}` } : built;
-  });
+    const built = report.build({ application: 'bake-planner', version: String(version) }, written);
+    return dryRun ? { ...built, summary: `Dry run, nothing written: ${built.summary.replace(/^Imported/, 'importing would create')}` } : built;
+  };
 }
 
 /** A Bake Tracker backup, through its own importer; a dry run's writes are undone. */

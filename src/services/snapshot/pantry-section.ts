@@ -24,7 +24,7 @@ import { insertPurchaseRow } from '../pantry/purchase-rows';
 import type { CatalogPlan, ProductDraft } from './catalog-section';
 import { checkFigures, readLotFigures, type CheckedFigures, type LotFiguresDraft } from '../../domain/snapshot-lot-figures';
 import { ingredientLotKeys } from './lot-keys';
-import { agrees, check, created, labelOf, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
+import { agrees, check, created, labelOf, letGo, orNothing, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
 import { Keys, type PlanContext } from './plan';
 
 export interface AdjustmentDraft {
@@ -95,25 +95,28 @@ function readAdjustment(f: Fields, now: string): AdjustmentDraft {
 }
 
 function readIngredientLot(f: Fields, now: string): IngredientLotDraft {
-  const figures = readLotFigures(f, now);
-  const adjustments = f.list('adjustments').map((raw, i) => {
-    const a = new Fields(raw, `${f.at('adjustments')}[${i}]`);
-    const draft = readAdjustment(a, now);
-    a.done();
-    return draft;
-  });
-  return { ...figures, expiresOn: f.date('expires_on', false), adjustments };
+  // Field by field, not spread: a spread's extra fields are kept outside the object (lots are most of a large file's records).
+  const { key, quantity, remaining, unitCost, unit, location, notes, createdAt, updatedAt } = readLotFigures(f, now);
+  const adjustments = orNothing(
+    f.list('adjustments').map((raw, i) => {
+      const a = new Fields(raw, `${f.at('adjustments')}[${i}]`);
+      const draft = readAdjustment(a, now);
+      a.done();
+      return draft;
+    }),
+  );
+  return { key, quantity, remaining, unitCost, unit, location, notes, createdAt, updatedAt, expiresOn: f.date('expires_on', false), adjustments };
 }
 
 function readPurchase(f: Fields, now: string): PurchaseDraft {
   const lotFields = f.object('lot');
-  let lot: IngredientLotDraft = { key: null, quantity: null, remaining: null, unitCost: null, unit: null, location: '', notes: '', createdAt: now, updatedAt: now, expiresOn: null, adjustments: [] };
   const stamps = f.stamps(now);
+  let lot: IngredientLotDraft;
   if (lotFields) {
     lot = readIngredientLot(lotFields, stamps.createdAt);
     lotFields.done();
   } else {
-    lot = { ...lot, createdAt: stamps.createdAt, updatedAt: stamps.updatedAt };
+    lot = { key: null, quantity: null, remaining: null, unitCost: null, unit: null, location: '', notes: '', createdAt: stamps.createdAt, updatedAt: stamps.updatedAt, expiresOn: null, adjustments: orNothing([]) };
   }
   return {
     product: f.ref('product', true),
@@ -122,7 +125,8 @@ function readPurchase(f: Fields, now: string): PurchaseDraft {
     packages: f.requiredNumber('packages', { min: 'positive', max: MAX_PACKAGES }),
     pricePerPackage: f.requiredNumber('price_per_package', { min: 'non-negative', max: MAX_PRICE_PER_PACKAGE }),
     notes: f.text('notes'),
-    ...stamps,
+    createdAt: stamps.createdAt,
+    updatedAt: stamps.updatedAt,
     lot,
   };
 }
@@ -151,12 +155,14 @@ export function readPantry(db: Database, ctx: PlanContext, file: Record<string, 
     const adjustments: Item<AdjustmentDraft>[] = [];
     const register = (item: Item<PurchaseDraft> | Item<LotDraft>, product: string, date: string, lotPath: string, lot: IngredientLotDraft) => {
       const key = derived.next(product, date);
-      const adjustmentItems = lot.adjustments.map(
-        (a, i): Item<AdjustmentDraft> => ({ index: i, path: `${lotPath}.adjustments[${i}]`, record: a, result: { outcome: 'created', id: null }, label: `${a.reason} of ${key}`, entity: 'adjustment' }),
+      const adjustmentItems = orNothing(
+        lot.adjustments.map(
+          (a, i): Item<AdjustmentDraft> => ({ index: i, path: `${lotPath}.adjustments[${i}]`, record: a, result: { outcome: 'created', id: null }, label: `${a.reason} of ${key}`, entity: 'adjustment' }),
+        ),
       );
       adjustments.push(...adjustmentItems);
       keys.claim(item as Item<never>, key, lotPath === item.path ? 'key' : 'lot.key');
-      planned.set(item, { key, product: { kind: 'db', id: 0 }, figures: null, adjustments: [], adjustmentItems });
+      planned.set(item, { key, product: { kind: 'db', id: 0 }, figures: null, adjustments: orNothing([]), adjustmentItems });
     };
     for (const item of purchases) if (item.record) register(item, item.record.product, item.record.date, `${item.path}.lot`, item.record.lot);
     for (const item of lots) if (item.record) register(item, item.record.product, item.record.date, item.path, item.record);
@@ -221,7 +227,7 @@ export function checkPantry(db: Database, ctx: PlanContext, plan: PantryPlan, ca
       p.figures = checkFigures(lot, { path: lotPath, packageUnit, bought: boughtFigures, key: p.key, change: change - (drawn.get(item) ?? 0) });
       if (lot.expiresOn !== null && lot.expiresOn < date) throw new RecordProblem(`${lotPath}.expires_on`, `It expires (${lot.expiresOn}) before it came in (${date}).`);
       p.product = product;
-      p.adjustments = adjustments;
+      p.adjustments = orNothing(adjustments);
     };
     for (const item of created(plan.purchases)) {
       check(item, (r) => {
@@ -289,6 +295,10 @@ export function applyPantry(db: Database, ctx: PlanContext, plan: PantryPlan, ca
       }
       p.adjustmentItems.forEach((a, i) => (a.result = { outcome: 'created', id: ids[i]! }));
       item.result = { outcome: 'created', id: purchaseId ?? lotId };
+      // Written: what the bakes' writing still needs of a lot is its product and id; its draft and figures go now, not at the end.
+      letGo(p.adjustmentItems);
+      p.figures = null;
+      p.adjustments = orNothing([]);
     };
     for (const item of created(plan.purchases)) {
       const r = item.record!;
@@ -300,10 +310,12 @@ export function applyPantry(db: Database, ctx: PlanContext, plan: PantryPlan, ca
         t,
       );
       writeLot(item, r.lot, purchaseId, r.date);
+      item.record = null;
       ctx.tick();
     }
     for (const item of created(plan.lots)) {
       writeLot(item, item.record!, null, item.record!.date);
+      item.record = null;
       ctx.tick();
     }
   });

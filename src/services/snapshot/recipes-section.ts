@@ -20,7 +20,7 @@ import { MAX_RECIPE_LEVELS } from '../recipes/recipes';
 import { insertFinishedUnitRow, insertRecipeComponentRow, insertRecipeIngredientRow, insertRecipeRow } from '../recipes/recipe-rows';
 import type { CatalogPlan } from './catalog-section';
 import { Names } from './names';
-import { check, created, itemId, labelOf, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
+import { check, created, itemId, labelOf, orNothing, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
 import { Keys, type PlanContext } from './plan';
 
 interface Stamped {
@@ -53,12 +53,14 @@ export interface FinishedUnitDraft extends Stamped {
 }
 
 function readLines<T>(f: Fields, key: string, read: (line: Fields) => T): T[] {
-  return f.list(key, 500).map((raw, i) => {
-    const line = new Fields(raw, `${f.at(key)}[${i}]`);
-    const value = read(line);
-    line.done();
-    return value;
-  });
+  return orNothing(
+    f.list(key, 500).map((raw, i) => {
+      const line = new Fields(raw, `${f.at(key)}[${i}]`);
+      const value = read(line);
+      line.done();
+      return value;
+    }),
+  );
 }
 
 function readRecipe(f: Fields, now: string): RecipeDraft {
@@ -66,7 +68,7 @@ function readRecipe(f: Fields, now: string): RecipeDraft {
   const baseRecipe = f.ref('base_recipe', false);
   const variantName = f.optionalText('variant_name', 100);
   if (variantName !== null && baseRecipe === null) throw f.problem('variant_name', 'Only a variant (a recipe with a base_recipe) has a variant name.');
-  return {
+  return f.stamped({
     slug: f.slug('slug', name),
     name,
     category: f.text('category', { max: 60 }),
@@ -81,8 +83,9 @@ function readRecipe(f: Fields, now: string): RecipeDraft {
       return { ingredient: l.ref('ingredient', true), quantity: l.requiredNumber('quantity', { min: 'positive', max: MAX_LINE_QUANTITY }), unit, notes: l.text('notes', { max: 200 }) };
     }),
     subRecipes: readLines(f, 'sub_recipes', (l) => ({ recipe: l.ref('recipe', true), batches: l.requiredNumber('batches', { min: 'positive', max: MAX_BATCH_MULTIPLIER }) })),
-    ...f.stamps(now),
-  };
+    createdAt: now,
+    updatedAt: now,
+  }, now);
 }
 
 function readFinishedUnit(f: Fields, now: string): FinishedUnitDraft {
@@ -97,7 +100,7 @@ function readFinishedUnit(f: Fields, now: string): FinishedUnitDraft {
   if (yieldMode === 'portion' && (percent === null || items !== null)) {
     throw f.problem(percent === null ? 'portion_percent' : 'items_per_batch', 'A portion yield gives portion_percent (a slice is 12.5 % of a cake), and no items_per_batch.');
   }
-  return {
+  return f.stamped({
     slug: f.slug('slug', name),
     name,
     recipe: f.ref('recipe', true),
@@ -106,8 +109,9 @@ function readFinishedUnit(f: Fields, now: string): FinishedUnitDraft {
     portionPercent: percent,
     notes: f.text('notes'),
     archived: f.bool('archived', false),
-    ...f.stamps(now),
-  };
+    createdAt: now,
+    updatedAt: now,
+  }, now);
 }
 
 export interface RecipesPlan {
