@@ -5,6 +5,7 @@
  */
 import initSqlJs, { type Database as SqlJsDatabase, type SqlJsStatic, type Statement } from 'sql.js';
 import { AppError } from '../errors';
+import { nextTask } from '../persistence/checksum';
 import { CONNECTION_PRAGMAS, type Engine, type Params, type RunResult } from './engine';
 
 let sqlJsPromise: Promise<SqlJsStatic> | undefined;
@@ -14,6 +15,12 @@ export interface SqlJsLoadOptions {
   locateWasm?: (file: string) => string;
   /** The wasm bytes themselves, when the caller already has them. */
   wasmBinary?: ArrayBuffer | Uint8Array;
+  /**
+   * The wasm already being compiled (the worker starts that before its own code has loaded, see
+   * src/worker/early-start.ts): sql.js then only instantiates it. If it failed to compile, sql.js
+   * fetches and compiles the wasm itself (`locateWasm`), which reports a wasm that really does not load.
+   */
+  wasmModule?: Promise<WebAssembly.Module>;
 }
 
 export function loadSqlJs(options: SqlJsLoadOptions = {}): Promise<SqlJsStatic> {
@@ -21,10 +28,27 @@ export function loadSqlJs(options: SqlJsLoadOptions = {}): Promise<SqlJsStatic> 
     const config: Record<string, unknown> = {};
     if (options.locateWasm) config.locateFile = options.locateWasm;
     if (options.wasmBinary) config.wasmBinary = options.wasmBinary;
-    sqlJsPromise = initSqlJs(config);
+    const { wasmModule } = options;
+    sqlJsPromise = wasmModule
+      ? wasmModule.then(
+          (module) => instantiateCompiled(module, config),
+          () => initSqlJs(config),
+        )
+      : initSqlJs(config);
     sqlJsPromise.catch(() => (sqlJsPromise = undefined));
   }
   return sqlJsPromise;
+}
+
+/** sql.js over a wasm module compiled already: Emscripten's `instantiateWasm` hook passes the imports, takes the instance. */
+function instantiateCompiled(module: WebAssembly.Module, config: Record<string, unknown>): Promise<SqlJsStatic> {
+  return new Promise((resolve, reject) => {
+    const instantiateWasm = (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void) => {
+      WebAssembly.instantiate(module, imports).then(receive, reject);
+      return {};
+    };
+    initSqlJs({ ...config, instantiateWasm }).then(resolve, reject);
+  });
 }
 
 /** The statement shapes the first screens read with: grouped totals, a window over a join, lookups in order. */
@@ -46,15 +70,24 @@ const WARM_UP = `${CONNECTION_PRAGMAS} PRAGMA journal_mode = MEMORY;
  * compiled when first called, so the first real query of a fresh worker also
  * pays for compiling the parts of SQLite it uses: opening a 10 MB database and
  * the first screen's query took about twice as long as the same work done
- * again. The worker runs this once, while IndexedDB reads the checkpoint's
- * image (time it otherwise spends waiting), so that cost moves off the way
- * to the first data.
+ * again. The worker runs this once, while IndexedDB opens and reads the
+ * checkpoint's image (time it otherwise spends waiting), so that cost moves
+ * off the way to the first data. One statement per task: the worker's thread
+ * stays free between them for IndexedDB's answers, which would otherwise wait
+ * for the whole warm-up.
  */
 export async function warmUpSqlJs(options: SqlJsLoadOptions = {}): Promise<void> {
   const SQL = await loadSqlJs(options);
   const db = new SQL.Database();
   try {
-    db.exec(WARM_UP);
+    for (const stmt of db.iterateStatements(WARM_UP)) {
+      try {
+        while (stmt.step());
+      } finally {
+        stmt.free();
+      }
+      await nextTask();
+    }
   } finally {
     db.close();
   }

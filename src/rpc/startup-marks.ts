@@ -12,6 +12,7 @@ export type StartupPhase =
   | 'mounted'
   // worker
   | 'worker-start'
+  | 'worker-evaluated'
   | 'role'
   | 'storage-open'
   | 'image-read'
