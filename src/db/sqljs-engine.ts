@@ -51,19 +51,21 @@ function instantiateCompiled(module: WebAssembly.Module, config: Record<string, 
   });
 }
 
-/** The statement shapes the first screens read with: grouped totals, a window over a join, lookups in order. */
-const WARM_UP = `${CONNECTION_PRAGMAS} PRAGMA journal_mode = MEMORY;
+/** The statement shapes the first screens read with (grouped totals, a window over a join, lookups in order), a step each. */
+const WARM_UP: readonly string[] = [
+  `${CONNECTION_PRAGMAS} PRAGMA journal_mode = MEMORY;
   CREATE TABLE g (id INTEGER PRIMARY KEY, name TEXT NOT NULL, unit TEXT);
   CREATE TABLE r (id INTEGER PRIMARY KEY, g INTEGER NOT NULL REFERENCES g(id), d TEXT NOT NULL, x REAL NOT NULL, y REAL, note TEXT NOT NULL DEFAULT '');
-  CREATE INDEX r_g ON r(g, d, id);
-  WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8) INSERT INTO g (id, name, unit) SELECT i, 'name ' || i, 'g' FROM n;
+  CREATE INDEX r_g ON r(g, d, id);`,
+  `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8) INSERT INTO g (id, name, unit) SELECT i, 'name ' || i, 'g' FROM n;
   WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 64)
-    INSERT INTO r (g, d, x, y, note) SELECT 1 + i % 8, '2025-0' || (1 + i % 9) || '-1' || (i % 10), i * 1.5, nullif(i % 7, 0) * 0.25, 'note ' || i FROM n;
-  SELECT g, count(*), total(x > abs(x) * 0.001), total(x), total(x * y), total(x > 1 AND y IS NULL) FROM r GROUP BY g, substr(d, 1, 4);
-  SELECT * FROM (SELECT r.g, r.d, r.x, g.unit, row_number() OVER (PARTITION BY r.g ORDER BY r.d DESC, r.id DESC) AS rn FROM r JOIN g ON g.id = r.g) WHERE rn = 1;
-  SELECT g.*, (SELECT count(*) FROM r WHERE r.g = g.id) AS n FROM g WHERE name LIKE '%a%' ORDER BY name COLLATE NOCASE;
+    INSERT INTO r (g, d, x, y, note) SELECT 1 + i % 8, '2025-0' || (1 + i % 9) || '-1' || (i % 10), i * 1.5, nullif(i % 7, 0) * 0.25, 'note ' || i FROM n;`,
+  `SELECT g, count(*), total(x > abs(x) * 0.001), total(x), total(x * y), total(x > 1 AND y IS NULL) FROM r GROUP BY g, substr(d, 1, 4);`,
+  `SELECT * FROM (SELECT r.g, r.d, r.x, g.unit, row_number() OVER (PARTITION BY r.g ORDER BY r.d DESC, r.id DESC) AS rn FROM r JOIN g ON g.id = r.g) WHERE rn = 1;`,
+  `SELECT g.*, (SELECT count(*) FROM r WHERE r.g = g.id) AS n FROM g WHERE name LIKE '%a%' ORDER BY name COLLATE NOCASE;
   SELECT * FROM r WHERE g = 3 ORDER BY d, id;
-  PRAGMA user_version; PRAGMA page_count;`;
+  PRAGMA user_version; PRAGMA page_count;`,
+];
 
 /**
  * Runs SQLite over a tiny in-memory database. WebAssembly functions are
@@ -72,20 +74,19 @@ const WARM_UP = `${CONNECTION_PRAGMAS} PRAGMA journal_mode = MEMORY;
  * the first screen's query took about twice as long as the same work done
  * again. The worker runs this once, while IndexedDB opens and reads the
  * checkpoint's image (time it otherwise spends waiting), so that cost moves
- * off the way to the first data. One statement per task: the worker's thread
+ * off the way to the first data. A step per task: the worker's thread
  * stays free between them for IndexedDB's answers, which would otherwise wait
- * for the whole warm-up.
+ * for the whole warm-up. It stops before the next step once `enough()`
+ * says the real work has begun (the image is read): from then on it would only
+ * delay it.
  */
-export async function warmUpSqlJs(options: SqlJsLoadOptions = {}): Promise<void> {
+export async function warmUpSqlJs(options: SqlJsLoadOptions = {}, enough: () => boolean = () => false): Promise<void> {
   const SQL = await loadSqlJs(options);
   const db = new SQL.Database();
   try {
-    for (const stmt of db.iterateStatements(WARM_UP)) {
-      try {
-        while (stmt.step());
-      } finally {
-        stmt.free();
-      }
+    for (const step of WARM_UP) {
+      if (enough()) return;
+      db.exec(step);
       await nextTask();
     }
   } finally {

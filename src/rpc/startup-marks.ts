@@ -32,4 +32,9 @@ export function markStartup(phase: StartupPhase): void {
   performance.mark(PREFIX + phase);
 }
 
+/** Whether this thread has reached `phase` (the worker's SQLite warm-up stops once the image is read). */
+export function startupReached(phase: StartupPhase): boolean {
+  return reached.has(phase);
+}
+
 export const STARTUP_MARK_PREFIX = PREFIX;

@@ -26,7 +26,7 @@ import { SqlJsEngine, warmUpSqlJs, type SqlJsLoadOptions } from '../db/sqljs-eng
 import { RPC_CHANNEL, WRITER_LOCK } from '../persistence/policy';
 import { PersistenceStore } from '../persistence/store';
 import { APP_VERSION, compareVersions } from '../rpc/app-version';
-import { markStartup } from '../rpc/startup-marks';
+import { markStartup, startupReached } from '../rpc/startup-marks';
 import { workerHookOptions } from '../rpc/test-hooks';
 import type { PageMessage, RpcRequest, RpcResponse, WorkerMessage, WorkerNotice } from '../rpc/wire';
 import { transferablesOf } from '../rpc/transfer';
@@ -184,7 +184,7 @@ let warmedUp = false;
 function warmUpOnce(): void {
   if (warmedUp) return;
   warmedUp = true;
-  warmUpSqlJs(sqlJsOptions).then(
+  warmUpSqlJs(sqlJsOptions, () => startupReached('image-read')).then(
     () => markStartup('sqlite-warm'),
     () => undefined, // the opening itself reports a wasm that does not load
   );
