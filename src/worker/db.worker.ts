@@ -144,10 +144,11 @@ function becomeWriter(): Promise<void> {
   const previous = follower;
   role = 'writer';
   noticeToPage({ type: 'status', role: 'starting', message: 'Opening your data…' });
-  // SQLite is instantiated and warmed up while IndexedDB opens and reads; the image needs it only once read and checked.
-  warmUpOnce();
   const store = earlyStore ?? new PersistenceStore();
   earlyStore = null;
+  // SQLite is instantiated and warmed up while IndexedDB reads; the image needs it only once read and
+  // checked. Once the store is open: begun earlier, its steps held up the opening's own callbacks.
+  void store.open().then(warmUpOnce, warmUpOnce);
   const fullDisk = hookOptions?.has('full-disk-checkpoints');
   if (fullDisk) store.injectFailure('QuotaExceededError', 'checkpoint', Number.POSITIVE_INFINITY);
   const w = new Writer(store, (image) => SqlJsEngine.open(image, sqlJsOptions), {
