@@ -5,6 +5,7 @@
  */
 import initSqlJs, { type Database as SqlJsDatabase, type SqlJsStatic, type Statement } from 'sql.js';
 import { AppError } from '../errors';
+import { nextTask } from '../persistence/checksum';
 import { CONNECTION_PRAGMAS, type Engine, type Params, type RunResult } from './engine';
 
 let sqlJsPromise: Promise<SqlJsStatic> | undefined;
@@ -14,6 +15,12 @@ export interface SqlJsLoadOptions {
   locateWasm?: (file: string) => string;
   /** The wasm bytes themselves, when the caller already has them. */
   wasmBinary?: ArrayBuffer | Uint8Array;
+  /**
+   * The wasm already being compiled (the worker starts that before its own code has loaded, see
+   * src/worker/early-start.ts): sql.js then only instantiates it. If it failed to compile, sql.js
+   * fetches and compiles the wasm itself (`locateWasm`), which reports a wasm that really does not load.
+   */
+  wasmModule?: Promise<WebAssembly.Module>;
 }
 
 export function loadSqlJs(options: SqlJsLoadOptions = {}): Promise<SqlJsStatic> {
@@ -21,40 +28,67 @@ export function loadSqlJs(options: SqlJsLoadOptions = {}): Promise<SqlJsStatic> 
     const config: Record<string, unknown> = {};
     if (options.locateWasm) config.locateFile = options.locateWasm;
     if (options.wasmBinary) config.wasmBinary = options.wasmBinary;
-    sqlJsPromise = initSqlJs(config);
+    const { wasmModule } = options;
+    sqlJsPromise = wasmModule
+      ? wasmModule.then(
+          (module) => instantiateCompiled(module, config),
+          () => initSqlJs(config),
+        )
+      : initSqlJs(config);
     sqlJsPromise.catch(() => (sqlJsPromise = undefined));
   }
   return sqlJsPromise;
 }
 
-/** The statement shapes the first screens read with: grouped totals, a window over a join, lookups in order. */
-const WARM_UP = `${CONNECTION_PRAGMAS} PRAGMA journal_mode = MEMORY;
+/** sql.js over a wasm module compiled already: Emscripten's `instantiateWasm` hook passes the imports, takes the instance. */
+function instantiateCompiled(module: WebAssembly.Module, config: Record<string, unknown>): Promise<SqlJsStatic> {
+  return new Promise((resolve, reject) => {
+    const instantiateWasm = (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void) => {
+      WebAssembly.instantiate(module, imports).then(receive, reject);
+      return {};
+    };
+    initSqlJs({ ...config, instantiateWasm }).then(resolve, reject);
+  });
+}
+
+/** The statement shapes the first screens read with (grouped totals, a window over a join, lookups in order), a step each. */
+const WARM_UP: readonly string[] = [
+  `${CONNECTION_PRAGMAS} PRAGMA journal_mode = MEMORY;
   CREATE TABLE g (id INTEGER PRIMARY KEY, name TEXT NOT NULL, unit TEXT);
   CREATE TABLE r (id INTEGER PRIMARY KEY, g INTEGER NOT NULL REFERENCES g(id), d TEXT NOT NULL, x REAL NOT NULL, y REAL, note TEXT NOT NULL DEFAULT '');
-  CREATE INDEX r_g ON r(g, d, id);
-  WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8) INSERT INTO g (id, name, unit) SELECT i, 'name ' || i, 'g' FROM n;
+  CREATE INDEX r_g ON r(g, d, id);`,
+  `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8) INSERT INTO g (id, name, unit) SELECT i, 'name ' || i, 'g' FROM n;
   WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 64)
-    INSERT INTO r (g, d, x, y, note) SELECT 1 + i % 8, '2025-0' || (1 + i % 9) || '-1' || (i % 10), i * 1.5, nullif(i % 7, 0) * 0.25, 'note ' || i FROM n;
-  SELECT g, count(*), total(x > abs(x) * 0.001), total(x), total(x * y), total(x > 1 AND y IS NULL) FROM r GROUP BY g, substr(d, 1, 4);
-  SELECT * FROM (SELECT r.g, r.d, r.x, g.unit, row_number() OVER (PARTITION BY r.g ORDER BY r.d DESC, r.id DESC) AS rn FROM r JOIN g ON g.id = r.g) WHERE rn = 1;
-  SELECT g.*, (SELECT count(*) FROM r WHERE r.g = g.id) AS n FROM g WHERE name LIKE '%a%' ORDER BY name COLLATE NOCASE;
+    INSERT INTO r (g, d, x, y, note) SELECT 1 + i % 8, '2025-0' || (1 + i % 9) || '-1' || (i % 10), i * 1.5, nullif(i % 7, 0) * 0.25, 'note ' || i FROM n;`,
+  `SELECT g, count(*), total(x > abs(x) * 0.001), total(x), total(x * y), total(x > 1 AND y IS NULL) FROM r GROUP BY g, substr(d, 1, 4);`,
+  `SELECT * FROM (SELECT r.g, r.d, r.x, g.unit, row_number() OVER (PARTITION BY r.g ORDER BY r.d DESC, r.id DESC) AS rn FROM r JOIN g ON g.id = r.g) WHERE rn = 1;`,
+  `SELECT g.*, (SELECT count(*) FROM r WHERE r.g = g.id) AS n FROM g WHERE name LIKE '%a%' ORDER BY name COLLATE NOCASE;
   SELECT * FROM r WHERE g = 3 ORDER BY d, id;
-  PRAGMA user_version; PRAGMA page_count;`;
+  PRAGMA user_version; PRAGMA page_count;`,
+];
 
 /**
  * Runs SQLite over a tiny in-memory database. WebAssembly functions are
  * compiled when first called, so the first real query of a fresh worker also
  * pays for compiling the parts of SQLite it uses: opening a 10 MB database and
  * the first screen's query took about twice as long as the same work done
- * again. The worker runs this once, while IndexedDB reads the checkpoint's
- * image (time it otherwise spends waiting), so that cost moves off the way
- * to the first data.
+ * again. The worker runs this once, while IndexedDB opens and reads the
+ * checkpoint's image (time it otherwise spends waiting), so that cost moves
+ * off the way to the first data. A step per task: the worker's thread
+ * stays free between them for IndexedDB's answers, which would otherwise wait
+ * for the whole warm-up. It stops before the next step once `enough()`
+ * says the real work has begun (the image is read): from then on it would only
+ * delay it.
  */
-export async function warmUpSqlJs(options: SqlJsLoadOptions = {}): Promise<void> {
+export async function warmUpSqlJs(options: SqlJsLoadOptions = {}, enough: () => boolean = () => false): Promise<void> {
   const SQL = await loadSqlJs(options);
   const db = new SQL.Database();
   try {
-    db.exec(WARM_UP);
+    for (const step of WARM_UP) {
+      if (enough()) return;
+      db.exec(step);
+      await nextTask();
+    }
   } finally {
     db.close();
   }

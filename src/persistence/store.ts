@@ -17,6 +17,12 @@ import type { CheckpointImage, CheckpointMeta, LogRecord, QuarantineRecord, Reco
 
 export const DATABASE_NAME = 'bake-planner';
 
+// Dexie turns its debug mode on by itself when the page is served from localhost (a developer's
+// machine, and every browser test and benchmark): each operation then creates a console task for
+// DevTools' async stacks, which made the worker re-read its whole script for source positions at
+// cold start (about 40 ms). Users never get it; tests and benchmarks should measure what they get.
+Dexie.debug = false;
+
 /** Which durable write a test's injected failure hits: a commit's log append or a checkpoint. */
 export type InjectedWrite = 'commit' | 'checkpoint';
 

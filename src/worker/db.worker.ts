@@ -20,12 +20,13 @@
  * options (see docs/design/persistence.md); in a production build no name
  * unlocks them.
  */
-import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
-import { loadSqlJs, SqlJsEngine, warmUpSqlJs } from '../db/sqljs-engine';
+// First: it starts what the opening waits on before the rest of this code is evaluated.
+import { earlyStore as firstStore, firstLock, locateWasm, sqlWasm } from './early-start';
+import { SqlJsEngine, warmUpSqlJs, type SqlJsLoadOptions } from '../db/sqljs-engine';
 import { RPC_CHANNEL, WRITER_LOCK } from '../persistence/policy';
 import { PersistenceStore } from '../persistence/store';
 import { APP_VERSION, compareVersions } from '../rpc/app-version';
-import { markStartup } from '../rpc/startup-marks';
+import { markStartup, startupReached } from '../rpc/startup-marks';
 import { workerHookOptions } from '../rpc/test-hooks';
 import type { PageMessage, RpcRequest, RpcResponse, WorkerMessage, WorkerNotice } from '../rpc/wire';
 import { transferablesOf } from '../rpc/transfer';
@@ -35,7 +36,7 @@ import type { ChannelMessage } from './channel';
 import { FOLLOWER_MESSAGE, Follower } from './follower';
 import { Writer, type RequestOrigin } from './writer';
 
-markStartup('worker-start');
+markStartup('worker-evaluated');
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const hookOptions = __TEST_HOOKS__ ? workerHookOptions(scope.name) : null;
 const id = crypto.randomUUID();
@@ -58,15 +59,9 @@ let releaseLock: (() => void) | null = null;
 /** Withdraws this tab's place in the queue for the writer lock. */
 let lockQueue: AbortController | null = null;
 const background = new BackgroundWatch(() => void handOver('background'));
-/**
- * IndexedDB is opened while the lock is asked for (each is a round trip to the browser): the writer
- * then reads at once. A tab that turns out to follow closes it again.
- */
-let earlyStore: PersistenceStore | null = new PersistenceStore();
-earlyStore.open().catch(() => {
-  // The writer opens it again and reports the failure.
-});
-const sqlJsOptions = { locateWasm: () => wasmUrl };
+/** IndexedDB, opened by early-start.ts for the first writer; a follower closes it. */
+let earlyStore: PersistenceStore | null = firstStore;
+const sqlJsOptions: SqlJsLoadOptions = sqlWasm ? { locateWasm, wasmModule: sqlWasm } : { locateWasm };
 
 function toPage(message: WorkerMessage): void {
   scope.postMessage(message, message.kind === 'response' && message.ok ? transferablesOf(message.result) : []);
@@ -149,15 +144,15 @@ function becomeWriter(): Promise<void> {
   const previous = follower;
   role = 'writer';
   noticeToPage({ type: 'status', role: 'starting', message: 'Opening your data…' });
-  // SQLite's wasm is fetched and compiled while IndexedDB is read; the image needs it only once read and checked.
-  void loadSqlJs(sqlJsOptions).catch(() => undefined); // the opening itself reports a wasm that does not load
   const store = earlyStore ?? new PersistenceStore();
   earlyStore = null;
+  // SQLite is instantiated and warmed up while IndexedDB reads; the image needs it only once read and
+  // checked. Once the store is open: begun earlier, its steps held up the opening's own callbacks.
+  void store.open().then(warmUpOnce, warmUpOnce);
   const fullDisk = hookOptions?.has('full-disk-checkpoints');
   if (fullDisk) store.injectFailure('QuotaExceededError', 'checkpoint', Number.POSITIVE_INFINITY);
   const w = new Writer(store, (image) => SqlJsEngine.open(image, sqlJsOptions), {
     testHooks: hookOptions !== null,
-    whileReading: warmUpOnce,
     notify: (notice) => {
       noticeToPage(notice);
       post({ type: 'notice', from: id, notice });
@@ -190,7 +185,7 @@ let warmedUp = false;
 function warmUpOnce(): void {
   if (warmedUp) return;
   warmedUp = true;
-  warmUpSqlJs(sqlJsOptions).then(
+  warmUpSqlJs(sqlJsOptions, () => startupReached('image-read')).then(
     () => markStartup('sqlite-warm'),
     () => undefined, // the opening itself reports a wasm that does not load
   );
@@ -263,7 +258,7 @@ function queueForLock(): void {
   });
 }
 
-if (!('locks' in navigator)) {
+if (!firstLock) {
   // No Web Locks (browsers before 2022): this tab writes alone. A second tab would be refused by
   // IndexedDB (log keys are unique) rather than silently overwrite, and the user is told why.
   void becomeWriter();
@@ -275,11 +270,12 @@ if (!('locks' in navigator)) {
     },
   });
 } else {
-  void navigator.locks.request(WRITER_LOCK, { ifAvailable: true }, (lock) => {
-    markStartup('role');
-    if (lock) return becomeWriter();
+  void firstLock.then((answer) => {
+    if (answer.granted) {
+      answer.hold(becomeWriter());
+      return;
+    }
     becomeFollower();
     queueForLock();
-    return undefined;
   });
 }

@@ -49,12 +49,10 @@ export interface Recovered {
 
 export type OpenEngine = (image?: Uint8Array) => Promise<Engine>;
 
-/** `whileReading` runs once the first checkpoint image has been asked for, while the storage reads it. */
 export async function recover(
   source: RecoverySource,
   openEngine: OpenEngine,
   options: DatabaseOptions = {},
-  whileReading?: () => void,
 ): Promise<Recovered> {
   const problems: RecoveryProblem[] = [];
   const quarantineCheckpoints: CheckpointMeta[] = [];
@@ -67,12 +65,8 @@ export async function recover(
   const newestUpTo = metas[0]?.upToSeq ?? 0;
   const logAfterNewest = source.logAfter(newestUpTo);
   logAfterNewest.catch(() => undefined); // not used (another checkpoint was): its failure concerns nobody
-  let reading = whileReading;
   for (const meta of metas) {
-    const read = source.image(meta.id);
-    reading?.();
-    reading = undefined;
-    const image = await read;
+    const image = await source.image(meta.id);
     markStartup('image-read');
     const reason = !image
       ? 'its image is missing'

@@ -51,8 +51,6 @@ export interface WriterOptions {
   testHooks: boolean;
   notify: (notice: WorkerNotice) => void;
   clock?: () => Date;
-  /** Work to do while a checkpoint's image is being read from IndexedDB on opening (warming SQLite up). */
-  whileReading?: () => void;
 }
 
 type PublicCheckpoint = Omit<CheckpointMeta, 'checksum'>;
@@ -224,7 +222,7 @@ export class Writer {
   private async load(): Promise<void> {
     const openedAt = this.nowIso();
     const clock = this.options.clock;
-    const recovered = await recover(this.store, this.openEngine, clock ? { clock } : {}, this.options.whileReading);
+    const recovered = await recover(this.store, this.openEngine, clock ? { clock } : {});
     if (recovered.quarantineLog.length > 0 || recovered.quarantineCheckpoints.length > 0) {
       const reasons = new Map(recovered.problems.flatMap((p) => (p.seq === undefined ? [] : [[p.seq, p.message]])));
       await this.store.quarantine(openedAt, reasons, recovered.quarantineLog, recovered.quarantineCheckpoints);

@@ -14,10 +14,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, type, release } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { STARTUP_MARK_PREFIX } from '../../src/rpc/startup-marks';
 import { toolPath } from '../setup/test-browsers';
-import { call, launch, openApp, appUrl, type Profile } from '../browser/helpers/browser';
+import { call, launch, openApp } from '../browser/helpers/browser';
 import { buildAndServe } from '../browser/helpers/server';
+import { coldStart, loadImage, type ColdStart } from './cold-start';
 import { seedImage } from './seed-image';
 import { SCREEN_METHOD, printScreens, screenTimes, type ScreenFigures } from './screens';
 
@@ -55,16 +55,6 @@ function timeCommits(page: Page, warmup: number, count: number): Promise<number[
   );
 }
 
-async function loadImage(page: Page, size: Size): Promise<void> {
-  await page.evaluate(async (name) => {
-    const file = new Uint8Array(await (await fetch(`/__bench/${name}.sqlite`)).arrayBuffer());
-    await window.__bakePlanner!.rpc.call('system.restoreFile', { file });
-  }, size);
-  // Two checkpoints: the first folds the restored image in, the second lets the log drop it.
-  await call(page, 'system.checkpoint');
-  await call(page, 'system.checkpoint');
-}
-
 /**
  * How long a write waits when it lands during a background checkpoint: `rounds` times, one
  * checkpoint is queued the way the idle timer queues it, and a one-row write is sent at a random
@@ -89,49 +79,6 @@ function checkpointWaits(page: Page, rounds: number, durationMs: number): Promis
     },
     [rounds, durationMs] as const,
   );
-}
-
-interface ColdStart {
-  /** Navigation start to the first data on the page. */
-  ms: number;
-  /** When each startup phase was reached, in ms since navigation start (worker marks moved onto the page's clock). */
-  phases: Record<string, number>;
-}
-
-/** Navigation start to the first data read answered on the page (the ingredient tree), with the startup marks. */
-async function coldStart(profile: Profile, baseUrl: string): Promise<ColdStart> {
-  const page = await profile.context.newPage();
-  // A plain string: the script runs before the app, and must not depend on how this file was compiled.
-  await page.addInitScript(`
-    let hooks;
-    Object.defineProperty(window, '__bakePlanner', {
-      configurable: true,
-      get: () => hooks,
-      set: (value) => {
-        hooks = value;
-        value.rpc.call('pantry.ingredientTree').then(() => { window.__firstData = performance.now(); });
-      },
-    });
-  `);
-  await page.goto(appUrl(baseUrl));
-  await page.waitForFunction(() => (window as unknown as { __firstData?: number }).__firstData !== undefined);
-  const ms = await page.evaluate(() => (window as unknown as { __firstData: number }).__firstData);
-  const readMarks = (prefix: string) => ({
-    origin: performance.timeOrigin,
-    marks: performance
-      .getEntriesByType('mark')
-      .filter((m) => m.name.startsWith(prefix))
-      .map((m) => [m.name.slice(prefix.length), m.startTime] as const),
-  });
-  await page.waitForFunction(() => window.__bakePlanner?.rpc.lastStatus.role === 'writer');
-  const onPage = await page.evaluate(readMarks, STARTUP_MARK_PREFIX);
-  const inWorker = await page.workers()[0]!.evaluate(readMarks, STARTUP_MARK_PREFIX);
-  const phases: Record<string, number> = {};
-  for (const [name, at] of onPage.marks) phases[name] = at;
-  for (const [name, at] of inWorker.marks) phases[name] = at + inWorker.origin - onPage.origin;
-  phases['first-data'] = ms;
-  await page.close();
-  return { ms, phases };
 }
 
 async function main(): Promise<void> {

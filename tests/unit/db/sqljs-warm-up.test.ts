@@ -8,3 +8,10 @@ test('the warm-up runs every statement it holds without an error', async () => {
   await expect(warmUpSqlJs()).resolves.toBeUndefined();
   expect(await loadSqlJs()).toBeDefined();
 });
+
+test('the warm-up stops before its next step once the real work has begun', async () => {
+  let asked = 0;
+  await warmUpSqlJs({}, () => ++asked === 2);
+  // Asked before the first step (no) and before the second (yes): one step ran, then it stopped.
+  expect(asked).toBe(2);
+});

@@ -1,0 +1,68 @@
+/**
+ * The first module of the database worker (db.worker.ts imports it before
+ * anything else; ES modules are evaluated depth first in import order, and
+ * the bundle keeps that order, so this runs before any service or handler is
+ * evaluated). It asks the browser, at once, for what the opening waits on:
+ * IndexedDB opened and the writer lock; and in the first task after the
+ * script, for SQLite's wasm (fetched and compiled off this thread). Their
+ * answers arrive as tasks, after the rest of the worker's code has been
+ * evaluated, but the browser works on them meanwhile instead of after it. No dynamic import: the worker stays one
+ * script, which WebKit and Firefox load as they always did.
+ *
+ * Keep the imports here few: whatever this module imports is evaluated
+ * before it starts anything.
+ */
+import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import { WRITER_LOCK } from '../persistence/policy';
+import { PersistenceStore } from '../persistence/store';
+import { markStartup } from '../rpc/startup-marks';
+
+markStartup('worker-start');
+
+/**
+ * SQLite's wasm, compiled while it streams in (from the browser's cache of compiled code after the
+ * first time), asked for in the first task after this script has been evaluated. Not during it: a
+ * fetch records the calling stack for DevTools (and for the Playwright that drives the tests and
+ * benchmarks), and with the script's top level on that stack V8 re-reads the whole script for source
+ * positions (40-70 ms). Undefined where the browser cannot compile a stream: sql.js then loads the
+ * wasm itself, and reports what really fails.
+ */
+export const sqlWasm: Promise<WebAssembly.Module> | undefined =
+  typeof WebAssembly.compileStreaming === 'function'
+    ? new Promise<void>((resolve) => setTimeout(resolve)).then(() => WebAssembly.compileStreaming(fetch(wasmUrl)))
+    : undefined;
+sqlWasm?.catch(() => undefined);
+
+/** Where sql.js finds its wasm if the compile above failed. */
+export const locateWasm = (): string => wasmUrl;
+
+/**
+ * IndexedDB, opened while the lock is asked for (each is a round trip to the browser): the writer then
+ * reads at once. The tab that turns out to follow closes it again.
+ */
+export const earlyStore = new PersistenceStore();
+earlyStore.open().catch(() => {
+  // The writer opens it again and reports the failure.
+});
+
+/** The answer to this tab's first request for the writer lock. */
+export interface FirstLockAnswer {
+  granted: boolean;
+  /** Keeps the lock (when granted) until `until` settles. */
+  hold(until: Promise<void>): void;
+}
+
+/** The writer lock asked for without waiting in line; null without Web Locks (browsers before 2022). */
+export const firstLock: Promise<FirstLockAnswer> | null =
+  'locks' in navigator
+    ? new Promise((answer) => {
+        void navigator.locks.request(WRITER_LOCK, { ifAvailable: true }, (lock) => {
+          markStartup('role');
+          if (!lock) {
+            answer({ granted: false, hold: () => undefined });
+            return undefined;
+          }
+          return new Promise<void>((release) => answer({ granted: true, hold: (until) => void until.then(release) }));
+        });
+      })
+    : null;
