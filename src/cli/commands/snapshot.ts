@@ -14,6 +14,7 @@ import { FILE_KINDS } from '../../domain/file-limits';
 import { loadSample } from '../../services/sample/sample-pantry';
 import { writeSnapshot } from '../../services/snapshot/export';
 import { importSnapshot } from '../../services/snapshot/import';
+import { fullCollection } from '../collect';
 import { defineCommand } from '../command';
 import { readFileBytes, writeFileInPieces } from '../files';
 
@@ -90,7 +91,12 @@ export const snapshotCommands = [
     options: { merge: 'flag', 'dry-run': 'flag' },
     run: ({ db, args, options }) => {
       const dryRun = options['dry-run'] === true;
-      const report = importSnapshot(db, readSnapshotFile(args[0]!), { mode: options.merge === true ? 'merge' : 'restore', dryRun, consume: true });
+      const report = importSnapshot(db, readSnapshotFile(args[0]!), {
+        mode: options.merge === true ? 'merge' : 'restore',
+        dryRun,
+        consume: true,
+        collect: fullCollection(),
+      });
       refuseIfRejected(report);
       return { json: report, text: reportLines(report), changed: report.written };
     },

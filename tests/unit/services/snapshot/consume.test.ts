@@ -41,4 +41,25 @@ describe('an import that consumes its parsed file', SLOW, () => {
     expect(importSnapshot(b, data, { mode: 'restore', consume: true })).toEqual(whole);
     expect(contentOf(b)).toBe(text);
   });
+
+  it('asks for a full collection (the command line\'s `collect`) between the writing steps, and only when it writes; the result is the same', async () => {
+    const text = contentOf(await demoBakery());
+    const calls = (options: { dryRun?: boolean; mode: 'restore' | 'merge' }, db: Awaited<ReturnType<typeof testDb>>) => {
+      let n = 0;
+      const report = importSnapshot(db, JSON.parse(text), { ...options, consume: true, collect: () => n++ });
+      return { n, report };
+    };
+    const written = calls({ mode: 'restore' }, await testDb());
+    expect(written.report.written).toBe(true);
+    expect(written.n).toBeGreaterThanOrEqual(3);
+    const dry = calls({ mode: 'restore', dryRun: true }, await testDb());
+    expect(dry.report.written).toBe(false);
+    expect(dry.n).toBe(0);
+    const again = await testDb();
+    importSnapshot(again, JSON.parse(text), { mode: 'restore' });
+    const merged = calls({ mode: 'merge' }, again);
+    expect(merged.report.ok).toBe(true);
+    expect(merged.n).toBeGreaterThanOrEqual(3);
+    expect(contentOf(again)).toBe(text);
+  });
 });
