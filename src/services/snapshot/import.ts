@@ -53,11 +53,14 @@ export interface SnapshotImportOptions {
   consume?: boolean;
   /**
    * Asks for a full garbage collection, where the caller can (the command
-   * line can, a browser's worker cannot). Called between the checks and the
-   * writing and between the biggest sections written: the file's bytes, the
-   * checks' leftovers and the drafts already written are then given back
-   * before the database grows, instead of whenever the collector gets to
-   * them (a 47.6 MB import peaked 50 MB lower with it: docs/design/snapshot-streaming.md).
+   * line can, a browser's worker cannot). Called only when the import
+   * writes: before the first write, after the pantry, before the bakes,
+   * every COLLECT_EVERY records written, before COMMIT and after it. The
+   * file's bytes, the checks' leftovers, the drafts already written and
+   * the copies sql.js's in-memory file leaves as it grows are then given
+   * back while the database grows, not whenever the collector gets to them
+   * (the 47.6 MB import's peak: 422-433 MB without, 384-394 MB with;
+   * docs/design/snapshot-streaming.md).
    */
   collect?: () => void;
 }
@@ -67,6 +70,9 @@ export interface ImportProgress {
   done: number;
   total: number;
 }
+
+/** While writing, the command line's full collection comes once per this many records too (each takes ~0.1 s at 50 MB). */
+const COLLECT_EVERY = 25_000;
 
 /** At most this many records of one kind: more is refused before any is read. */
 export const MAX_RECORDS_OF_ONE_KIND = 100_000;
@@ -191,6 +197,7 @@ export function importSnapshot(db: Database, data: unknown, options: SnapshotImp
       tick: () => {
         done++;
         if (options.onProgress && (done % step === 0 || done === total)) options.onProgress({ phase, done, total });
+        if (phase === 'writing' && done % COLLECT_EVERY === 0) options.collect?.();
       },
     };
     options.onProgress?.({ phase, done: 0, total });
@@ -271,15 +278,25 @@ export function importSnapshot(db: Database, data: unknown, options: SnapshotImp
     }
     // Written (or not): the drafts are done with; what the report needs is each item's result, path and label.
     letGo(...items);
-    // COMMIT, next, is where the database's in-memory file grows most, one copy at a time.
+    // Before COMMIT writes the last pages: with the drafts given back.
     if (write) options.collect?.();
-    return reportOf(report, settings.line, items, version, write, options.dryRun === true && accepted);
+    return reportOf(report, settings.line, items, version, write, options.dryRun === true && accepted, options.collect);
   })();
 }
 
 /** The report's lines, one per record, and its summary; `dryRun`: a dry run that found nothing wrong. */
-function reportOf(report: ImportReportBuilder, settingsLine: ImportRecordResult | null, items: Item<unknown>[][], version: number, written: boolean, dryRun: boolean): () => ImportReport {
+function reportOf(
+  report: ImportReportBuilder,
+  settingsLine: ImportRecordResult | null,
+  items: Item<unknown>[][],
+  version: number,
+  written: boolean,
+  dryRun: boolean,
+  collect: (() => void) | undefined,
+): () => ImportReport {
   return () => {
+    // After COMMIT: the database's in-memory file grew to its full size, each step a copy left for the collector.
+    if (written) collect?.();
     if (settingsLine) report.add(settingsLine);
     for (const list of items) {
       for (const item of list) {
