@@ -429,6 +429,8 @@ async function shootKitchenSet(browser: Browser, which: 'make' | 'shop' | 'both'
   await page.goto(`http://localhost:${port}/#/welcome`);
   await page.getByRole('button', { name: 'Explore sample data' }).tap();
   await page.waitForURL(/#\/pantry/, { timeout: 60_000 });
+  // The "Sample loaded" toast would sit over every picture below.
+  await page.locator('.toast').getByRole('button', { name: 'Dismiss' }).tap();
 
   if (which !== 'shop') {
     // The sample opens with its own first bake and six cookie bags, so the Make tab is never empty on it.
@@ -503,6 +505,14 @@ async function shootKitchenSet(browser: Browser, which: 'make' | 'shop' | 'both'
     await page.getByRole('link', { name: 'Holiday 2026' }).tap();
     await page.getByText('Ingredients and cost').waitFor();
     await shootKitchen(page, 'progress-event');
+    // Locked, then in production: the workspace sets what was baked and boxed against the plan.
+    for (const step of ['Lock the plan', 'Start production']) {
+      await page.getByRole('button', { name: step }).tap();
+      await page.getByRole('dialog').getByRole('button', { name: /^Yes, / }).tap();
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    }
+    await page.getByRole('heading', { name: 'Planned against actual' }).waitFor();
+    await shootKitchen(page, 'progress-event-production', page.getByRole('heading', { name: 'Planned against actual' }));
   }
   await context.close();
 }
