@@ -418,8 +418,8 @@ async function shootKitchen(page: Page, name: string, at?: Locator): Promise<voi
  * The screens a baker uses most in December, on the sample bakery in a touch context with real taps
  * (`npm run screenshots -- make` or `-- shop` for one half): Make (a bake's pre-check, short and
  * enough, the recorded run, an assembly with its components, the undo confirmation, a refused undo,
- * the runs with cost per lot, the shelf) and Shop (the list with ticks, by aisle), then the event's
- * progress on the dashboard and in its workspace.
+ * the runs with cost per lot, the shelf) and Shop (the list with ticks, by aisle, on paper), then the
+ * event's progress on the dashboard and in its workspace, as a draft and in production.
  */
 async function shootKitchenSet(browser: Browser, which: 'make' | 'shop' | 'both'): Promise<void> {
   const context = await browser.newContext({ viewport: kitchenPhones[1], isMobile: true, hasTouch: true, locale: 'en-US', deviceScaleFactor: 1 });
@@ -484,6 +484,8 @@ async function shootKitchenSet(browser: Browser, which: 'make' | 'shop' | 'both'
     await page.getByRole('link', { name: /Holiday gift box/ }).tap();
     await page.getByText('What goes in').waitFor();
     await shootKitchen(page, 'make-assemble-packaging');
+    await page.getByLabel('Assemble without packaging').tap();
+    await shootKitchen(page, 'make-assemble-bypass');
     await visit(page, '#/make/stock', 'text=On the shelf');
     await shootKitchen(page, 'make-stock');
   }
@@ -499,6 +501,10 @@ async function shootKitchenSet(browser: Browser, which: 'make' | 'shop' | 'both'
     await page.getByRole('link', { name: 'By aisle' }).tap();
     await page.getByText(/2 of \d+ in the basket/).first().waitFor();
     await shootKitchen(page, 'shop-aisle');
+    // Paper gets the list alone, in ink.
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+    await page.screenshot({ path: `${outDir}/shop-print.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
     await visit(page, '#/dashboard', 'text=Next event');
     await shootKitchen(page, 'progress-dashboard', page.getByText('Next event'));
     await visit(page, '#/plan', 'text=Holiday 2026');
