@@ -53,7 +53,10 @@ export function currencySymbol(currency: string): string {
   return parts.find((p) => p.type === 'currency')?.value ?? currency;
 }
 
-/** A money amount per unit: "$0.02 / g". `exact`: to the ledger's 4 decimals ("$0.2775 / each"), as a run was charged. */
+/**
+ * A money amount per unit: "$0.02 / g", and "$0.28 each" for counted things ("$0.28 / each" reads as a slip).
+ * `exact`: to the ledger's 4 decimals ("$0.2775 each"), as a run was charged.
+ */
 export function formatUnitPrice(value: number | null | undefined, currency: string, unit: string, exact = false): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const digits = exact || (value !== 0 && Math.abs(value) < 0.1) ? 4 : 2;
@@ -64,7 +67,7 @@ export function formatUnitPrice(value: number | null | undefined, currency: stri
     format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: digits });
     unitPriceFormats.set(key, format);
   }
-  return `${format.format(value)} / ${unit}`;
+  return unit === 'each' ? `${format.format(value)} each` : `${format.format(value)} / ${unit}`;
 }
 const unitPriceFormats = new Map<string, Intl.NumberFormat>();
 

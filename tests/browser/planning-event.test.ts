@@ -109,6 +109,9 @@ describe('planning an event on a phone', () => {
     await call(page, 'pantry.recordPurchase', { productId: butter!.id, packages: 1, pricePerPackage: 4.99 });
     await call(page, 'making.recordProduction', { recipeId: row.recipeId, finishedUnitId: row.finishedUnitId, batches: 1, eventId });
     await seen(actual.getByRole('listitem').filter({ hasText: 'Pecan Shortbread Christmas Trees' }).getByText('1 of 4 batches'));
+    // No bag is assembled yet: its line gives the planned cost alone, not a dash for an "actual" that does not exist.
+    const bags = actual.getByRole('listitem').filter({ hasText: /Cookie bag\s+0 of \d+ assembled/ });
+    expect((await bags.innerText()).replace(/\s+/g, ' ')).toMatch(/^Cookie bag 0 of \d+ assembled Each: \$\d+\.\d\d planned$/);
 
     // An amendment needs its reason; with it, the batches change and the history shows original against current.
     const amend = section('Amend the plan');

@@ -7,7 +7,8 @@
  * filled in with the product and packages) until nothing is left to buy,
  * and marks the shopping done; everything not yet baked and boxed is (the
  * sample's own bake and six bags count towards the event); the dashboard
- * then shows the event at 100 %, and "Can we box it?" says all is assembled.
+ * then shows the event at 100 %, and "Can we box it?" says all is assembled;
+ * the event's name there opens its workspace.
  */
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -121,4 +122,12 @@ test('plan, shop offline, bake and box: progress reaches 100 %', { timeout: 600_
     ['cookie-bag', true],
     ['holiday-gift-box', true],
   ]);
+
+  // The event's name and each figure open the event's workspace, not the list of events.
+  const dashboard = page.locator('main');
+  for (const name of ['Holiday 2026', 'Overall', 'Cookie bag']) {
+    expect(await dashboard.getByRole('link', { name, exact: true }).first().getAttribute('href')).toBe(`#/plan/event/${eventId}`);
+  }
+  await tap(dashboard.getByRole('link', { name: 'Holiday 2026', exact: true }));
+  await seen(page.getByRole('heading', { name: 'Holiday 2026', level: 1 }));
 });

@@ -5,6 +5,8 @@
  *
  *   npm run screenshots            (builds first)
  *   npm run screenshots -- phone   only the phone set below (touch, 320 and 390 px)
+ *   npm run screenshots -- make    only Make (bake, assemble, runs, shelf), touch, 320x640 and 390x844
+ *   npm run screenshots -- shop    only Shop and the event's progress, likewise
  *
  * It starts `vite preview` itself on its own port, opens the app with an empty
  * database (first-run screen), loads the sample data through the UI, then
@@ -389,6 +391,138 @@ async function shootPhoneSet(browser: Browser): Promise<void> {
   await sample.close();
 }
 
+/** The phones of the Make and Shop sets: the narrowest at its own short height, and a common one. */
+const kitchenPhones = [
+  { name: '320', width: 320, height: 640 },
+  { name: '390', width: 390, height: 844 },
+] as const;
+
+/** The whole page, cut at two screens, at both kitchen phones, light and dark; `at`: start a little above it. */
+async function shootKitchen(page: Page, name: string, at?: Locator): Promise<void> {
+  for (const phone of kitchenPhones) {
+    await page.setViewportSize({ width: phone.width, height: phone.height });
+    for (const scheme of schemes) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForTimeout(150);
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const top = at ? Math.max(0, Math.floor(((await at.boundingBox())?.y ?? 0) - 16)) : 0;
+      const clip = { x: 0, y: top, width: phone.width, height: Math.min(height - top, phone.height * 2) };
+      await page.screenshot({ path: `${outDir}/${name}-${phone.name}-${scheme}.png`, fullPage: true, clip });
+    }
+  }
+  console.log(`  ${name}`);
+}
+
+/**
+ * The screens a baker uses most in December, on the sample bakery in a touch context with real taps
+ * (`npm run screenshots -- make` or `-- shop` for one half): Make (a bake's pre-check, short and
+ * enough, the recorded run, an assembly with its components, the undo confirmation, a refused undo,
+ * the runs with cost per lot, the shelf) and Shop (the list with ticks, by aisle, on paper), then the
+ * event's progress on the dashboard and in its workspace, as a draft and in production.
+ */
+async function shootKitchenSet(browser: Browser, which: 'make' | 'shop' | 'both'): Promise<void> {
+  const context = await browser.newContext({ viewport: kitchenPhones[1], isMobile: true, hasTouch: true, locale: 'en-US', deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(`http://localhost:${port}/#/welcome`);
+  await page.getByRole('button', { name: 'Explore sample data' }).tap();
+  await page.waitForURL(/#\/pantry/, { timeout: 60_000 });
+  // The "Sample loaded" toast would sit over every picture below.
+  await page.locator('.toast').getByRole('button', { name: 'Dismiss' }).tap();
+
+  if (which !== 'shop') {
+    // The sample opens with its own first bake and six cookie bags, so the Make tab is never empty on it.
+    await visit(page, '#/make', 'text=Latest runs');
+    await shootKitchen(page, 'make-home');
+    await visit(page, '#/make/bake', 'text=Which recipe came out of the oven?');
+    await page.getByRole('link', { name: /Almond Biscotti/ }).waitFor();
+    await shootKitchen(page, 'make-bake-pick');
+    // Brownies: the sample's batch of trees left too little butter for a second batch.
+    await page.getByRole('link', { name: /Almond Flour Brownies/ }).tap();
+    await page.getByText('Before you bake').waitFor();
+    await page.getByLabel('How many came out').fill('14');
+    await page.getByLabel('Why some were lost').selectOption('broken');
+    await page.getByText('2 of 16 lost').waitFor();
+    await shootKitchen(page, 'make-bake-form');
+    await page.getByLabel('Batches').fill('3');
+    await page.getByText(/^Short /).first().waitFor();
+    await shootKitchen(page, 'make-bake-short');
+    await page.getByLabel('Batches').fill('1');
+    await page.getByText('Enough').first().waitFor();
+    await page.getByRole('button', { name: 'Record bake' }).tap();
+    await page.getByRole('heading', { name: 'What it used, lot by lot' }).waitFor();
+    await shootKitchen(page, 'make-run-bake');
+
+    await visit(page, '#/make/assemble', 'text=What are you putting together?');
+    await page.getByRole('link', { name: /Cookie bag/ }).waitFor();
+    await shootKitchen(page, 'make-assemble-pick');
+    await page.getByRole('link', { name: /Cookie bag/ }).tap();
+    await page.getByText('What goes in').waitFor();
+    await page.getByLabel('How many').fill('20');
+    await page.getByText(/^Short /).first().waitFor();
+    await shootKitchen(page, 'make-assemble-short');
+    await page.getByLabel('How many').fill('2');
+    const assemble = page.getByRole('button', { name: 'Assemble 2 Cookie bag' });
+    await assemble.waitFor();
+    await shootKitchen(page, 'make-assemble-form');
+    await assemble.tap();
+    await page.getByRole('heading', { name: 'What it used, lot by lot' }).waitFor();
+    await shootKitchen(page, 'make-run-assembly');
+    await page.getByRole('button', { name: 'Undo this assembly' }).tap();
+    await page.getByRole('dialog').waitFor();
+    await shootPhones(page, 'make-undo-confirm');
+    await page.keyboard.press('Escape');
+
+    await visit(page, '#/make/runs', 'text=Runs');
+    await shootKitchen(page, 'make-runs');
+    await page.getByRole('link', { name: /Pecan shortbread tree/ }).tap();
+    await page.getByText(/undo th(at|ose \d+) assembl(y|ies) first/).waitFor();
+    await shootKitchen(page, 'make-run-bake-blocked');
+    await visit(page, '#/make/assemble', 'text=What are you putting together?');
+    await page.getByRole('link', { name: /Holiday gift box/ }).tap();
+    await page.getByText('What goes in').waitFor();
+    await shootKitchen(page, 'make-assemble-packaging');
+    await page.getByLabel('Assemble without packaging').tap();
+    await shootKitchen(page, 'make-assemble-bypass');
+    await visit(page, '#/make/stock', 'text=On the shelf');
+    await shootKitchen(page, 'make-stock');
+  }
+
+  if (which !== 'make') {
+    await visit(page, '#/shop', 'text=in the basket');
+    await shootKitchen(page, 'shop');
+    const boxes = page.getByRole('checkbox');
+    await boxes.nth(0).tap();
+    await boxes.nth(2).tap();
+    await page.getByText(/2 of \d+ in the basket/).first().waitFor();
+    await shootKitchen(page, 'shop-ticked');
+    await page.getByRole('link', { name: 'By aisle' }).tap();
+    await page.getByText(/2 of \d+ in the basket/).first().waitFor();
+    await shootKitchen(page, 'shop-aisle');
+    // Paper gets the list alone, in ink.
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+    await page.screenshot({ path: `${outDir}/shop-print.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await visit(page, '#/dashboard', 'text=Next event');
+    await shootKitchen(page, 'progress-dashboard', page.getByText('Next event'));
+    await visit(page, '#/plan', 'text=Holiday 2026');
+    await page.getByRole('link', { name: 'Holiday 2026' }).tap();
+    await page.getByText('Ingredients and cost').waitFor();
+    await shootKitchen(page, 'progress-event');
+    // Locked, then in production: the workspace sets what was baked and boxed against the plan.
+    for (const step of ['Lock the plan', 'Start production']) {
+      await page.getByRole('button', { name: step }).tap();
+      await page.getByRole('dialog').getByRole('button', { name: /^Yes, / }).tap();
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    }
+    await page.getByRole('heading', { name: 'Planned against actual' }).waitFor();
+    await shootKitchen(page, 'progress-event-production', page.getByRole('heading', { name: 'Planned against actual' }));
+  }
+  await context.close();
+}
+
 const server = await preview({ preview: { port, strictPort: true }, logLevel: 'warn' });
 const browser = await chromium.launch({
   executablePath: toolPath('chromium'),
@@ -396,8 +530,11 @@ const browser = await chromium.launch({
 });
 try {
   await mkdir(outDir, { recursive: true });
-  await shootPhoneSet(browser);
-  if (process.argv[2] !== 'phone') {
+  const only = process.argv[2];
+  if (only === 'make' || only === 'shop') await shootKitchenSet(browser, only);
+  else await shootPhoneSet(browser);
+  if (only === undefined) await shootKitchenSet(browser, 'both');
+  if (only === undefined) {
     const context = await browser.newContext({ viewport: viewports[0], deviceScaleFactor: 1 });
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));

@@ -5,7 +5,7 @@
  * by it (1500 in the US, 1.5 in Germany).
  */
 import { describe, expect, test } from 'vitest';
-import { formatReadable, inputNumber, isPastDate, parseDecimal, todayIso } from '../../../src/ui/format';
+import { formatReadable, formatUnitPrice, inputNumber, isPastDate, parseDecimal, todayIso } from '../../../src/ui/format';
 import { currencyForLocale, packageWeightUnitForLocale } from '../../../src/ui/locale-defaults';
 
 describe('typed numbers', () => {
@@ -68,6 +68,14 @@ describe('quantities that read well', () => {
 
   test('a dozen eggs stay 12 each', () => {
     expect(formatReadable(12, 'each')).toBe('12 each');
+  });
+});
+
+describe('prices per unit', () => {
+  test('a price per weight reads "$4.99 / lb"; a counted thing reads "$0.259 each", never "/ each"', () => {
+    expect(formatUnitPrice(4.99, 'USD', 'lb')).toBe('$4.99 / lb');
+    expect(formatUnitPrice(0.259, 'USD', 'each', true)).toBe('$0.259 each');
+    expect(formatUnitPrice(0.0899, 'USD', 'each', true)).toBe('$0.0899 each');
   });
 });
 

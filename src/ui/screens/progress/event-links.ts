@@ -1,6 +1,8 @@
 /**
  * Where an event's figures come from, for links on the dashboard: the
- * event's workspace and its sections (batches, "Can we box it?", progress).
+ * event's workspace, where its batches, boxing and progress are. Its
+ * sections have no places of their own (hash routing takes the #), so every
+ * figure opens the workspace.
  */
 import { routeHref } from '../../routes';
 
@@ -11,7 +13,7 @@ export interface EventLinks {
   progress: string;
 }
 
-export function eventLinks(_eventId: number): EventLinks {
-  const plan = routeHref({ name: 'plan' });
-  return { event: plan, batches: plan, boxing: plan, progress: plan };
+export function eventLinks(eventId: number): EventLinks {
+  const workspace = routeHref({ name: 'event', id: eventId });
+  return { event: workspace, batches: workspace, boxing: workspace, progress: workspace };
 }
