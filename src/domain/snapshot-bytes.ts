@@ -15,6 +15,7 @@
  * word) is refused when its batch is read, with the same words.
  */
 import { AppError } from '../errors';
+import { quoted } from './file-limits';
 import { checkJsonText, FORBIDDEN_KEYS, MAX_JSON_DEPTH } from './json-file';
 import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, SNAPSHOT_SECTIONS } from './snapshot-format';
 
@@ -25,9 +26,17 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
-/** The same words as a whole file that is not JSON (snapshot-text.ts). */
-export function notJson(parserMessage: string): AppError {
-  return new AppError('IMPORT', `This file is not valid JSON, so it is not a snapshot or a backup (${parserMessage.slice(0, 160)}). Nothing was imported.`, { field: 'file' });
+/**
+ * A record of a section that is not JSON (a stray word, `NaN`): the file is damaged there. Said
+ * in the words snapshot-text.ts gives a damaged file, naming the record; the parser's message
+ * is the technical detail.
+ */
+export function damagedRecord(path: string, parserMessage: string): AppError {
+  return new AppError(
+    'IMPORT',
+    `This file is damaged (at ${path}): part of it is not written the way a backup is. If it was edited by hand, undo that edit, or save the backup again. Nothing was imported.`,
+    { field: 'file', path, problem: 'damaged', technical: quoted(parserMessage, 160) },
+  );
 }
 
 /** One section's records, read from the file's bytes a batch at a time as they are iterated. */
@@ -45,6 +54,19 @@ export class SectionRecords implements Iterable<unknown> {
     return this.bounds.length / 2;
   }
 
+  /** The batch's first record that does not parse, named by its place in the file (only on the way to a refusal). */
+  private damaged(first: number, last: number, parserMessage: string): AppError {
+    const decoder = new TextDecoder();
+    for (let i = first; i <= last; i++) {
+      try {
+        JSON.parse(decoder.decode(this.bytes.subarray(this.bounds[2 * i]!, this.bounds[2 * i + 1]!)));
+      } catch (e) {
+        return damagedRecord(`${this.key}[${i}]`, (e as Error).message);
+      }
+    }
+    return damagedRecord(`${this.key}[${first}]`, parserMessage);
+  }
+
   *[Symbol.iterator](): Iterator<unknown> {
     const decoder = new TextDecoder();
     for (let first = 0; first < this.length; ) {
@@ -57,7 +79,7 @@ export class SectionRecords implements Iterable<unknown> {
       try {
         records = JSON.parse(text) as unknown[];
       } catch (e) {
-        throw notJson((e as Error).message);
+        throw this.damaged(first, last, (e as Error).message);
       }
       first = last + 1;
       yield* records;

@@ -102,7 +102,7 @@ describe('snapshot commands', SLOW, () => {
     writeFileSync(notJson, 'flour, 2 cups');
     const nj = cli('import', db, notJson, '--merge');
     expect(nj.code).toBe(1);
-    expect(nj.err).toMatch(/^error: This file is not valid JSON/);
+    expect(nj.err).toMatch(/^error: This is not a Bake Planner export or Bake Tracker backup: it holds text/);
     expect(hashOf(db)).toBe(hash);
   });
 

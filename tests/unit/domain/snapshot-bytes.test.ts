@@ -104,6 +104,8 @@ describe('a snapshot read from its bytes', () => {
       expect(streamed).toMatch(/purchases\[2000\]/);
     }
     const notJson = `{"format": "bake-planner-snapshot", "format_version": 1, "purchases": [${filler}, {"packages": NaN}]}`;
-    expect(refusal(() => [...(snapshotFromBytes(bytes(notJson))!.purchases as SectionRecords)])).toMatch(/^This file is not valid JSON, so it is not a snapshot or a backup \(.*\)\. Nothing was imported\.$/);
+    expect(refusal(() => [...(snapshotFromBytes(bytes(notJson))!.purchases as SectionRecords)])).toBe(
+      'This file is damaged (at purchases[2000]): part of it is not written the way a backup is. If it was edited by hand, undo that edit, or save the backup again. Nothing was imported.',
+    );
   });
 });

@@ -52,13 +52,13 @@ async function refused(input: string | ((doc: Doc) => void)): Promise<string[]> 
 describe('a bad file changes nothing and says what is wrong, and where', SLOW, () => {
   it('truncated JSON', async () => {
     const text = JSON.stringify(example());
-    expect(await refused(text.slice(0, text.length / 2))).toEqual([expect.stringMatching(/^This file is not valid JSON/)]);
+    expect(await refused(text.slice(0, text.length / 2))).toEqual([expect.stringMatching(/^This file is incomplete: it ends part-way through/)]);
   });
 
   it('not JSON at all, and an empty file', async () => {
-    expect(await refused('flour,2,cups\nsugar,1,cup')).toEqual([expect.stringMatching(/^This file is not valid JSON/)]);
-    expect(await refused('')).toEqual(['This file is empty.']);
-    expect(await refused('  \n')).toEqual(['This file is empty.']);
+    expect(await refused('flour,2,cups\nsugar,1,cup')).toEqual(["This is not a Bake Planner export or Bake Tracker backup: it holds text, but not a backup’s. Choose the .json file the app saved. Nothing was imported."]);
+    expect(await refused('')).toEqual(['This file is empty. Choose a Bake Planner export or Bake Tracker backup (a .json file). Nothing was imported.']);
+    expect(await refused('  \n')).toEqual(['This file is empty. Choose a Bake Planner export or Bake Tracker backup (a .json file). Nothing was imported.']);
   });
 
   it('valid JSON written to attack: a prototype key, 100,000 levels deep, a number past the largest', async () => {
@@ -69,7 +69,7 @@ describe('a bad file changes nothing and says what is wrong, and where', SLOW, (
   });
 
   it('5 MB of random bytes', async () => {
-    expect(await refused(randomBytes(5_000_000).toString('latin1'))).toEqual([expect.stringMatching(/not valid JSON/)]);
+    expect(await refused(randomBytes(5_000_000).toString('latin1'))).toEqual([expect.stringMatching(/^This is not a Bake Planner export or Bake Tracker backup: it is not text at all/)]);
   });
 
   it('JSON that is not a snapshot: another format name, a list', async () => {
