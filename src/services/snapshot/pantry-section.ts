@@ -24,7 +24,7 @@ import { insertPurchaseRow } from '../pantry/purchase-rows';
 import type { CatalogPlan, ProductDraft } from './catalog-section';
 import { checkFigures, readLotFigures, type CheckedFigures, type LotFiguresDraft } from '../../domain/snapshot-lot-figures';
 import { ingredientLotKeys } from './lot-keys';
-import { agrees, check, created, labelOf, letGo, orNothing, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
+import { agrees, check, created, inCreationOrder, labelOf, letGo, orNothing, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
 import { Keys, type PlanContext } from './plan';
 
 export interface AdjustmentDraft {
@@ -300,7 +300,7 @@ export function applyPantry(db: Database, ctx: PlanContext, plan: PantryPlan, ca
       p.figures = null;
       p.adjustments = orNothing([]);
     };
-    for (const item of created(plan.purchases)) {
+    const writePurchase = (item: Item<PurchaseDraft>) => {
       const r = item.record!;
       const p = plan.planned.get(item)!;
       const supplierId = r.supplier === null ? null : refId(catalog.keys.suppliers.resolve(r.supplier, ''));
@@ -310,12 +310,18 @@ export function applyPantry(db: Database, ctx: PlanContext, plan: PantryPlan, ca
         t,
       );
       writeLot(item, r.lot, purchaseId, r.date);
-      item.record = null;
-      ctx.tick();
-    }
-    for (const item of created(plan.lots)) {
-      writeLot(item, item.record!, null, item.record!.date);
-      item.record = null;
+    };
+    // One sequence of ids in the order the lots were created, as they were before the export: FIFO draws a day's lots in id order.
+    const order = inCreationOrder(
+      created(plan.purchases),
+      created(plan.lots),
+      (i) => i.record!.lot.createdAt,
+      (i) => i.record!.createdAt,
+    );
+    for (const next of order) {
+      if ('a' in next) writePurchase(next.a);
+      else writeLot(next.b, next.b.record!, null, next.b.record!.date);
+      ('a' in next ? next.a : next.b).record = null;
       ctx.tick();
     }
   });
