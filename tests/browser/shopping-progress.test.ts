@@ -53,7 +53,7 @@ async function workspaceShowsTheFigures(page: Page, eventId: number): Promise<vo
   } else {
     await seen(shop.getByText('Nothing left to buy: everything the plan still needs is on hand.'));
   }
-  expect(await shop.getByRole('link', { name: 'Open the shopping list' }).getAttribute('href')).toBe(`#/shop?event=${eventId}`);
+  expect(await shop.getByRole('link', { name: 'Shopping list', exact: true }).getAttribute('href')).toBe(`#/shop?event=${eventId}`);
 
   const feasibility = await call(page, 'planning.feasibility', { eventId });
   expect(feasibility.goods.length).toBeGreaterThan(0);
