@@ -7,7 +7,7 @@
 import { defineRoutes, positiveInt, queryString } from './define';
 
 /** The workspace sections other screens link to, in the workspace's order. */
-export const WORKSPACE_SECTIONS = ['batches', 'shop', 'boxing', 'progress'] as const;
+const WORKSPACE_SECTIONS = ['batches', 'shop', 'boxing', 'progress'] as const;
 export type WorkspaceSection = (typeof WORKSPACE_SECTIONS)[number];
 
 function isWorkspaceSection(value: string | null): value is WorkspaceSection {
