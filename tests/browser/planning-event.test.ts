@@ -35,6 +35,7 @@ describe('planning an event on a phone', () => {
     await tap(page.getByRole('button', { name: 'Create event' }));
     await page.getByRole('heading', { name: 'School fair', level: 1 }).waitFor();
     await seen(page.getByText('Nothing to make yet.'));
+    await seen(page.getByText('Shopping, boxing and progress show here once the event has a target.'));
 
     // 1 Targets: 25 cookie bags of 3 pecan shortbread trees = 75 trees, at 30 a batch.
     const targets = section('Targets');
@@ -42,6 +43,10 @@ describe('planning an event on a phone', () => {
     await targets.getByLabel('How many', { exact: true }).fill('25');
     await tap(targets.getByRole('button', { name: 'Add' }));
     await seen(targets.getByLabel('How many Cookie bag'));
+    // With a target, steps 4 to 6 appear: the bags to box, none made yet.
+    await seen(section('Can we box it?').locator('li', { hasText: 'Cookie bag' }).getByText(/of 25 can be assembled now/));
+    await seen(section('Progress').getByRole('meter', { name: 'Cookie bag' }));
+    expect(await page.getByText('Shopping, boxing and progress show here once the event has a target.').count()).toBe(0);
 
     // 2 Batches: 75 at 30 is 2.5 batches: ceil 3 (90, 15 spare) by default, or floor 2 (60, 15 short).
     const batches = section('Batches');

@@ -8,7 +8,9 @@
  * and marks the shopping done; everything not yet baked and boxed is (the
  * sample's own bake and six bags count towards the event); the dashboard
  * then shows the event at 100 %, and "Can we box it?" says all is assembled;
- * the event's name there opens its workspace.
+ * the event's name there opens its workspace, and each figure opens it at
+ * the section it comes from. The workspace's Shop, "Can we box it?" and
+ * Progress sections show what the worker reads, before and after.
  */
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -36,11 +38,53 @@ async function planTheEvent(page: Page): Promise<number> {
   return eventId;
 }
 
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+/** The event's workspace shows, in steps 4 to 6, the figures of the Shop tab's list, planning.feasibility and planning.progress. */
+async function workspaceShowsTheFigures(page: Page, eventId: number): Promise<void> {
+  const section = (title: string) => page.locator('main section', { has: page.getByRole('heading', { name: title, exact: true, level: 2 }) });
+  const [shop, boxing, progress] = [section('Shop'), section('Can we box it?'), section('Progress')];
+  await seen(progress.getByRole('meter', { name: 'Overall' }));
+
+  const list = await call(page, 'planning.shoppingList', { eventId });
+  if (list.toBuyCount > 0) {
+    await seen(shop.getByText(`${list.toBuyCount} ${list.toBuyCount === 1 ? 'item' : 'items'} to buy, ${list.tickedCount} in the basket`));
+    await seen(shop.getByText(list.estimatedCost === null ? 'Not known yet' : `about ${money.format(list.estimatedCost)}`));
+  } else {
+    await seen(shop.getByText('Nothing left to buy: everything the plan still needs is on hand.'));
+  }
+  expect(await shop.getByRole('link', { name: 'Shopping list', exact: true }).getAttribute('href')).toBe(`#/shop?event=${eventId}`);
+
+  const feasibility = await call(page, 'planning.feasibility', { eventId });
+  expect(feasibility.goods.length).toBeGreaterThan(0);
+  for (const g of feasibility.goods) {
+    if (g.done) await seen(boxing.getByText(`All ${g.target} assembled`));
+    else await seen(boxing.locator('li', { hasText: g.name }).getByText(`${g.canAssemble} of ${g.target} can be assembled now`));
+  }
+  const { inventory, cost, assignment } = feasibility.blockers;
+  for (const [heading, blockers] of [['Short in stock', inventory], ['Cost unknown', cost], ['To choose', assignment]] as const) {
+    expect(await boxing.getByRole('heading', { name: heading, exact: true }).count()).toBe(blockers.length > 0 ? 1 : 0);
+  }
+
+  const figures = await call(page, 'planning.progress', { eventId });
+  const rows: [string, number | null][] = [['Overall', figures.overallPercent], ...figures.recipes.map((r): [string, number | null] => [r.name, r.percent]), ...figures.goods.map((g): [string, number | null] => [g.name, g.percent])];
+  const expected = rows.map(([name, percent]) => [name, Math.min(100, percent ?? 0)]);
+  const meters = await progress.getByRole('meter').all();
+  const shown = await Promise.all(meters.map(async (m) => [await m.getAttribute('aria-label'), Number(await m.getAttribute('aria-valuenow'))]));
+  expect(shown).toEqual(expected);
+}
+
 test('plan, shop offline, bake and box: progress reaches 100 %', { timeout: 600_000 }, async () => {
   const page = await tabs.open('#/welcome', { hooks: true });
   await tap(page.getByRole('button', { name: 'Explore sample data' }));
   await page.getByRole('heading', { name: 'Pantry', level: 1 }).waitFor({ timeout: 120_000 });
   const eventId = await planTheEvent(page);
+
+  // The event's workspace, planned and locked: what is left to buy, what can be boxed now, how far along it is.
+  await tap(nav(page, 'Plan'));
+  await tap(page.locator('main').getByRole('link', { name: 'Holiday 2026', exact: true }));
+  await seen(page.getByRole('heading', { name: 'Holiday 2026', level: 1 }));
+  await workspaceShowsTheFigures(page, eventId);
 
   // The Shop tab opens on the next event's list.
   await tap(nav(page, 'Shop'));
@@ -123,11 +167,21 @@ test('plan, shop offline, bake and box: progress reaches 100 %', { timeout: 600_
     ['holiday-gift-box', true],
   ]);
 
-  // The event's name and each figure open the event's workspace, not the list of events.
+  // The event's name opens the event's workspace, not the list of events; each figure opens it at its section.
   const dashboard = page.locator('main');
-  for (const name of ['Holiday 2026', 'Overall', 'Cookie bag']) {
-    expect(await dashboard.getByRole('link', { name, exact: true }).first().getAttribute('href')).toBe(`#/plan/event/${eventId}`);
+  for (const [name, at] of [['Holiday 2026', ''], ['Overall', '?at=progress'], ['Cookie bag', '?at=boxing']]) {
+    expect(await dashboard.getByRole('link', { name, exact: true }).first().getAttribute('href')).toBe(`#/plan/event/${eventId}${at}`);
   }
   await tap(dashboard.getByRole('link', { name: 'Holiday 2026', exact: true }));
   await seen(page.getByRole('heading', { name: 'Holiday 2026', level: 1 }));
+  await workspaceShowsTheFigures(page, eventId);
+
+  // A good's figure lands on "Can we box it?": its heading at the top of the screen (below the top bar), focused.
+  await tap(nav(page, 'Dashboard'));
+  await tap(dashboard.getByRole('link', { name: 'Cookie bag', exact: true }).first());
+  const boxingTitle = page.getByRole('heading', { name: 'Can we box it?', level: 2 });
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('boxing-title');
+  await expect.poll(async () => (await boxingTitle.boundingBox())?.y).toBeGreaterThan(40);
+  expect((await boxingTitle.boundingBox())!.y).toBeLessThan(120);
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
 });

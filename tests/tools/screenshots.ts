@@ -419,7 +419,8 @@ async function shootKitchen(page: Page, name: string, at?: Locator): Promise<voi
  * (`npm run screenshots -- make` or `-- shop` for one half): Make (a bake's pre-check, short and
  * enough, the recorded run, an assembly with its components, the undo confirmation, a refused undo,
  * the runs with cost per lot, the shelf) and Shop (the list with ticks, by aisle, on paper), then the
- * event's progress on the dashboard and in its workspace, as a draft and in production.
+ * event's progress on the dashboard and in its workspace (opened from a dashboard figure at its
+ * "Can we box it?", and its Shop, boxing and Progress sections), as a draft and in production.
  */
 async function shootKitchenSet(browser: Browser, which: 'make' | 'shop' | 'both'): Promise<void> {
   const context = await browser.newContext({ viewport: kitchenPhones[1], isMobile: true, hasTouch: true, locale: 'en-US', deviceScaleFactor: 1 });
@@ -507,6 +508,12 @@ async function shootKitchenSet(browser: Browser, which: 'make' | 'shop' | 'both'
     await page.emulateMedia({ media: 'screen' });
     await visit(page, '#/dashboard', 'text=Next event');
     await shootKitchen(page, 'progress-dashboard', page.getByText('Next event'));
+    // A good's figure opens the workspace at "Can we box it?" (the screen as it lands), then steps 4 to 6 whole.
+    await page.locator('main').getByRole('link', { name: 'Cookie bag', exact: true }).first().tap();
+    await page.waitForFunction(() => document.activeElement?.id === 'boxing-title');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${outDir}/progress-event-landed-390.png` });
+    await shootKitchen(page, 'progress-event-sections', page.getByRole('heading', { name: 'Shop', exact: true }));
     await visit(page, '#/plan', 'text=Holiday 2026');
     await page.getByRole('link', { name: 'Holiday 2026' }).tap();
     await page.getByText('Ingredients and cost').waitFor();
@@ -519,6 +526,7 @@ async function shootKitchenSet(browser: Browser, which: 'make' | 'shop' | 'both'
     }
     await page.getByRole('heading', { name: 'Planned against actual' }).waitFor();
     await shootKitchen(page, 'progress-event-production', page.getByRole('heading', { name: 'Planned against actual' }));
+    await shootKitchen(page, 'progress-event-production-sections', page.getByRole('heading', { name: 'Shop', exact: true }));
   }
   await context.close();
 }

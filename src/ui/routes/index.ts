@@ -90,6 +90,6 @@ export { isMaterialsRoute } from './materials';
 export { makeHome } from './making';
 export { pantryHome } from './pantry';
 export { recipesHome } from './recipes';
-export { planningHome } from './planning';
+export { planningHome, type WorkspaceSection } from './planning';
 export { shoppingHome } from './shopping';
 export { primaryTabs, tabs, type TabName } from './tabs';

@@ -50,6 +50,7 @@ describe('hash routes', () => {
     { name: 'purchase', ingredientId: 7 },
     { name: 'event-new' },
     { name: 'event', id: 3 },
+    { name: 'event', id: 3, at: 'boxing' },
     { name: 'event-edit', id: 3 },
     { name: 'event-history', id: 3 },
     { name: 'purchase', ingredientId: 7, productId: 12, packages: 2 },
@@ -57,6 +58,11 @@ describe('hash routes', () => {
 
   test.each(places)('%o survives a reload', (route) => {
     expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+
+  test('the workspace opens at a section it has; an unknown section opens it at the top', () => {
+    expect(routeHref({ name: 'event', id: 3, at: 'progress' })).toBe('#/plan/event/3?at=progress');
+    expect(parseRoute('#/plan/event/3?at=kitchen')).toEqual({ name: 'event', id: 3 });
   });
 
   test('the Shop tab opens on the next event, by store; a list by aisle or of a named event has its own URL', () => {

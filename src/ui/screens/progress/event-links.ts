@@ -1,8 +1,7 @@
 /**
  * Where an event's figures come from, for links on the dashboard: the
- * event's workspace, where its batches, boxing and progress are. Its
- * sections have no places of their own (hash routing takes the #), so every
- * figure opens the workspace.
+ * event's workspace, opened at the section each figure comes from (batches,
+ * "Can we box it?", progress; routes/planning.ts).
  */
 import { routeHref } from '../../routes';
 
@@ -14,6 +13,10 @@ export interface EventLinks {
 }
 
 export function eventLinks(eventId: number): EventLinks {
-  const workspace = routeHref({ name: 'event', id: eventId });
-  return { event: workspace, batches: workspace, boxing: workspace, progress: workspace };
+  return {
+    event: routeHref({ name: 'event', id: eventId }),
+    batches: routeHref({ name: 'event', id: eventId, at: 'batches' }),
+    boxing: routeHref({ name: 'event', id: eventId, at: 'boxing' }),
+    progress: routeHref({ name: 'event', id: eventId, at: 'progress' }),
+  };
 }
