@@ -29,6 +29,11 @@ export function formatReadable(value: number, unit: string, like: number = value
   return formatQuantity((value * UNITS[unit as Unit].factor) / UNITS[target].factor, target);
 }
 
+/** As `formatReadable`, but things counted read as a bare number: "need 60, have 12", not "need 60 each, have 12 each". */
+export function formatAmount(value: number, unit: string, like: number = value): string {
+  return unit === 'each' ? quantityFormat.format(value) : formatReadable(value, unit, like);
+}
+
 const countFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 
 /** "1,204": a count of things, with the locale's grouping. */

@@ -5,7 +5,7 @@
  * by it (1500 in the US, 1.5 in Germany).
  */
 import { describe, expect, test } from 'vitest';
-import { formatReadable, formatUnitPrice, inputNumber, isPastDate, parseDecimal, todayIso } from '../../../src/ui/format';
+import { formatAmount, formatReadable, formatUnitPrice, inputNumber, isPastDate, parseDecimal, todayIso } from '../../../src/ui/format';
 import { currencyForLocale, packageWeightUnitForLocale } from '../../../src/ui/locale-defaults';
 
 describe('typed numbers', () => {
@@ -64,6 +64,12 @@ describe('quantities that read well', () => {
 
   test('what is left of a lot reads in the unit of what was bought: 473.176 ml of 1,073.176 ml is 0.473 l of 1.073 l', () => {
     expect(formatReadable(473.176, 'ml', 1073.176)).toBe('0.473 l');
+  });
+
+  test('a shortfall of things counted reads as bare numbers ("need 1,240, have 12"), anything measured as formatReadable does', () => {
+    expect(formatAmount(1240, 'each')).toBe('1,240');
+    expect(formatAmount(12, 'each', 1240)).toBe('12');
+    expect(formatAmount(473.176, 'ml', 1073.176)).toBe('0.473 l');
   });
 
   test('a dozen eggs stay 12 each', () => {
