@@ -43,8 +43,10 @@ describe('planning an event on a phone', () => {
     await targets.getByLabel('How many', { exact: true }).fill('25');
     await tap(targets.getByRole('button', { name: 'Add' }));
     await seen(targets.getByLabel('How many Cookie bag'));
-    // With a target, steps 4 to 6 appear: the bags to box, none made yet.
+    // With a target, steps 4 to 6 appear: the bags to box, none made yet (each reads once scrolled near).
+    await page.getByRole('heading', { name: 'Can we box it?', level: 2 }).scrollIntoViewIfNeeded();
     await seen(section('Can we box it?').locator('li', { hasText: 'Cookie bag' }).getByText(/of 25 can be assembled now/));
+    await page.getByRole('heading', { name: 'Progress', exact: true, level: 2 }).scrollIntoViewIfNeeded();
     await seen(section('Progress').getByRole('meter', { name: 'Cookie bag' }));
     expect(await page.getByText('Shopping, boxing and progress show here once the event has a target.').count()).toBe(0);
 
@@ -105,6 +107,8 @@ describe('planning an event on a phone', () => {
     await tap(page.getByRole('dialog').getByRole('button', { name: 'Yes, start production' }));
     await seen(page.getByText(/^In production since /));
     const actual = section('Planned against actual');
+    // Read once it nears the screen (src/ui/when-near.ts), as the baker scrolls down to it.
+    await page.getByRole('heading', { name: 'Planned against actual', level: 2 }).scrollIntoViewIfNeeded();
     await seen(actual.getByText('Nothing baked or boxed for this event yet.', { exact: false }));
     // A batch is baked for the event (recorded as the Make tab does): the plan shows it against its 4.
     const eventId = Number(/#\/plan\/event\/(\d+)/.exec(page.url())![1]);

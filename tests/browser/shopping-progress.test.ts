@@ -44,7 +44,11 @@ const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD
 async function workspaceShowsTheFigures(page: Page, eventId: number): Promise<void> {
   const section = (title: string) => page.locator('main section', { has: page.getByRole('heading', { name: title, exact: true, level: 2 }) });
   const [shop, boxing, progress] = [section('Shop'), section('Can we box it?'), section('Progress')];
+  // These sections read once they near the screen (src/ui/when-near.ts): the baker scrolls down to them.
+  const scrollTo = (title: string) => page.getByRole('heading', { name: title, exact: true, level: 2 }).scrollIntoViewIfNeeded();
+  await scrollTo('Progress');
   await seen(progress.getByRole('meter', { name: 'Overall' }));
+  await scrollTo('Shop');
 
   const list = await call(page, 'planning.shoppingList', { eventId });
   if (list.toBuyCount > 0) {
@@ -55,6 +59,7 @@ async function workspaceShowsTheFigures(page: Page, eventId: number): Promise<vo
   }
   expect(await shop.getByRole('link', { name: 'Shopping list', exact: true }).getAttribute('href')).toBe(`#/shop?event=${eventId}`);
 
+  await scrollTo('Can we box it?');
   const feasibility = await call(page, 'planning.feasibility', { eventId });
   expect(feasibility.goods.length).toBeGreaterThan(0);
   for (const g of feasibility.goods) {
