@@ -157,15 +157,23 @@ export function letGo(...lists: readonly Item<unknown>[][]): void {
 export const created = <T>(items: readonly Item<T>[]) => items.filter((i) => i.result.outcome === 'created' && i.record !== null);
 
 /**
- * Two lists as one, in the order their records were created (`createdAt`, ISO text that sorts);
- * on a tie, `a`'s records first, and each list keeps its own order. The pantry's lots of purchases
- * and lots without one are two sections of a file but one sequence of ids, and FIFO draws a day's
- * lots in id order: written in creation order, a lot counted in before a purchase of the same day
- * is still drawn first after a round trip. A file without creation times (every record stamped
- * with the import's time) is written as listed, purchases first.
+ * Writes a section's purchases and its lots without a purchase (each still to create) as one
+ * sequence, in the order they were created (`createdAt`, ISO text that sorts); on a tie,
+ * purchases first, each list in its own order. They are two sections of a file but one sequence
+ * of lot ids, and FIFO draws a day's lots in id order: written in creation order, a lot counted
+ * in before a purchase of the same day is still drawn first after a round trip. A file without
+ * creation times (every record stamped with the import's time) is written as listed.
  */
-export function inCreationOrder<A, B>(a: readonly A[], b: readonly B[], createdOfA: (x: A) => string, createdOfB: (x: B) => string): ({ a: A } | { b: B })[] {
-  const all: { at: string; entry: { a: A } | { b: B } }[] = [...a.map((x) => ({ at: createdOfA(x), entry: { a: x } })), ...b.map((x) => ({ at: createdOfB(x), entry: { b: x } }))];
-  // Array.prototype.sort is stable: ties keep a's records before b's, each in its own order.
-  return all.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0)).map((x) => x.entry);
+export function writeInCreationOrder<P extends { lot: { createdAt: string } }, L extends { createdAt: string }>(
+  purchases: readonly Item<P>[],
+  lots: readonly Item<L>[],
+  writePurchase: (item: Item<P>) => void,
+  writeLot: (item: Item<L>) => void,
+): void {
+  const all = [
+    ...created(purchases).map((item) => ({ at: item.record!.lot.createdAt, write: () => writePurchase(item) })),
+    ...created(lots).map((item) => ({ at: item.record!.createdAt, write: () => writeLot(item) })),
+  ];
+  // Array.prototype.sort is stable: ties keep purchases before lots, each in its own order.
+  for (const next of all.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0))) next.write();
 }

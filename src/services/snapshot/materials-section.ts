@@ -21,7 +21,7 @@ import type { CatalogPlan } from './catalog-section';
 import { checkFigures, readLotFigures, type CheckedFigures, type LotFiguresDraft } from '../../domain/snapshot-lot-figures';
 import { materialLotKeys } from './lot-keys';
 import { Names } from './names';
-import { check, created, inCreationOrder, labelOf, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
+import { check, created, labelOf, readItems, refId, writeInCreationOrder, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
 import { Keys, type PlanContext } from './plan';
 
 interface Stamped {
@@ -336,17 +336,17 @@ export function applyMaterials(db: Database, ctx: PlanContext, plan: MaterialsPl
       writeLot(item, r.lot, purchaseId, r.date);
       item.result = { outcome: 'created', id: purchaseId };
     };
-    // One sequence of ids in creation order, like the pantry's (snapshot-plan.ts, `inCreationOrder`).
-    const order = inCreationOrder(
-      created(plan.purchases),
-      created(plan.lots),
-      (i) => i.record!.lot.createdAt,
-      (i) => i.record!.createdAt,
+    writeInCreationOrder(
+      plan.purchases,
+      plan.lots,
+      (item) => {
+        writePurchase(item);
+        ctx.tick();
+      },
+      (item) => {
+        item.result = { outcome: 'created', id: writeLot(item, item.record!, null, item.record!.date) };
+        ctx.tick();
+      },
     );
-    for (const next of order) {
-      if ('a' in next) writePurchase(next.a);
-      else next.b.result = { outcome: 'created', id: writeLot(next.b, next.b.record!, null, next.b.record!.date) };
-      ctx.tick();
-    }
   });
 }

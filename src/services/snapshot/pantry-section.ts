@@ -24,7 +24,7 @@ import { insertPurchaseRow } from '../pantry/purchase-rows';
 import type { CatalogPlan, ProductDraft } from './catalog-section';
 import { checkFigures, readLotFigures, type CheckedFigures, type LotFiguresDraft } from '../../domain/snapshot-lot-figures';
 import { ingredientLotKeys } from './lot-keys';
-import { agrees, check, created, inCreationOrder, labelOf, letGo, orNothing, readItems, refId, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
+import { agrees, check, created, labelOf, letGo, orNothing, readItems, refId, writeInCreationOrder, type Item, type Ref, type RecordList } from '../../domain/snapshot-plan';
 import { Keys, type PlanContext } from './plan';
 
 export interface AdjustmentDraft {
@@ -311,18 +311,19 @@ export function applyPantry(db: Database, ctx: PlanContext, plan: PantryPlan, ca
       );
       writeLot(item, r.lot, purchaseId, r.date);
     };
-    // One sequence of ids in the order the lots were created, as they were before the export: FIFO draws a day's lots in id order.
-    const order = inCreationOrder(
-      created(plan.purchases),
-      created(plan.lots),
-      (i) => i.record!.lot.createdAt,
-      (i) => i.record!.createdAt,
+    writeInCreationOrder(
+      plan.purchases,
+      plan.lots,
+      (item) => {
+        writePurchase(item);
+        item.record = null;
+        ctx.tick();
+      },
+      (item) => {
+        writeLot(item, item.record!, null, item.record!.date);
+        item.record = null;
+        ctx.tick();
+      },
     );
-    for (const next of order) {
-      if ('a' in next) writePurchase(next.a);
-      else writeLot(next.b, next.b.record!, null, next.b.record!.date);
-      ('a' in next ? next.a : next.b).record = null;
-      ctx.tick();
-    }
   });
 }
