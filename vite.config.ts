@@ -62,6 +62,13 @@ export default defineConfig(({ mode }) => ({
       },
     }),
   ],
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // The worker's entry starts the opening and loads the rest (src/worker/db.worker.ts). What both
+    // import goes in a chunk of its own, so the rest never imports the worker's entry script back.
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'worker-early', test: /\/src\/worker\/early-start\.ts$/ }] } },
+    },
+  },
   build: { target: 'es2022', sourcemap: true },
 }));

@@ -94,6 +94,26 @@ export class PersistenceStore implements RecoverySource {
     return image instanceof Blob ? bytesOf(image).catch(() => undefined) : image;
   }
 
+  /**
+   * The same, for the opening, when nothing can be served before the image is in: in a worker the
+   * Blob's bytes are read synchronously. Read asynchronously they come through a pipe of a couple
+   * of megabytes that waits for this thread to empty it, so any long task meanwhile (compiling the
+   * worker's code, SQLite's warm-up) stalled a 10 MB read several times; read at once they flow as
+   * fast as the browser delivers them. Never for a checkpoint read while requests are served.
+   */
+  async imageAtOnce(id: number): Promise<Uint8Array | undefined> {
+    const image = (await this.guard(() => this.dexie.images.get(id)))?.image;
+    if (!(image instanceof Blob)) return image;
+    if (typeof FileReaderSync === 'function') {
+      try {
+        return new Uint8Array(new FileReaderSync().readAsArrayBuffer(image));
+      } catch {
+        // Its file gone (counted as missing, as below) or a browser that refuses: read it the usual way.
+      }
+    }
+    return bytesOf(image).catch(() => undefined);
+  }
+
   logAfter(seq: number): Promise<LogRecord[]> {
     return this.guard(() => this.dexie.log.where('seq').above(seq).toArray());
   }

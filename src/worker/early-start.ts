@@ -14,10 +14,16 @@
  */
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { WRITER_LOCK } from '../persistence/policy';
+import { warmUpCrc32 } from '../persistence/checksum';
+import { FirstReads } from '../persistence/first-reads';
 import { PersistenceStore } from '../persistence/store';
 import { markStartup } from '../rpc/startup-marks';
+import { holdMessages } from './inbox';
 
 markStartup('worker-start');
+
+/** The page's messages, kept until the worker's main code (tab.ts) has loaded and takes them. */
+export const pageMessages = holdMessages(self);
 
 /**
  * SQLite's wasm, compiled while it streams in (from the browser's cache of compiled code after the
@@ -41,7 +47,8 @@ export const locateWasm = (): string => wasmUrl;
  * reads at once. The tab that turns out to follow closes it again.
  */
 export const earlyStore = new PersistenceStore();
-earlyStore.open().catch(() => {
+const earlyOpened = earlyStore.open();
+earlyOpened.catch(() => {
   // The writer opens it again and reports the failure.
 });
 
@@ -66,3 +73,16 @@ export const firstLock: Promise<FirstLockAnswer> | null =
         });
       })
     : null;
+
+/**
+ * The first opening's reads (the checkpoints, the newest image and the log after it), asked for as soon
+ * as this tab is the writer and IndexedDB is open, while the worker's main code still loads. Null for a
+ * tab that follows; rejected if IndexedDB did not open (the writer then reports why).
+ */
+export const firstReads: Promise<FirstReads | null> = (firstLock ?? Promise.resolve({ granted: true })).then((answer) =>
+  answer.granted ? earlyOpened.then(() => new FirstReads(earlyStore)) : null,
+);
+firstReads.catch(() => undefined);
+
+// While IndexedDB opens and the lock is granted (answers that come as tasks after this script).
+warmUpCrc32();

@@ -26,6 +26,7 @@ import {
   makeLogRecord,
   type CheckpointMeta,
   type LogRecord,
+  type RecoverySource,
 } from '../persistence/records';
 import { openBackupFile } from './backup-file';
 import { TOUCH_TABLE } from './handlers/system';
@@ -51,6 +52,8 @@ export interface WriterOptions {
   testHooks: boolean;
   notify: (notice: WorkerNotice) => void;
   clock?: () => Date;
+  /** The first opening's reads, already asked for (first-reads.ts); null or failed: the store is asked. */
+  firstReads?: Promise<RecoverySource | null>;
 }
 
 type PublicCheckpoint = Omit<CheckpointMeta, 'checksum'>;
@@ -73,6 +76,8 @@ export class Writer {
   private mustSaveAgain = false;
   /** Handing over to another tab: requests not yet started are declined, nothing new is written. */
   private closing = false;
+  /** Read ahead for the first opening only; a reopening reads the store. */
+  private firstReads: Promise<RecoverySource | null> | undefined;
   private readonly services: RuntimeServices;
   /** Resolves once the first opening has finished (successfully or not). */
   readonly ready: Promise<void>;
@@ -83,6 +88,7 @@ export class Writer {
     private readonly options: WriterOptions,
   ) {
     this.services = this.makeServices();
+    this.firstReads = options.firstReads;
     this.ready = this.store
       .open()
       .then(() => {
@@ -222,7 +228,10 @@ export class Writer {
   private async load(): Promise<void> {
     const openedAt = this.nowIso();
     const clock = this.options.clock;
-    const recovered = await recover(this.store, this.openEngine, clock ? { clock } : {});
+    const firstReads = this.firstReads;
+    this.firstReads = undefined;
+    const source = (await firstReads?.catch(() => null)) ?? this.store;
+    const recovered = await recover(source, this.openEngine, clock ? { clock } : {});
     if (recovered.quarantineLog.length > 0 || recovered.quarantineCheckpoints.length > 0) {
       const reasons = new Map(recovered.problems.flatMap((p) => (p.seq === undefined ? [] : [[p.seq, p.message]])));
       await this.store.quarantine(openedAt, reasons, recovered.quarantineLog, recovered.quarantineCheckpoints);
