@@ -128,3 +128,20 @@ test('test-only requests stay locked in a production tab, even when asked throug
   }
 });
 
+
+test('the worker’s main code cannot be loaded (a new version removed it while the tab was open): every request is answered with what to do, none waits', async () => {
+  // No service worker, so the route below sees the worker's own requests.
+  const bare = await launch(undefined, { serviceWorkers: 'block' });
+  onTestFinished(() => bare.remove());
+  await bare.context.route(/\/assets\/tab-[^/]+\.js$/, (route) => route.abort());
+  const page = await bare.context.newPage();
+  await page.goto(appUrl(inject('baseUrl')));
+  const answer = await page.evaluate(() =>
+    window.__bakePlanner!.rpc.call('system.info').then(
+      () => 'answered',
+      (e: { code: string; message: string }) => `${e.code}: ${e.message}`,
+    ),
+  );
+  expect(answer).toMatch(/^STORAGE: Bake Planner could not finish loading \(.+\)\. Reload the page to try again\.$/);
+  await expect.poll(() => page.getByText('Bake Planner could not finish loading').first().isVisible()).toBe(true);
+});

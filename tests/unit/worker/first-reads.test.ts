@@ -1,0 +1,149 @@
+/**
+ * The first opening's reads, asked for before the worker's main code has
+ * loaded (src/persistence/first-reads.ts): recovery over them must decide
+ * exactly as over the store itself, each read ahead must be used once and
+ * only for the question it answers, and a read that failed ahead is asked
+ * again rather than failing the opening. Real sql.js, storage in memory.
+ */
+import { describe, expect, test } from 'vitest';
+import { SqlJsEngine } from '../../../src/db/sqljs-engine';
+import { Database, transaction } from '../../../src/db/session';
+import { FirstReads, newestCheckpoint } from '../../../src/persistence/first-reads';
+import {
+  checkpointChecksum,
+  encodeStatements,
+  makeLogRecord,
+  type CheckpointMeta,
+  type LogRecord,
+} from '../../../src/persistence/records';
+import { recover } from '../../../src/worker/recovery';
+import { TEST_NOW, testDb } from '../../helpers/db';
+
+/** Stored records in memory, counting every read and failing the ones asked to. */
+class CountingStorage {
+  readonly metas: CheckpointMeta[] = [];
+  readonly images = new Map<number, Uint8Array>();
+  readonly log: LogRecord[] = [];
+  readonly reads: string[] = [];
+  failNext = new Set<string>();
+
+  private read<T>(what: string, answer: () => T): Promise<T> {
+    this.reads.push(what);
+    const kind = what.split(' ')[0]!;
+    if (this.failNext.delete(kind)) return Promise.reject(new Error(`${kind} failed`));
+    return Promise.resolve(answer());
+  }
+  checkpoints() {
+    return this.read('checkpoints', () => this.metas.map((m) => ({ ...m })));
+  }
+  image(id: number) {
+    return this.read(`image ${id}`, () => this.images.get(id));
+  }
+  imageAtOnce(id: number) {
+    return this.read(`image ${id} at once`, () => this.images.get(id));
+  }
+  logAfter(seq: number) {
+    return this.read(`log after ${seq}`, () => this.log.filter((r) => r.seq > seq).sort((a, b) => a.seq - b.seq));
+  }
+}
+
+async function bakery() {
+  const db = await testDb();
+  const storage = new CountingStorage();
+  let seq = 0;
+  db.onCommit((statements) => {
+    seq++;
+    storage.log.push(makeLogRecord(seq, 'commit', encodeStatements(statements), TEST_NOW.toISOString()));
+  });
+  const checkpoint = () => {
+    const image = db.engine.exportImage!();
+    const id = storage.metas.length + 1;
+    storage.metas.push({ id, upToSeq: seq, bytes: image.length, checksum: checkpointChecksum(seq, image), schemaVersion: 1, writtenAt: '' });
+    storage.images.set(id, image);
+    return id;
+  };
+  const add = (name: string) =>
+    transaction(db, (tx) =>
+      tx.run('INSERT INTO ingredients (slug, name, created_at, updated_at) VALUES (?, ?, ?, ?)', [
+        name.toLowerCase(),
+        name,
+        tx.now(),
+        tx.now(),
+      ]),
+    );
+  checkpoint();
+  add('Flour');
+  add('Sugar');
+  checkpoint();
+  add('Butter');
+  return { storage, checkpoint, add };
+}
+
+const openEngine = (image?: Uint8Array) => SqlJsEngine.open(image);
+const names = (db: Database) => db.engine.all<{ name: string }>('SELECT name FROM ingredients ORDER BY id').map((r) => r.name);
+
+describe('the first opening read ahead', () => {
+  test('recovery gives the same database, and every record is read once: the list, the newest image at once, the log after it', async () => {
+    const { storage } = await bakery();
+    const plain = await recover(storage, openEngine);
+    storage.reads.length = 0;
+    const ahead = await recover(new FirstReads(storage), openEngine);
+    expect(names(ahead.db)).toEqual(['Flour', 'Sugar', 'Butter']);
+    expect(names(ahead.db)).toEqual(names(plain.db));
+    expect([ahead.lastSeq, ahead.checkpoint?.id, ahead.replayed]).toEqual([plain.lastSeq, plain.checkpoint?.id, plain.replayed]);
+    expect(storage.reads).toEqual(['checkpoints', 'image 2 at once', 'log after 2']);
+  });
+
+  test('the newest checkpoint damaged: the older one and the log after it are asked of the store, and nothing is lost', async () => {
+    const { storage } = await bakery();
+    storage.images.get(2)![200] ^= 0xff;
+    const recovered = await recover(new FirstReads(storage), openEngine);
+    expect(names(recovered.db)).toEqual(['Flour', 'Sugar', 'Butter']);
+    expect(recovered.checkpoint?.id).toBe(1);
+    expect(recovered.quarantineCheckpoints.map((m) => m.id)).toEqual([2]);
+    expect(storage.reads).toEqual(['checkpoints', 'image 2 at once', 'log after 2', 'image 1', 'log after 0']);
+  });
+
+  test('a read that failed ahead is asked again of the store, and the opening goes through', async () => {
+    for (const failing of ['checkpoints', 'image', 'log']) {
+      const { storage } = await bakery();
+      storage.failNext.add(failing);
+      const recovered = await recover(new FirstReads(storage), openEngine);
+      expect(names(recovered.db), failing).toEqual(['Flour', 'Sugar', 'Butter']);
+      expect(recovered.problems, failing).toEqual([]);
+    }
+  });
+
+  test('each answer is used once: a second opening over the same reads sees what was written since', async () => {
+    const { storage, add } = await bakery();
+    const reads = new FirstReads(storage);
+    await recover(reads, openEngine);
+    add('Eggs');
+    const again = await recover(reads, openEngine);
+    expect(names(again.db)).toEqual(['Flour', 'Sugar', 'Butter', 'Eggs']);
+  });
+
+  test('no checkpoint yet (a new database): the whole log is read ahead and replayed', async () => {
+    const storage = new CountingStorage();
+    const db = new Database(await SqlJsEngine.open());
+    let seq = 0;
+    db.onCommit((statements) => {
+      seq++;
+      storage.log.push(makeLogRecord(seq, 'commit', encodeStatements(statements), TEST_NOW.toISOString()));
+    });
+    transaction(db, (tx) => tx.run('CREATE TABLE jars (name TEXT NOT NULL)'));
+    transaction(db, (tx) => tx.run("INSERT INTO jars VALUES ('Honey'), ('Molasses')"));
+    const recovered = await recover(new FirstReads(storage), openEngine);
+    expect(recovered.checkpoint).toBeNull();
+    expect(recovered.replayed).toBe(2);
+    expect(recovered.db.engine.all<{ name: string }>('SELECT name FROM jars').map((r) => r.name)).toEqual(['Honey', 'Molasses']);
+    expect(storage.reads).toEqual(['checkpoints', 'log after 0']);
+  });
+
+  test('the newest checkpoint is the one covering the most log, the later one on a tie, as recovery orders them', () => {
+    const meta = (id: number, upToSeq: number) => ({ id, upToSeq, bytes: 0, checksum: 0, schemaVersion: 1, writtenAt: '' });
+    expect(newestCheckpoint([meta(1, 5), meta(3, 9), meta(2, 9)])?.id).toBe(3);
+    expect(newestCheckpoint([meta(4, 2), meta(1, 7)])?.id).toBe(1);
+    expect(newestCheckpoint([])).toBeUndefined();
+  });
+});
