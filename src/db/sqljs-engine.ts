@@ -5,7 +5,6 @@
  */
 import initSqlJs, { type Database as SqlJsDatabase, type SqlJsStatic, type Statement } from 'sql.js';
 import { AppError } from '../errors';
-import { nextTask } from '../persistence/checksum';
 import { CONNECTION_PRAGMAS, type Engine, type Params, type RunResult } from './engine';
 
 let sqlJsPromise: Promise<SqlJsStatic> | undefined;
@@ -49,49 +48,6 @@ function instantiateCompiled(module: WebAssembly.Module, config: Record<string, 
     };
     initSqlJs({ ...config, instantiateWasm }).then(resolve, reject);
   });
-}
-
-/** The statement shapes the first screens read with (grouped totals, a window over a join, lookups in order), a step each. */
-const WARM_UP: readonly string[] = [
-  `${CONNECTION_PRAGMAS} PRAGMA journal_mode = MEMORY;
-  CREATE TABLE g (id INTEGER PRIMARY KEY, name TEXT NOT NULL, unit TEXT);
-  CREATE TABLE r (id INTEGER PRIMARY KEY, g INTEGER NOT NULL REFERENCES g(id), d TEXT NOT NULL, x REAL NOT NULL, y REAL, note TEXT NOT NULL DEFAULT '');
-  CREATE INDEX r_g ON r(g, d, id);`,
-  `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8) INSERT INTO g (id, name, unit) SELECT i, 'name ' || i, 'g' FROM n;
-  WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 64)
-    INSERT INTO r (g, d, x, y, note) SELECT 1 + i % 8, '2025-0' || (1 + i % 9) || '-1' || (i % 10), i * 1.5, nullif(i % 7, 0) * 0.25, 'note ' || i FROM n;`,
-  `SELECT g, count(*), total(x > abs(x) * 0.001), total(x), total(x * y), total(x > 1 AND y IS NULL) FROM r GROUP BY g, substr(d, 1, 4);`,
-  `SELECT * FROM (SELECT r.g, r.d, r.x, g.unit, row_number() OVER (PARTITION BY r.g ORDER BY r.d DESC, r.id DESC) AS rn FROM r JOIN g ON g.id = r.g) WHERE rn = 1;`,
-  `SELECT g.*, (SELECT count(*) FROM r WHERE r.g = g.id) AS n FROM g WHERE name LIKE '%a%' ORDER BY name COLLATE NOCASE;
-  SELECT * FROM r WHERE g = 3 ORDER BY d, id;
-  PRAGMA user_version; PRAGMA page_count;`,
-];
-
-/**
- * Runs SQLite over a tiny in-memory database. WebAssembly functions are
- * compiled when first called, so the first real query of a fresh worker also
- * pays for compiling the parts of SQLite it uses: opening a 10 MB database and
- * the first screen's query took about twice as long as the same work done
- * again. The worker runs this once, while IndexedDB opens and reads the
- * checkpoint's image (time it otherwise spends waiting), so that cost moves
- * off the way to the first data. A step per task: the worker's thread
- * stays free between them for IndexedDB's answers, which would otherwise wait
- * for the whole warm-up. It stops before the next step once `enough()`
- * says the real work has begun (the image is read): from then on it would only
- * delay it.
- */
-export async function warmUpSqlJs(options: SqlJsLoadOptions = {}, enough: () => boolean = () => false): Promise<void> {
-  const SQL = await loadSqlJs(options);
-  const db = new SQL.Database();
-  try {
-    for (const step of WARM_UP) {
-      if (enough()) return;
-      db.exec(step);
-      await nextTask();
-    }
-  } finally {
-    db.close();
-  }
 }
 
 export class SqlJsEngine implements Engine {

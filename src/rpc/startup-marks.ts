@@ -17,7 +17,7 @@ export type StartupPhase =
   | 'storage-open'
   | 'image-read'
   | 'checksum'
-  | 'sqlite-warm'
+  | 'sqlite-loaded'
   | 'database-open'
   | 'replayed'
   | 'ready'
@@ -30,11 +30,6 @@ export function markStartup(phase: StartupPhase): void {
   if (reached.has(phase) || typeof performance === 'undefined') return;
   reached.add(phase);
   performance.mark(PREFIX + phase);
-}
-
-/** Whether this thread has reached `phase` (the worker's SQLite warm-up stops once the image is read). */
-export function startupReached(phase: StartupPhase): boolean {
-  return reached.has(phase);
 }
 
 export const STARTUP_MARK_PREFIX = PREFIX;

@@ -23,11 +23,11 @@
  * unlocks them.
  */
 import { earlyStore as firstStore, firstLock, firstReads, locateWasm, pageMessages, sqlWasm } from './early-start';
-import { SqlJsEngine, warmUpSqlJs, type SqlJsLoadOptions } from '../db/sqljs-engine';
+import { SqlJsEngine, loadSqlJs, type SqlJsLoadOptions } from '../db/sqljs-engine';
 import { RPC_CHANNEL, WRITER_LOCK } from '../persistence/policy';
 import { PersistenceStore } from '../persistence/store';
 import { APP_VERSION, compareVersions } from '../rpc/app-version';
-import { markStartup, startupReached } from '../rpc/startup-marks';
+import { markStartup } from '../rpc/startup-marks';
 import { workerHookOptions } from '../rpc/test-hooks';
 import type { PageMessage, RpcRequest, RpcResponse, WorkerMessage, WorkerNotice } from '../rpc/wire';
 import { transferablesOf } from '../rpc/transfer';
@@ -148,9 +148,11 @@ function becomeWriter(): Promise<void> {
   const early = earlyStore !== null;
   const store = earlyStore ?? new PersistenceStore();
   earlyStore = null;
-  // SQLite is instantiated and warmed up while IndexedDB reads; the image needs it only once read and
-  // checked. Once the store is open: begun earlier, its steps held up the opening's own callbacks.
-  void store.open().then(warmUpOnce, warmUpOnce);
+  // SQLite is instantiated while IndexedDB reads; the image needs it only once read and checked.
+  loadSqlJs(sqlJsOptions).then(
+    () => markStartup('sqlite-loaded'),
+    () => undefined, // the opening itself reports a wasm that does not load
+  );
   const fullDisk = hookOptions?.has('full-disk-checkpoints');
   if (fullDisk) store.injectFailure('QuotaExceededError', 'checkpoint', Number.POSITIVE_INFINITY);
   const w = new Writer(store, (image) => SqlJsEngine.open(image, sqlJsOptions), {
@@ -181,17 +183,6 @@ function becomeWriter(): Promise<void> {
     announce(w);
   });
   return new Promise((release) => (releaseLock = release));
-}
-
-/** SQLite is warmed up once per worker: its compiled code stays for the worker's life. */
-let warmedUp = false;
-function warmUpOnce(): void {
-  if (warmedUp) return;
-  warmedUp = true;
-  warmUpSqlJs(sqlJsOptions, () => startupReached('image-read')).then(
-    () => markStartup('sqlite-warm'),
-    () => undefined, // the opening itself reports a wasm that does not load
-  );
 }
 
 function becomeFollower(): void {

@@ -96,7 +96,8 @@ describe('the first opening read ahead', () => {
 
   test('the newest checkpoint damaged: the older one and the log after it are asked of the store, and nothing is lost', async () => {
     const { storage } = await bakery();
-    storage.images.get(2)![200] ^= 0xff;
+    const image = storage.images.get(2)!;
+    image[200] = image[200]! ^ 0xff;
     const recovered = await recover(new FirstReads(storage), openEngine);
     expect(names(recovered.db)).toEqual(['Flour', 'Sugar', 'Butter']);
     expect(recovered.checkpoint?.id).toBe(1);
