@@ -65,7 +65,9 @@ export default defineConfig(({ mode }) => ({
   worker: {
     format: 'es',
     // The worker's entry starts the opening and loads the rest (src/worker/db.worker.ts). What both
-    // import goes in a chunk of its own, so the rest never imports the worker's entry script back.
+    // import goes in a chunk of its own, so the rest never imports the worker's entry script back:
+    // WebKitGTK 2.50 never finishes loading a dynamic import that does (the smoke suite hangs on
+    // "Opening your pantry…"); Chromium and Firefox load it either way.
     rolldownOptions: {
       output: { codeSplitting: { groups: [{ name: 'worker-early', test: /\/src\/worker\/early-start\.ts$/ }] } },
     },

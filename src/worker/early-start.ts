@@ -1,16 +1,16 @@
 /**
- * The first module of the database worker (db.worker.ts imports it before
- * anything else; ES modules are evaluated depth first in import order, and
- * the bundle keeps that order, so this runs before any service or handler is
- * evaluated). It asks the browser, at once, for what the opening waits on:
- * IndexedDB opened and the writer lock; and in the first task after the
- * script, for SQLite's wasm (fetched and compiled off this thread). Their
- * answers arrive as tasks, after the rest of the worker's code has been
- * evaluated, but the browser works on them meanwhile instead of after it. No dynamic import: the worker stays one
- * script, which WebKit and Firefox load as they always did.
+ * What the database worker starts before its main code has even loaded
+ * (db.worker.ts imports this, then loads tab.ts). It asks the browser, at
+ * once, for what the opening waits on: IndexedDB opened and the writer lock;
+ * then, as soon as both are there, for the opening's reads (the checkpoints,
+ * the newest image, the log after it: first-reads.ts); and in the first task
+ * after the script, for SQLite's wasm (fetched and compiled off this thread).
+ * The answers arrive as tasks, while the main code is fetched and compiled,
+ * so the browser works on them meanwhile instead of after it. It also keeps
+ * the page's messages until the main code takes them (inbox.ts).
  *
- * Keep the imports here few: whatever this module imports is evaluated
- * before it starts anything.
+ * Keep the imports here few: whatever this module imports is fetched and
+ * evaluated before it starts anything.
  */
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { WRITER_LOCK } from '../persistence/policy';
