@@ -23,8 +23,9 @@ import('./tab').catch(refuseEverything);
  */
 function refuseEverything(e: unknown): void {
   const error = new AppError(
-    'STORAGE',
-    `Bake Planner could not finish loading (${String(e)}). Reload the page to try again.`,
+    'APP_UPDATED',
+    'Bake Planner could not finish loading: part of it is missing, usually because a new version was installed while this tab was open. Reload the page to carry on. Nothing was changed.',
+    { technical: String(e) },
   ).toPayload();
   const post = (message: WorkerMessage) => self.postMessage(message);
   post({ kind: 'notice', notice: { type: 'problem', error } });

@@ -142,6 +142,10 @@ test('the worker’s main code cannot be loaded (a new version removed it while 
       (e: { code: string; message: string }) => `${e.code}: ${e.message}`,
     ),
   );
-  expect(answer).toMatch(/^STORAGE: Bake Planner could not finish loading \(.+\)\. Reload the page to try again\.$/);
-  await expect.poll(() => page.getByText('Bake Planner could not finish loading').first().isVisible()).toBe(true);
+  expect(answer).toBe(
+    'APP_UPDATED: Bake Planner could not finish loading: part of it is missing, usually because a new version was installed while this tab was open. Reload the page to carry on. Nothing was changed.',
+  );
+  const banner = page.getByRole('alert').filter({ hasText: 'Bake Planner needs a reload' });
+  await expect.poll(() => banner.isVisible()).toBe(true);
+  await expect.poll(() => banner.getByRole('button', { name: 'Reload' }).isVisible()).toBe(true);
 });
