@@ -7,26 +7,37 @@
  * messages kept) and loads the main code (tab.ts) with a dynamic import,
  * fetched and compiled while the browser works on those.
  *
- * The build puts early-start.ts and what it imports in a chunk of their own
- * (vite.config.ts), which this entry and tab.ts both import, so the main code
- * never imports the worker's own entry script back.
+ * Both are dynamic imports, asked for at once, so the browser fetches them
+ * side by side and takes their compiled code from its cache (it keeps none
+ * for a module worker's static imports: each start parsed early-start's
+ * chunk again and serialized a cache it never used). The build puts
+ * early-start.ts and what it imports in a chunk of their own
+ * (vite.config.ts), which tab.ts imports too: neither imports this entry
+ * back. The page's messages are kept from this script's first task
+ * (inbox.ts) until the main code takes them.
  */
-import { AppError } from '../errors';
+import type { ErrorPayload } from '../errors';
 import type { PageMessage, WorkerMessage } from '../rpc/wire';
-import { pageMessages } from './early-start';
+import { holdMessages } from './inbox';
 
-import('./tab').catch(refuseEverything);
+const pageMessages = holdMessages(self);
+// early-start first: tab.ts imports it too, and the browser evaluates it once, as soon as it is in.
+void import('./early-start').catch(() => undefined); // a failure shows in the main code's import below
+import('./tab').then(({ takePageMessages }) => takePageMessages(pageMessages), refuseEverything);
 
 /**
  * The main code did not load (a new version removed it while this tab was open, or the app's files
- * were never all stored): every request is answered with what to do, none waits forever.
+ * were never all stored): every request is answered with what to do, none waits forever. The error
+ * is written out, not an AppError: its module is shared with the main code, in the chunk that did
+ * not load.
  */
 function refuseEverything(e: unknown): void {
-  const error = new AppError(
-    'APP_UPDATED',
-    'Bake Planner could not finish loading: part of it is missing, usually because a new version was installed while this tab was open. Reload the page to carry on. Nothing was changed.',
-    { technical: String(e) },
-  ).toPayload();
+  const error: ErrorPayload = {
+    code: 'APP_UPDATED',
+    message:
+      'Bake Planner could not finish loading: part of it is missing, usually because a new version was installed while this tab was open. Reload the page to carry on. Nothing was changed.',
+    details: { technical: String(e) },
+  };
   const post = (message: WorkerMessage) => self.postMessage(message);
   post({ kind: 'notice', notice: { type: 'problem', error } });
   pageMessages.deliverTo((data) => {

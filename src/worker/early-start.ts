@@ -6,8 +6,7 @@
  * the newest image, the log after it: first-reads.ts); and in the first task
  * after the script, for SQLite's wasm (fetched and compiled off this thread).
  * The answers arrive as tasks, while the main code is fetched and compiled,
- * so the browser works on them meanwhile instead of after it. It also keeps
- * the page's messages until the main code takes them (inbox.ts).
+ * so the browser works on them meanwhile instead of after it.
  *
  * Keep the imports here few: whatever this module imports is fetched and
  * evaluated before it starts anything.
@@ -18,12 +17,8 @@ import { warmUpCrc32 } from '../persistence/checksum';
 import { FirstReads } from '../persistence/first-reads';
 import { PersistenceStore } from '../persistence/store';
 import { markStartup } from '../rpc/startup-marks';
-import { holdMessages } from './inbox';
 
 markStartup('worker-start');
-
-/** The page's messages, kept until the worker's main code (tab.ts) has loaded and takes them. */
-export const pageMessages = holdMessages(self);
 
 /**
  * SQLite's wasm, compiled while it streams in (from the browser's cache of compiled code after the

@@ -22,7 +22,8 @@
  * options (see docs/design/persistence.md); in a production build no name
  * unlocks them.
  */
-import { earlyStore as firstStore, firstLock, firstReads, locateWasm, pageMessages, sqlWasm } from './early-start';
+import { earlyStore as firstStore, firstLock, firstReads, locateWasm, sqlWasm } from './early-start';
+import type { Inbox } from './inbox';
 import { SqlJsEngine, loadSqlJs, type SqlJsLoadOptions } from '../db/sqljs-engine';
 import { RPC_CHANNEL, WRITER_LOCK } from '../persistence/policy';
 import { PersistenceStore } from '../persistence/store';
@@ -87,14 +88,17 @@ function route(request: RpcRequest): void {
   else waiting.push(request);
 }
 
-pageMessages.deliverTo((data) => {
-  const message = data as PageMessage | undefined;
-  if (message?.kind === 'request') route(message);
-  else if (message?.kind === 'visibility') {
-    hidden = message.hidden;
-    background.setHidden(hidden);
-  }
-});
+/** The page's messages, those kept by the entry while this code loaded first (db.worker.ts). */
+export function takePageMessages(inbox: Inbox): void {
+  inbox.deliverTo((data) => {
+    const message = data as PageMessage | undefined;
+    if (message?.kind === 'request') route(message);
+    else if (message?.kind === 'visibility') {
+      hidden = message.hidden;
+      background.setHidden(hidden);
+    }
+  });
+}
 
 channel.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
   const message = event.data;
