@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,6 +13,9 @@ export default defineConfig({
           // correct test can take several seconds. Speed is measured by `npm run bench`, not here.
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Every core: Vitest's default (cores - 1) is one worker on a two-core machine, and the unit
+          // files then ran one after another on a single core (about 310 s of the run).
+          maxWorkers: availableParallelism(),
         },
       },
       {
