@@ -28,6 +28,12 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
+          // One worker process for every browser file instead of a new one per file: each file
+          // launches its own browser and shares no module state, and a fresh worker spent 1-4 s
+          // loading playwright-core and the helpers again before every one of the 31 files.
+          // (Vitest hands all the files to one worker only when its group holds this project alone.)
+          isolate: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
