@@ -26,7 +26,8 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One Chromium at a time: the machine has two cores.
+          // One Chromium at a time: the machine has two cores. Two at once were tried (browser project
+          // 597 s -> 510 s) and starved the unit run beside them until a test timed out.
           fileParallelism: false,
           // One worker process for every browser file instead of a new one per file: each file
           // launches its own browser and shares no module state, and a fresh worker spent 1-4 s
