@@ -64,6 +64,9 @@ describe('durable acknowledgement', () => {
     const own = await launch();
     onTestFinished(() => own.remove());
     const page = await openApp(own.context, inject('baseUrl'));
+    // The new database's first checkpoint is written in the background after opening: on a busy
+    // machine it can come after the disk is full and fail as a second problem (a full run saw two).
+    await expect.poll(async () => (await call(page, 'system.storageStatus')).checkpoints).toHaveLength(1);
     // Small changes still fit on the disk; a whole-database checkpoint no longer does.
     await call(page, 'system.failNextWrite', { name: 'QuotaExceededError', write: 'checkpoint', times: 1_000 });
     const jars = CHECKPOINT_POLICY.forceCommits + 20;
