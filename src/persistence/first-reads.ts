@@ -11,7 +11,6 @@
  * failing the opening. Nothing can change in between: this tab holds the
  * writer lock from before the first read, and only the writer writes.
  */
-import { markStartup } from '../rpc/startup-marks';
 import type { CheckpointMeta, LogRecord, RecoverySource } from './records';
 import type { PersistenceStore } from './store';
 
@@ -35,11 +34,15 @@ export class FirstReads implements RecoverySource {
   private newestImage: Promise<ReadAhead<Uint8Array | undefined> | null> | null;
   private logAfterNewest: Promise<ReadAhead<LogRecord[]> | null> | null;
 
-  constructor(private readonly store: RecoverySource & Pick<PersistenceStore, 'imageAtOnce'>) {
+  /** `onImageRead` is told when the newest image is in (the worker marks that startup phase). */
+  constructor(
+    private readonly store: RecoverySource & Pick<PersistenceStore, 'imageAtOnce'>,
+    onImageRead: () => void = () => undefined,
+  ) {
     this.metas = store.checkpoints();
     const newest = this.metas.then(newestCheckpoint);
     this.newestImage = newest.then((meta) =>
-      meta ? readAhead(meta.id, store.imageAtOnce(meta.id).finally(() => markStartup('image-read'))) : null,
+      meta ? readAhead(meta.id, store.imageAtOnce(meta.id).finally(onImageRead)) : null,
     );
     this.logAfterNewest = newest.then((meta) => readAhead(meta?.upToSeq ?? 0, store.logAfter(meta?.upToSeq ?? 0)));
     // Failures are taken up where an answer is used: it is asked again of the store.

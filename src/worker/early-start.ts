@@ -75,7 +75,7 @@ export const firstLock: Promise<FirstLockAnswer> | null =
  * tab that follows; rejected if IndexedDB did not open (the writer then reports why).
  */
 export const firstReads: Promise<FirstReads | null> = (firstLock ?? Promise.resolve({ granted: true })).then((answer) =>
-  answer.granted ? earlyOpened.then(() => new FirstReads(earlyStore)) : null,
+  answer.granted ? earlyOpened.then(() => new FirstReads(earlyStore, () => markStartup('image-read'))) : null,
 );
 firstReads.catch(() => undefined);
 
