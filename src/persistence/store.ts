@@ -90,7 +90,7 @@ export class PersistenceStore implements RecoverySource {
    * counts as missing: the opening sets that checkpoint aside and falls back, rather than failing.
    */
   async image(id: number): Promise<Uint8Array | undefined> {
-    const image = (await this.guard(() => this.dexie.images.get(id)))?.image;
+    const image = await this.storedImage(id);
     return image instanceof Blob ? bytesOf(image).catch(() => undefined) : image;
   }
 
@@ -102,16 +102,20 @@ export class PersistenceStore implements RecoverySource {
    * fast as the browser delivers them. Never for a checkpoint read while requests are served.
    */
   async imageAtOnce(id: number): Promise<Uint8Array | undefined> {
-    const image = (await this.guard(() => this.dexie.images.get(id)))?.image;
-    if (!(image instanceof Blob)) return image;
-    if (typeof FileReaderSync === 'function') {
+    const image = await this.storedImage(id);
+    if (image instanceof Blob && typeof FileReaderSync === 'function') {
       try {
         return new Uint8Array(new FileReaderSync().readAsArrayBuffer(image));
       } catch {
         // Its file gone (counted as missing, as below) or a browser that refuses: read it the usual way.
       }
     }
-    return bytesOf(image).catch(() => undefined);
+    return image instanceof Blob ? bytesOf(image).catch(() => undefined) : image;
+  }
+
+  /** The stored image: a Blob (bytes before the Blob change, and where the browser refuses Blobs). */
+  private async storedImage(id: number): Promise<Uint8Array | Blob | undefined> {
+    return (await this.guard(() => this.dexie.images.get(id)))?.image;
   }
 
   logAfter(seq: number): Promise<LogRecord[]> {

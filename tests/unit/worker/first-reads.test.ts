@@ -9,74 +9,44 @@ import { describe, expect, test } from 'vitest';
 import { SqlJsEngine } from '../../../src/db/sqljs-engine';
 import { Database, transaction } from '../../../src/db/session';
 import { FirstReads, newestCheckpoint } from '../../../src/persistence/first-reads';
-import {
-  checkpointChecksum,
-  encodeStatements,
-  makeLogRecord,
-  type CheckpointMeta,
-  type LogRecord,
-} from '../../../src/persistence/records';
+import { encodeStatements, makeLogRecord } from '../../../src/persistence/records';
 import { recover } from '../../../src/worker/recovery';
-import { TEST_NOW, testDb } from '../../helpers/db';
+import { TEST_NOW } from '../../helpers/db';
+import { MemoryStorage, loggedPantry } from '../../helpers/memory-storage';
 
 /** Stored records in memory, counting every read and failing the ones asked to. */
-class CountingStorage {
-  readonly metas: CheckpointMeta[] = [];
-  readonly images = new Map<number, Uint8Array>();
-  readonly log: LogRecord[] = [];
+class CountingStorage extends MemoryStorage {
   readonly reads: string[] = [];
   failNext = new Set<string>();
 
-  private read<T>(what: string, answer: () => T): Promise<T> {
+  private read<T>(what: string, answer: () => Promise<T>): Promise<T> {
     this.reads.push(what);
     const kind = what.split(' ')[0]!;
     if (this.failNext.delete(kind)) return Promise.reject(new Error(`${kind} failed`));
-    return Promise.resolve(answer());
+    return answer();
   }
-  checkpoints() {
-    return this.read('checkpoints', () => this.metas.map((m) => ({ ...m })));
+  override checkpoints() {
+    return this.read('checkpoints', () => super.checkpoints());
   }
-  image(id: number) {
-    return this.read(`image ${id}`, () => this.images.get(id));
+  override image(id: number) {
+    return this.read(`image ${id}`, () => super.image(id));
   }
   imageAtOnce(id: number) {
-    return this.read(`image ${id} at once`, () => this.images.get(id));
+    return this.read(`image ${id} at once`, () => super.image(id));
   }
-  logAfter(seq: number) {
-    return this.read(`log after ${seq}`, () => this.log.filter((r) => r.seq > seq).sort((a, b) => a.seq - b.seq));
+  override logAfter(seq: number) {
+    return this.read(`log after ${seq}`, () => super.logAfter(seq));
   }
 }
 
+/** Flour and Sugar up to the newest checkpoint, Butter in the log after it. */
 async function bakery() {
-  const db = await testDb();
-  const storage = new CountingStorage();
-  let seq = 0;
-  db.onCommit((statements) => {
-    seq++;
-    storage.log.push(makeLogRecord(seq, 'commit', encodeStatements(statements), TEST_NOW.toISOString()));
-  });
-  const checkpoint = () => {
-    const image = db.engine.exportImage!();
-    const id = storage.metas.length + 1;
-    storage.metas.push({ id, upToSeq: seq, bytes: image.length, checksum: checkpointChecksum(seq, image), schemaVersion: 1, writtenAt: '' });
-    storage.images.set(id, image);
-    return id;
-  };
-  const add = (name: string) =>
-    transaction(db, (tx) =>
-      tx.run('INSERT INTO ingredients (slug, name, created_at, updated_at) VALUES (?, ?, ?, ?)', [
-        name.toLowerCase(),
-        name,
-        tx.now(),
-        tx.now(),
-      ]),
-    );
-  checkpoint();
-  add('Flour');
-  add('Sugar');
-  checkpoint();
-  add('Butter');
-  return { storage, checkpoint, add };
+  const bakery = await loggedPantry(new CountingStorage());
+  bakery.buy('Flour');
+  bakery.buy('Sugar');
+  bakery.checkpoint();
+  bakery.buy('Butter');
+  return bakery;
 }
 
 const openEngine = (image?: Uint8Array) => SqlJsEngine.open(image);
@@ -116,10 +86,10 @@ describe('the first opening read ahead', () => {
   });
 
   test('each answer is used once: a second opening over the same reads sees what was written since', async () => {
-    const { storage, add } = await bakery();
+    const { storage, buy } = await bakery();
     const reads = new FirstReads(storage);
     await recover(reads, openEngine);
-    add('Eggs');
+    buy('Eggs');
     const again = await recover(reads, openEngine);
     expect(names(again.db)).toEqual(['Flour', 'Sugar', 'Butter', 'Eggs']);
   });

@@ -9,60 +9,10 @@ import { MIGRATIONS } from '../../../src/db/migrations';
 import { SqlJsEngine } from '../../../src/db/sqljs-engine';
 import { transaction, type Database, type LoggedStatement } from '../../../src/db/session';
 import { recover } from '../../../src/worker/recovery';
-import {
-  checkpointChecksum,
-  decodeStatements,
-  encodeStatements,
-  makeLogRecord,
-  type CheckpointMeta,
-  type LogRecord,
-  type RecoverySource,
-} from '../../../src/persistence/records';
-import { TEST_NOW, testDb } from '../../helpers/db';
+import { decodeStatements, encodeStatements, makeLogRecord } from '../../../src/persistence/records';
+import { MemoryStorage, loggedPantry } from '../../helpers/memory-storage';
 
-class MemoryStorage implements RecoverySource {
-  readonly metas: CheckpointMeta[] = [];
-  readonly images = new Map<number, Uint8Array>();
-  readonly log: LogRecord[] = [];
-  async checkpoints() {
-    return this.metas.map((m) => ({ ...m }));
-  }
-  async image(id: number) {
-    return this.images.get(id);
-  }
-  async logAfter(seq: number) {
-    return this.log.filter((r) => r.seq > seq).sort((a, b) => a.seq - b.seq);
-  }
-}
-
-/** A live database whose commits and checkpoints land in MemoryStorage, as the worker's would. */
-async function pantry() {
-  const db = await testDb();
-  const storage = new MemoryStorage();
-  let seq = 0;
-  db.onCommit((statements) => {
-    seq++;
-    storage.log.push(makeLogRecord(seq, 'commit', encodeStatements(statements), TEST_NOW.toISOString()));
-  });
-  const checkpoint = () => {
-    const image = db.engine.exportImage!();
-    const id = storage.metas.length + 1;
-    storage.metas.push({ id, upToSeq: seq, bytes: image.length, checksum: checkpointChecksum(seq, image), schemaVersion: 1, writtenAt: '' });
-    storage.images.set(id, image);
-    return id;
-  };
-  const buy = (name: string) =>
-    transaction(db, (tx) =>
-      tx.run('INSERT INTO ingredients (slug, name, created_at, updated_at) VALUES (?, ?, ?, ?)', [
-        name.toLowerCase().replace(/\W+/g, '-'),
-        name,
-        tx.now(),
-        tx.now(),
-      ]),
-    );
-  checkpoint(); // the migrated, empty database, as the worker writes on first open
-  return { db, storage, checkpoint, buy };
-}
+const pantry = () => loggedPantry(new MemoryStorage());
 
 const openEngine = (image?: Uint8Array) => SqlJsEngine.open(image);
 const names = (db: Database) => db.engine.all<{ name: string }>('SELECT name FROM ingredients ORDER BY id').map((r) => r.name);
