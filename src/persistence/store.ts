@@ -127,16 +127,19 @@ export class PersistenceStore implements RecoverySource {
   }
 
   /**
-   * Remembers an answer, replacing the one under its key. With relaxed durability: it is only a head
-   * start for the next opening (which checks it against the log), so it need not wait for the disk,
-   * nor hold up the log's strict writes behind a flush of its own.
+   * Remembers an answer in place of every other kept under `family` (its read, whatever the
+   * parameters: a dashboard remembered for each day would pile up). With relaxed durability: it is
+   * only a head start for the next opening (which checks it against the log), so it need not wait
+   * for the disk, nor hold up the log's strict writes behind a flush of its own.
    */
-  rememberAnswer(answer: RememberedAnswer): Promise<void> {
+  rememberAnswer(answer: RememberedAnswer, family: string): Promise<void> {
     return this.guard(
       () =>
         new Promise<void>((resolve, reject) => {
           const tx = this.dexie.backendDB().transaction('answers', 'readwrite', { durability: 'relaxed' });
-          tx.objectStore('answers').put(answer);
+          const answers = tx.objectStore('answers');
+          answers.delete(IDBKeyRange.bound(family, `${family}\uffff`));
+          answers.put(answer);
           tx.oncomplete = () => resolve();
           tx.onabort = () => reject(tx.error ?? new DOMException('The transaction was aborted.', 'AbortError'));
         }),

@@ -29,7 +29,12 @@ import type { AnyHandler, HandlerMap } from './handlers/define';
 
 /** The read and its parameters: what a remembered answer is kept under. */
 export function answerKey(request: Pick<RpcRequest, 'method' | 'params'>): string {
-  return `${request.method} ${JSON.stringify(request.params ?? null)}`;
+  return `${answerFamily(request.method)}${JSON.stringify(request.params ?? null)}`;
+}
+
+/** The start of every key of one read's answers: one is kept per read (the latest parameters). */
+export function answerFamily(method: string): string {
+  return `${method} `;
 }
 
 function handlerOf(method: string, map: HandlerMap): AnyHandler | undefined {

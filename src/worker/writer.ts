@@ -39,7 +39,7 @@ import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/wire';
 import { appUpdatedError } from './app-updated';
 import { changeNotice, changedTables } from './change-notice';
 import type { CommitMode, RuntimeServices, WorkerStorageStatus } from './handlers/context';
-import { answerKey, isRemembered, OpeningAnswers } from './remembered-answers';
+import { answerFamily, answerKey, isRemembered, OpeningAnswers } from './remembered-answers';
 import { serve } from './rpc-server';
 
 /** Where a request came from: a follower tab's forwarded requests carry a key and, after a handover, a retry mark. */
@@ -201,7 +201,10 @@ export class Writer {
     const seq = this.lastSeq;
     if (this.rememberedSeq.get(key) === seq) return;
     this.rememberedSeq.set(key, seq);
-    this.store.rememberAnswer({ key, version: APP_VERSION, seq, result }).catch(() => {
+    for (const other of this.rememberedSeq.keys()) {
+      if (other !== key && other.startsWith(answerFamily(request.method))) this.rememberedSeq.delete(other);
+    }
+    this.store.rememberAnswer({ key, version: APP_VERSION, seq, result }, answerFamily(request.method)).catch(() => {
       if (this.rememberedSeq.get(key) === seq) this.rememberedSeq.delete(key);
     });
   }

@@ -108,3 +108,13 @@ test('a write asked for before the tree at a cold start comes first: the tree sh
   expect(start.marks['answer-remembered']).toBeUndefined();
   await start.page.close();
 });
+
+test('one answer is kept per read: the dashboard remembered for a new day replaces the day before’s', async () => {
+  const page = await openApp(profile.context, inject('baseUrl'));
+  for (const today of ['2026-12-01', '2026-12-02', '2026-12-03']) await call(page, 'planning.dashboard', { today });
+  const { lastSeq } = await call(page, 'system.storageStatus');
+  await expect
+    .poll(async () => (await rememberedAnswers(page)).filter((a) => a.key.startsWith('planning.dashboard ')), { timeout: 10_000 })
+    .toEqual([{ key: 'planning.dashboard {"today":"2026-12-03"}', seq: lastSeq }]);
+  await page.close();
+});
