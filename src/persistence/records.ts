@@ -154,6 +154,8 @@ export function makeLogRecord(
 export interface RememberedAnswer {
   /** The read and its parameters (answerKey). */
   key: string;
+  method: string;
+  params: unknown;
   version: string;
   seq: number;
   result: unknown;

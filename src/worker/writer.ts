@@ -87,6 +87,9 @@ export class Writer {
   private opening: OpeningAnswers | null;
   /** The seq each remembered answer (by key) is stored at: an answer read again at the same seq is not written again. */
   private readonly rememberedSeq = new Map<string, number>();
+  /** The reads whose answers are remembered (by key), to read again once changes settle. */
+  private readonly rememberedReads = new Map<string, Pick<RpcRequest, 'method' | 'params'>>();
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly services: RuntimeServices;
   /** Resolves once the first opening has finished (successfully or not). */
   readonly ready: Promise<void>;
@@ -100,7 +103,11 @@ export class Writer {
     this.firstReads = options.firstReads;
     this.opening = options.remembered ? new OpeningAnswers(options.remembered) : null;
     void this.opening?.found().then((answers) => {
-      for (const a of answers) if (a.version === APP_VERSION && !this.rememberedSeq.has(a.key)) this.rememberedSeq.set(a.key, a.seq);
+      for (const a of answers) {
+        if (a.version !== APP_VERSION || this.rememberedSeq.has(a.key)) continue;
+        this.rememberedSeq.set(a.key, a.seq);
+        this.rememberedReads.set(a.key, { method: a.method, params: a.params });
+      }
     });
     this.ready = this.store
       .open()
@@ -141,6 +148,8 @@ export class Writer {
     this.closing = true;
     clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
     for (let drained = this.queue; ; drained = this.queue) {
       await drained;
       await this.checkpointWrite?.catch(() => undefined);
@@ -189,6 +198,7 @@ export class Writer {
     const lost = await this.saveAgainIfDeleted();
     if (lost && commits.length > 0) return failure(request.id, lost);
     this.scheduleCheckpoint(commits.length > 0);
+    if (commits.length > 0) this.scheduleRefresh();
     return response;
   }
 
@@ -199,14 +209,40 @@ export class Writer {
   private remember(request: RpcRequest, result: unknown): void {
     const key = answerKey(request);
     const seq = this.lastSeq;
+    const { method, params } = request;
+    this.rememberedReads.set(key, { method, params });
     if (this.rememberedSeq.get(key) === seq) return;
     this.rememberedSeq.set(key, seq);
-    for (const other of this.rememberedSeq.keys()) {
-      if (other !== key && other.startsWith(answerFamily(request.method))) this.rememberedSeq.delete(other);
+    for (const other of [...this.rememberedReads.keys()]) {
+      if (other !== key && other.startsWith(answerFamily(method))) {
+        this.rememberedSeq.delete(other);
+        this.rememberedReads.delete(other);
+      }
     }
-    this.store.rememberAnswer({ key, version: APP_VERSION, seq, result }, answerFamily(request.method)).catch(() => {
+    this.store.rememberAnswer({ key, method, params, version: APP_VERSION, seq, result }, answerFamily(method)).catch(() => {
       if (this.rememberedSeq.get(key) === seq) this.rememberedSeq.delete(key);
     });
+  }
+
+  /**
+   * Once changes have settled (no commit for REFRESH_AFTER_MS), the remembered reads are read again,
+   * so the next cold start finds answers for the state it opens, whatever screen the baker left on.
+   * Each is its own turn in the queue, between requests: a tap waits for one read at most.
+   */
+  private scheduleRefresh(): void {
+    if (this.rememberedReads.size === 0 || this.closing) return;
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      for (const [key, read] of this.rememberedReads) {
+        this.queue = this.queue
+          .then(() => {
+            if (this.closing || this.broken || this.rememberedSeq.get(key) === this.lastSeq || !this.rememberedReads.has(key)) return;
+            return this.process({ kind: 'request', id: 0, method: read.method, params: read.params }, {});
+          })
+          .catch(() => undefined);
+      }
+    }, REFRESH_AFTER_MS);
   }
 
   /**
@@ -275,6 +311,7 @@ export class Writer {
       // Repairing the log gives its later seqs again, to other states: no answer kept at one may stay.
       await this.store.forgetAnswers();
       this.rememberedSeq.clear();
+      this.rememberedReads.clear();
     }
     if (recovered.quarantineLog.length > 0 || recovered.quarantineCheckpoints.length > 0) {
       const reasons = new Map(recovered.problems.flatMap((p) => (p.seq === undefined ? [] : [[p.seq, p.message]])));
@@ -552,6 +589,9 @@ function checkpointFailed(e: unknown): AppError {
     { checkpoint: true, quota: isQuotaError(e), cause },
   );
 }
+
+/** How long after the last commit the remembered reads are read again (see scheduleRefresh). */
+const REFRESH_AFTER_MS = 1_500;
 
 function failure(id: number, error: AppError): RpcResponse {
   return { kind: 'response', id, ok: false, error: error.toPayload() };

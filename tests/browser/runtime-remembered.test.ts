@@ -83,7 +83,7 @@ test('a cold start gives the tree the last session remembered before SQLite has 
   await start.page.close();
 });
 
-test('a change made after the answer was remembered: the next cold start’s tree comes from SQLite, with the change', async () => {
+test('a change made after the answer was remembered, before it is read again: the next cold start’s tree shows the change', async () => {
   const page = await openApp(profile.context, inject('baseUrl'));
   await call(page, 'pantry.ingredientTree');
   await treeRemembered(page);
@@ -117,4 +117,20 @@ test('one answer is kept per read: the dashboard remembered for a new day replac
     .poll(async () => (await rememberedAnswers(page)).filter((a) => a.key.startsWith('planning.dashboard ')), { timeout: 10_000 })
     .toEqual([{ key: 'planning.dashboard {"today":"2026-12-03"}', seq: lastSeq }]);
   await page.close();
+});
+
+test('once changes settle, the remembered reads are read again: the next cold start gives the tree from memory, with the change', async () => {
+  const page = await openApp(profile.context, inject('baseUrl'));
+  await call(page, 'pantry.ingredientTree');
+  await treeRemembered(page);
+  await call(page, 'catalog.createIngredient', { name: 'Oats' }); // the tree is not read again by the test
+  await treeRemembered(page); // the writer reads it again by itself, 1.5 s after the last commit
+  await page.close();
+
+  const start = await coldStartTree(null);
+  expect(namesOf(start.firstTree)).toContain('Oats');
+  expect(start.firstTree).toEqual(start.opened);
+  expect(start.marks['answer-remembered']).toBeDefined();
+  expect(start.marks['first-reply']!).toBeLessThanOrEqual(start.marks['database-open']!);
+  await start.page.close();
 });

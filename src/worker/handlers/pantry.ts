@@ -36,7 +36,12 @@ export const pantryHandlers = defineHandlers({
   'pantry.getPurchase': read(PURCHASE_DEPS, (ctx, params: { id: number }) => getPurchase(ctx.db, params.id)),
   'pantry.listPurchases': read(PURCHASE_DEPS, (ctx, params: PurchaseFilter | void) => listPurchases(ctx.db, params ?? {})),
   'pantry.summary': rememberedRead(PURCHASE_DEPS, (ctx, params: { latest?: number } | void) => pantrySummary(ctx.db, params ?? {})),
-  'pantry.overview': read(STOCK_DEPS, (ctx, params: { query?: string } | void) => pantryOverview(ctx.db, params ?? {})),
+  'pantry.overview': rememberedRead(
+    STOCK_DEPS,
+    (ctx, params: { query?: string } | void) => pantryOverview(ctx.db, params ?? {}),
+    // The Pantry tab's list, not each search typed into it.
+    (params) => !params?.query,
+  ),
   'pantry.ingredientStock': read(STOCK_DEPS, (ctx, params: { ingredientId: number; unit?: string }) => ingredientStock(ctx.db, params)),
   'pantry.onHand': read(STOCK_DEPS, (ctx, params: { ingredientId: number; unit: string }) => onHand(ctx.db, params)),
   'pantry.getLot': read(STOCK_DEPS, (ctx, params: { id: number }) => getLot(ctx.db, params.id)),

@@ -17,13 +17,25 @@ const request = (method: string, params?: unknown): RpcRequest => ({ kind: 'requ
 const tree = () => request('pantry.ingredientTree');
 const TREE = [{ id: 1, name: 'Flour', children: [] }];
 
-function openingAt(seq: number | null, answers: RememberedAnswer[] = [{ key: answerKey(tree()), version: '2.0.0', seq: 7, result: TREE }]) {
+/** The answer to `asked` remembered at `seq` by `version`. */
+const remembered = (asked: RpcRequest, seq: number, result: unknown, version = '2.0.0'): RememberedAnswer => ({
+  key: answerKey(asked),
+  method: asked.method,
+  params: asked.params,
+  version,
+  seq,
+  result,
+});
+
+function openingAt(seq: number | null, answers: RememberedAnswer[] = [remembered(tree(), 7, TREE)]) {
   return new OpeningAnswers(Promise.resolve<RememberedAtOpening>({ answers, seq }), '2.0.0');
 }
 
 describe('which reads are remembered', () => {
-  test('the first screens: the ingredient tree, the pantry summary, the dashboard when it is given its date', () => {
+  test('the first screens: the ingredient tree, the pantry summary and list, the dashboard when it is given its date', () => {
     expect(isRemembered(tree())).toBe(true);
+    expect(isRemembered(request('pantry.overview'))).toBe(true);
+    expect(isRemembered(request('pantry.overview', {}))).toBe(true);
     expect(isRemembered(request('pantry.summary', { latest: 5 }))).toBe(true);
     expect(isRemembered(request('planning.dashboard', { today: '2026-12-01' }))).toBe(true);
   });
@@ -31,6 +43,7 @@ describe('which reads are remembered', () => {
   test('not a dashboard that counts from the clock, not another read, never a write or an unknown method', () => {
     expect(isRemembered(request('planning.dashboard', {}))).toBe(false);
     expect(isRemembered(request('planning.dashboard'))).toBe(false);
+    expect(isRemembered(request('pantry.overview', { query: 'flo' }))).toBe(false);
     expect(isRemembered(request('catalog.searchIngredients', { query: 'fl' }))).toBe(false);
     expect(isRemembered(request('catalog.createIngredient', { name: 'Rye' }))).toBe(false);
     expect(isRemembered(request('toString'))).toBe(false);
@@ -55,13 +68,13 @@ describe('what an opening answers from memory', () => {
   test('nothing when the state moved on, is not known to be whole, or the answer is another version’s', async () => {
     expect(await openingAt(8).answer(tree())).toBeNull();
     expect(await openingAt(null).answer(tree())).toBeNull();
-    const older = openingAt(7, [{ key: answerKey(tree()), version: '1.9.0', seq: 7, result: TREE }]);
+    const older = openingAt(7, [remembered(tree(), 7, TREE, '1.9.0')]);
     expect(await older.answer(tree())).toBeNull();
     expect(older.servedAt).toBeNull();
   });
 
   test('nothing for other parameters, or a read that is not remembered', async () => {
-    const opening = openingAt(7, [{ key: answerKey(request('pantry.summary', { latest: 5 })), version: '2.0.0', seq: 7, result: {} }]);
+    const opening = openingAt(7, [remembered(request('pantry.summary', { latest: 5 }), 7, {})]);
     expect(await opening.answer(request('pantry.summary', { latest: 6 }))).toBeNull();
     expect(opening.answer(request('catalog.searchIngredients', { query: 'fl' }))).toBeNull();
     expect(await opening.answer(request('pantry.summary', { latest: 5 }))).not.toBeNull();
@@ -85,7 +98,7 @@ describe('what an opening answers from memory', () => {
     const opening = new OpeningAnswers(new Promise((resolve) => (deliver = resolve)), '2.0.0');
     const waiting = opening.answer(tree());
     opening.close();
-    deliver({ answers: [{ key: answerKey(tree()), version: '2.0.0', seq: 7, result: TREE }], seq: 7 });
+    deliver({ answers: [remembered(tree(), 7, TREE)], seq: 7 });
     expect(await waiting).toBeNull();
     expect(opening.answer(tree())).toBeNull();
   });
