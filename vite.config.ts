@@ -64,13 +64,12 @@ export default defineConfig(({ mode }) => ({
   ],
   worker: {
     format: 'es',
-    // The worker's entry starts the opening and loads the rest (src/worker/db.worker.ts). What both
-    // import goes in a chunk of its own, so the rest never imports the worker's entry script back:
-    // WebKitGTK 2.50 never finishes loading a dynamic import that does (the smoke suite hangs on
-    // "Opening your pantry…"); Chromium and Firefox load it either way.
-    rolldownOptions: {
-      output: { codeSplitting: { groups: [{ name: 'worker-early', test: /\/src\/worker\/early-start\.ts$/ }] } },
-    },
+    // The worker's entry starts the opening and loads the rest (src/worker/db.worker.ts), both as dynamic
+    // imports; the entry itself shares no module with them, so the bundler gives early-start.ts (and
+    // what it imports, the bundler's own helpers included) a chunk that tab.ts imports, and nothing
+    // imports the entry back: WebKitGTK 2.50 never finishes loading a dynamic import that does (the
+    // smoke suite hangs on "Opening your pantry…"). A named chunk group for early-start did the same
+    // but left the bundler's helpers in a third chunk, one more round trip before early-start ran.
   },
   build: { target: 'es2022', sourcemap: true },
 }));

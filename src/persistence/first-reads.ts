@@ -11,7 +11,7 @@
  * failing the opening. Nothing can change in between: this tab holds the
  * writer lock from before the first read, and only the writer writes.
  */
-import type { CheckpointMeta, LogRecord, RecoverySource } from './records';
+import { verifyLogRecord, type CheckpointMeta, type LogRecord, type RecoverySource, type RememberedAnswer } from './records';
 import type { PersistenceStore } from './store';
 
 /** Recovery's order: the newest checkpoint is the one covering the most log, the later one on a tie. */
@@ -21,6 +21,27 @@ export function newestCheckpoint(metas: readonly CheckpointMeta[]): CheckpointMe
     if (!newest || meta.upToSeq > newest.upToSeq || (meta.upToSeq === newest.upToSeq && meta.id > newest.id)) newest = meta;
   }
   return newest;
+}
+
+/**
+ * The seq the stored state ends at, from the newest checkpoint and the log after it, or null unless
+ * that log is whole: contiguous from the checkpoint on and every record intact. What an opening
+ * rebuilds from a whole log ends exactly there (unless a record then fails to replay, which the
+ * opening reports).
+ */
+export function durableSeq(newest: CheckpointMeta | undefined, log: readonly LogRecord[]): number | null {
+  let seq = newest?.upToSeq ?? 0;
+  for (const record of log) {
+    if (record.seq !== seq + 1 || !verifyLogRecord(record)) return null;
+    seq = record.seq;
+  }
+  return seq;
+}
+
+/** The remembered answers, with the seq the stored state ends at (null: not known to be whole). */
+export interface RememberedAtOpening {
+  answers: RememberedAnswer[];
+  seq: number | null;
 }
 
 /** An answer read ahead for one question: `key` is what it answers (a checkpoint's id, a seq). */
@@ -33,20 +54,32 @@ export class FirstReads implements RecoverySource {
   private metas: Promise<CheckpointMeta[]> | null;
   private newestImage: Promise<ReadAhead<Uint8Array | undefined> | null> | null;
   private logAfterNewest: Promise<ReadAhead<LogRecord[]> | null> | null;
+  /** The remembered answers and where the stored state ends: read along, never before the image. */
+  readonly remembered: Promise<RememberedAtOpening>;
 
   /** `onImageRead` is told when the newest image is in (the worker marks that startup phase). */
   constructor(
-    private readonly store: RecoverySource & Pick<PersistenceStore, 'imageAtOnce'>,
+    private readonly store: RecoverySource & Pick<PersistenceStore, 'imageAtOnce' | 'answers'>,
     onImageRead: () => void = () => undefined,
   ) {
     this.metas = store.checkpoints();
     const newest = this.metas.then(newestCheckpoint);
-    this.newestImage = newest.then((meta) =>
+    const logAfterNewest = newest.then((meta) => readAhead(meta?.upToSeq ?? 0, store.logAfter(meta?.upToSeq ?? 0)));
+    const answers = store.answers();
+    const logRead = logAfterNewest.then((log) => log.answer);
+    this.remembered = Promise.all([answers, newest, logRead]).then(
+      ([list, meta, log]) => ({ answers: list, seq: durableSeq(meta, log) }),
+      () => ({ answers: [], seq: null }),
+    );
+    // The image is read once the answers and the log are in: its read holds this thread (imageAtOnce),
+    // and they are small, and what a remembered answer waits on.
+    const settled = (read: Promise<unknown>) => read.then(() => undefined, () => undefined);
+    this.newestImage = Promise.all([newest, settled(answers), settled(logRead)]).then(([meta]) =>
       meta ? readAhead(meta.id, store.imageAtOnce(meta.id).finally(onImageRead)) : null,
     );
-    this.logAfterNewest = newest.then((meta) => readAhead(meta?.upToSeq ?? 0, store.logAfter(meta?.upToSeq ?? 0)));
+    this.logAfterNewest = logAfterNewest;
     // Failures are taken up where an answer is used: it is asked again of the store.
-    for (const read of [this.metas, this.newestImage, this.logAfterNewest]) read.catch(() => undefined);
+    for (const read of [this.metas, this.newestImage, this.logAfterNewest, this.remembered]) read.catch(() => undefined);
   }
 
   checkpoints(): Promise<CheckpointMeta[]> {

@@ -147,6 +147,20 @@ export function makeLogRecord(
   return record;
 }
 
+/**
+ * A first screen's answer kept for the next cold start (src/worker/remembered-answers.ts): valid only
+ * for the same app version and while the durable state still ends at `seq`.
+ */
+export interface RememberedAnswer {
+  /** The read and its parameters (answerKey). */
+  key: string;
+  method: string;
+  params: unknown;
+  version: string;
+  seq: number;
+  result: unknown;
+}
+
 /** Read access to stored records, as recovery needs it (the store implements it; tests use memory). */
 export interface RecoverySource {
   /** Every checkpoint's description, any order. */

@@ -13,7 +13,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { AppError } from '../errors';
-import type { CheckpointImage, CheckpointMeta, LogRecord, QuarantineRecord, RecoverySource } from './records';
+import type { CheckpointImage, CheckpointMeta, LogRecord, QuarantineRecord, RecoverySource, RememberedAnswer } from './records';
 
 export const DATABASE_NAME = 'bake-planner';
 
@@ -31,6 +31,7 @@ class PersistenceDb extends Dexie {
   checkpoints!: Table<CheckpointMeta, number>;
   images!: Table<CheckpointImage, number>;
   quarantine!: Table<QuarantineRecord, number>;
+  answers!: Table<RememberedAnswer, string>;
 
   constructor(name: string) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -40,6 +41,8 @@ class PersistenceDb extends Dexie {
       images: 'id',
       quarantine: '++id, incident',
     });
+    // The first screens' answers, remembered for the next cold start (src/worker/remembered-answers.ts).
+    this.version(2).stores({ answers: 'key' });
   }
 }
 
@@ -116,6 +119,36 @@ export class PersistenceStore implements RecoverySource {
   /** The stored image: a Blob (bytes before the Blob change, and where the browser refuses Blobs). */
   private async storedImage(id: number): Promise<Uint8Array | Blob | undefined> {
     return (await this.guard(() => this.dexie.images.get(id)))?.image;
+  }
+
+  /** The remembered answers (src/worker/remembered-answers.ts). */
+  answers(): Promise<RememberedAnswer[]> {
+    return this.guard(() => this.dexie.answers.toArray());
+  }
+
+  /**
+   * Remembers an answer in place of every other kept under `family` (its read, whatever the
+   * parameters: a dashboard remembered for each day would pile up). With relaxed durability: it is
+   * only a head start for the next opening (which checks it against the log), so it need not wait
+   * for the disk, nor hold up the log's strict writes behind a flush of its own.
+   */
+  rememberAnswer(answer: RememberedAnswer, family: string): Promise<void> {
+    return this.guard(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const tx = this.dexie.backendDB().transaction('answers', 'readwrite', { durability: 'relaxed' });
+          const answers = tx.objectStore('answers');
+          answers.delete(IDBKeyRange.bound(family, `${family}\uffff`));
+          answers.put(answer);
+          tx.oncomplete = () => resolve();
+          tx.onabort = () => reject(tx.error ?? new DOMException('The transaction was aborted.', 'AbortError'));
+        }),
+    );
+  }
+
+  /** Forgets every remembered answer: the log they were checked against is being repaired. */
+  forgetAnswers(): Promise<void> {
+    return this.guard(() => this.dexie.answers.clear());
   }
 
   logAfter(seq: number): Promise<LogRecord[]> {

@@ -14,6 +14,7 @@ export type StartupPhase =
   | 'worker-start'
   | 'worker-evaluated'
   | 'role'
+  | 'answer-remembered'
   | 'storage-open'
   | 'image-read'
   | 'checksum'

@@ -32,11 +32,14 @@ import { openBackupFile } from './backup-file';
 import { TOUCH_TABLE } from './handlers/system';
 import { buildReport, type RecoveryReport } from './recovery-report';
 import { isQuotaError, type PersistenceStore } from '../persistence/store';
+import { APP_VERSION } from '../rpc/app-version';
 import { markStartup } from '../rpc/startup-marks';
+import type { RememberedAtOpening } from '../persistence/first-reads';
 import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/wire';
 import { appUpdatedError } from './app-updated';
 import { changeNotice, changedTables } from './change-notice';
 import type { CommitMode, RuntimeServices, WorkerStorageStatus } from './handlers/context';
+import { answerFamily, answerKey, isRemembered, OpeningAnswers } from './remembered-answers';
 import { serve } from './rpc-server';
 
 /** Where a request came from: a follower tab's forwarded requests carry a key and, after a handover, a retry mark. */
@@ -54,6 +57,8 @@ export interface WriterOptions {
   clock?: () => Date;
   /** The first opening's reads, already asked for (first-reads.ts); null or failed: the store is asked. */
   firstReads?: Promise<RecoverySource | null>;
+  /** The answers remembered by the last session, for the first opening (remembered-answers.ts). */
+  remembered?: Promise<RememberedAtOpening | null>;
 }
 
 type PublicCheckpoint = Omit<CheckpointMeta, 'checksum'>;
@@ -78,6 +83,13 @@ export class Writer {
   private closing = false;
   /** Read ahead for the first opening only; a reopening reads the store. */
   private firstReads: Promise<RecoverySource | null> | undefined;
+  /** Answers given from memory while the first opening runs; null once it is done. */
+  private opening: OpeningAnswers | null;
+  /** The seq each remembered answer (by key) is stored at: an answer read again at the same seq is not written again. */
+  private readonly rememberedSeq = new Map<string, number>();
+  /** The reads whose answers are remembered (by key), to read again once changes settle. */
+  private readonly rememberedReads = new Map<string, Pick<RpcRequest, 'method' | 'params'>>();
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly services: RuntimeServices;
   /** Resolves once the first opening has finished (successfully or not). */
   readonly ready: Promise<void>;
@@ -89,6 +101,14 @@ export class Writer {
   ) {
     this.services = this.makeServices();
     this.firstReads = options.firstReads;
+    this.opening = options.remembered ? new OpeningAnswers(options.remembered) : null;
+    void this.opening?.found().then((answers) => {
+      for (const a of answers) {
+        if (a.version !== APP_VERSION || this.rememberedSeq.has(a.key)) continue;
+        this.rememberedSeq.set(a.key, a.seq);
+        this.rememberedReads.set(a.key, { method: a.method, params: a.params });
+      }
+    });
     this.ready = this.store
       .open()
       .then(() => {
@@ -111,9 +131,12 @@ export class Writer {
    */
   submit(request: RpcRequest, origin: RequestOrigin = {}): Promise<RpcResponse | null> {
     if (this.closing) return Promise.resolve(null);
-    const run = this.queue.then(() => this.process(request, origin));
+    // While the first opening runs, a first screen's read may have its remembered answer at once; it
+    // keeps its place in the queue all the same, in case it has none.
+    const early = origin.olderVersion || origin.retryAfterSeq !== undefined ? null : (this.opening?.answer(request) ?? null);
+    const run = this.queue.then(async () => (await early) ?? this.process(request, origin));
     this.queue = run.catch(() => undefined);
-    return run;
+    return early ? early.then((answered) => answered ?? run) : run;
   }
 
   /**
@@ -125,6 +148,8 @@ export class Writer {
     this.closing = true;
     clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
     for (let drained = this.queue; ; drained = this.queue) {
       await drained;
       await this.checkpointWrite?.catch(() => undefined);
@@ -152,6 +177,9 @@ export class Writer {
     );
     const commits = this.commits;
     this.commits = [];
+    if (response.ok && commits.length === 0 && !origin.olderVersion && isRemembered(request)) {
+      this.remember(request, response.result);
+    }
     if (commits.length > 0) {
       try {
         if (this.commitMode === 'full-image') {
@@ -170,7 +198,51 @@ export class Writer {
     const lost = await this.saveAgainIfDeleted();
     if (lost && commits.length > 0) return failure(request.id, lost);
     this.scheduleCheckpoint(commits.length > 0);
+    if (commits.length > 0) this.scheduleRefresh();
     return response;
+  }
+
+  /**
+   * Keeps a first screen's answer for the next cold start (remembered-answers.ts), once per state: it
+   * is stored again only when read at a new seq. Never awaited: losing it costs only that head start.
+   */
+  private remember(request: RpcRequest, result: unknown): void {
+    const key = answerKey(request);
+    const seq = this.lastSeq;
+    const { method, params } = request;
+    this.rememberedReads.set(key, { method, params });
+    if (this.rememberedSeq.get(key) === seq) return;
+    this.rememberedSeq.set(key, seq);
+    for (const other of [...this.rememberedReads.keys()]) {
+      if (other !== key && other.startsWith(answerFamily(method))) {
+        this.rememberedSeq.delete(other);
+        this.rememberedReads.delete(other);
+      }
+    }
+    this.store.rememberAnswer({ key, method, params, version: APP_VERSION, seq, result }, answerFamily(method)).catch(() => {
+      if (this.rememberedSeq.get(key) === seq) this.rememberedSeq.delete(key);
+    });
+  }
+
+  /**
+   * Once changes have settled (no commit for REFRESH_AFTER_MS), the remembered reads are read again,
+   * so the next cold start finds answers for the state it opens, whatever screen the baker left on.
+   * Each is its own turn in the queue, between requests: a tap waits for one read at most.
+   */
+  private scheduleRefresh(): void {
+    if (this.rememberedReads.size === 0 || this.closing) return;
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      for (const [key, read] of this.rememberedReads) {
+        this.queue = this.queue
+          .then(() => {
+            if (this.closing || this.broken || this.rememberedSeq.get(key) === this.lastSeq || !this.rememberedReads.has(key)) return;
+            return this.process({ kind: 'request', id: 0, method: read.method, params: read.params }, {});
+          })
+          .catch(() => undefined);
+      }
+    }, REFRESH_AFTER_MS);
   }
 
   /**
@@ -180,7 +252,10 @@ export class Writer {
    * before answering. Returns the error if that fails (it is tried again after the next request).
    */
   private async saveAgainIfDeleted(): Promise<AppError | null> {
-    this.mustSaveAgain ||= this.store.takeRecreated();
+    if (this.store.takeRecreated()) {
+      this.mustSaveAgain = true;
+      this.rememberedSeq.clear(); // they went with the database
+    }
     if (!this.mustSaveAgain) return null;
     try {
       await this.checkpoint(true);
@@ -232,6 +307,12 @@ export class Writer {
     this.firstReads = undefined;
     const source = (await firstReads?.catch(() => null)) ?? this.store;
     const recovered = await recover(source, this.openEngine, clock ? { clock } : {});
+    if (recovered.problems.length > 0) {
+      // Repairing the log gives its later seqs again, to other states: no answer kept at one may stay.
+      await this.store.forgetAnswers();
+      this.rememberedSeq.clear();
+      this.rememberedReads.clear();
+    }
     if (recovered.quarantineLog.length > 0 || recovered.quarantineCheckpoints.length > 0) {
       const reasons = new Map(recovered.problems.flatMap((p) => (p.seq === undefined ? [] : [[p.seq, p.message]])));
       await this.store.quarantine(openedAt, reasons, recovered.quarantineLog, recovered.quarantineCheckpoints);
@@ -267,6 +348,21 @@ export class Writer {
     }
     // A long replay is folded into a checkpoint soon, so the next opening is fast again.
     this.scheduleCheckpoint();
+    this.endOpening(recovered.problems.length > 0);
+  }
+
+  /**
+   * From now on SQLite answers everything. If remembered answers were given for a state other than the
+   * one opened (a record failed to replay, a migration ran), every screen is told to read again.
+   */
+  private endOpening(repaired: boolean): void {
+    const opening = this.opening;
+    if (!opening) return;
+    this.opening = null;
+    opening.close();
+    if (opening.servedAt !== null && (repaired || opening.servedAt !== this.lastSeq)) {
+      this.options.notify(changeNotice([], this.lastSeq));
+    }
   }
 
   /** After a failed IndexedDB write: rebuild from what is durable, so memory never runs ahead of storage. */
@@ -284,6 +380,8 @@ export class Writer {
   }
 
   private fail(e: unknown): void {
+    this.opening?.close();
+    this.opening = null;
     const payload = toErrorPayload(e);
     this.broken =
       e instanceof AppError
@@ -491,6 +589,9 @@ function checkpointFailed(e: unknown): AppError {
     { checkpoint: true, quota: isQuotaError(e), cause },
   );
 }
+
+/** How long after the last commit the remembered reads are read again (see scheduleRefresh). */
+const REFRESH_AFTER_MS = 1_500;
 
 function failure(id: number, error: AppError): RpcResponse {
   return { kind: 'response', id, ok: false, error: error.toPayload() };

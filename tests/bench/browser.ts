@@ -39,6 +39,13 @@ const percentile = (values: number[], p: number) => {
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** One-row writes timed in the page, from the call to the acknowledgement (which waits for IndexedDB). */
+/** Each startup phase's median moment over the cold starts; sorted, they read as the startup's timeline. */
+function phaseMedians(starts: ColdStart[]): Record<string, number> {
+  const names = [...new Set(starts.flatMap((s) => Object.keys(s.phases)))];
+  const medians = names.map((name) => [name, round(percentile(starts.flatMap((s) => s.phases[name] ?? []), 50))] as const);
+  return Object.fromEntries(medians.sort((a, b) => a[1] - b[1]));
+}
+
 function timeCommits(page: Page, warmup: number, count: number): Promise<number[]> {
   return page.evaluate(
     async ([warm, n]) => {
@@ -95,6 +102,8 @@ async function main(): Promise<void> {
   const coldStartPhases: Record<string, Record<string, number>> = {};
   const databaseBytes: Record<string, number> = {};
   const coldStartMs: Record<string, number> = {};
+  const coldStartSqliteMs: Record<string, number> = {};
+  const coldStartSqlitePhases: Record<string, Record<string, number>> = {};
   let rpcRoundtrip = 0;
   let screens: ScreenFigures | undefined;
   try {
@@ -143,14 +152,18 @@ async function main(): Promise<void> {
         if (COLD_START_SIZES.includes(size)) {
           process.stdout.write('cold starts… ');
           await page.close();
-          await coldStart(profile, server.url); // the first navigation fills the HTTP and wasm caches
+          // The first navigation fills the HTTP and wasm caches, and reads the tree the ones after are
+          // given from memory (the baker's last session read it: remembered-answers.ts).
+          await coldStart(profile, server.url);
           const starts: ColdStart[] = [];
           for (let i = 0; i < COLD_STARTS; i++) starts.push(await coldStart(profile, server.url));
           coldStartMs[size] = round(percentile(starts.map((s) => s.ms), 50));
-          // Each phase's median moment; sorted, they read as the startup's timeline.
-          const names = [...new Set(starts.flatMap((s) => Object.keys(s.phases)))];
-          const medians = names.map((name) => [name, round(percentile(starts.flatMap((s) => s.phases[name] ?? []), 50))] as const);
-          coldStartPhases[size] = Object.fromEntries(medians.sort((a, b) => a[1] - b[1]));
+          coldStartPhases[size] = phaseMedians(starts);
+          // The same without remembered answers: SQLite opens the image and answers.
+          const opened: ColdStart[] = [];
+          for (let i = 0; i < COLD_STARTS; i++) opened.push(await coldStart(profile, server.url, { remembered: false }));
+          coldStartSqliteMs[size] = round(percentile(opened.map((s) => s.ms), 50));
+          coldStartSqlitePhases[size] = phaseMedians(opened);
           page = await openApp(profile.context, server.url);
         }
 
@@ -174,6 +187,8 @@ async function main(): Promise<void> {
   result.commit_full_image_ms_p50 = fullImageP50;
   result.cold_start_ms = coldStartMs;
   result.cold_start_phases_ms = coldStartPhases;
+  result.cold_start_sqlite_ms = coldStartSqliteMs;
+  result.cold_start_sqlite_phases_ms = coldStartSqlitePhases;
   result.rpc_roundtrip_ms_p50 = round(rpcRoundtrip);
   result.checkpoint_ms_p50 = checkpointMs;
   result.checkpoint_wait_ms_p95 = checkpointWaitP95;
@@ -193,7 +208,8 @@ async function main(): Promise<void> {
   result.method = {
     commit: `${LOG_COMMITS} one-row writes (system.touch) after ${WARMUP} warm-up, timed in the page from rpc.call to the reply, which the worker sends after the IndexedDB log write completes with strict durability`,
     commit_full_image: 'same write, but the worker exports the whole image and stores it in one strict IndexedDB transaction per commit (no checksum)',
-    cold_start: `median of ${COLD_STARTS} navigations after a warm-up one: navigation start to the first pantry.ingredientTree reply on the page (service worker cache warm)`,
+    cold_start: `median of ${COLD_STARTS} navigations after a warm-up one: navigation start to the first pantry.ingredientTree reply on the page (service worker cache warm; the tree remembered by the navigation before, as after any session that showed the pantry)`,
+    cold_start_sqlite: `the same, ${COLD_STARTS} more navigations opened without remembered answers (?no-remembered-answers): SQLite opens the checkpoint's image and answers the tree`,
     cold_start_phases: 'median moment (ms after navigation start) each startup mark was reached, over the same navigations; worker marks moved onto the page clock by the difference of the time origins',
     checkpoint_wait: 'a checkpoint queued as the idle timer queues it (system.checkpointInBackground), then a one-row write sent at a uniformly random moment within one checkpoint_ms_p50 and timed to its acknowledgement; p95 and max over the rounds (1 and 10 MB: 20, 50 MB: 30)',
     rpc_roundtrip: `median over ${PINGS / 10} batches of 10 sequential system.ping calls, per call`,
@@ -213,6 +229,7 @@ async function main(): Promise<void> {
     'checkpoint ms': checkpointMs[size],
     'wait in checkpoint p95 ms': checkpointWaitP95[size],
     'cold start ms': coldStartMs[size] ?? '',
+    'cold start (SQLite) ms': coldStartSqliteMs[size] ?? '',
   }));
   console.table(rows);
   console.log(`rpc round trip p50: ${round(rpcRoundtrip)} ms; load average (1 min) ${round(loadAtStart)} at the start, ${round(loadavg()[0]!)} at the end, on ${cpus().length} cores`);
@@ -225,8 +242,10 @@ async function main(): Promise<void> {
   check(`cold start 10MB <= 300 ms (${coldStartMs['10MB']})`, coldStartMs['10MB']! <= 300);
   check(`checkpoint wait p95 50MB <= 150 ms (${checkpointWaitP95['50MB']})`, checkpointWaitP95['50MB']! <= 150);
   for (const size of COLD_START_SIZES) {
-    const phases = Object.entries(coldStartPhases[size] ?? {}).map(([name, at]) => `${name} ${Math.round(at)}`);
-    console.log(`cold start ${size}, ms after navigation: ${phases.join(' · ')}`);
+    for (const [label, phasesOf] of [['', coldStartPhases], [' (SQLite)', coldStartSqlitePhases]] as const) {
+      const phases = Object.entries(phasesOf[size] ?? {}).map(([name, at]) => `${name} ${Math.round(at)}`);
+      console.log(`cold start${label} ${size}, ms after navigation: ${phases.join(' · ')}`);
+    }
   }
   check(`rpc round trip p50 <= 1 ms (${round(rpcRoundtrip)})`, rpcRoundtrip <= 1);
   if (screens) printScreens(screens);

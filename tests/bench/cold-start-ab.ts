@@ -7,7 +7,8 @@
  * see the same load on a shared machine: one figure alone drifts with the
  * load, the difference between the two far less. Prints, per size, the
  * median first data and every startup phase's median moment for A and B.
- * Env: ROUNDS (default 15), SIZES (default 1,10, in MB).
+ * Env: ROUNDS (default 15), SIZES (default 1,10, in MB), REMEMBERED=0 (open
+ * without the answers the last session remembered: SQLite answers).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -20,6 +21,7 @@ import { seedImage } from './seed-image';
 const MiB = 1024 * 1024;
 const rounds = Number(process.env.ROUNDS ?? 15);
 const sizes = (process.env.SIZES ?? '1,10').split(',').map(Number);
+const options = { remembered: process.env.REMEMBERED !== '0' };
 const dirs = process.argv.slice(2);
 if (dirs.length !== 2) throw new Error('usage: cold-start-ab.ts <buildDirA> <buildDirB> (. builds this checkout)');
 
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
         const page = await openApp(profile.context, server.url);
         await loadImage(page, `${mb}MB`);
         await page.close();
-        await coldStart(profile, server.url); // fills the HTTP and wasm caches
+        await coldStart(profile, server.url, options); // fills the HTTP and wasm caches
         sides.push({ label: 'AB'[i]!, server, profile });
       }
       const loadBefore = loadavg()[0]!;
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
         for (let r = 0; r < rounds; r++) {
           // Alternate which goes first, so neither always follows the other's leftovers.
           const order = r % 2 ? [...sides].reverse() : sides;
-          for (const side of order) runs[side.label]!.push(await coldStart(side.profile, side.server.url));
+          for (const side of order) runs[side.label]!.push(await coldStart(side.profile, side.server.url, options));
         }
       } finally {
         for (const side of sides) await side.profile.remove();

@@ -1,7 +1,8 @@
 /**
  * One cold start of the app in a browser profile that already holds a
  * database: the time from navigation start to the first data read answered
- * on the page (the ingredient tree), with the app's startup marks
+ * on the page (the ingredient tree, remembered by the session before unless
+ * asked otherwise), with the app's startup marks
  * (src/rpc/startup-marks.ts) on the page's clock. Used by the browser
  * benchmark and by the paired comparison of two builds (cold-start-ab.ts).
  */
@@ -27,8 +28,16 @@ export interface ColdStart {
   phases: Record<string, number>;
 }
 
+export interface ColdStartOptions {
+  /**
+   * false: the worker opens without the answers the last session remembered
+   * (src/worker/remembered-answers.ts), so SQLite answers the first read.
+   */
+  remembered?: boolean;
+}
+
 /** Navigation start to the first data read answered on the page (the ingredient tree), with the startup marks. */
-export async function coldStart(profile: Profile, baseUrl: string): Promise<ColdStart> {
+export async function coldStart(profile: Profile, baseUrl: string, options: ColdStartOptions = {}): Promise<ColdStart> {
   const page = await profile.context.newPage();
   // A plain string: the script runs before the app, and must not depend on how this file was compiled.
   await page.addInitScript(`
@@ -42,7 +51,7 @@ export async function coldStart(profile: Profile, baseUrl: string): Promise<Cold
       },
     });
   `);
-  await page.goto(appUrl(baseUrl));
+  await page.goto(appUrl(baseUrl) + (options.remembered === false ? '&no-remembered-answers' : ''));
   await page.waitForFunction(() => (window as unknown as { __firstData?: number }).__firstData !== undefined);
   const ms = await page.evaluate(() => (window as unknown as { __firstData: number }).__firstData);
   const readMarks = (prefix: string) => ({

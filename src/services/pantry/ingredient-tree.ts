@@ -6,6 +6,7 @@
 import { withTransaction, type Database, type Tx } from '../../db/session';
 import { conversionContextOf } from '../../domain/ingredient-measures';
 import { childRefusal } from '../../domain/ingredient-tree-rules';
+import { compareNames } from '../../domain/name-order';
 import type { Unit } from '../../domain/units';
 import type { IngredientHead } from '../catalog/ingredient-search';
 import { ingredientUses, type IngredientRow } from '../catalog/ingredient-rows';
@@ -28,7 +29,7 @@ export interface IngredientNode extends IngredientHead {
 }
 
 function byName(a: { name: string }, b: { name: string }): number {
-  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+  return compareNames(a.name, b.name);
 }
 
 export function ingredientTree(db: Database, tx?: Tx): IngredientNode[] {

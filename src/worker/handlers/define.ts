@@ -18,7 +18,12 @@ import type { HandlerContext } from './context';
 
 export type Handler<P, R> = (ctx: HandlerContext, params: P) => R | Promise<R>;
 
-export type ReadHandler<P, R> = Handler<P, R> & { readonly kind: 'read'; readonly deps: readonly Topic[] };
+export type ReadHandler<P, R> = Handler<P, R> & {
+  readonly kind: 'read';
+  readonly deps: readonly Topic[];
+  /** Whether this answer is remembered for the next cold start (src/worker/remembered-answers.ts). */
+  readonly remember?: (params: P) => boolean;
+};
 export type WriteHandler<P, R> = Handler<P, R> & { readonly kind: 'write' };
 export type AnyHandler = ReadHandler<never, unknown> | WriteHandler<never, unknown>;
 export type HandlerMap = Record<string, AnyHandler>;
@@ -30,6 +35,20 @@ export type HandlerMap = Record<string, AnyHandler>;
  */
 export function read<P, R>(deps: readonly Topic[], handler: Handler<P, R>): ReadHandler<P, R> {
   return Object.assign(handler, { kind: 'read' as const, deps });
+}
+
+/**
+ * A read of a first screen (the pantry, the dashboard) whose answer is remembered for the next cold
+ * start, where it is given before SQLite has even opened (src/worker/remembered-answers.ts). Only for
+ * answers that follow from the data and the parameters alone: `when` says which parameters qualify
+ * (a read that falls back on today's date does not, unless the date is given).
+ */
+export function rememberedRead<P, R>(
+  deps: readonly Topic[],
+  handler: Handler<P, R>,
+  when: (params: P) => boolean = () => true,
+): ReadHandler<P, R> {
+  return Object.assign(handler, { kind: 'read' as const, deps, remember: when });
 }
 
 /** A request that may change the database. */

@@ -21,7 +21,7 @@ import {
 } from '../../services/pantry/purchases';
 import { ingredientStock, onHand, pantryOverview } from '../../services/pantry/stock';
 import { pantrySummary } from '../../services/pantry/summary';
-import { defineHandlers, read, write } from './define';
+import { defineHandlers, read, rememberedRead, write } from './define';
 
 /** Stock as screens show it: lots of products of ingredients, in the ingredient's measures. */
 const STOCK_DEPS = ['stock', 'products', 'ingredients'] as const;
@@ -29,14 +29,19 @@ const STOCK_DEPS = ['stock', 'products', 'ingredients'] as const;
 const PURCHASE_DEPS = ['purchases', 'suppliers', 'production', ...STOCK_DEPS] as const;
 
 export const pantryHandlers = defineHandlers({
-  'pantry.ingredientTree': read([...STOCK_DEPS, 'recipes'], (ctx, _params: void) => ingredientTree(ctx.db)),
+  'pantry.ingredientTree': rememberedRead([...STOCK_DEPS, 'recipes'], (ctx, _params: void) => ingredientTree(ctx.db)),
   'pantry.recordPurchase': write((ctx, params: PurchaseInput) => recordPurchase(ctx.db, params)),
   'pantry.updatePurchase': write((ctx, params: PurchaseUpdate) => updatePurchase(ctx.db, params)),
   'pantry.deletePurchase': write((ctx, params: { id: number }) => deletePurchase(ctx.db, params.id)),
   'pantry.getPurchase': read(PURCHASE_DEPS, (ctx, params: { id: number }) => getPurchase(ctx.db, params.id)),
   'pantry.listPurchases': read(PURCHASE_DEPS, (ctx, params: PurchaseFilter | void) => listPurchases(ctx.db, params ?? {})),
-  'pantry.summary': read(PURCHASE_DEPS, (ctx, params: { latest?: number } | void) => pantrySummary(ctx.db, params ?? {})),
-  'pantry.overview': read(STOCK_DEPS, (ctx, params: { query?: string } | void) => pantryOverview(ctx.db, params ?? {})),
+  'pantry.summary': rememberedRead(PURCHASE_DEPS, (ctx, params: { latest?: number } | void) => pantrySummary(ctx.db, params ?? {})),
+  'pantry.overview': rememberedRead(
+    STOCK_DEPS,
+    (ctx, params: { query?: string } | void) => pantryOverview(ctx.db, params ?? {}),
+    // The Pantry tab's list, not each search typed into it.
+    (params) => !params?.query,
+  ),
   'pantry.ingredientStock': read(STOCK_DEPS, (ctx, params: { ingredientId: number; unit?: string }) => ingredientStock(ctx.db, params)),
   'pantry.onHand': read(STOCK_DEPS, (ctx, params: { ingredientId: number; unit: string }) => onHand(ctx.db, params)),
   'pantry.getLot': read(STOCK_DEPS, (ctx, params: { id: number }) => getLot(ctx.db, params.id)),

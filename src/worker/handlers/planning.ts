@@ -23,7 +23,7 @@ import { shoppingEvents, shoppingList, type ShoppingListRequest } from '../../se
 import { markShoppingDone, tickShoppingItem, type TickInput } from '../../services/planning/shopping-ticks';
 import type { PlanStep } from '../../domain/plan-states';
 import { listFinishedUnits } from '../../services/recipes/finished-units';
-import { defineHandlers, read, write } from './define';
+import { defineHandlers, read, rememberedRead, write } from './define';
 
 /** What a plan is computed from and priced with: targets and decisions, goods, recipes, packaging, and today's prices. */
 const PLAN_DEPS = ['events', 'goods', 'recipes', 'materials', 'ingredients', 'products', 'purchases', 'stock'] as const;
@@ -67,5 +67,10 @@ export const planningHandlers = defineHandlers({
   'planning.markShoppingDone': write((ctx, params: { eventId: number; done: boolean }) => markShoppingDone(ctx.db, params)),
   'planning.feasibility': read(MADE_DEPS, (ctx, params: { eventId: number }) => eventFeasibility(ctx.db, params)),
   'planning.progress': read(MADE_DEPS, (ctx, params: { eventId: number }) => eventProgress(ctx.db, params)),
-  'planning.dashboard': read([...SHOPPING_DEPS, 'plans'], (ctx, params: { today?: string; limit?: number } | void) => dashboard(ctx.db, params ?? {})),
+  'planning.dashboard': rememberedRead(
+    [...SHOPPING_DEPS, 'plans'],
+    (ctx, params: { today?: string; limit?: number } | void) => dashboard(ctx.db, params ?? {}),
+    // Without a date it counts days from the clock's today, which the next opening may not share.
+    (params) => typeof params?.today === 'string',
+  ),
 });

@@ -152,3 +152,15 @@ export function storeImagesAsBytes(page: Page): Promise<number> {
     }`,
   );
 }
+
+/** The answers the worker remembered for the next cold start (src/worker/remembered-answers.ts): key and seq. */
+export function rememberedAnswers(page: Page): Promise<{ key: string; seq: number }[]> {
+  return withIdb(
+    page,
+    `async (db, req) => {
+      if (!db.objectStoreNames.contains('answers')) return [];
+      const all = await req(db.transaction('answers').objectStore('answers').getAll());
+      return all.map((a) => ({ key: a.key, seq: a.seq }));
+    }`,
+  );
+}
