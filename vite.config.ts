@@ -26,7 +26,11 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig(({ mode }) => ({
-  define: { __TEST_HOOKS__: JSON.stringify(mode === TEST_HOOKS_MODE) },
+  define: {
+    __TEST_HOOKS__: JSON.stringify(mode === TEST_HOOKS_MODE),
+    // A new value at every build (src/rpc/app-version.ts, BUILD_ID).
+    __BUILD_ID__: JSON.stringify(`${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`),
+  },
   // What `npm start` (vite preview) sends with every file: the policy reaches the workers only this way.
   preview: { headers: SECURITY_HEADERS },
   plugins: [

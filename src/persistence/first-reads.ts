@@ -57,15 +57,19 @@ export class FirstReads implements RecoverySource {
   /** The remembered answers and where the stored state ends: read along, never before the image. */
   readonly remembered: Promise<RememberedAtOpening>;
 
-  /** `onImageRead` is told when the newest image is in (the worker marks that startup phase). */
+  /**
+   * `onImageRead` is told when the newest image is in (the worker marks that startup phase).
+   * `readAnswers` false: the remembered answers are not read (the benchmark's SQLite path).
+   */
   constructor(
     private readonly store: RecoverySource & Pick<PersistenceStore, 'imageAtOnce' | 'answers'>,
     onImageRead: () => void = () => undefined,
+    readAnswers = true,
   ) {
     this.metas = store.checkpoints();
     const newest = this.metas.then(newestCheckpoint);
     const logAfterNewest = newest.then((meta) => readAhead(meta?.upToSeq ?? 0, store.logAfter(meta?.upToSeq ?? 0)));
-    const answers = store.answers();
+    const answers = readAnswers ? store.answers() : Promise.resolve([]);
     const logRead = logAfterNewest.then((log) => log.answer);
     this.remembered = Promise.all([answers, newest, logRead]).then(
       ([list, meta, log]) => ({ answers: list, seq: durableSeq(meta, log) }),

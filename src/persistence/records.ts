@@ -149,14 +149,15 @@ export function makeLogRecord(
 
 /**
  * A first screen's answer kept for the next cold start (src/worker/remembered-answers.ts): valid only
- * for the same app version and while the durable state still ends at `seq`.
+ * for the same build of the app and while the durable state still ends at `seq`.
  */
 export interface RememberedAnswer {
   /** The read and its parameters (answerKey). */
   key: string;
   method: string;
   params: unknown;
-  version: string;
+  /** The build that answered (BUILD_ID). */
+  build: string;
   seq: number;
   result: unknown;
 }

@@ -4,7 +4,9 @@
  * never reads an image), and the quarantine. Every transaction asks for
  * strict durability: a write counts as saved only once the browser has
  * flushed it, which is what the worker waits for before acknowledging a
- * change. Only the writer tab's worker opens this store.
+ * change. Only the writer tab's worker uses this store (every tab's worker
+ * opens it while it asks for the writer lock; one that turns out to follow
+ * closes it again).
  *
  * IndexedDB errors become typed errors here: a full disk is STORAGE_QUOTA,
  * anything else STORAGE. A connection the browser dropped (mobile Safari
@@ -146,11 +148,6 @@ export class PersistenceStore implements RecoverySource {
     );
   }
 
-  /** Forgets every remembered answer: the log they were checked against is being repaired. */
-  forgetAnswers(): Promise<void> {
-    return this.guard(() => this.dexie.answers.clear());
-  }
-
   logAfter(seq: number): Promise<LogRecord[]> {
     return this.guard(() => this.dexie.log.where('seq').above(seq).toArray());
   }
@@ -243,7 +240,9 @@ export class PersistenceStore implements RecoverySource {
   }
 
   /**
-   * Moves failed records out of the log and checkpoints into the quarantine, in one transaction. A
+   * Moves failed records out of the log and checkpoints into the quarantine, in one transaction, and
+   * forgets every remembered answer in it: the log's later seqs are given again after a repair, to
+   * other states (src/worker/remembered-answers.ts). A
    * checkpoint's image is set aside as bytes, read first (a Blob cannot be read inside the
    * transaction: waiting for it would end it), so the quarantine file always has them to give.
    */
@@ -252,7 +251,8 @@ export class PersistenceStore implements RecoverySource {
     const images = new Map<number, Uint8Array | undefined>();
     for (const meta of checkpoints) images.set(meta.id, await this.image(meta.id));
     return this.guard(() =>
-      dexie.transaction('rw', [dexie.log, dexie.checkpoints, dexie.images, dexie.quarantine], async () => {
+      dexie.transaction('rw', [dexie.log, dexie.checkpoints, dexie.images, dexie.quarantine, dexie.answers], async () => {
+        await dexie.answers.clear();
         for (const record of log) {
           const reason = reasons.get(record.seq) ?? 'comes after a change that could not be applied';
           await dexie.quarantine.add({ incident, reason, source: 'log', seq: record.seq, log: record });

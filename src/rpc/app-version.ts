@@ -17,6 +17,13 @@ declare global {
 export const APP_VERSION: string = import.meta.env.VITE_APP_VERSION || version;
 
 /**
+ * This build, for what must not outlive it: an answer remembered by one build is not given by
+ * another (src/worker/remembered-answers.ts), since two builds of one version may answer a read
+ * differently (a new sort order, a new field). The version where the code was not built by Vite.
+ */
+export const BUILD_ID: string = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : APP_VERSION;
+
+/**
  * Orders two versions the semantic-versioning way: numeric parts as numbers
  * (0.10.0 after 0.9.0), and a pre-release (1.0.0-beta.2) before its release.
  * Negative when `a` is older, positive when newer, 0 when the same.

@@ -10,10 +10,10 @@
  * Both are dynamic imports, asked for at once, so the browser fetches them
  * side by side and takes their compiled code from its cache (it keeps none
  * for a module worker's static imports: each start parsed early-start's
- * chunk again and serialized a cache it never used). The build puts
- * early-start.ts and what it imports in a chunk of their own
- * (vite.config.ts), which tab.ts imports too: neither imports this entry
- * back. The page's messages are kept from this script's first task
+ * chunk again and serialized a cache it never used). This entry shares
+ * no module with them, so the build puts early-start.ts and what it
+ * imports in a chunk of their own, which tab.ts imports too, and nothing
+ * imports this entry back (WebKitGTK hangs on that: vite.config.ts). The page's messages are kept from this script's first task
  * (inbox.ts) until the main code takes them.
  */
 import type { ErrorPayload } from '../errors';

@@ -17,6 +17,7 @@ import { warmUpCrc32 } from '../persistence/checksum';
 import { FirstReads } from '../persistence/first-reads';
 import { PersistenceStore } from '../persistence/store';
 import { markStartup } from '../rpc/startup-marks';
+import { workerHookOptions } from '../rpc/test-hooks';
 
 markStartup('worker-start');
 
@@ -75,8 +76,15 @@ export const firstLock: Promise<FirstLockAnswer> | null =
  * tab that follows; rejected if IndexedDB did not open (the writer then reports why).
  */
 export const firstReads: Promise<FirstReads | null> = (firstLock ?? Promise.resolve({ granted: true })).then((answer) =>
-  answer.granted ? earlyOpened.then(() => new FirstReads(earlyStore, () => markStartup('image-read'))) : null,
+  answer.granted
+    ? earlyOpened.then(() => new FirstReads(earlyStore, () => markStartup('image-read'), readAnswers()))
+    : null,
 );
+
+/** Whether the opening reads the answers the last session remembered: not in a test build's `?no-remembered-answers` (the benchmark's SQLite path). */
+function readAnswers(): boolean {
+  return !(__TEST_HOOKS__ && workerHookOptions((self as unknown as { name: string }).name)?.has('no-remembered-answers'));
+}
 firstReads.catch(() => undefined);
 
 // While IndexedDB opens and the lock is granted (answers that come as tasks after this script).

@@ -7,7 +7,8 @@
  * checked and opened in SQLite, which at 10 MB is most of the cold start.
  *
  * An answer is given only when it is exactly what SQLite would answer:
- * - the same read with the same parameters, by the same app version;
+ * - the same read with the same parameters, by the same build of the app
+ *   (two builds of one version may answer differently: BUILD_ID);
  * - the stored state ends at the seq it was read at: the log after the
  *   newest checkpoint is whole (contiguous, every record intact) and ends
  *   there. Seqs only grow and every change is a new seq (a restore too), so
@@ -19,7 +20,7 @@
  * If the opening then ends anywhere else (a record that fails to replay, a
  * migration), every screen is told to read again.
  */
-import { APP_VERSION } from '../rpc/app-version';
+import { BUILD_ID } from '../rpc/app-version';
 import { markStartup } from '../rpc/startup-marks';
 import type { RpcRequest, RpcResponse } from '../rpc/wire';
 import type { RememberedAtOpening } from '../persistence/first-reads';
@@ -59,17 +60,25 @@ export function isRemembered(request: Pick<RpcRequest, 'method' | 'params'>, map
 export class OpeningAnswers {
   private writeAsked = false;
   private open = true;
+  /** Settles when the opening is done: a read still waiting for the remembered answers then gets none. */
+  private readonly closed: Promise<null>;
+  private settleClosed!: () => void;
   /** The seq the remembered answers given were read at; null while none was given. */
   servedAt: number | null = null;
 
   constructor(
     private readonly remembered: Promise<RememberedAtOpening | null>,
-    private readonly version: string = APP_VERSION,
+    private readonly build: string = BUILD_ID,
     private readonly map: HandlerMap = handlers,
   ) {
     remembered.catch(() => undefined);
+    this.closed = new Promise<void>((resolve) => (this.settleClosed = resolve)).then(() => null);
   }
 
+  /**
+   * Every request goes through here, in arrival order, even one that may not be answered from memory
+   * (a retried or older tab's request): a write among them must still stop the reads after it.
+   */
   answer(request: RpcRequest): Promise<RpcResponse | null> | null {
     if (!this.open || this.writeAsked) return null;
     const handler = handlerOf(request.method, this.map);
@@ -80,10 +89,10 @@ export class OpeningAnswers {
     }
     if (!isRemembered(request, this.map)) return null;
     const key = answerKey(request);
-    return this.remembered.then(
+    const lookup = this.remembered.then(
       (at) => {
         if (!this.open || !at || at.seq === null) return null;
-        const found = at.answers.find((a) => a.key === key && a.version === this.version && a.seq === at.seq);
+        const found = at.answers.find((a) => a.key === key && a.build === this.build && a.seq === at.seq);
         if (!found) return null;
         this.servedAt = found.seq;
         markStartup('answer-remembered');
@@ -91,11 +100,14 @@ export class OpeningAnswers {
       },
       () => null,
     );
+    // Never longer than the opening: if the answers' read never settled, SQLite answers once open.
+    return Promise.race([lookup, this.closed]);
   }
 
-  /** The opening is done: from now on SQLite answers everything. */
+  /** The opening is done (or failed): from now on SQLite answers everything. */
   close(): void {
     this.open = false;
+    this.settleClosed();
   }
 
   /** The answers this opening found, to remember only what changed. */

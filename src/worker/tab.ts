@@ -159,12 +159,9 @@ function becomeWriter(): Promise<void> {
   );
   const fullDisk = hookOptions?.has('full-disk-checkpoints');
   if (fullDisk) store.injectFailure('QuotaExceededError', 'checkpoint', Number.POSITIVE_INFINITY);
-  // A test may open without the answers the last session remembered (the benchmark's SQLite path).
-  const remember = early && !hookOptions?.has('no-remembered-answers');
   const w = new Writer(store, (image) => SqlJsEngine.open(image, sqlJsOptions), {
     testHooks: hookOptions !== null,
-    ...(early ? { firstReads } : {}),
-    ...(remember ? { remembered: firstReads.then((reads) => reads?.remembered ?? null) } : {}),
+    ...(early ? { firstReads, remembered: firstReads.then((reads) => reads?.remembered ?? null) } : {}),
     notify: (notice) => {
       noticeToPage(notice);
       post({ type: 'notice', from: id, notice });

@@ -117,7 +117,7 @@ describe('the first opening read ahead', () => {
 
   test('the remembered answers come with the seq the stored state ends at: the newest checkpoint and the whole log after it', async () => {
     const { storage } = await bakery();
-    const answer = { key: 'pantry.ingredientTree null', method: 'pantry.ingredientTree', params: undefined, version: '1.0.0', seq: 3, result: ['tree'] };
+    const answer = { key: 'pantry.ingredientTree null', method: 'pantry.ingredientTree', params: undefined, build: '1.0.0', seq: 3, result: ['tree'] };
     storage.remembered.push(answer);
     expect(await new FirstReads(storage).remembered).toEqual({ answers: [answer], seq: 3 });
   });
@@ -140,7 +140,7 @@ describe('the first opening read ahead', () => {
 
   test('answers that cannot be read are none: the opening goes on without them', async () => {
     const { storage } = await bakery();
-    storage.remembered.push({ key: 'k', method: 'm', params: null, version: '1', seq: 3, result: 1 });
+    storage.remembered.push({ key: 'k', method: 'm', params: null, build: '1', seq: 3, result: 1 });
     storage.failNext.add('answers');
     expect(await new FirstReads(storage).remembered).toEqual({ answers: [], seq: null });
   });

@@ -1,7 +1,7 @@
 /**
  * Remembered answers (src/worker/remembered-answers.ts): the answers an
  * opening gives before SQLite is open must be exactly SQLite's. So only for
- * the same read and parameters, by the same app version, at the seq the
+ * the same read and parameters, by the same build of the app, at the seq the
  * stored state ends at, and never after a write that was asked for first.
  * The handler declarations are the app's own.
  */
@@ -17,18 +17,18 @@ const request = (method: string, params?: unknown): RpcRequest => ({ kind: 'requ
 const tree = () => request('pantry.ingredientTree');
 const TREE = [{ id: 1, name: 'Flour', children: [] }];
 
-/** The answer to `asked` remembered at `seq` by `version`. */
-const remembered = (asked: RpcRequest, seq: number, result: unknown, version = '2.0.0'): RememberedAnswer => ({
+/** The answer to `asked` remembered at `seq` by `build`. */
+const remembered = (asked: RpcRequest, seq: number, result: unknown, build = 'build-2'): RememberedAnswer => ({
   key: answerKey(asked),
   method: asked.method,
   params: asked.params,
-  version,
+  build,
   seq,
   result,
 });
 
 function openingAt(seq: number | null, answers: RememberedAnswer[] = [remembered(tree(), 7, TREE)]) {
-  return new OpeningAnswers(Promise.resolve<RememberedAtOpening>({ answers, seq }), '2.0.0');
+  return new OpeningAnswers(Promise.resolve<RememberedAtOpening>({ answers, seq }), 'build-2');
 }
 
 describe('which reads are remembered', () => {
@@ -65,10 +65,10 @@ describe('what an opening answers from memory', () => {
     expect(opening.servedAt).toBe(7);
   });
 
-  test('nothing when the state moved on, is not known to be whole, or the answer is another version’s', async () => {
+  test('nothing when the state moved on, is not known to be whole, or the answer is another build’s', async () => {
     expect(await openingAt(8).answer(tree())).toBeNull();
     expect(await openingAt(null).answer(tree())).toBeNull();
-    const older = openingAt(7, [remembered(tree(), 7, TREE, '1.9.0')]);
+    const older = openingAt(7, [remembered(tree(), 7, TREE, 'build-1')]);
     expect(await older.answer(tree())).toBeNull();
     expect(older.servedAt).toBeNull();
   });
@@ -93,18 +93,18 @@ describe('what an opening answers from memory', () => {
     expect(opening.answer(tree())).toBeNull();
   });
 
-  test('once the opening is done (or while a read waits for the log), SQLite answers', async () => {
+  test('a read that waits for the remembered answers when the opening ends (or fails) gets none: SQLite answers it', async () => {
     let deliver!: (at: RememberedAtOpening) => void;
-    const opening = new OpeningAnswers(new Promise((resolve) => (deliver = resolve)), '2.0.0');
+    const opening = new OpeningAnswers(new Promise((resolve) => (deliver = resolve)), 'build-2');
     const waiting = opening.answer(tree());
     opening.close();
+    expect(await waiting).toBeNull(); // settled by the close, though the answers never came
     deliver({ answers: [remembered(tree(), 7, TREE)], seq: 7 });
-    expect(await waiting).toBeNull();
     expect(opening.answer(tree())).toBeNull();
   });
 
   test('remembered answers that could not be read are none', async () => {
-    const opening = new OpeningAnswers(Promise.reject(new Error('IndexedDB refused')), '2.0.0');
+    const opening = new OpeningAnswers(Promise.reject(new Error('IndexedDB refused')), 'build-2');
     expect(await opening.answer(tree())).toBeNull();
     expect(await opening.found()).toEqual([]);
   });
