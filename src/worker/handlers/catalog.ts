@@ -28,7 +28,7 @@ import {
   type SupplierInput,
   type SupplierUpdate,
 } from '../../services/catalog/suppliers';
-import { defineHandlers, read, write } from './define';
+import { defineHandlers, read, rememberedRead, write } from './define';
 
 /** A product as screens show it: its ingredient's name, its last price and purchases, and whether it has lots. */
 const PRODUCT_DEPS = ['products', 'ingredients', 'purchases', 'stock'] as const;
@@ -36,7 +36,8 @@ const PRODUCT_DEPS = ['products', 'ingredients', 'purchases', 'stock'] as const;
 const TREE_DEPS = ['ingredients', 'products', 'stock', 'recipes'] as const;
 
 export const catalogHandlers = defineHandlers({
-  'catalog.isEmpty': read(['ingredients', 'suppliers', 'materials', 'recipes'], (ctx, _params: void) => catalogIsEmpty(ctx.db)),
+  // Asked by the app before it draws any screen (first run or not): remembered, so a cold start need not wait for SQLite.
+  'catalog.isEmpty': rememberedRead(['ingredients', 'suppliers', 'materials', 'recipes'], (ctx, _params: void) => catalogIsEmpty(ctx.db)),
   'catalog.searchIngredients': read(['ingredients'], (ctx, params: IngredientSearch) => searchIngredients(ctx.db, params)),
   'catalog.searchParents': read(TREE_DEPS, (ctx, params: ParentSearch) => searchParents(ctx.db, params)),
   'catalog.getIngredient': read([...PRODUCT_DEPS, 'recipes'], (ctx, params: { id: number }) => getIngredient(ctx.db, params.id)),

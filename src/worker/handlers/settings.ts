@@ -1,8 +1,9 @@
 /** RPC handlers for app settings (currency, first-run setup done). */
 import { getSettings, updateSettings, type SettingsUpdate } from '../../services/settings/settings';
-import { defineHandlers, read, write } from './define';
+import { defineHandlers, rememberedRead, write } from './define';
 
 export const settingsHandlers = defineHandlers({
-  'settings.get': read(['settings'], (ctx, _params: void) => getSettings(ctx.db)),
+  // Asked by the app before it draws any screen: remembered, so a cold start need not wait for SQLite.
+  'settings.get': rememberedRead(['settings'], (ctx, _params: void) => getSettings(ctx.db)),
   'settings.update': write((ctx, params: SettingsUpdate) => updateSettings(ctx.db, params)),
 });
