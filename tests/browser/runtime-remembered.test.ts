@@ -159,3 +159,23 @@ test('a repair gives a seq again, to another state: it forgets every remembered 
   expect(start.firstTree).toEqual(start.opened);
   await start.page.close();
 });
+
+test('a plain reload: what the app asks before it draws a screen is answered before SQLite opens', async () => {
+  const page = await openApp(profile.context, inject('baseUrl'));
+  const { lastSeq } = await call(page, 'system.storageStatus');
+  // The app itself asked these on opening (App.svelte); nothing here asks them.
+  await expect
+    .poll(async () => (await rememberedAnswers(page)).filter((a) => ['catalog.isEmpty null', 'settings.get null'].includes(a.key)), {
+      timeout: 10_000,
+    })
+    .toEqual(expect.arrayContaining([{ key: 'catalog.isEmpty null', seq: lastSeq }, { key: 'settings.get null', seq: lastSeq }]));
+  await page.reload();
+  await page.waitForFunction(() => window.__bakePlanner?.rpc.lastStatus.role === 'writer');
+  const marks = await page.workers()[0]!.evaluate(
+    (prefix) => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith(prefix)).map((m) => [m.name.slice(prefix.length), m.startTime])),
+    STARTUP_MARK_PREFIX,
+  );
+  expect(marks['answer-remembered']).toBeDefined();
+  expect(marks['first-reply']!).toBeLessThanOrEqual(marks['database-open']!);
+  await page.close();
+});
