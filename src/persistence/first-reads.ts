@@ -72,7 +72,8 @@ export class FirstReads implements RecoverySource {
     const answers = readAnswers ? store.answers() : Promise.resolve([]);
     const logRead = logAfterNewest.then((log) => log.answer);
     this.remembered = Promise.all([answers, newest, logRead]).then(
-      ([list, meta, log]) => ({ answers: list, seq: durableSeq(meta, log) }),
+      // With no answer to check, the log's checksums are left to recovery (it checks each once anyway).
+      ([list, meta, log]) => ({ answers: list, seq: list.length > 0 ? durableSeq(meta, log) : null }),
       () => ({ answers: [], seq: null }),
     );
     // The image is read once the answers and the log are in: its read holds this thread (imageAtOnce),

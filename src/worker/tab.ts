@@ -161,7 +161,7 @@ function becomeWriter(): Promise<void> {
   if (fullDisk) store.injectFailure('QuotaExceededError', 'checkpoint', Number.POSITIVE_INFINITY);
   const w = new Writer(store, (image) => SqlJsEngine.open(image, sqlJsOptions), {
     testHooks: hookOptions !== null,
-    ...(early ? { firstReads, remembered: firstReads.then((reads) => reads?.remembered ?? null) } : {}),
+    ...(early ? { firstReads } : {}),
     notify: (notice) => {
       noticeToPage(notice);
       post({ type: 'notice', from: id, notice });

@@ -28,13 +28,13 @@ import {
   type LogRecord,
   type RecoverySource,
 } from '../persistence/records';
+import type { FirstReads } from '../persistence/first-reads';
 import { openBackupFile } from './backup-file';
 import { TOUCH_TABLE } from './handlers/system';
 import { buildReport, type RecoveryReport } from './recovery-report';
 import { isQuotaError, type PersistenceStore } from '../persistence/store';
 import { BUILD_ID } from '../rpc/app-version';
 import { markStartup } from '../rpc/startup-marks';
-import type { RememberedAtOpening } from '../persistence/first-reads';
 import type { RpcRequest, RpcResponse, WorkerNotice } from '../rpc/wire';
 import { appUpdatedError } from './app-updated';
 import { changeNotice, changedTables } from './change-notice';
@@ -55,10 +55,11 @@ export interface WriterOptions {
   testHooks: boolean;
   notify: (notice: WorkerNotice) => void;
   clock?: () => Date;
-  /** The first opening's reads, already asked for (first-reads.ts); null or failed: the store is asked. */
-  firstReads?: Promise<RecoverySource | null>;
-  /** The answers remembered by the last session, for the first opening (remembered-answers.ts). */
-  remembered?: Promise<RememberedAtOpening | null>;
+  /**
+   * The first opening's reads, already asked for (first-reads.ts), the remembered answers among them
+   * (remembered-answers.ts); null or failed: the store is asked, and nothing is answered from memory.
+   */
+  firstReads?: Promise<FirstReads | null>;
 }
 
 type PublicCheckpoint = Omit<CheckpointMeta, 'checksum'>;
@@ -101,7 +102,7 @@ export class Writer {
   ) {
     this.services = this.makeServices();
     this.firstReads = options.firstReads;
-    this.opening = options.remembered ? new OpeningAnswers(options.remembered) : null;
+    this.opening = options.firstReads ? new OpeningAnswers(options.firstReads.then((reads) => reads?.remembered ?? null)) : null;
     void this.opening?.found().then((answers) => {
       for (const a of answers) if (a.build === BUILD_ID && !this.rememberedSeq.has(a.key)) this.rememberedSeq.set(a.key, a.seq);
     });

@@ -6,9 +6,8 @@
  * (src/rpc/startup-marks.ts) on the page's clock. Used by the browser
  * benchmark and by the paired comparison of two builds (cold-start-ab.ts).
  */
-import { STARTUP_MARK_PREFIX } from '../../src/rpc/startup-marks';
 import type { Page } from 'playwright-core';
-import { appUrl, call, type Profile } from '../browser/helpers/browser';
+import { appUrl, call, onClientReady, startupMarks, type Profile } from '../browser/helpers/browser';
 
 /** Restores the seeded image served as /__bench/<name>.sqlite and checkpoints it: a stored database to open. */
 export async function loadImage(page: Page, name: string): Promise<void> {
@@ -39,34 +38,15 @@ export interface ColdStartOptions {
 /** Navigation start to the first data read answered on the page (the ingredient tree), with the startup marks. */
 export async function coldStart(profile: Profile, baseUrl: string, options: ColdStartOptions = {}): Promise<ColdStart> {
   const page = await profile.context.newPage();
-  // A plain string: the script runs before the app, and must not depend on how this file was compiled.
-  await page.addInitScript(`
-    let hooks;
-    Object.defineProperty(window, '__bakePlanner', {
-      configurable: true,
-      get: () => hooks,
-      set: (value) => {
-        hooks = value;
-        value.rpc.call('pantry.ingredientTree').then(() => { window.__firstData = performance.now(); });
-      },
-    });
-  `);
+  await onClientReady(page, `rpc.call('pantry.ingredientTree').then(() => { window.__firstData = performance.now(); });`);
   await page.goto(appUrl(baseUrl) + (options.remembered === false ? '&no-remembered-answers' : ''));
   await page.waitForFunction(() => (window as unknown as { __firstData?: number }).__firstData !== undefined);
   const ms = await page.evaluate(() => (window as unknown as { __firstData: number }).__firstData);
-  const readMarks = (prefix: string) => ({
-    origin: performance.timeOrigin,
-    marks: performance
-      .getEntriesByType('mark')
-      .filter((m) => m.name.startsWith(prefix))
-      .map((m) => [m.name.slice(prefix.length), m.startTime] as const),
-  });
   await page.waitForFunction(() => window.__bakePlanner?.rpc.lastStatus.role === 'writer');
-  const onPage = await page.evaluate(readMarks, STARTUP_MARK_PREFIX);
-  const inWorker = await page.workers()[0]!.evaluate(readMarks, STARTUP_MARK_PREFIX);
-  const phases: Record<string, number> = {};
-  for (const [name, at] of onPage.marks) phases[name] = at;
-  for (const [name, at] of inWorker.marks) phases[name] = at + inWorker.origin - onPage.origin;
+  const onPage = await startupMarks(page);
+  const inWorker = await startupMarks(page.workers()[0]!);
+  const phases: Record<string, number> = { ...onPage.marks };
+  for (const [name, at] of Object.entries(inWorker.marks)) phases[name] = at + inWorker.origin - onPage.origin;
   phases['first-data'] = ms;
   await page.close();
   return { ms, phases };

@@ -7,8 +7,7 @@
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { STARTUP_MARK_PREFIX } from '../../src/rpc/startup-marks';
-import { appUrl, call, launch, openApp, type Profile } from './helpers/browser';
+import { appUrl, call, launch, onClientReady, openApp, startupMarks, type Profile } from './helpers/browser';
 import { corruptLogRecord, rememberedAnswers } from './helpers/idb';
 
 let profile: Profile;
@@ -36,34 +35,18 @@ async function treeRemembered(page: Page): Promise<void> {
  */
 async function coldStartTree(first: { name: string } | null) {
   const page = await profile.context.newPage();
-  await page.addInitScript(`
-    let hooks;
-    Object.defineProperty(window, '__bakePlanner', {
-      configurable: true,
-      get: () => hooks,
-      set: (value) => {
-        hooks = value;
-        const first = ${JSON.stringify(first)};
-        if (first) value.rpc.call('catalog.createIngredient', first);
-        value.rpc.call('pantry.ingredientTree').then((tree) => (window.__firstTree = tree));
-      },
-    });
-  `);
+  await onClientReady(
+    page,
+    `const first = ${JSON.stringify(first)};
+     if (first) rpc.call('catalog.createIngredient', first);
+     rpc.call('pantry.ingredientTree').then((tree) => (window.__firstTree = tree));`,
+  );
   await page.goto(appUrl(inject('baseUrl')));
   await page.waitForFunction(() => (window as unknown as { __firstTree?: unknown }).__firstTree !== undefined);
   await page.waitForFunction(() => window.__bakePlanner?.rpc.lastStatus.role === 'writer');
   const firstTree = await page.evaluate(() => (window as unknown as { __firstTree: TreeNode[] }).__firstTree);
   const opened = await call(page, 'pantry.ingredientTree');
-  const marks = await page.workers()[0]!.evaluate(
-    (prefix) =>
-      Object.fromEntries(
-        performance
-          .getEntriesByType('mark')
-          .filter((m) => m.name.startsWith(prefix))
-          .map((m) => [m.name.slice(prefix.length), m.startTime]),
-      ),
-    STARTUP_MARK_PREFIX,
-  );
+  const { marks } = await startupMarks(page.workers()[0]!);
   return { page, firstTree, opened: opened as unknown as TreeNode[], marks };
 }
 
@@ -171,10 +154,7 @@ test('a plain reload: what the app asks before it draws a screen is answered bef
     .toEqual(expect.arrayContaining([{ key: 'catalog.isEmpty null', seq: lastSeq }, { key: 'settings.get null', seq: lastSeq }]));
   await page.reload();
   await page.waitForFunction(() => window.__bakePlanner?.rpc.lastStatus.role === 'writer');
-  const marks = await page.workers()[0]!.evaluate(
-    (prefix) => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith(prefix)).map((m) => [m.name.slice(prefix.length), m.startTime])),
-    STARTUP_MARK_PREFIX,
-  );
+  const { marks } = await startupMarks(page.workers()[0]!);
   expect(marks['answer-remembered']).toBeDefined();
   expect(marks['first-reply']!).toBeLessThanOrEqual(marks['database-open']!);
   await page.close();

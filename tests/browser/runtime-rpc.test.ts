@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, inject, onTestFinished, test } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/db/migrations';
-import { appUrl, call, launch, openApp, role, rpc, type Profile } from './helpers/browser';
+import { appUrl, call, launch, onClientReady, openApp, role, rpc, type Profile } from './helpers/browser';
 
 let profile: Profile;
 beforeAll(async () => (profile = await launch()));
@@ -14,19 +14,12 @@ afterAll(async () => profile?.remove());
 
 test('a call made before the worker has opened the database waits and then answers', async () => {
   const page = await profile.context.newPage();
-  // Runs before the app: the moment the client exists, ask for something, noting the worker's role then.
-  await page.addInitScript(`
-    let hooks;
-    Object.defineProperty(window, '__bakePlanner', {
-      configurable: true,
-      get: () => hooks,
-      set: (value) => {
-        hooks = value;
-        window.__early = { roleAtCall: value.rpc.lastStatus.role };
-        value.rpc.call('system.info').then((info) => (window.__early.info = info));
-      },
-    });
-  `);
+  // The moment the client exists, ask for something, noting the worker's role then.
+  await onClientReady(
+    page,
+    `window.__early = { roleAtCall: rpc.lastStatus.role };
+     rpc.call('system.info').then((info) => (window.__early.info = info));`,
+  );
   await page.goto(appUrl(inject('baseUrl')));
   await page.waitForFunction(() => (window as unknown as { __early?: { info?: unknown } }).__early?.info !== undefined);
   const early = await page.evaluate(() => (window as unknown as { __early: unknown }).__early);

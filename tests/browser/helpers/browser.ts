@@ -8,8 +8,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { ErrorPayload } from '../../../src/errors';
+import { STARTUP_MARK_PREFIX } from '../../../src/rpc/startup-marks';
 import { toolPath } from '../../setup/test-browsers';
 import type { Method, ParamsOf, ResultOf } from '../../../src/rpc/contract';
 import type { WorkerNotice, WorkerRole } from '../../../src/rpc/wire';
@@ -61,6 +62,34 @@ export async function launch(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs `body` the moment the page's RPC client exists, before the app's first screen asks anything
+ * (`rpc` is the client). A plain string: it runs before the app, whatever compiled this file.
+ */
+export async function onClientReady(page: Page, body: string): Promise<void> {
+  await page.addInitScript(`
+    let hooks;
+    Object.defineProperty(window, '__bakePlanner', {
+      configurable: true,
+      get: () => hooks,
+      set: (value) => {
+        hooks = value;
+        ((rpc) => { ${body} })(value.rpc);
+      },
+    });
+  `);
+}
+
+/** The app's startup marks (src/rpc/startup-marks.ts) on a page's or its worker's clock, with that clock's origin. */
+export function startupMarks(target: Page | Worker): Promise<{ origin: number; marks: Record<string, number> }> {
+  const read = (prefix: string) => {
+    const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith(prefix));
+    return { origin: performance.timeOrigin, marks: Object.fromEntries(marks.map((m) => [m.name.slice(prefix.length), m.startTime])) };
+  };
+  // Page and Worker each take the function; their overloads do not combine into one call.
+  return 'workers' in target ? target.evaluate(read, STARTUP_MARK_PREFIX) : target.evaluate(read, STARTUP_MARK_PREFIX);
 }
 
 export function appUrl(baseUrl: string): string {

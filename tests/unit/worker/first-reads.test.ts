@@ -134,8 +134,14 @@ describe('the first opening read ahead', () => {
     expect(durableSeq(undefined, log)).toBeNull();
     expect(durableSeq(newest, [])).toBe(2);
     expect(durableSeq(undefined, [])).toBe(0);
+    storage.remembered.push({ key: 'pantry.ingredientTree null', method: 'pantry.ingredientTree', params: undefined, build: '1', seq: 3, result: [] });
     storage.log[storage.log.length - 1]!.payload[0]! ^= 0xff;
     expect((await new FirstReads(storage).remembered).seq).toBeNull();
+  });
+
+  test('with no answer remembered, the log is left to recovery to check', async () => {
+    const { storage } = await bakery();
+    expect(await new FirstReads(storage).remembered).toEqual({ answers: [], seq: null });
   });
 
   test('answers that cannot be read are none: the opening goes on without them', async () => {
